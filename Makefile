@@ -1,0 +1,46 @@
+# dutygraph — the two Quick start commands are `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   ?= .venv
+SEEDS  ?= ../shared/seeds
+PY      = $(VENV)/bin/python
+STAMP   = $(VENV)/.installed
+
+# A Python 3.12+ interpreter: python3.13/python3.12 on PATH if they run (pyenv
+# shims on PATH may not), else the newest 3.12+/3.13 under `pyenv root`.
+PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
+	  if $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then command -v $$c; exit 0; fi; done; \
+	  root=$$(pyenv root 2>/dev/null); \
+	  for p in $$(ls -d $$root/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+	    if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; exit 0; fi; done)
+
+.PHONY: help venv demo extract test clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.txt
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "dutygraph needs Python 3.12 or newer and none was found."; \
+	  echo "Install one (e.g. 'pyenv install 3.12' or your system's python3.12 package), or run: make PYTHON=/path/to/python3.12"; \
+	  exit 1; fi
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv and install dutygraph with its test tools
+
+demo: $(STAMP) ## Main job: read every seed document and print its tasks
+	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format table
+
+extract: $(STAMP) ## Print the seeds' tasks as JSON lines (the extract contract)
+	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format jsonl
+
+test: $(STAMP) ## Run every test
+	$(PY) -m pytest -q
+
+clean: ## Remove the environment and caches
+	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

@@ -1,0 +1,55 @@
+"""The exceptions dutygraph raises: one root, one subclass per failure a user can meet.
+
+The CLI turns each into a one-line message and an exit code; library callers can
+catch :class:`DutygraphError` to handle them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DutygraphError(Exception):
+    """Root of every error dutygraph raises on purpose.
+
+    ``exit_code`` is the process exit status the CLI uses for it.
+    """
+
+    exit_code: int = 1
+
+
+class InputError(DutygraphError):
+    """Something is wrong with a document the user gave (exit code 2).
+
+    Args:
+        path: the file the problem is in.
+        message: what is wrong, in words the user can act on.
+        line: 1-based line number in the file, when the problem has one.
+    """
+
+    exit_code = 2
+
+    def __init__(self, path: str | Path, message: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {message}")
+
+
+class UnreadableFileError(InputError):
+    """The file is missing, a directory, empty, binary or in an unknown encoding."""
+
+
+class UnknownLayoutError(InputError):
+    """No loader recognises the document's layout (or ``--layout`` names none)."""
+
+
+class NoTasksError(InputError):
+    """The document was read but no task could be found in it."""
+
+
+class UsageError(DutygraphError):
+    """A command was called with options that do not fit together (exit code 2)."""
+
+    exit_code = 2

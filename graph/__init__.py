@@ -1,0 +1,1 @@
+"""Graph model, stores, analysis and drawing (built from loader records)."""

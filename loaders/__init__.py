@@ -1,0 +1,166 @@
+"""Loaders: a document file in, task records out.
+
+One module per family of layouts, and a detector that picks one from the text::
+
+    >>> from dutygraph.loaders import load
+    >>> result = load("../shared/seeds/001_d657d27eca61cd1c.txt")  # doctest: +SKIP
+    >>> result.document.region, len(result.tasks)
+    ('鼓楼区', 78)
+
+Loaders know text, not graphs: nothing here imports a database driver.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from dutygraph.errors import NoTasksError, UnknownLayoutError
+from dutygraph.loaders.base import Context, Loader
+from dutygraph.loaders.delimited_table import DelimitedTableLoader
+from dutygraph.loaders.flat_table import FlatTableLoader
+from dutygraph.loaders.metadata import detect_metadata
+from dutygraph.loaders.numbered_list import NumberedListLoader
+from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
+from dutygraph.loaders.report import ReportLoader
+from dutygraph.loaders.spam import scrub
+from dutygraph.loaders.text import Line, SourceText, clean_line, read_source
+
+__all__ = [
+    "LOADERS",
+    "DocumentMeta",
+    "LoadResult",
+    "LoadWarning",
+    "TaskRecord",
+    "detect_layout",
+    "layout_names",
+    "load",
+    "load_text",
+]
+
+log = logging.getLogger(__name__)
+
+#: Every loader, in the order ties are broken.
+LOADERS: tuple[Loader, ...] = (DelimitedTableLoader(), FlatTableLoader(), NumberedListLoader(), ReportLoader())
+_HAS_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def layout_names() -> list[str]:
+    """Names accepted by ``--layout``."""
+    return [loader.name for loader in LOADERS]
+
+
+def detect_layout(lines: list[Line], path: str | Path = "<text>") -> Loader:
+    """Pick the loader whose layout the text looks most like.
+
+    Args:
+        lines: the document's cleaned lines.
+        path: the file, for the error message.
+
+    Returns:
+        The best-scoring loader.
+
+    Raises:
+        UnknownLayoutError: no loader recognises the text.
+    """
+    scored = sorted(((loader.score(lines), -i, loader) for i, loader in enumerate(LOADERS)), reverse=True)
+    best_score, _, best = scored[0]
+    log.debug("layout scores for %s: %s", path, {ld.name: round(s, 1) for s, _, ld in scored})
+    if best_score <= 0:
+        raise UnknownLayoutError(
+            path, "no recognisable tasks: not a decomposition table, numbered list or work report (see --layout)"
+        )
+    return best
+
+
+def _prepare(src: SourceText) -> tuple[list[Line], list[LoadWarning]]:
+    """Clean every line and cut out injected spam, with a warning per line."""
+    lines: list[Line] = []
+    warnings: list[LoadWarning] = []
+    for ln in src.lines:
+        text, spam = scrub(clean_line(ln.text))
+        for s in spam:
+            warnings.append(LoadWarning(src.name, ln.no, f"removed text injected by spam: '{s}'"))
+        lines.append(Line(ln.no, text))
+    return lines, warnings
+
+
+def load(
+    path: str | Path, *, layout: str | None = None, region: str | None = None, year: int | None = None
+) -> LoadResult:
+    """Read one document file into task records.
+
+    Args:
+        path: the document file (UTF-8, UTF-8 with BOM, UTF-16 with BOM, or GB18030/GBK).
+        layout: a name from :func:`layout_names` to skip detection.
+        region: the district, overriding what the text says.
+        year: the plan year, overriding what the text says.
+
+    Returns:
+        A :class:`LoadResult` with the document's metadata, its tasks and warnings.
+
+    Raises:
+        UnreadableFileError: missing, a directory, empty, binary or undecodable.
+        UnknownLayoutError: no loader recognises the text, or ``layout`` is unknown.
+        NoTasksError: the layout was recognised but no task was found.
+
+    Example:
+        >>> r = load("../shared/seeds/003_8726cfd2ff1c199e.txt")  # doctest: +SKIP
+        >>> r.tasks[0].task, r.tasks[0].lead
+        ('（1）', ['发改局'])
+    """
+    src = read_source(path)
+    return load_text(src, layout=layout, region=region, year=year)
+
+
+def load_text(
+    src: SourceText, *, layout: str | None = None, region: str | None = None, year: int | None = None
+) -> LoadResult:
+    """Like :func:`load`, for a :class:`SourceText` already read."""
+    lines, warnings = _prepare(src)
+    if not any(_HAS_WORDS.search(ln.text) for ln in lines):
+        raise NoTasksError(src.path, "the file holds no words, so no tasks")
+    if layout is not None:
+        chosen = next((ld for ld in LOADERS if ld.name == layout), None)
+        if chosen is None:
+            raise UnknownLayoutError(src.path, f"unknown layout '{layout}'; choose one of {', '.join(layout_names())}")
+    else:
+        chosen = detect_layout(lines, src.path)
+    ctx = Context(src.name, lines, warnings)
+    tasks = chosen.parse(ctx)
+    if not tasks:
+        raise NoTasksError(src.path, f"no tasks found (read as {chosen.name}); try another --layout")
+    meta = detect_metadata(lines)
+    if region is None:
+        region = meta.region
+        ctx.warnings.extend(LoadWarning(src.name, None, d) for d in meta.doubts if "region" in d)
+    if year is None:
+        year = meta.year
+        ctx.warnings.extend(LoadWarning(src.name, None, d) for d in meta.doubts if "year" in d)
+    _check_responsibility(tasks, ctx)
+    document = DocumentMeta(
+        file=src.name,
+        path=str(src.path),
+        title=meta.title,
+        region=region,
+        year=year,
+        issuer=meta.issuer,
+        layout=chosen.name,
+        encoding=src.encoding,
+        sha256=src.sha256,
+        flags=list(dict.fromkeys(ctx.flags)),
+    )
+    warnings = sorted(ctx.warnings, key=lambda w: (w.line is not None, w.line or 0))
+    return LoadResult(document, tasks, warnings)
+
+
+def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:
+    """Say when a document names no units at all, or some tasks have no lead unit."""
+    with_units = [t for t in tasks if t.lead or t.support]
+    if not with_units:
+        ctx.warn(None, "the document names no lead or supporting units; its tasks carry no responsibility")
+        return
+    for t in tasks:
+        if not t.lead:
+            ctx.warn(t.line, f"task {t.task} has no lead unit")

@@ -1,0 +1,137 @@
+"""What every layout loader shares: the parsing context, numbering patterns and
+the field vocabulary (牵头单位 = lead, 配合单位 = support, 分管领导 = leaders).
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from dutygraph.loaders.names import parse_names, split_run_together
+from dutygraph.loaders.records import LoadWarning, TaskRecord
+from dutygraph.loaders.text import Line, squeeze
+
+#: (1) / （1） / ( 1 ) at the start of a line: a task number in a table.
+PAREN_NUMBER = re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")
+#: 1. / 1、 / 1﹒ / 1．/ 1) at the start of a line: an item number in a list.
+DOT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:[.．、﹒]|[)）])\s*(?=[^\d\s.．])")
+#: 一、 / (一) / （一） at the start of a line: a section heading (goal).
+CN_SECTION = re.compile(r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、.．﹒]|[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)])\s*")
+#: A line that is only a number: a 序号 cell or a stray row number.
+BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def cn_to_int(text: str) -> int | None:
+    """Value of a Chinese numeral up to 99 (一 -> 1, 十二 -> 12, 二十 -> 20)."""
+    if not text or any(ch not in _CN_DIGITS for ch in text):
+        return None
+    if len(text) == 1:
+        return _CN_DIGITS[text]
+    if text[0] == "十":
+        return 10 + _CN_DIGITS[text[1]]
+    if text[-1] == "十":
+        return _CN_DIGITS[text[0]] * 10
+    if len(text) == 3 and text[1] == "十":
+        return _CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]]
+    return None
+
+
+# Field vocabulary: printed label -> field. Order matters: longer labels first.
+_LEADER_LABELS = ("区政府分管领导", "分管区领导", "责任区领导", "分管领导", "责任领导", "牵头领导", "联系领导")
+_LEAD_LABELS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门", "责任主体", "主办", "牵头")
+_SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "参与单位", "参与部门", "协办", "配合")
+_RESPONSIBLE_LABELS = ("责任单位", "责任部门", "实施单位")
+_EXTRA_LABELS = ("完成时限", "完成时间", "时间节点", "目标类型", "备注", "推进措施")
+
+LABEL = re.compile(
+    "(" + "|".join(_LEADER_LABELS + _LEAD_LABELS + _SUPPORT_LABELS + _RESPONSIBLE_LABELS + _EXTRA_LABELS) + r")\s*[:：]\s*"
+)
+
+
+def label_field(label: str) -> str | None:
+    """Map a printed label to 'leaders', 'lead', 'support', 'responsible' or None (ignored column).
+
+    Example:
+        >>> label_field("牵头部门"), label_field("协办"), label_field("完成时限")
+        ('lead', 'support', None)
+    """
+    label = squeeze(label).rstrip(":：")
+    if label.startswith("区政府") and label != "区政府分管领导":
+        label = label[3:]
+    if label in _LEADER_LABELS:
+        return "leaders"
+    if label in _LEAD_LABELS:
+        return "lead"
+    if label in _SUPPORT_LABELS:
+        return "support"
+    if label in _RESPONSIBLE_LABELS:
+        return "responsible"
+    return None
+
+
+#: The document says the first unit listed under 责任单位 leads.
+FIRST_LISTED_LEADS = re.compile(r"(?:排在?第一|排名第一|第一个|首位|列第一)[^。]{0,12}(?:牵头|主办|主责)")
+
+
+@dataclass
+class Context:
+    """State shared while one document is parsed: its name, lines and warnings."""
+
+    file: str
+    lines: list[Line]
+    warnings: list[LoadWarning] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def warn(self, line: int | None, message: str) -> None:
+        """Record a warning about ``line`` (None: the whole document)."""
+        self.warnings.append(LoadWarning(self.file, line, message))
+
+    def names(self, text: str, line: int) -> list[str]:
+        """Parse a printed list of units, splitting run-together names with a warning."""
+        out: list[str] = []
+        for name in parse_names(text):
+            parts = split_run_together(name)
+            if len(parts) > 1:
+                self.warn(line, f"read '{name}' as {len(parts)} units run together: {', '.join(parts)}")
+            out.extend(parts)
+        return out
+
+
+class Loader(ABC):
+    """A reader for one family of layouts.
+
+    Subclasses set ``name`` and ``description`` and implement :meth:`score`
+    (how strongly the text looks like this layout, 0 when not at all) and
+    :meth:`parse` (the task records).
+    """
+
+    name: str = ""
+    description: str = ""
+
+    @abstractmethod
+    def score(self, lines: list[Line]) -> float:
+        """How strongly ``lines`` look like this layout (0 = not at all)."""
+
+    @abstractmethod
+    def parse(self, ctx: Context) -> list[TaskRecord]:
+        """Read every task of the document in ``ctx``."""
+
+
+def assign_responsible(fields: dict[str, list[str]], responsible: list[str], first_leads: bool) -> None:
+    """Place units printed under 责任单位 by the rule of DESIGN.md.
+
+    Next to a lead field they support; alone they all lead, unless the document
+    says the first listed leads (then the first leads and the rest support).
+    """
+    if not responsible:
+        return
+    if fields["lead"]:
+        fields["support"].extend(responsible)
+    elif first_leads:
+        fields["lead"].append(responsible[0])
+        fields["support"].extend(responsible[1:])
+    else:
+        fields["lead"].extend(responsible)

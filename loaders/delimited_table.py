@@ -1,0 +1,305 @@
+"""Delimited tables: a Word table dumped with tabs, a TSV, or a pipe table.
+
+Three ways of writing one table, read the same way once split into rows of cells:
+
+- a Word dump (钟楼区 2021, seed 003): every cell starts with a tab, a line without
+  a tab continues the cell above, a blank line ends the row. An empty cell
+  continues a merged cell from the row above; the header row and the goal/area
+  cells repeat at page breaks;
+- a TSV: one row per line, cells separated by tabs;
+- a pipe table: ``| 序号 | 任务名称 | 牵头部门 | 配合部门 |`` (header cells may be
+  letter-spaced: 工 作 标 准), ``|---|`` separator lines skipped.
+
+Columns are found from the header (牵头单位 = lead, 配合单位 = support, 分管领导 =
+leaders, 责任单位 by the rule in DESIGN.md, 完成时限 and other columns read past).
+A row's task cell is the one starting with a task number; cells before it are
+序号, goal and area, cells after it follow the header's order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dutygraph.loaders.base import (
+    CN_SECTION,
+    DOT_NUMBER,
+    FIRST_LISTED_LEADS,
+    PAREN_NUMBER,
+    Context,
+    Loader,
+    assign_responsible,
+    label_field,
+)
+from dutygraph.loaders.flat_table import HEADER_TOKENS
+from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, person_name, split_top_level
+from dutygraph.loaders.records import INHERITABLE, TaskRecord
+from dutygraph.loaders.text import Line, clean_line, squeeze
+
+_TEXT_HEADERS = frozenset("工作标准 工作任务 重点任务 主要任务 任务名称 任务内容 主要内容 具体目标 工作目标 年度目标 目标任务 工作内容".split())
+_GOAL_HEADERS = frozenset("目标名称 项目名称 目标 类别 领域".split())
+_NUMBER_HEADERS = frozenset("序号 序次 编号".split())
+_PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
+
+
+@dataclass
+class _Cell:
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def no(self) -> int:
+        return self.lines[0].no if self.lines else 0
+
+    @property
+    def flat(self) -> str:
+        """The cell's text with its line breaks and spaces removed."""
+        return "".join(squeeze(ln.text) for ln in self.lines)
+
+    @property
+    def empty(self) -> bool:
+        return not self.flat
+
+
+def _header_role(text: str) -> str | None:
+    """Role of a header cell: number, goal, text, leaders, lead, support, responsible, or None."""
+    t = squeeze(text)
+    if t in _NUMBER_HEADERS:
+        return "number"
+    if t in _GOAL_HEADERS:
+        return "goal"
+    if t in _TEXT_HEADERS:
+        return "text"
+    return label_field(t)
+
+
+class DelimitedTableLoader(Loader):
+    """Tables whose cells are delimited by tabs or pipes."""
+
+    name = "delimited-table"
+    description = "a table with tab- or pipe-delimited cells (Word dump, TSV or | pipe | table)"
+
+    def score(self, lines: list[Line]) -> float:
+        tabs = pipes = tasks = 0
+        for ln in lines:
+            if "\t" in ln.text:
+                tabs += 1
+                cells = [c for c in ln.text.split("\t") if c.strip()]
+                tasks += any(PAREN_NUMBER.match(c.strip()) for c in cells)
+            if ln.text.count("|") >= 3 and not _PIPE_RULE.match(ln.text.strip()):
+                pipes += 1
+                tasks += any(PAREN_NUMBER.match(c.strip()) or DOT_NUMBER.match(c.strip()) for c in ln.text.split("|"))
+        if tabs < 5 and pipes < 3:
+            return 0.0
+        return tasks * 2 + (tabs + pipes) / 10
+
+    # -- rows -----------------------------------------------------------------
+
+    def _rows(self, lines: list[Line]) -> list[list[_Cell]]:
+        tab_lines = [ln for ln in lines if "\t" in ln.text]
+        pipe_lines = [ln for ln in lines if ln.text.count("|") >= 3]
+        if len(pipe_lines) > len(tab_lines):
+            return self._pipe_rows(lines)
+        leading = sum(1 for ln in tab_lines if ln.text.startswith("\t"))
+        if tab_lines and leading >= 0.6 * len(tab_lines):
+            return self._word_rows(lines)
+        return [[_Cell([Line(ln.no, c)]) for c in ln.text.split("\t")] for ln in lines if "\t" in ln.text]
+
+    @staticmethod
+    def _word_rows(lines: list[Line]) -> list[list[_Cell]]:
+        rows: list[list[_Cell]] = []
+        row: list[_Cell] = []
+        for ln in lines:
+            raw = ln.text.replace("\r", "")
+            if "\t" not in raw and not clean_line(raw):  # a blank line ends the row; a lone tab is an empty cell
+                if row:
+                    rows.append(row)
+                    row = []
+                continue
+            if "\t" not in raw:
+                if row:
+                    row[-1].lines.append(Line(ln.no, clean_line(raw)))
+                else:
+                    rows.append([_Cell([Line(ln.no, clean_line(raw))])])  # text outside the table
+                continue
+            head, *cells = raw.split("\t")
+            if head.strip() and row:
+                row[-1].lines.append(Line(ln.no, clean_line(head)))
+            elif head.strip():
+                row.append(_Cell([Line(ln.no, clean_line(head))]))
+            for c in cells:
+                text = clean_line(c)
+                row.append(_Cell([Line(ln.no, text)] if text else []))
+        if row:
+            rows.append(row)
+        return rows
+
+    @staticmethod
+    def _pipe_rows(lines: list[Line]) -> list[list[_Cell]]:
+        rows: list[list[_Cell]] = []
+        for ln in lines:
+            t = ln.text.strip()
+            if t.count("|") < 2:
+                if t:
+                    rows.append([_Cell([Line(ln.no, t)])])
+                continue
+            if _PIPE_RULE.match(t):
+                continue
+            parts = t.split("|")
+            if parts and not parts[0].strip():
+                parts = parts[1:]
+            if parts and not parts[-1].strip():
+                parts = parts[:-1]
+            rows.append([_Cell([Line(ln.no, p.strip())] if p.strip() else []) for p in parts])
+        return rows
+
+    # -- parsing ----------------------------------------------------------------
+
+    def parse(self, ctx: Context) -> list[TaskRecord]:
+        first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
+        header: list[str | None] | None = None
+        goal: str | None = None
+        goal_no: str | None = None
+        area: str | None = None
+        above: dict[str, list[str]] = {}
+        records: list[TaskRecord] = []
+        for row in self._rows(ctx.lines):
+            filled = [c for c in row if not c.empty]
+            if not filled:
+                continue
+            roles = [_header_role(c.flat) for c in row]
+            if sum(1 for r in roles if r is not None) >= 2 and not self._task_index(row):
+                header = roles
+                continue
+            if len(filled) == 1 and len(row) == 1:
+                section = CN_SECTION.match(filled[0].flat)
+                if section:  # a heading between tables: the goal of the rows below
+                    goal, goal_no, area = filled[0].flat[section.end():], section.group(1) or section.group(2), None
+                continue
+            t = self._task_index(row, header)
+            if t is None:
+                if any(is_person(c.flat) for c in filled):
+                    ctx.warn(filled[0].no, "a row with no task number was skipped")
+                continue
+            number, text = self._task_cell(row, t, header)
+            goal, goal_no, area = self._pre_cells(row[:t], header, goal, goal_no, area)
+            post_roles = self._post_roles(header, row, t)
+            fields: dict[str, list[str]] = {"leaders": [], "lead": [], "support": []}
+            printed: set[str] = set()
+            lines: dict[str, int] = {}
+            responsible: list[str] = []
+            for cell, role in zip(row[t + 1 :], post_roles):
+                if role not in ("leaders", "lead", "support", "responsible") or cell.empty:
+                    continue
+                target = "lead" if role == "responsible" else role
+                printed.add(target)
+                if is_none_mark(cell.flat):
+                    continue
+                lines.setdefault(target, cell.no)
+                if role == "leaders":
+                    fields["leaders"].extend(self._persons(cell))
+                elif role == "responsible":
+                    responsible.extend(self._units(cell, ctx))
+                else:
+                    fields[role].extend(self._units(cell, ctx))
+            if responsible:
+                assign_responsible(fields, responsible, first_leads)
+                if fields["support"]:
+                    printed.add("support")
+            inherited: list[str] = []
+            for f in INHERITABLE:
+                if f not in printed and above.get(f):
+                    fields[f] = list(above[f])
+                    inherited.append(f)
+            above = fields
+            records.append(
+                TaskRecord(
+                    goal=goal,
+                    area=area,
+                    task=number,
+                    text=text,
+                    lead=fields["lead"],
+                    support=fields["support"],
+                    leaders=fields["leaders"],
+                    inherited=inherited,
+                    line=row[t].no,
+                    lines=lines,
+                    goal_no=goal_no,
+                )
+            )
+        return records
+
+    @staticmethod
+    def _task_index(row: list[_Cell], header: list[str | None] | None = None) -> int | None:
+        for i, c in enumerate(row):
+            if c.lines and PAREN_NUMBER.match(c.lines[0].text) and len(c.flat) > 4:
+                return i
+        if header and "text" in header and len(row) == len(header):
+            i = header.index("text")
+            if not row[i].empty:
+                return i
+        return None
+
+    @staticmethod
+    def _task_cell(row: list[_Cell], t: int, header: list[str | None] | None) -> tuple[str, str]:
+        cell = row[t]
+        first = cell.lines[0].text.strip()
+        rest = "".join(ln.text.strip() for ln in cell.lines[1:])
+        m = PAREN_NUMBER.match(first)
+        if m:
+            return squeeze(m.group(1)), (first[m.end() :] + rest).strip()
+        if header and "number" in header and len(row) == len(header):
+            number = row[header.index("number")].flat
+            if number:
+                return number, (first + rest).strip()
+        return str(t), (first + rest).strip()
+
+    @staticmethod
+    def _pre_cells(
+        pre: list[_Cell], header: list[str | None] | None, goal: str | None, goal_no: str | None, area: str | None
+    ) -> tuple[str | None, str | None, str | None]:
+        """Goal number, goal and area from the cells before the task (empty = merged)."""
+        if header and len(pre) == header.index("text") and "number" in header[: len(pre)] and "goal" not in header[: len(pre)]:
+            return goal, goal_no, area  # 序号 is the task's number, no goal column
+        cells = list(pre)
+        if len(cells) >= 3:
+            cells = cells[-3:]
+        number_cell = cells.pop(0) if len(cells) >= 2 or (cells and cells[0].flat.isdigit()) else None
+        if number_cell is not None and not number_cell.empty:
+            goal_no, area = number_cell.flat, None
+        if cells:
+            goal_cell = cells.pop(0)
+            if not goal_cell.empty and goal_cell.flat != goal:
+                goal, area = goal_cell.flat, None
+        if cells and not cells[0].empty:
+            area = cells[0].flat
+        return goal, goal_no, area
+
+    @staticmethod
+    def _post_roles(header: list[str | None] | None, row: list[_Cell], t: int) -> list[str | None]:
+        if header and "text" in header:
+            roles = header[header.index("text") + 1 :]
+            if roles:
+                return roles
+        first = next((c for c in row[t + 1 :] if not c.empty), None)
+        if first is not None and not all(is_person(ln.text) for ln in first.lines):
+            return ["lead", "support"]
+        return ["leaders", "lead", "support"]
+
+    @staticmethod
+    def _persons(cell: _Cell) -> list[str]:
+        out: list[str] = []
+        for ln in cell.lines:
+            parts = split_top_level(ln.text, "、，,；;/")
+            out.extend(person_name(p) for p in parts if squeeze(p))
+        return out
+
+    @staticmethod
+    def _units(cell: _Cell, ctx: Context) -> list[str]:
+        names: list[str] = []
+        for ln in cell.lines:
+            for name in ctx.names(ln.text, ln.no):
+                if names and is_paren_tail(name):
+                    names[-1] += name
+                else:
+                    names.append(name)
+        return names

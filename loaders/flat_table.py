@@ -1,0 +1,392 @@
+"""Flattened tables: an HTML or Word table whose cells were printed one per line.
+
+Two kinds of table share this layout (both in seed 000, 常州市钟楼区 2024):
+
+- numbered tasks: 序号 | 目标名称 | sub-heading | 工作标准 "(1)…" | 分管领导 | 牵头单位 |
+  配合单位 (extra columns such as 完成时限 are read past);
+- unnumbered items (民生实事): 项目名称 | 主要内容 | optional leader | 牵头单位 | 配合单位,
+  each content cell an item "M1", "M2", ….
+
+Cells come one per line, or as blocks between blank lines (then a block is one
+cell and may hold several units). A merged cell is printed once, at the first row
+it spans; a row that prints no leader or unit takes the row above's, marked in
+``inherited``. Where the text was line-deduplicated (every repeated line dropped,
+see DESIGN.md), those inherited values are guesses: the document gets the
+``deduplicated`` flag and one warning saying how many rows lost cells.
+
+Column of a printed name: a person's name is a leader; the first unit cell after
+the task is the lead cell, later ones support, except that a cell in the lead
+position that names a collective unit (各街道, 区相关部门) or only streets and towns
+is read as support (the lead office above it was not printed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from dutygraph.loaders.base import BARE_NUMBER, PAREN_NUMBER, Context, Loader
+from dutygraph.loaders.names import (
+    is_collective,
+    is_generic_tail,
+    is_local,
+    is_none_mark,
+    is_paren_tail,
+    is_person,
+    looks_like_unit,
+    parse_names,
+    person_name,
+)
+from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
+from dutygraph.loaders.text import Line, squeeze
+
+HEADER_TOKENS = frozenset(
+    """序号 目标名称 目标任务 工作标准 工作任务 重点任务 主要任务 任务名称 任务内容 主要内容 项目名称 具体目标 工作目标
+    年度目标 分管领导 区政府分管领导 责任领导 牵头领导 牵头单位 牵头部门 主办单位 主责单位 配合单位 配合部门 协办单位
+    参与单位 责任单位 责任部门 完成时限 完成时间 时间节点 目标类型 备注 序次""".split()
+)
+_EXTRA_VALUE = re.compile(r"(?:\d{1,2}月|季度|全年|年底|年内|年末|长期|持续推进|预期性|约束性|\d{4}年(?:底|末|内)?前?$)")
+_TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|计划表)$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?$")
+_CONTENT_PUNCT = re.compile(r"[，,；;。：:、]")
+_MAX_NAME_FRAGMENT = 14
+_MAX_BROKEN_NAME = 40
+
+
+class Kind(Enum):
+    """What a cell holds."""
+
+    HEADER = auto()
+    TASK = auto()
+    NUMBER = auto()
+    NONE = auto()
+    PERSON = auto()
+    TAIL = auto()
+    UNITS = auto()
+    TEXT = auto()
+
+
+@dataclass
+class Cell:
+    """One table cell: its lines (several in blank-line-separated tables) and kind."""
+
+    lines: list[Line]
+    kind: Kind = Kind.TEXT
+
+    @property
+    def no(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def text(self) -> str:
+        return "".join(squeeze(ln.text) if len(ln.text) < 40 else ln.text.strip() for ln in self.lines)
+
+
+@dataclass
+class _Row:
+    number: str
+    text: str
+    line: int
+    goal: str | None
+    goal_no: str | None
+    area: str | None
+    leaders: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    printed: set[str] = field(default_factory=set)
+    lines: dict[str, int] = field(default_factory=dict)
+    cursor: int = 0  # 0 leaders, 1 lead, 2 support, 3 past the unit columns
+    last: str | None = None  # field the last name went into
+
+
+def classify(cell: Cell, numbered: bool) -> Kind:
+    """Decide what a cell holds from its text alone."""
+    text = squeeze(cell.text)
+    if not text:
+        return Kind.NONE
+    if text in HEADER_TOKENS:
+        return Kind.HEADER
+    if numbered and PAREN_NUMBER.match(cell.lines[0].text):
+        return Kind.TASK
+    if BARE_NUMBER.match(text):
+        return Kind.NUMBER
+    if is_none_mark(text):
+        return Kind.NONE
+    if all(is_person(ln.text) for ln in cell.lines if ln.text.strip()):
+        return Kind.PERSON
+    if len(cell.lines) == 1 and (is_paren_tail(text) or is_generic_tail(text)):
+        return Kind.TAIL
+    names = [n for ln in cell.lines for n in parse_names(ln.text)]
+    if names and all(looks_like_unit(n) or is_paren_tail(n) for n in names):
+        return Kind.UNITS
+    return Kind.TEXT
+
+
+class FlatTableLoader(Loader):
+    """Tables flattened to one cell per line (or per blank-line-separated block)."""
+
+    name = "flat-table"
+    description = "a table flattened to one cell per line: (1) task lines followed by leader and unit lines"
+
+    def score(self, lines: list[Line]) -> float:
+        tasks = short = headers = 0
+        for ln in lines:
+            t = squeeze(ln.text)
+            if not t or "\t" in ln.text or t.count("|") >= 2:
+                continue
+            if PAREN_NUMBER.match(ln.text):
+                tasks += 1
+            elif len(t) <= 12:
+                short += 1
+                headers += t in HEADER_TOKENS
+        if headers < 2 and tasks < 3:
+            return 0.0
+        if short < max(3, tasks // 2):
+            return 0.0
+        return tasks + short / 2 + 5 * headers
+
+    # -- cells and tables ---------------------------------------------------
+
+    @staticmethod
+    def _cells(lines: list[Line]) -> list[Cell]:
+        """Group lines into cells: blocks between blank lines when the text is laid
+        out that way, otherwise one line per cell."""
+        nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
+        followed_by_blank = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].text.strip())
+        blocks = len(nonblank) > 10 and followed_by_blank >= 0.6 * len(nonblank)
+        cells: list[Cell] = []
+        current: list[Line] = []
+        for ln in lines:
+            if not ln.text.strip():
+                if current:
+                    cells.append(Cell(current))
+                    current = []
+                continue
+            if blocks:
+                current.append(ln)
+            else:
+                cells.append(Cell([ln]))
+        if current:
+            cells.append(Cell(current))
+        return cells
+
+    @staticmethod
+    def _is_deduplicated(lines: list[Line]) -> bool:
+        """A genuine table repeats cells (the same leader, 各街道 …); hundreds of
+        lines of which no short one repeats is a text whose repeated lines were dropped."""
+        short = [ln.text.strip() for ln in lines if 0 < len(squeeze(ln.text)) <= 12]
+        return len(short) >= 30 and len(set(short)) == len(short)
+
+    def _tables(self, cells: list[Cell]) -> list[tuple[str | None, list[Cell]]]:
+        """Split the cells into tables, each with its title; the preamble is dropped."""
+        tables: list[tuple[str | None, list[Cell]]] = []
+        title: str | None = None
+        body: list[Cell] | None = None
+        for cell in cells:
+            text = squeeze(cell.text)
+            if _ATTACHMENT.match(text):
+                if body is not None and any(c.kind is not Kind.HEADER for c in body):
+                    tables.append((title, body))
+                body, title = None, None
+                continue
+            if len(text) <= 60 and _TABLE_TITLE.search(text) and cell.kind is Kind.TEXT:
+                if body is not None and any(c.kind is not Kind.HEADER for c in body):
+                    tables.append((title, body))
+                body, title = None, text
+                continue
+            if body is None:
+                if cell.kind in (Kind.HEADER, Kind.TASK) or (text == "区政府" and title):
+                    body = []
+                else:
+                    continue
+            body.append(cell)
+        if body is not None and body:
+            tables.append((title, body))
+        return tables
+
+    # -- parsing ------------------------------------------------------------
+
+    def parse(self, ctx: Context) -> list[TaskRecord]:
+        cells = self._cells(ctx.lines)
+        dedup = self._is_deduplicated(ctx.lines)
+        if dedup:
+            ctx.flags.append(DEDUPLICATED)
+        numbered_doc = any(PAREN_NUMBER.match(c.lines[0].text) for c in cells)
+        for c in cells:
+            c.kind = classify(c, numbered_doc)
+        records: list[TaskRecord] = []
+        for title, body in self._tables(cells):
+            numbered = any(c.kind is Kind.TASK for c in body)
+            rows = self._numbered(body, ctx) if numbered else self._unnumbered(title, body, ctx)
+            records.extend(self._finish(rows))
+        if dedup:
+            bare = sum(1 for r in records if len(r.inherited) == len(INHERITABLE))
+            some = sum(1 for r in records if 0 < len(r.inherited) < len(INHERITABLE))
+            ctx.warn(
+                None,
+                f"this text was line-deduplicated (no short line repeats, so every repeated cell was dropped): "
+                f"{bare} of {len(records)} rows print none of their leader, lead and support cells and {some} more "
+                "print only some; the missing values are guesses taken from the row above (listed in 'inherited')",
+            )
+        return records
+
+    def _numbered(self, body: list[Cell], ctx: Context) -> list[_Row]:
+        rows: list[_Row] = []
+        row: _Row | None = None
+        goal: str | None = None
+        goal_no: str | None = None
+        area: str | None = None
+        buffer: list[Cell] = []
+        expect_goal = False
+        for i, cell in enumerate(body):
+            kind = cell.kind
+            if kind is Kind.HEADER or (squeeze(cell.text) == "区政府" and i + 1 < len(body) and body[i + 1].kind is Kind.HEADER):
+                continue
+            if expect_goal and kind in (Kind.TEXT, Kind.UNITS, Kind.PERSON):
+                goal, expect_goal = cell.text, False
+                continue
+            if kind is Kind.NUMBER:
+                self._flush_buffer(row, buffer, ctx)
+                row, goal_no, goal, area, expect_goal = None, squeeze(cell.text), None, None, True
+                continue
+            if kind is Kind.TASK:
+                if buffer:
+                    area = "".join(squeeze(c.text) for c in buffer)
+                    buffer = []
+                if expect_goal:
+                    ctx.warn(cell.no, f"goal {goal_no} prints no title; its tasks are read without one")
+                    expect_goal = False
+                m = PAREN_NUMBER.match(cell.lines[0].text)
+                assert m is not None
+                text = (cell.lines[0].text[m.end():] + "".join(ln.text.strip() for ln in cell.lines[1:])).strip()
+                row = _Row(squeeze(m.group(1)), text, cell.no, goal, goal_no, area)
+                rows.append(row)
+                continue
+            self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
+        return rows
+
+    def _unnumbered(self, title: str | None, body: list[Cell], ctx: Context) -> list[_Row]:
+        rows: list[_Row] = []
+        row: _Row | None = None
+        project: str | None = None
+        buffer: list[Cell] = []
+        for i, cell in enumerate(body):
+            kind = cell.kind
+            if kind in (Kind.HEADER, Kind.NUMBER):
+                continue  # header cells, and row numbers that survived (9, 10)
+            if kind is Kind.TEXT and self._is_content(cell):
+                if buffer:
+                    project = "".join(squeeze(c.text) for c in buffer)
+                    buffer = []
+                row = _Row(f"M{len(rows) + 1}", cell.text.strip(), cell.no, title, None, project)
+                rows.append(row)
+                continue
+            self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
+        return rows
+
+    @staticmethod
+    def _is_content(cell: Cell) -> bool:
+        text = squeeze(cell.text)
+        return len(text) > 20 or bool(_CONTENT_PUNCT.search(text)) and len(text) > 8
+
+    def _flush_buffer(self, row: _Row | None, buffer: list[Cell], ctx: Context) -> None:
+        """Fragments left before a new goal: the tail of the task text above."""
+        if buffer and row is not None and not row.printed:
+            row.text += "".join(c.text.strip() for c in buffer)
+        elif buffer:
+            ctx.warn(buffer[0].no, f"could not place '{''.join(squeeze(c.text) for c in buffer)}'; ignored")
+        buffer.clear()
+
+    def _cell_into_row(self, row: _Row | None, cell: Cell, buffer: list[Cell], nxt: Cell | None, ctx: Context) -> None:
+        """Read one non-task cell into the current row (or into the heading buffer)."""
+        kind = cell.kind
+        if row is None:
+            if kind is not Kind.NONE:
+                buffer.append(cell)
+            return
+        if kind is Kind.PERSON and row.cursor <= 1 and not (row.lead or row.support) and not buffer:
+            row.leaders.extend(person_name(ln.text) for ln in cell.lines if ln.text.strip())
+            row.printed.add("leaders")
+            row.lines.setdefault("leaders", cell.no)
+            row.cursor, row.last = 1, "leaders"
+            return
+        if kind is Kind.NONE:
+            if row.cursor == 0 and nxt is not None and nxt.kind in (Kind.UNITS, Kind.PERSON):
+                row.printed.add("leaders")
+                row.cursor = 1
+            else:
+                row.printed.add("support")
+                row.cursor = 3
+            return
+        if kind is Kind.TAIL:
+            if row.last and getattr(row, row.last):
+                getattr(row, row.last)[-1] += squeeze(cell.text)
+            else:
+                ctx.warn(cell.no, f"'{squeeze(cell.text)}' is the tail of a name whose first line was not printed; kept as printed")
+                self._add_units(row, [squeeze(cell.text)], cell.no)
+            return
+        if kind is Kind.UNITS:
+            names: list[str] = []
+            for ln in cell.lines:
+                names.extend(ctx.names(ln.text, ln.no))
+            if buffer:
+                joined = "".join(squeeze(c.text) for c in buffer)
+                if not row.printed and any(len(squeeze(c.text)) > _MAX_NAME_FRAGMENT for c in buffer):
+                    row.text += "".join(c.text.strip() for c in buffer)  # the task text went on
+                elif len(joined) + len(names[0]) <= _MAX_BROKEN_NAME:
+                    names[0] = joined + names[0]  # a name broken over lines
+                    ctx.warn(buffer[0].no, f"rejoined a unit name broken over lines: '{names[0]}'")
+                buffer.clear()
+            self._add_units(row, names, cell.no)
+            return
+        if kind is Kind.TEXT and row.cursor >= 2 and _EXTRA_VALUE.search(squeeze(cell.text)) and len(squeeze(cell.text)) <= 14:
+            row.cursor = 3  # 完成时限 / 目标类型: a column past the units
+            return
+        buffer.append(cell)
+
+    @staticmethod
+    def _add_units(row: _Row, names: list[str], line: int) -> None:
+        if not names:
+            return
+        if row.cursor <= 1 and not all(is_local(n) for n in names) and not any(is_collective(n) for n in names):
+            row.lead.extend(names)
+            row.printed.add("lead")
+            row.lines.setdefault("lead", line)
+            row.last = "lead"
+        else:
+            row.support.extend(names)
+            row.printed.add("support")
+            row.lines.setdefault("support", line)
+            row.last = "support"
+        row.cursor = max(row.cursor, 2)
+
+    @staticmethod
+    def _finish(rows: list[_Row]) -> list[TaskRecord]:
+        """Turn rows into records, filling cells not printed from the row above."""
+        out: list[TaskRecord] = []
+        above: dict[str, list[str]] = {}
+        for r in rows:
+            values = {"leaders": r.leaders, "lead": r.lead, "support": r.support}
+            inherited: list[str] = []
+            for f in INHERITABLE:
+                if f not in r.printed and above.get(f):
+                    values[f] = list(above[f])
+                    inherited.append(f)
+            above = values
+            out.append(
+                TaskRecord(
+                    goal=r.goal,
+                    area=r.area,
+                    task=r.number,
+                    text=r.text,
+                    lead=values["lead"],
+                    support=values["support"],
+                    leaders=values["leaders"],
+                    inherited=inherited,
+                    line=r.line,
+                    lines=r.lines,
+                    goal_no=r.goal_no,
+                )
+            )
+        return out

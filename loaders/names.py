@@ -1,0 +1,236 @@
+"""Telling persons from units, and splitting and rejoining printed names.
+
+Decomposition tables print leaders (分管领导) as personal names, sometimes with a
+space inside (吴 伟), and units as office names (发改局, 高新园(邹区镇)), sometimes
+broken over lines or run together with no separator (市场监管局统计局). These
+helpers read such strings the way a person would; they never resolve aliases
+(that is the graph module's job, from ``data/aliases.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.text import SPACES, squeeze
+
+# Common Chinese surnames (single and compound). Used together with the length of
+# a name, so a two-character heading fragment such as 品质 or 格局 is not a person.
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
+    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆"
+    "朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫"
+    "杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧"
+    "闭由"
+)
+_SURNAMES_2 = {
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
+    "令狐", "端木", "西门", "南宫", "独孤", "百里", "呼延", "轩辕", "申屠", "太史", "钟离", "闻人", "澹台",
+}
+#: Titles that make a string a leader even though it is not a personal name.
+_LEADER_TITLES = re.compile(r"(?:^全体|^各|^常务)?(?:副)?(?:区|县|市|镇|省)长$|(?:^|[区县市])(?:委)?书记$|^全体区?领导$")
+
+#: Endings that make a string the name of an office, body or place (a unit).
+_UNIT_SUFFIX = re.compile(
+    r"(?:局|办|委|部|处|科|室|院|所|站|队|会|园|区|镇|乡|街道|社区|村|集团|公司|中心|单位|板块|部门|联|协|团|社|厅"
+    r"|馆|台|校|组|署|分局|大队|支队|小组|银行|学校|医院|海关|政府)$"
+)
+#: Two-character words that end like a unit but are not one (格局, 布局 …).
+_NOT_UNITS = re.compile(r"(?:格局|布局|大局|全局|开局|新局|变局|破局|结局|时局|社会|机会|都会|盛会|大会|体系|关键|窗口)$")
+#: Verbs and heading words that never occur inside an office's name.
+_HEADING_WORDS = re.compile(
+    r"推动|提升|优化|加快|聚力|着力|深化|强化|完善|突出|建强|夯实|筑牢|织紧|始终|坚持|聚焦|打造|推进|实施|构建"
+    r"|持续|加强|扎实|确保|围绕|做好|开展|落实|培育|壮大|拓展|理顺|增强|服务于|工作报告|分解表"
+)
+#: Collective units: not one office but a set of them (各街道, 区相关部门, 成员单位 …).
+_COLLECTIVE = re.compile(r"^各|相关|有关|成员单位|各部门|各单位|各办局|全体|各镇|各板块|直属单位|各成员")
+_LOCAL = re.compile(r"(?:街道|街道办事处|镇|乡|村|社区)[)）]?$")
+#: Separators between names in a list of units.
+_SEPARATORS = "、，,；;/／" + SPACES
+_OPEN, _CLOSE = "(（", ")）"
+#: Printed values meaning "none".
+_NONE = re.compile(r"^(?:[—–\-－―─]{1,4}|无|/|／|暂无|空白?)$")
+#: Task-number and quote characters never inside a personal name.
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def is_none_mark(text: str) -> bool:
+    """True for the marks a table prints for "none": '—', '——', '-', '无', '/'.
+
+    Example:
+        >>> is_none_mark("——"), is_none_mark("发改局")
+        (True, False)
+    """
+    return bool(_NONE.match(squeeze(text)))
+
+
+def is_person(text: str) -> bool:
+    """True when ``text`` reads as one person's name or a leader's title.
+
+    Spaces inside the name are ignored (吴 伟 is 吴伟). A name is a known surname
+    followed by one or two characters (or a compound surname and one or two), and
+    does not end like a unit. Collective leaders such as 全体区长 count.
+
+    Example:
+        >>> is_person("吴 伟"), is_person("全体区长"), is_person("品质"), is_person("财政局")
+        (True, True, False, False)
+    """
+    name = squeeze(text)
+    if _LEADER_TITLES.search(name):
+        return True
+    if not _PERSON.match(name) or _UNIT_SUFFIX.search(name) and not _NOT_UNITS.search(name):
+        return False
+    if name[:2] in _SURNAMES_2 and 3 <= len(name) <= 4:
+        return True
+    return name[0] in _SURNAMES_1 and 2 <= len(name) <= 3
+
+
+def is_collective(name: str) -> bool:
+    """True for a collective unit: a set of offices, not one (各街道, 区相关部门, 全体区长).
+
+    Example:
+        >>> is_collective("相关部门街道板块"), is_collective("统计局")
+        (True, False)
+    """
+    return bool(_COLLECTIVE.search(squeeze(name)))
+
+
+def is_local(name: str) -> bool:
+    """True for a street, town or village office (南大街街道, 高新园(邹区镇)), or a collective.
+
+    Example:
+        >>> is_local("高新园(邹区镇)"), is_local("农业农村局"), is_local("各街道")
+        (True, False, True)
+    """
+    return bool(_LOCAL.search(name)) or is_collective(name)
+
+
+def looks_like_unit(text: str) -> bool:
+    """True when ``text`` reads as one unit's name (an office, body, park or collective).
+
+    Example:
+        >>> looks_like_unit("高新园(邹区镇)"), looks_like_unit("聚力推动"), looks_like_unit("格局")
+        (True, False, False)
+    """
+    name = squeeze(text)
+    if not name or len(name) > 40:
+        return False
+    if is_collective(name) and len(name) <= 30 and not re.search(r"[。！？!?：:，,]", name):
+        return True
+    if _HEADING_WORDS.search(name):
+        return False
+    if name[0] in _OPEN and name[-1] in _CLOSE:
+        return len(name) <= 16
+    core = strip_parenthetical(name)
+    if not core or _NOT_UNITS.search(core) or re.search(r"[。！？!?：:]", name):
+        return False
+    return bool(_UNIT_SUFFIX.search(core)) or is_collective(core)
+
+
+def strip_parenthetical(name: str) -> str:
+    """The name without a closing parenthetical: 应急管理局(安委办) -> 应急管理局."""
+    return re.sub(r"[(（][^()（）]*[)）]$", "", name)
+
+
+def is_paren_tail(text: str) -> bool:
+    """True for a line that is only a parenthesised name tail, such as ``(邹区镇)``."""
+    name = squeeze(text)
+    return len(name) >= 3 and name[0] in _OPEN and name[-1] in _CLOSE and _depth_ok(name)
+
+
+def is_generic_tail(text: str) -> bool:
+    """True for a line that only finishes the name above it (成员单位, 各成员单位)."""
+    return squeeze(text) in {"成员单位", "各成员单位", "全体成员单位", "成员", "领导小组成员单位"}
+
+
+def _depth_ok(name: str) -> bool:
+    depth = 0
+    for ch in name:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def split_top_level(text: str, separators: str = _SEPARATORS) -> list[str]:
+    """Split ``text`` at separators that are not inside parentheses.
+
+    Example:
+        >>> split_top_level("区应急管理局（区安委办、区减灾委）、各街道")
+        ['区应急管理局（区安委办、区减灾委）', '各街道']
+    """
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+_RUN_TOGETHER = re.compile(r"(局|街道|集团|公司)(?=[\u4e00-\u9fff])")
+
+
+def split_run_together(name: str) -> list[str]:
+    """Split two unit names printed with no separator (市场监管局统计局).
+
+    A split is made after 局, 街道, 集团 or 公司 only when both sides read as a
+    unit of at least three characters, so 自然资源和规划分局 or 区委组织部 stay whole.
+
+    Example:
+        >>> split_run_together("南大街街道新运集团")
+        ['南大街街道', '新运集团']
+        >>> split_run_together("自然资源和规划分局")
+        ['自然资源和规划分局']
+    """
+    if any(ch in name for ch in _OPEN):
+        return [name]
+    for m in _RUN_TOGETHER.finditer(name):
+        left, right = name[: m.end()], name[m.end():]
+        if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
+            return [left, *split_run_together(right)]
+    return [name]
+
+
+def person_name(text: str) -> str:
+    """A person's name as printed, without the spaces inside it (曹 雷 -> 曹雷)."""
+    return squeeze(text)
+
+
+def parse_names(text: str) -> list[str]:
+    """Split a printed list of units into names.
+
+    Splits at 、，,；; and spaces outside parentheses, removes spaces inside a name
+    and drops none marks ('—'). Run-together names are left for the caller to
+    split with :func:`split_run_together` (it warns when it does).
+
+    Example:
+        >>> parse_names("高新园(邹区镇) 各街道 区教育局")
+        ['高新园(邹区镇)', '各街道', '区教育局']
+        >>> parse_names("——")
+        []
+    """
+    names: list[str] = []
+    for part in split_top_level(text):
+        part = squeeze(part).strip("。.")
+        if not part or is_none_mark(part):
+            continue
+        if names and is_paren_tail(part):
+            names[-1] += part
+            continue
+        names.append(part)
+    return names
