@@ -91,10 +91,10 @@ def _print_table(results: list[LoadResult], console: Console) -> None:
         table = Table(title=title, title_justify="left", show_lines=False, expand=True)
         table.add_column("task", no_wrap=True)
         table.add_column("goal / area", max_width=18, overflow="ellipsis", no_wrap=True)
-        table.add_column("text", ratio=3, overflow="ellipsis", no_wrap=True)
-        table.add_column("leaders", max_width=12)
-        table.add_column("lead", ratio=1)
-        table.add_column("support", ratio=1)
+        table.add_column("text", ratio=2, overflow="ellipsis", no_wrap=True)
+        table.add_column("leaders", max_width=12, overflow="fold")
+        table.add_column("lead", ratio=1, overflow="fold")
+        table.add_column("support", ratio=1, overflow="fold")
 
         def cell(t: Any, f: str) -> str:
             value = escape("、".join(getattr(t, f))) or "—"

@@ -32,7 +32,7 @@ from dutygraph.loaders.base import (
     label_field,
 )
 from dutygraph.loaders.flat_table import HEADER_TOKENS
-from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, person_name, split_top_level
+from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, parse_persons
 from dutygraph.loaders.records import INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
@@ -94,11 +94,15 @@ class DelimitedTableLoader(Loader):
 
     # -- rows -----------------------------------------------------------------
 
+    @staticmethod
+    def _is_pipe(lines: list[Line]) -> bool:
+        tabs = sum(1 for ln in lines if "\t" in ln.text)
+        return sum(1 for ln in lines if ln.text.count("|") >= 3) > tabs
+
     def _rows(self, lines: list[Line]) -> list[list[_Cell]]:
-        tab_lines = [ln for ln in lines if "\t" in ln.text]
-        pipe_lines = [ln for ln in lines if ln.text.count("|") >= 3]
-        if len(pipe_lines) > len(tab_lines):
+        if self._is_pipe(lines):
             return self._pipe_rows(lines)
+        tab_lines = [ln for ln in lines if "\t" in ln.text]
         leading = sum(1 for ln in tab_lines if ln.text.startswith("\t"))
         if tab_lines and leading >= 0.6 * len(tab_lines):
             return self._word_rows(lines)
@@ -162,6 +166,9 @@ class DelimitedTableLoader(Loader):
         area: str | None = None
         above: dict[str, list[str]] = {}
         records: list[TaskRecord] = []
+        # A Word table leaves a merged cell empty below its first row; a pipe
+        # table cannot merge cells, so an empty cell there means "none".
+        empty_is_merged = not self._is_pipe(ctx.lines)
         for row in self._rows(ctx.lines):
             filled = [c for c in row if not c.empty]
             if not filled:
@@ -188,10 +195,14 @@ class DelimitedTableLoader(Loader):
             lines: dict[str, int] = {}
             responsible: list[str] = []
             for cell, role in zip(row[t + 1 :], post_roles):
-                if role not in ("leaders", "lead", "support", "responsible") or cell.empty:
+                if role not in ("leaders", "lead", "support", "responsible"):
                     continue
                 target = "lead" if role == "responsible" else role
+                if cell.empty and empty_is_merged:
+                    continue
                 printed.add(target)
+                if cell.empty:
+                    continue
                 if is_none_mark(cell.flat):
                     continue
                 lines.setdefault(target, cell.no)
@@ -258,7 +269,13 @@ class DelimitedTableLoader(Loader):
         pre: list[_Cell], header: list[str | None] | None, goal: str | None, goal_no: str | None, area: str | None
     ) -> tuple[str | None, str | None, str | None]:
         """Goal number, goal and area from the cells before the task (empty = merged)."""
-        if header and len(pre) == header.index("text") and "number" in header[: len(pre)] and "goal" not in header[: len(pre)]:
+        if (
+            header
+            and "text" in header
+            and len(pre) == header.index("text")
+            and "number" in header[: len(pre)]
+            and "goal" not in header[: len(pre)]
+        ):
             return goal, goal_no, area  # 序号 is the task's number, no goal column
         cells = list(pre)
         if len(cells) >= 3:
@@ -287,11 +304,7 @@ class DelimitedTableLoader(Loader):
 
     @staticmethod
     def _persons(cell: _Cell) -> list[str]:
-        out: list[str] = []
-        for ln in cell.lines:
-            parts = split_top_level(ln.text, "、，,；;/")
-            out.extend(person_name(p) for p in parts if squeeze(p))
-        return out
+        return [name for ln in cell.lines for name in parse_persons(ln.text)]
 
     @staticmethod
     def _units(cell: _Cell, ctx: Context) -> list[str]:

@@ -49,6 +49,8 @@ HEADER_TOKENS = frozenset(
 _EXTRA_VALUE = re.compile(r"(?:\d{1,2}月|季度|全年|年底|年内|年末|长期|持续推进|预期性|约束性|\d{4}年(?:底|末|内)?前?$)")
 _TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|计划表)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?$")
+#: A signature or date line: the table above it has ended.
+_TABLE_END = re.compile(r"(?:人民政府|人民政府办公室|政府办公室)$|^\d{4}年\d{1,2}月\d{1,2}日$")
 _CONTENT_PUNCT = re.compile(r"[，,；;。：:、]")
 _MAX_NAME_FRAGMENT = 14
 _MAX_BROKEN_NAME = 40
@@ -113,6 +115,8 @@ def classify(cell: Cell, numbered: bool) -> Kind:
         return Kind.NUMBER
     if is_none_mark(text):
         return Kind.NONE
+    if len(text) <= 14 and _EXTRA_VALUE.search(text):
+        return Kind.TEXT  # a 完成时限 / 目标类型 value (全年 is no person)
     if all(is_person(ln.text) for ln in cell.lines if ln.text.strip()):
         return Kind.PERSON
     if len(cell.lines) == 1 and (is_paren_tail(text) or is_generic_tail(text)):
@@ -185,6 +189,11 @@ class FlatTableLoader(Loader):
         body: list[Cell] | None = None
         for cell in cells:
             text = squeeze(cell.text)
+            if _TABLE_END.search(text) and body is not None:
+                if any(c.kind is not Kind.HEADER for c in body):
+                    tables.append((title, body))
+                body, title = None, None
+                continue
             if _ATTACHMENT.match(text):
                 if body is not None and any(c.kind is not Kind.HEADER for c in body):
                     tables.append((title, body))

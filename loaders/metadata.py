@@ -123,8 +123,11 @@ def detect_metadata(lines: list[Line]) -> Metadata:
         for r in known:
             # A full name counts twice: it also contains its short name.
             regions[r.name] += text.count(r.name) + sum(text.count(s) for s in r.short)
-        if title is None and len(text) <= 80 and _TITLE.search(text) and not text.startswith("附件") and "|" not in text:
+        is_title = len(text) <= 80 and bool(_TITLE.search(text)) and "|" not in text
+        if title is None and is_title and not text.startswith("附件") and not re.match(r"^\d+[.．、]", text):
             title = text
+        if is_title:
+            years.update({int(y): 4 for y in _YEAR.findall(text)})
         for m in _TITLE_YEAR.finditer(text):
             years[int(m.group(1))] += 5 if len(text) <= 80 else 1
         for m in _DATE.finditer(ln.text):

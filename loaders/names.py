@@ -30,6 +30,10 @@ _SURNAMES_2 = {
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
     "令狐", "端木", "西门", "南宫", "独孤", "百里", "呼延", "轩辕", "申屠", "太史", "钟离", "闻人", "澹台",
 }
+#: Words that start like a surname but are not names (they appear in table cells).
+_NOT_PERSONS = frozenset("全年 全区 全市 全面 全域 全民 全力 全部 金融 安全 文明 高新 高效 常态 方面 长期 明年 平安 和谐 国家 公共 公益 公安 国资 向好 年底 万人 万元 千万".split())
+#: Characters that do not occur in a given name but often after a surname-like first character.
+_NOT_IN_GIVEN_NAMES = frozenset("年区市省县局业性级化度型域项个次")
 #: Titles that make a string a leader even though it is not a personal name.
 _LEADER_TITLES = re.compile(r"(?:^全体|^各|^常务)?(?:副)?(?:区|县|市|镇|省)长$|(?:^|[区县市])(?:委)?书记$|^全体区?领导$")
 
@@ -81,6 +85,8 @@ def is_person(text: str) -> bool:
     name = squeeze(text)
     if _LEADER_TITLES.search(name):
         return True
+    if name in _NOT_PERSONS or any(ch in _NOT_IN_GIVEN_NAMES for ch in name[1:]):
+        return False
     if not _PERSON.match(name) or _UNIT_SUFFIX.search(name) and not _NOT_UNITS.search(name):
         return False
     if name[:2] in _SURNAMES_2 and 3 <= len(name) <= 4:
@@ -209,6 +215,25 @@ def split_run_together(name: str) -> list[str]:
 def person_name(text: str) -> str:
     """A person's name as printed, without the spaces inside it (曹 雷 -> 曹雷)."""
     return squeeze(text)
+
+
+def parse_persons(text: str) -> list[str]:
+    """Split a printed list of leaders into names, closing up spaces inside a name.
+
+    Example:
+        >>> parse_persons("王 强、李明")
+        ['王强', '李明']
+        >>> parse_persons("陈刚 周丽")
+        ['陈刚', '周丽']
+    """
+    out: list[str] = []
+    for part in split_top_level(text, "、，,；;/／"):
+        tokens = part.split()
+        if len(tokens) > 1 and all(len(t) > 1 and is_person(t) for t in tokens):
+            out.extend(tokens)
+        elif squeeze(part) and not is_none_mark(part):
+            out.append(squeeze(part))
+    return out
 
 
 def parse_names(text: str) -> list[str]:

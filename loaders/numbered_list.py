@@ -27,7 +27,7 @@ from dutygraph.loaders.base import (
     assign_responsible,
     label_field,
 )
-from dutygraph.loaders.names import split_top_level
+from dutygraph.loaders.names import parse_persons, split_top_level
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -225,7 +225,7 @@ class NumberedListLoader(Loader):
                 if kind is None:
                     continue
                 if kind == "leaders":
-                    fields["leaders"].extend(squeeze(v) for v in split_top_level(value) if squeeze(v))
+                    fields["leaders"].extend(parse_persons(value))
                 elif kind == "responsible":
                     responsible.extend(ctx.names(value, line))
                 else:

@@ -1,0 +1,81 @@
+"""Persons, units, collectives, run-together and broken names."""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.loaders.names import (
+    is_collective,
+    is_local,
+    is_none_mark,
+    is_person,
+    looks_like_unit,
+    parse_names,
+    parse_persons,
+    split_run_together,
+)
+
+
+@pytest.mark.parametrize("text", ["王旭锋", "吴 伟", "曹雷", "周  庆", "欧阳明", "全体区长", "区长"])
+def test_persons(text):
+    assert is_person(text)
+
+
+@pytest.mark.parametrize("text", ["财政局", "司法局", "金融局", "宣传部", "品质", "格局", "振兴", "全年", "平台载体", "市场主体"])
+def test_not_persons(text):
+    assert not is_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["发改局", "高新园(邹区镇)", "应急管理局(安委办)", "区总工会", "团区委", "残联", "新运集团", "城西公司", "钟楼交警大队",
+     "全面依法治区委员会成员单位", "各街道", "相关部门街道板块", "区省级“食品安全示范区”创建工作领导小组"],
+)
+def test_units(text):
+    assert looks_like_unit(text)
+
+
+@pytest.mark.parametrize("text", ["聚力推动", "产业转型", "格局", "品质", "以主城视角优化空间", "交通畅行", "创建工作"])
+def test_heading_fragments_are_not_units(text):
+    assert not looks_like_unit(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "collective"),
+    [("各街道", True), ("区相关部门", True), ("相关部门街道板块", True), ("区安委会各成员单位", True),
+     ("区有关部门", True), ("区双拥成员单位", True), ("统计局", False), ("经开区", False)],
+)
+def test_collectives(name, collective):
+    assert is_collective(name) is collective
+
+
+def test_local_units_are_streets_towns_and_collectives():
+    assert is_local("南大街街道") and is_local("高新园(邹区镇)") and is_local("各街道")
+    assert not is_local("农业农村局") and not is_local("经开区")
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [("市场监管局统计局", ["市场监管局", "统计局"]), ("南大街街道新运集团", ["南大街街道", "新运集团"]),
+     ("自然资源和规划分局", ["自然资源和规划分局"]), ("区委组织部", ["区委组织部"]), ("退役军人事务局", ["退役军人事务局"]),
+     ("区应急管理局(区安委办)", ["区应急管理局(区安委办)"])],
+)
+def test_run_together_names(name, parts):
+    assert split_run_together(name) == parts
+
+
+def test_parse_names_splits_outside_parentheses_and_drops_none():
+    assert parse_names("区应急管理局（区安委办、区减灾委）、各街道") == ["区应急管理局（区安委办、区减灾委）", "各街道"]
+    assert parse_names("高新园(邹区镇) 各街道 区教育局") == ["高新园(邹区镇)", "各街道", "区教育局"]
+    assert parse_names("高新园 (邹区镇)") == ["高新园(邹区镇)"]
+    assert parse_names("——") == []
+
+
+def test_parse_persons_closes_spaces_inside_names():
+    assert parse_persons("王 强、李明") == ["王强", "李明"]
+    assert parse_persons("陈刚 周丽") == ["陈刚", "周丽"]
+
+
+@pytest.mark.parametrize(("text", "none"), [("—", True), ("——", True), ("无", True), ("/", True), ("财政局", False)])
+def test_none_marks(text, none):
+    assert is_none_mark(text) is none

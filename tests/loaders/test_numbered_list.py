@@ -1,0 +1,131 @@
+"""Numbered lists: seed 001 (units in a closing parenthesis), seed 004 (no units),
+labelled lines, inline labels, 责任单位 with "first listed leads", (一) and 1﹒ numbering."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dutygraph.loaders import load
+from tests.conftest import SAMPLES, seed, seed_path
+
+
+def _oracle_001() -> dict[str, tuple[list[str], list[str]]]:
+    """An independent reading of 001: the last parenthesis, split at ',' and '、'."""
+    out = {}
+    for line in seed_path("001").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d+)\.", line)
+        paren = re.search(r"\(([^()]*)\)$", line)
+        if not m or not paren:
+            continue
+        lead: list[str] = []
+        support: list[str] = []
+        for part in paren.group(1).split(","):
+            if part.endswith("主办"):
+                lead += part[:-2].split("、")
+            elif part.endswith("协办"):
+                support += part[:-2].split("、")
+        out[m.group(1)] = (lead, support)
+    return out
+
+
+def test_001_every_task_matches_an_independent_reading_of_its_parenthesis():
+    oracle = _oracle_001()
+    assert len(oracle) == 78
+    for t in seed("001").tasks:
+        assert (t.lead, t.support) == oracle[t.task], f"task {t.task}"
+        assert t.leaders == [] and t.inherited == []
+
+
+@pytest.mark.parametrize(
+    ("task", "lead", "support"),
+    [
+        ("1", ["区发改委", "区财政局"], ["区相关部门", "各街道板块"]),
+        ("3", ["区发改委", "区科技局", "区地方金融监管局", "下关滨江商务区管委会", "区建设局", "区商务局", "区文旅局", "区投促局"],
+         ["区相关部门", "各街道板块"]),
+        ("6", ["区发改委", "铁北管委会"], ["相关部门街道板块"]),
+        ("27", ["区科技局", "高新区管委会"], []),
+        ("31", ["下关滨江商务区管委会"], ["鼓楼生态环境局", "区水务局", "区文旅局", "相关街道"]),
+        ("72", ["区司法局", "各街道"], []),
+        ("77", ["区财政局"], ["区相关部门", "各街道板块"]),  # 政府主办的 inside the text is not a unit
+        ("78", ["区审计局", "区统计局", "区财政局"], []),
+    ],
+)
+def test_001_hand_checked_rows(task, lead, support):
+    t = {x.task: x for x in seed("001").tasks}[task]
+    assert (t.lead, t.support) == (lead, support)
+
+
+def test_001_text_drops_the_unit_parenthesis_and_the_spam():
+    t = {x.task: x for x in seed("001").tasks}
+    assert t["2"].text == "社会消费品零售总额增长6%以上,外贸进出口力争正增长,实际使用外资稳中提质。"
+    assert t["19"].text.startswith("健全完善高校院所协同创新发展联盟机制")
+    assert "金宝博" not in "".join(x.text for x in seed("001").tasks)
+    assert t["77"].text.endswith("民生关键处。")
+
+
+def test_001_goals_are_the_six_sections():
+    goals = list(dict.fromkeys((t.goal_no, t.goal) for t in seed("001").tasks))
+    assert [g[0] for g in goals] == ["一", "二", "三", "四", "五", "六"]
+    assert goals[0][1] == "聚力提升发展能级,加快实现综合实力新跃升"
+
+
+def test_004_items_sharing_a_line_are_split_and_warned():
+    r = seed("004")
+    t = {x.task: x for x in r.tasks}
+    assert t["1"].text.endswith("改造升级5G基站800个。")
+    assert t["2"].text.startswith("提供企业金融服务。")
+    assert t["2"].line == t["1"].line == 3
+    assert any(w.line == 3 and "share one line" in w.message for w in r.warnings)
+
+
+def test_004_spam_is_cut_from_headings_and_broken_lines_are_rejoined():
+    r = seed("004")
+    t = {x.task: x for x in r.tasks}
+    assert t["15"].goal == "聚焦提供优质高效办实事"
+    assert "不断完善基层体系建设,动态调整" in t["16"].text
+    assert "逐步把相关类热线整合到12345公共服务热线平台。" in t["18"].text
+    spam_lines = sorted(w.line for w in r.warnings if "spam" in w.message)
+    assert spam_lines == [18, 21, 25]
+
+
+def test_004_legitimate_neighbours_of_spam_words_stay():
+    t = {x.task: x for x in seed("004").tasks}
+    assert "苏澳合作园区" in t["5"].text and "澳门特区政府" in t["5"].text
+
+
+def test_004_has_five_goals_and_no_units():
+    r = seed("004")
+    assert len({t.goal for t in r.tasks}) == 5
+    assert all(not (t.lead or t.support or t.leaders) for t in r.tasks)
+    assert any("names no lead or supporting units" in w.message for w in r.warnings)
+
+
+def test_labelled_lines_map_by_meaning():
+    r = load(SAMPLES / "labelled_lines.txt")
+    t = {x.task: x for x in r.tasks}
+    # 责任单位 next to 牵头单位 supports; alone it leads.
+    assert (t["1"].lead, t["1"].support, t["1"].leaders) == (["区发改局", "区住建局"], ["各街道", "区财政局"], ["李明"])
+    assert t["2"].leaders == ["王强"]
+    assert (t["3"].lead, t["3"].support) == (["区人社局"], [])
+    assert (t["4"].lead, t["4"].support) == (["区民政局"], ["各街道"])
+    assert (r.document.region, r.document.year) == ("天宁区", 2023)
+
+
+def test_inline_labels_in_parentheses_and_paren_numbering():
+    r = load(SAMPLES / "inline_labels.txt")
+    t = {x.task: x for x in r.tasks}
+    assert [x.task for x in r.tasks] == ["（1）", "（2）", "（3）", "（4）"]
+    assert (t["（1）"].leaders, t["（1）"].lead, t["（1）"].support) == (["张华"], ["区科技局", "区工信局"], ["各镇", "各街道"])
+    assert (t["（2）"].lead, t["（2）"].support) == (["区科技局", "区发改局"], [])
+    assert (t["（4）"].lead, t["（4）"].support) == (["区城管局"], ["区公安分局", "各街道"])
+    assert t["（3）"].goal == "城市建设"
+
+
+def test_responsible_units_with_first_listed_leads():
+    r = load(SAMPLES / "first_listed.txt")
+    t = {x.task: x for x in r.tasks}
+    assert (t["1"].lead, t["1"].support) == (["区发改局"], ["区工信局", "区商务局"])
+    assert (t["3"].lead, t["3"].support) == (["区教育局"], [])
+    assert t["1"].text == "加快培育新能源产业集群，全年新增项目20个。"
