@@ -53,3 +53,25 @@ class UsageError(DutygraphError):
     """A command was called with options that do not fit together (exit code 2)."""
 
     exit_code = 2
+
+
+class StoreError(DutygraphError):
+    """A graph store failed (exit code 3)."""
+
+    exit_code = 3
+
+
+class StoreUnreachableError(StoreError):
+    """The store cannot be reached or refused the credentials."""
+
+
+class QueryError(DutygraphError):
+    """A Cypher query is invalid, or would change the graph through ``dutygraph query`` (exit code 2)."""
+
+    exit_code = 2
+
+
+class EmptyStoreError(DutygraphError):
+    """The store holds no documents yet (exit code 2)."""
+
+    exit_code = 2

@@ -1,0 +1,1 @@
+"""The saved Cypher queries, shipped with the package (one .cypher file per query)."""

@@ -1,0 +1,76 @@
+// Replace one document's part of the graph: one statement, so it is atomic on
+// both stores (a Neo4j transaction; a single FalkorDB query). Old goals, areas
+// and tasks of the document go first, with their relationships; units and
+// leaders are merged; units and leaders left without any relationship go last.
+// Parameters: $doc (map of Document properties, with id), $goals, $areas,
+// $goal_tasks, $area_tasks, $units, $leaders, $leads, $supports, $oversees (lists of maps).
+OPTIONAL MATCH (t:Task {doc: $doc.id})
+DETACH DELETE t
+WITH count(*) AS _
+OPTIONAL MATCH (a:Area {doc: $doc.id})
+DETACH DELETE a
+WITH count(*) AS _
+OPTIONAL MATCH (g:Goal {doc: $doc.id})
+DETACH DELETE g
+WITH count(*) AS _
+MERGE (d:Document {id: $doc.id})
+SET d = $doc
+WITH d
+UNWIND $goals AS row
+CREATE (g:Goal)
+SET g = row
+CREATE (d)-[:HAS_GOAL]->(g)
+WITH count(*) AS _
+UNWIND $areas AS row
+MATCH (g:Goal {id: row.parent})
+CREATE (a:Area)
+SET a = row.props
+CREATE (g)-[:HAS_AREA]->(a)
+WITH count(*) AS _
+UNWIND $goal_tasks AS row
+MATCH (p:Goal {id: row.parent})
+CREATE (t:Task)
+SET t = row.props
+CREATE (p)-[:HAS_TASK]->(t)
+WITH count(*) AS _
+UNWIND $area_tasks AS row
+MATCH (p:Area {id: row.parent})
+CREATE (t:Task)
+SET t = row.props
+CREATE (p)-[:HAS_TASK]->(t)
+WITH count(*) AS _
+UNWIND $units AS row
+MERGE (u:Unit {id: row.id})
+SET u += row.props
+SET u.aliases = [x IN coalesce(u.aliases, []) WHERE NOT x IN row.aliases] + row.aliases
+WITH count(*) AS _
+UNWIND $leaders AS row
+MERGE (l:Leader {id: row.id})
+SET l += row.props
+WITH count(*) AS _
+UNWIND $leads AS row
+MATCH (u:Unit {id: row.src})
+MATCH (t:Task {id: row.dst})
+CREATE (u)-[r:LEADS]->(t)
+SET r = row.props
+WITH count(*) AS _
+UNWIND $supports AS row
+MATCH (u:Unit {id: row.src})
+MATCH (t:Task {id: row.dst})
+CREATE (u)-[r:SUPPORTS]->(t)
+SET r = row.props
+WITH count(*) AS _
+UNWIND $oversees AS row
+MATCH (l:Leader {id: row.src})
+MATCH (t:Task {id: row.dst})
+CREATE (l)-[r:OVERSEES]->(t)
+SET r = row.props
+WITH count(*) AS _
+OPTIONAL MATCH (u:Unit)
+WHERE NOT (u)--()
+DELETE u
+WITH count(*) AS _
+OPTIONAL MATCH (l:Leader)
+WHERE NOT (l)--()
+DELETE l
+RETURN count(*) AS done

@@ -1,0 +1,135 @@
+"""The Neo4j store, through the official ``neo4j`` driver.
+
+``bolt://`` reaches one server; ``neo4j://`` routes (clusters, Aura). Writes run
+in managed write transactions, which the driver retries on transient errors.
+Reads run in read transactions, and every analyst query is first EXPLAINed: on a
+single server a READ access mode alone does not stop a write, so a query whose
+plan is not read-only (query type ``r``) is refused before it runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from dutygraph.errors import QueryError, StoreError, StoreUnreachableError
+from dutygraph.graph.stores.base import GraphStore, QueryResult, cypher_text, plain, statements
+
+log = logging.getLogger(__name__)
+
+
+def redact(uri: str) -> str:
+    """The URI without any user or password in it."""
+    if "@" in uri and "://" in uri:
+        scheme, rest = uri.split("://", 1)
+        return f"{scheme}://{rest.split('@', 1)[1]}"
+    return uri
+
+
+class Neo4jStore(GraphStore):
+    """A Neo4j server or cluster.
+
+    Args:
+        uri: ``bolt://host:port`` or ``neo4j://host:port``.
+        user: user name (None or empty with no password: no authentication).
+        password: the password; never printed.
+        database: database name (None: the server's default).
+
+    Raises:
+        StoreUnreachableError: the server cannot be reached or refused the user,
+            with the URI (never the password) and what to check.
+    """
+
+    kind = "neo4j"
+
+    def __init__(self, uri: str, user: str | None = "neo4j", password: str | None = None, database: str | None = None) -> None:
+        import neo4j
+        from neo4j import exceptions as nx_exc
+
+        self.uri = uri
+        self.database = database or None
+        auth = (user or "neo4j", password) if password else None
+        where = redact(uri)
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, user_agent="dutygraph")
+            self._driver.verify_connectivity()
+        except nx_exc.AuthError as exc:
+            self._close_quietly()
+            raise StoreUnreachableError(
+                f"Neo4j at {where} refused user '{user or 'neo4j'}': check NEO4J_USER and NEO4J_PASSWORD"
+            ) from exc
+        except (nx_exc.ServiceUnavailable, OSError) as exc:
+            self._close_quietly()
+            raise StoreUnreachableError(
+                f"cannot reach Neo4j at {where}: is it running? (make neo4j-start starts one on bolt://127.0.0.1:7687)"
+            ) from exc
+        except (nx_exc.ConfigurationError, ValueError) as exc:
+            self._close_quietly()
+            raise StoreUnreachableError(f"cannot use the Neo4j URI {where}: {exc}") from exc
+        self._neo4j = neo4j
+        self._schema_done = False
+
+    def _close_quietly(self) -> None:
+        driver = getattr(self, "_driver", None)
+        if driver is not None:
+            driver.close()
+            self._driver = None
+
+    @property
+    def location(self) -> str:
+        return redact(self.uri)
+
+    def _session(self, read: bool) -> Any:
+        mode = self._neo4j.READ_ACCESS if read else self._neo4j.WRITE_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def ensure_schema(self) -> None:
+        if self._schema_done:
+            return
+        with self._session(read=False) as session:
+            for statement in statements(cypher_text("schema.cypher")):
+                session.run(statement).consume()
+        self._schema_done = True
+
+    def _write(self, cypher: str, params: dict[str, Any]) -> None:
+        from neo4j import exceptions as nx_exc
+
+        def work(tx: Any) -> None:
+            tx.run(cypher, params).consume()
+
+        try:
+            with self._session(read=False) as session:
+                session.execute_write(work)
+        except nx_exc.Neo4jError as exc:
+            raise StoreError(f"Neo4j at {self.location} refused a write: {exc.message or exc}") from exc
+        except nx_exc.DriverError as exc:
+            raise StoreError(f"lost Neo4j at {self.location} during a write: {exc}") from exc
+
+    def _read(self, cypher: str, params: dict[str, Any]) -> QueryResult:
+        from neo4j import exceptions as nx_exc
+
+        def plan(tx: Any) -> str | None:
+            return tx.run("EXPLAIN " + cypher, params).consume().query_type
+
+        def work(tx: Any) -> QueryResult:
+            result = tx.run(cypher, params)
+            rows = [[plain(v) for v in record.values()] for record in result]
+            return QueryResult(list(result.keys()), rows)
+
+        try:
+            with self._session(read=True) as session:
+                query_type = session.execute_read(plan)
+                if query_type != "r":
+                    raise QueryError(
+                        f"this query would change the graph (query type '{query_type}'); dutygraph query only reads"
+                    )
+                return session.execute_read(work)
+        except nx_exc.ClientError as exc:
+            raise QueryError(f"the query failed: {exc.message or exc}") from exc
+        except nx_exc.Neo4jError as exc:
+            raise StoreError(f"Neo4j at {self.location} failed the query: {exc.message or exc}") from exc
+        except nx_exc.DriverError as exc:
+            raise StoreError(f"lost Neo4j at {self.location}: {exc}") from exc
+
+    def close(self) -> None:
+        self._close_quietly()
