@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from dutygraph import __version__
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, EmptyStoreError, UsageError
 from dutygraph.loaders import LoadResult, layout_names, load
 
 
@@ -51,12 +51,51 @@ def document_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
+def store_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --db and --neo4j: which store to use (the embedded one by default)."""
+    f = click.option(
+        "--neo4j",
+        "neo4j_uri",
+        metavar="URI",
+        default=None,
+        help="Use the Neo4j server at URI (bolt:// or neo4j://); NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and "
+        "NEO4J_DATABASE also apply.",
+    )(f)
+    f = click.option(
+        "--db",
+        metavar="PATH",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="Data directory of the embedded store (default ./.dutygraph, or DUTYGRAPH_DB).",
+    )(f)
+    return f
+
+
+def _open_store(db: Path | None, neo4j_uri: str | None) -> Any:
+    from dutygraph.graph.stores import open_store
+
+    if db is not None and neo4j_uri is not None:
+        raise UsageError("give --db or --neo4j, not both")
+    return open_store(db=db, neo4j=neo4j_uri)
+
+
 def _setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """A group that turns dutygraph's errors into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DutygraphError as exc:
+            _stderr().print(f"error: {exc}", markup=False, highlight=False)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dutygraph")
 def cli() -> None:
     """dutygraph (责任图谱): see who is responsible for what in a government plan.
@@ -150,6 +189,176 @@ def extract(
         sys.exit(2)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_options
+@document_options
+@verbosity_options
+def build(
+    files: tuple[Path, ...],
+    db: Path | None,
+    neo4j_uri: str | None,
+    layout: str | None,
+    region: str | None,
+    year: int | None,
+    verbose: int,
+    quiet: bool,
+) -> None:
+    """Read documents, build the graph and store it, then summarise what was stored.
+
+    Each document is written atomically and replaces its earlier version, so
+    building the same files twice changes nothing. Files that cannot be read
+    are reported and skipped (exit code 2); the others are still stored.
+
+    \b
+    Examples:
+      dutygraph build ../shared/seeds/*.txt
+      dutygraph build ../shared/seeds/*.txt --neo4j bolt://127.0.0.1:7687
+    """
+    from dutygraph.graph.build import build_graph
+
+    _setup_logging(verbose, quiet)
+    err = _stderr()
+    results, failures = load_all(files, layout=layout, region=region, year=year)
+    if results:
+        G = build_graph(results)
+        with _open_store(db, neo4j_uri) as store:
+            written = store.write(G)
+            if not quiet:
+                table = Table(title=f"stored in the {store.kind} store at {store.location}", title_justify="left")
+                table.add_column("what")
+                table.add_column("count", justify="right")
+                for key, n in written.counts.items():
+                    table.add_row(key, str(n))
+                _stdout().print(table)
+    _report(results, failures, err, quiet)
+    if failures:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("query_spec", metavar="NAME|FILE", required=False)
+@click.option("-e", "--execute", "cypher", metavar="CYPHER", default=None, help="Run this Cypher text instead of a saved query.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (VALUE read as JSON when it parses: 2024, null).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for a person, csv for a spreadsheet, json for tools (a list of row objects).",
+)
+@click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
+@store_options
+@verbosity_options
+def query(
+    query_spec: str | None,
+    cypher: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    list_queries: bool,
+    db: Path | None,
+    neo4j_uri: str | None,
+    verbose: int,
+    quiet: bool,
+) -> None:
+    """Run a saved query (by NAME), a .cypher FILE, or -e CYPHER, read-only.
+
+    The graph cannot be changed from here: a query that would write is refused
+    on both stores. Parameters go in with --param NAME=VALUE.
+
+    \b
+    Examples:
+      dutygraph query --list
+      dutygraph query units_by_tasks_led --param region=钟楼区 --param year=2024
+      dutygraph query -e "MATCH (u:Unit) RETURN u.name AS unit LIMIT 5" --format json
+    """
+    from dutygraph.graph.queries import parse, parse_param, resolve, saved_queries
+
+    _setup_logging(verbose, quiet)
+    if list_queries:
+        table = Table(title="saved queries (dutygraph query NAME)", title_justify="left", show_lines=True)
+        table.add_column("name", no_wrap=True)
+        table.add_column("answers")
+        table.add_column("parameters")
+        for q in saved_queries().values():
+            shown = ", ".join(f"{k}={'…' if v is not None and not isinstance(v, (int, str)) else json.dumps(v, ensure_ascii=False)}" for k, v in q.params.items())
+            table.add_row(q.name, escape(q.summary), escape(shown))
+        _stdout().print(table)
+        return
+    if (query_spec is None) == (cypher is None):
+        raise UsageError("give a saved query NAME, a FILE, or -e CYPHER (one of them)")
+    saved = parse("-e", cypher) if cypher is not None else resolve(query_spec or "")
+    given = dict(parse_param(p) for p in params)
+    bound = saved.bind(given) if saved.params else given
+    with _open_store(db, neo4j_uri) as store:
+        if not store.query("MATCH (d:Document) RETURN count(d) AS n").rows[0][0]:
+            raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")
+        result = store.query(saved.text, bound)
+    _print_rows(result.columns, result.rows, fmt)
+
+
+def _cell_text(value: Any) -> str:
+    """A query value as one spreadsheet cell: lists joined with 、, maps as JSON, null empty."""
+    if isinstance(value, list):
+        return "、".join(_cell_text(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
+        return
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([_cell_text(v) for v in r])
+        return
+    table = Table(show_lines=False)
+    for c in columns:
+        table.add_column(escape(c), overflow="fold")
+    for r in rows:
+        table.add_row(*[escape(_cell_text(v)) for v in r])
+    console = _stdout()
+    console.print(table)
+    console.print(f"{len(rows)} rows", highlight=False)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json"]),
+    required=True,
+    help="graphml or gexf for Gephi, yEd and Cytoscape; json (node-link) for tools.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The file to write.")
+@store_options
+@verbosity_options
+def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbose: int, quiet: bool) -> None:
+    """Write the whole stored graph to a file for Gephi and other tools.
+
+    \b
+    Example:
+      dutygraph export --format graphml -o dutygraph.graphml
+    """
+    from dutygraph.graph.export import write_graph
+
+    _setup_logging(verbose, quiet)
+    with _open_store(db, neo4j_uri) as store:
+        G = store.read_graph()
+        if G.number_of_nodes() == 0:
+            raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")
+    write_graph(G, output, fmt)
+    if not quiet:
+        _stderr().print(f"wrote {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships to {output}", markup=False)
+
+
 def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError]], err: Console, quiet: bool) -> None:
     """Warnings once, at the end; then errors and a one-line summary."""
     if not quiet:
@@ -167,20 +376,9 @@ def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError
 
 
 def main() -> None:
-    """Entry point of the console script: library errors become one line and an exit code."""
+    """Entry point of the console script."""
     try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2)
-    except click.exceptions.Abort:
-        _stderr().print("aborted")
-        sys.exit(1)
-    except DutygraphError as exc:
-        _stderr().print(f"error: {exc}", markup=False, highlight=False)
-        sys.exit(exc.exit_code)
+        cli.main(prog_name="dutygraph")
     except BrokenPipeError:
         sys.exit(0)
 

@@ -38,3 +38,66 @@ def seed(key: str) -> LoadResult:
 
 def by_task(result: LoadResult) -> dict[str, object]:
     return {t.task: t for t in result.tasks}
+
+
+# -- stores ------------------------------------------------------------------
+
+NEO4J_TEST_PORT = int(os.environ.get("NEO4J_TEST_PORT", "7697"))
+NEO4J_TEST_PASSWORD = os.environ.get("NEO4J_TEST_PASSWORD", "dutygraph-test")
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri():
+    """A real Neo4j for the tests: NEO4J_TEST_URI if set, else one started here and stopped after."""
+    import subprocess
+
+    uri = os.environ.get("NEO4J_TEST_URI")
+    if uri:
+        yield uri
+        return
+    env = os.environ | {
+        "NEO4J_PORT": str(NEO4J_TEST_PORT),
+        "NEO4J_HOME": str(ROOT / ".neo4j-test"),
+        "NEO4J_PASSWORD": NEO4J_TEST_PASSWORD,
+    }
+    script = ROOT / "neo4j" / "neo4j.sh"
+    started = subprocess.run([str(script), "start"], env=env, capture_output=True, text=True, check=False)
+    if started.returncode != 0:
+        pytest.fail(f"could not start Neo4j for the tests:\n{started.stdout}\n{started.stderr}")
+    try:
+        yield f"bolt://127.0.0.1:{NEO4J_TEST_PORT}"
+    finally:
+        subprocess.run([str(script), "stop"], env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def neo4j_store(neo4j_uri):
+    from dutygraph.graph.stores import Neo4jStore
+
+    store = Neo4jStore(neo4j_uri, user="neo4j", password=NEO4J_TEST_PASSWORD)
+    store.clear()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def embedded_store(tmp_path):
+    from dutygraph.graph.stores import FalkorStore
+
+    store = FalkorStore(tmp_path / "db")
+    yield store
+    store.close()
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request):
+    """Each store in turn."""
+    return request.getfixturevalue(f"{request.param}_store")
+
+
+@cache
+def seeds_graph():
+    """The graph of all five seeds, built once."""
+    from dutygraph.graph.build import build_graph
+
+    return build_graph([seed(k) for k in sorted(SEED_FILES)])

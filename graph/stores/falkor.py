@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from dutygraph.errors import QueryError, StoreError, StoreUnreachableError
+from dutygraph.errors import EmptyStoreError, QueryError, StoreError, StoreUnreachableError
 from dutygraph.graph import model as m
 from dutygraph.graph.stores.base import GraphStore, QueryResult, cypher_text, plain, statements
 
@@ -56,6 +56,9 @@ class FalkorStore(GraphStore):
         except Exception as exc:  # the embedded server reports start-up failures as generic errors
             raise StoreUnreachableError(f"cannot start the embedded store at {self.path}: {exc}") from exc
         self._schema_done = False
+        # The graph key must exist before a read, or FalkorDB reports "empty key"
+        # instead of, say, a syntax error; creating the indexes creates it.
+        self.ensure_schema()
 
     @property
     def location(self) -> str:
@@ -100,6 +103,8 @@ class FalkorStore(GraphStore):
             result = self._graph.ro_query(cypher, params)
         except Exception as exc:
             message = str(exc)
+            if "empty key" in message:
+                raise EmptyStoreError(f"the embedded store at {self.path} is empty: run 'dutygraph build FILE...' first") from exc
             if "read-only" in message:
                 raise QueryError("this query would change the graph; dutygraph query only reads") from exc
             if "errMsg:" in message:

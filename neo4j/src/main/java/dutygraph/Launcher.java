@@ -50,8 +50,15 @@ public final class Launcher {
                 new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(confFile).build();
         if (password != null) {
             GraphDatabaseService system = dbms.database("system");
-            system.executeTransactionally(
-                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+            try {
+                system.executeTransactionally(
+                        "ALTER USER neo4j SET PLAINTEXT PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+            } catch (RuntimeException e) {
+                // A data directory from an earlier run already has this password.
+                if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                    throw e;
+                }
+            }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

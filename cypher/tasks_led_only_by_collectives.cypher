@@ -1,0 +1,8 @@
+// Which tasks are led only by collective units (各街道, 区相关部门 …), so no single office answers for them?
+// @param region null   District, or null for every region.
+MATCH (u:Unit)-[:LEADS]->(t:Task)
+WHERE $region IS NULL OR t.region = $region
+WITH t, collect(u.kind) AS kinds, collect(u.name) AS leads
+WHERE all(k IN kinds WHERE k = 'collective')
+RETURN t.region AS region, t.doc AS doc, t.number AS task, t.line AS line, leads, t.text AS text
+ORDER BY doc, line

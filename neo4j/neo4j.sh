@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Start or stop a Neo4j Community 5.26 server for dutygraph, in the background.
+#
+#   neo4j/neo4j.sh start | stop | status
+#
+# Environment: NEO4J_PORT (Bolt port, default 7687), NEO4J_HOME (data and log
+# directory, default .neo4j beside this folder), NEO4J_PASSWORD (empty: no
+# authentication), NEO4J_HEAP (default 512m), NEO4J_PAGECACHE (default 256m).
+# The server is resolved from Maven Central by Maven on first use and listens
+# on 127.0.0.1 only.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+port=${NEO4J_PORT:-7687}
+home=${NEO4J_HOME:-$here/../.neo4j}
+mkdir -p "$home"
+home=$(cd "$home" && pwd)
+pidfile=$home/neo4j.pid
+log=$home/neo4j.log
+
+running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+build() {
+  command -v java >/dev/null || { echo "neo4j: no java on PATH; install a JDK 17 (Debian: apt-get install openjdk-17-jdk-headless)" >&2; exit 1; }
+  command -v mvn >/dev/null || { echo "neo4j: no mvn on PATH; install Maven (Debian: apt-get install maven)" >&2; exit 1; }
+  local cp=$here/target/classpath.txt
+  if [ ! -f "$cp" ] || [ "$here/pom.xml" -nt "$cp" ] || [ "$here/src/main/java/dutygraph/Launcher.java" -nt "$cp" ]; then
+    echo "neo4j: resolving Neo4j Community from Maven Central and compiling the launcher (first run only)…"
+    mvn -q -B -Dstyle.color=never -f "$here/pom.xml" compile
+  fi
+}
+
+start() {
+  if running; then echo "neo4j: already running (pid $(cat "$pidfile")) on bolt://127.0.0.1:$port"; return 0; fi
+  if port_open "$port"; then echo "neo4j: port $port is already in use; set NEO4J_PORT to another port" >&2; exit 1; fi
+  build
+  nohup java -Xms128m -Xmx"${NEO4J_HEAP:-512m}" \
+    --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+    --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
+    -Dio.netty.tryReflectionSetAccessible=true \
+    -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
+    dutygraph.Launcher "$home/data" "$port" "${NEO4J_PASSWORD:-}" >"$log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  for _ in $(seq 1 180); do
+    if grep -q "dutygraph-neo4j ready" "$log" 2>/dev/null && port_open "$port"; then
+      echo "neo4j: ready on bolt://127.0.0.1:$port (pid $(cat "$pidfile"), log $log)"
+      return 0
+    fi
+    if ! running; then echo "neo4j: failed to start; the end of $log:" >&2; tail -20 "$log" >&2; rm -f "$pidfile"; exit 1; fi
+    sleep 1
+  done
+  echo "neo4j: not ready after 180 s; see $log" >&2
+  exit 1
+}
+
+stop() {
+  if ! running; then echo "neo4j: not running"; rm -f "$pidfile"; return 0; fi
+  local pid; pid=$(cat "$pidfile")
+  kill "$pid"
+  for _ in $(seq 1 60); do
+    if ! kill -0 "$pid" 2>/dev/null; then rm -f "$pidfile"; echo "neo4j: stopped"; return 0; fi
+    sleep 1
+  done
+  echo "neo4j: did not stop within 60 s; killing it" >&2
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$pidfile"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) if running; then echo "neo4j: running (pid $(cat "$pidfile"))"; else echo "neo4j: not running"; exit 1; fi ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,133 @@
+"""build, query and export from the command line, on the embedded store and on Neo4j."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from dutygraph.cli import cli
+from tests.conftest import NEO4J_TEST_PASSWORD, SEED_FILES, seed_path
+
+SEEDS = [str(seed_path(k)) for k in sorted(SEED_FILES)]
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def target(request, tmp_path):
+    """Store options for the command line, and the environment it runs in."""
+    if request.param == "embedded":
+        return ["--db", str(tmp_path / "db")], {}
+    uri = request.getfixturevalue("neo4j_uri")
+    request.getfixturevalue("neo4j_store")  # cleared
+    return ["--neo4j", uri], {"NEO4J_PASSWORD": NEO4J_TEST_PASSWORD}
+
+
+def run(args, env=None):
+    return CliRunner().invoke(cli, args, env={"COLUMNS": "200", **(env or {})})
+
+
+def test_build_then_query_every_way(target):
+    opts, env = target
+    built = run(["build", *SEEDS, *opts], env)
+    assert built.exit_code == 0, built.output
+    assert "Task     │   401" in built.stdout
+    assert built.stderr.splitlines()[-1] == "5 of 5 files read, 401 tasks"
+
+    table = run(["query", "units_by_tasks_led", "-p", "region=钟楼区", "-p", "year=2021", "-p", "limit=3", *opts], env)
+    assert table.exit_code == 0 and "住建局" in table.stdout and "3 rows" in table.stdout
+
+    js = run(["query", "units_by_tasks_led", "-p", "region=钟楼区", "-p", "year=2021", "-p", "limit=3", "--format", "json", *opts], env)
+    rows = json.loads(js.stdout)
+    assert rows[0] == {"region": "钟楼区", "unit": "住建局", "kind": "department", "led": 14, "led_inferred": 0}
+
+    text = run(["query", "-e", "MATCH (d:Document) RETURN d.source AS doc ORDER BY doc", "--format", "csv", *opts], env)
+    assert list(csv.reader(io.StringIO(text.stdout)))[0:2] == [["doc"], ["000_654dc59a8ba40907.txt"]]
+
+
+def test_build_twice_prints_the_same_counts(target):
+    opts, env = target
+    first = run(["build", *SEEDS, *opts, "-q"], env)
+    second = run(["build", *SEEDS, *opts, "-q"], env)
+    assert first.exit_code == second.exit_code == 0
+    counts = run(["query", "-e", "MATCH (n) RETURN count(n) AS n", "--format", "json", *opts], env)
+    assert json.loads(counts.stdout) == [{"n": 643}]
+
+
+def test_query_refuses_a_write_with_exit_2(target):
+    opts, env = target
+    run(["build", SEEDS[1], *opts, "-q"], env)
+    result = run(["query", "-e", "MATCH (u:Unit) DETACH DELETE u", *opts], env)
+    assert result.exit_code == 2
+    assert "would change the graph" in result.output
+    after = run(["query", "-e", "MATCH (u:Unit) RETURN count(u) AS n", "--format", "json", *opts], env)
+    assert json.loads(after.stdout)[0]["n"] > 0
+
+
+def test_query_on_an_empty_store_says_to_build(tmp_path):
+    result = run(["query", "documents", "--db", str(tmp_path / "empty")])
+    assert result.exit_code == 2
+    assert "is empty: run 'dutygraph build FILE...' first" in result.output
+
+
+def test_query_syntax_error_and_unknown_query(tmp_path):
+    db = ["--db", str(tmp_path / "db")]
+    run(["build", SEEDS[1], *db, "-q"])
+    bad = run(["query", "-e", "MATCH (n RETURN n", *db])
+    assert bad.exit_code == 2 and "the query failed" in bad.output
+    unknown = run(["query", "no_such_query", *db])
+    assert unknown.exit_code == 2 and "no saved query or file named 'no_such_query'" in unknown.output
+    missing = run(["query", "tasks_of_leader", *db])
+    assert missing.exit_code == 2 and "needs --param leader" in missing.output
+
+
+def test_query_list_shows_every_saved_query():
+    result = run(["query", "--list"])
+    assert result.exit_code == 0
+    for name in ("units_by_tasks_led", "unit_partners", "goal_responsibility_path", "documents"):
+        assert name in result.stdout
+
+
+def test_a_bad_file_in_build_leaves_the_others_stored(tmp_path):
+    db = ["--db", str(tmp_path / "db")]
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run(["build", str(empty), SEEDS[1], *db])
+    assert result.exit_code == 2
+    assert f"error: {empty}: the file is empty" in result.stderr
+    docs = run(["query", "documents", "--format", "json", *db])
+    assert [d["doc"] for d in json.loads(docs.stdout)] == ["001_d657d27eca61cd1c.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_export(fmt, tmp_path):
+    db = ["--db", str(tmp_path / "db")]
+    run(["build", *SEEDS, *db, "-q"])
+    out = tmp_path / f"g.{fmt}"
+    result = run(["export", "--format", fmt, "-o", str(out), *db])
+    assert result.exit_code == 0
+    if fmt == "graphml":
+        G = nx.read_graphml(out)
+        assert G.number_of_nodes() == 643 and G.number_of_edges() == 1710
+        assert json.loads(G.nodes["unit:钟楼区:卫健局"]["aliases"]) == ["区卫健局", "卫健局"]
+    elif fmt == "gexf":
+        assert ET.parse(out).getroot().tag.endswith("gexf")
+    else:
+        data = json.loads(out.read_text(encoding="utf-8"))
+        assert len(data["nodes"]) == 643 and len(data["edges"]) == 1710
+
+
+def test_neo4j_unreachable_is_one_line_exit_3():
+    result = run(["query", "documents", "--neo4j", "bolt://127.0.0.1:1"], {"NEO4J_PASSWORD": "hunter2"})
+    assert result.exit_code == 3
+    assert "cannot reach Neo4j at bolt://127.0.0.1:1" in result.output
+    assert "hunter2" not in result.output
+
+
+def test_db_and_neo4j_together_is_a_usage_error(tmp_path):
+    result = run(["query", "documents", "--db", str(tmp_path), "--neo4j", "bolt://127.0.0.1:1"])
+    assert result.exit_code == 2 and "give --db or --neo4j, not both" in result.output
