@@ -33,8 +33,11 @@ $(STAMP): pyproject.toml requirements.txt
 
 venv: $(STAMP) ## Create .venv and install dutygraph with its test tools
 
-demo: $(STAMP) ## Main job: read every seed document and print its tasks
-	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format table
+demo: $(STAMP) ## Main job: print the seeds' tasks, store them in the embedded store, query it
+	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format table -q
+	$(VENV)/bin/dutygraph build $(SEEDS)/*.txt
+	$(VENV)/bin/dutygraph query documents
+	$(VENV)/bin/dutygraph query units_by_load --param limit=10
 
 extract: $(STAMP) ## Print the seeds' tasks as JSON lines (the extract contract)
 	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format jsonl

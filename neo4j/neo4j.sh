@@ -26,7 +26,8 @@ build() {
   local cp=$here/target/classpath.txt
   if [ ! -f "$cp" ] || [ "$here/pom.xml" -nt "$cp" ] || [ "$here/src/main/java/dutygraph/Launcher.java" -nt "$cp" ]; then
     echo "neo4j: resolving Neo4j Community from Maven Central and compiling the launcher (first run only)…"
-    mvn -q -B -Dstyle.color=never -f "$here/pom.xml" compile
+    MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.force=false" mvn -q -B -Dstyle.color=never -f "$here/pom.xml" compile
+    touch "$cp"
   fi
 }
 

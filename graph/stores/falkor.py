@@ -1,8 +1,8 @@
 """The embedded store: FalkorDB inside the Python process (``falkordblite``).
 
 No server to install or run: a database file under a data directory (default
-``./.dutygraph/``). The append-only file is switched on, so a crash loses at
-most about a second of writes instead of everything since the last snapshot.
+``./.dutygraph/``). The append-only file is switched on (fsync every second),
+so a crash does not lose every write since the last snapshot.
 """
 
 from __future__ import annotations

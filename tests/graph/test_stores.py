@@ -13,6 +13,10 @@ from dutygraph.loaders import load
 from tests.conftest import NEO4J_TEST_PASSWORD, seed, seed_path, seeds_graph
 
 
+#: Values for the saved queries' required parameters.
+REQUIRED_PARAMS = {"unit_partners": {"unit": "发改局"}, "tasks_of_leader": {"leader": "王旭锋"}, "goal_responsibility_path": {"goal": "产业"}}
+
+
 def _snapshot(G):
     nodes = {n: dict(d) for n, d in G.nodes(data=True)}
     edges = sorted((u, v, k, tuple(sorted(d.items()))) for u, v, k, d in G.edges(keys=True, data=True))
@@ -65,9 +69,8 @@ def test_a_document_that_fails_mid_write_leaves_the_store_as_it_was(store):
 
 def test_every_saved_query_runs(store):
     store.write(seeds_graph())
-    given = {"unit_partners": {"unit": "发改局"}, "tasks_of_leader": {"leader": "王旭锋"}, "goal_responsibility_path": {"goal": "产业"}}
     for name, q in saved_queries().items():
-        result = store.query(q.text, q.bind(given.get(name, {})))
+        result = store.query(q.text, q.bind(REQUIRED_PARAMS.get(name, {})))
         assert result.columns, name
 
 
@@ -75,7 +78,6 @@ def test_every_saved_query_returns_the_same_rows_on_both_stores(embedded_store, 
     G = seeds_graph()
     embedded_store.write(G)
     neo4j_store.write(G)
-    given = {"unit_partners": {"unit": "发改局"}, "tasks_of_leader": {"leader": "王旭锋"}, "goal_responsibility_path": {"goal": "产业"}}
 
     def rows(result):
         return sorted(([sorted(v, key=str) if isinstance(v, list) else v for v in r] for r in result.rows), key=str)
@@ -83,7 +85,7 @@ def test_every_saved_query_returns_the_same_rows_on_both_stores(embedded_store, 
     queries = saved_queries()
     assert len(queries) >= 12
     for name, q in queries.items():
-        params = q.bind(given.get(name, {}))
+        params = q.bind(REQUIRED_PARAMS.get(name, {}))
         a, b = embedded_store.query(q.text, params), neo4j_store.query(q.text, params)
         assert a.columns == b.columns, name
         assert rows(a) == rows(b), name
@@ -147,3 +149,9 @@ def test_neo4j_wrong_password_names_the_user_never_the_password(neo4j_uri):
         Neo4jStore(neo4j_uri, user="neo4j", password="wrong-" + NEO4J_TEST_PASSWORD)
     assert "refused user 'neo4j'" in str(err.value) and "NEO4J_PASSWORD" in str(err.value)
     assert "wrong-" not in str(err.value)
+
+
+def test_neo4j_routing_scheme_works_too(neo4j_uri, neo4j_store):
+    neo4j_store.write(build_graph([seed("001")]))
+    with Neo4jStore(neo4j_uri.replace("bolt://", "neo4j://"), password=NEO4J_TEST_PASSWORD) as routed:
+        assert routed.counts()["Task"] == 78
