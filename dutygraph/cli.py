@@ -6,6 +6,8 @@ that cannot be read, an unknown layout, no tasks found, wrong options).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import sys
@@ -312,7 +314,6 @@ def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
         sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
         return
     if fmt == "csv":
-        import csv
 
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
@@ -357,6 +358,175 @@ def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbo
     write_graph(G, output, fmt)
     if not quiet:
         _stderr().print(f"wrote {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships to {output}", markup=False)
+
+
+UNIT_COLUMNS = ["region", "name", "kind", "lead", "support", "load", "lead_inferred", "support_inferred", "goals",
+                "leaders", "partners", "degree", "betweenness", "pagerank", "community", "flagged", "reason"]
+LEADER_COLUMNS = ["region", "name", "tasks", "units", "goals", "tasks_inferred", "flagged", "reason"]
+CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_b", "change", "status"]
+
+
+@cli.command()
+@click.option("--region", default=None, help="Analyse one district (e.g. 钟楼区); default every region, each unit against its own region.")
+@click.option("--year", type=int, default=None, help="Analyse one plan year; default all years together, with year-over-year changes.")
+@click.option("--top", type=int, default=None, help="Rows per table (default 20 in the table view, all otherwise).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json", "xlsx"]),
+    default="table",
+    show_default=True,
+    help="table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, changes), json for tools.",
+)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to this file instead of the terminal (required for xlsx).")
+@click.option("--include-inferred", is_flag=True, help="Add guesses filled into deduplicated texts into every count (they are shown beside the counts otherwise).")
+@click.option("--lead-weight", type=float, default=2.0, show_default=True, help="Weight of a lead (牵头) responsibility in a unit's load.")
+@click.option("--support-weight", type=float, default=1.0, show_default=True, help="Weight of a support (配合) responsibility in a unit's load.")
+@store_options
+@verbosity_options
+def analyze(
+    region: str | None,
+    year: int | None,
+    top: int | None,
+    fmt: str,
+    output: Path | None,
+    include_inferred: bool,
+    lead_weight: float,
+    support_weight: float,
+    db: Path | None,
+    neo4j_uri: str | None,
+    verbose: int,
+    quiet: bool,
+) -> None:
+    """Rank units by load and coordination, flag the ones carrying too much.
+
+    Reads the stored graph. For every unit: tasks led and supported, weighted
+    load, goals spanned, leaders and partners; on the coordination network
+    (units sharing tasks): weighted degree, betweenness, PageRank and a Louvain
+    community. A unit far above the others of its region (robust z of load
+    above 3.5) is flagged, with the reason in words. Collective units (各街道 …)
+    are listed apart and never ranked. Guesses from deduplicated texts are shown
+    beside the counts unless --include-inferred.
+
+    \b
+    Examples:
+      dutygraph analyze --region 钟楼区 --year 2024
+      dutygraph analyze --format xlsx -o review.xlsx
+    """
+    from dutygraph.graph.analysis import LoadWeights
+    from dutygraph.graph.analysis import analyze as run_analysis
+
+    _setup_logging(verbose, quiet)
+    if fmt == "xlsx" and output is None:
+        raise UsageError("--format xlsx needs -o FILE")
+    with _open_store(db, neo4j_uri) as store:
+        G = store.read_graph()
+        if G.number_of_nodes() == 0:
+            raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")
+    try:
+        result = run_analysis(G, region=region, year=year, include_inferred=include_inferred,
+                              weights=LoadWeights(lead_weight, support_weight))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    limit = top if top is not None else (20 if fmt == "table" else None)
+    data = result.as_dict()
+    for key in ("units", "collectives", "leaders"):
+        data[key] = data[key][:limit] if limit else data[key]
+    if limit and data["changes"]:
+        data["changes"] = data["changes"][:limit] + [c for c in data["changes"][-limit:] if c not in data["changes"][:limit]]
+    if fmt == "json":
+        _emit(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["group", *UNIT_COLUMNS])
+        for group in ("units", "collectives"):
+            for r in data[group]:
+                writer.writerow([group] + [_cell_text(r.get(c)) for c in UNIT_COLUMNS])
+        _emit(buf.getvalue(), output)
+    elif fmt == "xlsx":
+        _write_xlsx(data, output)
+    else:
+        _print_analysis(data, region, year, _stdout() if output is None else Console(file=output.open("w", encoding="utf-8"), width=200))
+    if output is not None and not quiet:
+        _stderr().print(f"wrote {output}", markup=False)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _write_xlsx(data: dict[str, Any], output: Path | None) -> None:
+    from openpyxl import Workbook
+
+    assert output is not None
+    wb = Workbook()
+    sheets = [("units", UNIT_COLUMNS), ("collectives", UNIT_COLUMNS), ("leaders", LEADER_COLUMNS), ("changes", CHANGE_COLUMNS)]
+    for i, (name, columns) in enumerate(sheets):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append(columns)
+        for r in data[name]:
+            ws.append([r.get(c) if not isinstance(r.get(c), (list, dict)) else _cell_text(r.get(c)) for c in columns])
+        ws.freeze_panes = "A2"
+    ws = wb.create_sheet("method")
+    for k, v in data["method"].items():
+        ws.append([k, _cell_text(v)])
+    wb.save(output)
+
+
+def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, console: Console) -> None:
+    method = data["method"]
+    scope = " ".join(str(x) for x in (region, year) if x is not None) or "all regions, all years"
+    inferred = "guesses from deduplicated texts added in" if method["include_inferred"] else "guesses from deduplicated texts shown apart (推断), not counted"
+    console.print(
+        f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + {method['weights']['support']:g} × support; "
+        f"betweenness {method['betweenness']}; {inferred}; flag: {method['flag_rule']}",
+        highlight=False,
+    )
+    units = Table(title="units by load (single offices)", title_justify="left")
+    for col in ("#", "region", "unit", "kind", "lead", "support", "推断", "load", "goals", "leaders", "partners", "degree", "betweenness", "pagerank", "community", "flag"):
+        units.add_column(col, justify="right" if col not in ("region", "unit", "kind", "flag") else "left", no_wrap=True)
+    for i, r in enumerate(data["units"], start=1):
+        units.add_row(
+            str(i), escape(r["region"] or ""), escape(r["name"] or ""), r["kind"], str(r["lead"]), str(r["support"]),
+            str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", str(r["goals"]), str(r["leaders"]),
+            str(r["partners"]), f"{r['degree']:g}", f"{r['betweenness']:.3f}", f"{r['pagerank']:.3f}", str(r["community"] or ""),
+            "[red]⚑ overloaded[/red]" if r["flagged"] else "",
+        )
+    console.print(units)
+    flagged = [r for r in data["units"] if r["flagged"]]
+    if flagged:
+        console.print("[bold red]flagged[/bold red]")
+        for r in flagged:
+            console.print(f"  {escape(r['region'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+    if data["collectives"]:
+        coll = Table(title="collective units (listed apart, not ranked)", title_justify="left")
+        for col in ("region", "unit", "lead", "support", "推断", "load", "partners"):
+            coll.add_column(col, no_wrap=True)
+        for r in data["collectives"]:
+            coll.add_row(escape(r["region"] or ""), escape(r["name"]), str(r["lead"]), str(r["support"]),
+                         str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", str(r["partners"]))
+        console.print(coll)
+    if data["leaders"]:
+        lt = Table(title="leaders by span", title_justify="left")
+        for col in ("region", "leader", "tasks", "units", "goals", "推断", "flag"):
+            lt.add_column(col, no_wrap=True)
+        for r in data["leaders"]:
+            lt.add_row(escape(r["region"] or ""), escape(r["name"]) + (" (集体)" if r["collective"] else ""), str(r["tasks"]), str(r["units"]), str(r["goals"]),
+                       str(r["tasks_inferred"] or ""), "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "")
+        console.print(lt)
+    if data["changes"]:
+        ct = Table(title="year over year (largest rises, then largest falls)", title_justify="left")
+        for col in ("region", "unit", "kind", "years", "load before", "load after", "change", "status"):
+            ct.add_column(col, no_wrap=True)
+        for r in data["changes"]:
+            ct.add_row(escape(r["region"]), escape(r["name"]), r["kind"], f"{r['year_a']}→{r['year_b']}", f"{r['load_a']:g}",
+                       f"{r['load_b']:g}", f"{r['change']:+g}", r["status"])
+        console.print(ct)
 
 
 def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError]], err: Console, quiet: bool) -> None:

@@ -1,0 +1,83 @@
+"""dutygraph analyze: the table, csv, json and xlsx a reviewer gets from the seeds."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from dutygraph.cli import cli
+from tests.conftest import SEED_FILES, seed_path
+
+UNIT_KEYS = {"region", "name", "kind", "lead", "support", "load", "goals", "leaders", "partners", "degree", "betweenness",
+             "pagerank", "community", "flagged", "reason"}
+LEADER_KEYS = {"region", "name", "tasks", "units", "goals", "flagged", "reason"}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("analyze") / "db"
+    result = CliRunner().invoke(cli, ["build", *[str(seed_path(k)) for k in sorted(SEED_FILES)], "--db", str(path), "-q"])
+    assert result.exit_code == 0
+    return str(path)
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["analyze", *args], env={"COLUMNS": "220"})
+
+
+def test_json_has_the_agreed_keys(db):
+    result = run("--db", db, "--region", "钟楼区", "--year", "2021", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert UNIT_KEYS <= set(data["units"][0]) and LEADER_KEYS <= set(data["leaders"][0])
+    assert data["units"][0]["name"] == "高新园(邹区镇)" and data["units"][0]["flagged"] is True
+    assert [c["name"] for c in data["collectives"]][:1] == ["各街道"]
+    assert data["method"]["betweenness"] == "exact"
+
+
+def test_table_shows_ranking_flags_collectives_and_leaders(db):
+    result = run("--db", db, "--region", "钟楼区", "--year", "2021", "--top", "20")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "units by load" in out and "⚑ overloaded" in out
+    assert "住建局: 牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同区中位数 负荷 6，稳健 z 3.7" in out
+    assert "collective units (listed apart, not ranked)" in out and "全体区长 (集体)" in out
+
+
+def test_all_years_include_the_change_from_2021_to_2024(db):
+    data = json.loads(run("--db", db, "--region", "钟楼区", "--format", "json").stdout)
+    statuses = {c["status"] for c in data["changes"]}
+    assert statuses == {"both", "new", "gone"}
+    assert {c["year_a"] for c in data["changes"]} == {2021} and {c["year_b"] for c in data["changes"]} == {2024}
+
+
+def test_csv_and_xlsx_for_excel(db, tmp_path):
+    text = run("--db", db, "--format", "csv", "--top", "3").stdout
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] == ["group", "region", "name"] and len(rows) == 1 + 3 + 3
+    out = tmp_path / "review.xlsx"
+    result = run("--db", db, "--format", "xlsx", "-o", str(out))
+    assert result.exit_code == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["units", "collectives", "leaders", "changes", "method"]
+    assert wb["units"]["B1"].value == "name" and wb["units"].max_row > 100
+
+
+def test_inferred_guesses_are_opt_in(db):
+    base = json.loads(run("--db", db, "--region", "钟楼区", "--year", "2024", "--format", "json").stdout)
+    more = json.loads(run("--db", db, "--region", "钟楼区", "--year", "2024", "--format", "json", "--include-inferred").stdout)
+    total = lambda d: sum(u["lead"] + u["support"] for u in d["units"] + d["collectives"])  # noqa: E731
+    assert total(more) > total(base)
+    assert any("（未计入）" in u["reason"] for u in base["units"])
+
+
+def test_bad_scope_and_missing_output(db):
+    assert run("--db", db, "--year", "1999").exit_code == 2
+    assert "no tasks in 1999" in run("--db", db, "--year", "1999").output
+    result = run("--db", db, "--format", "xlsx")
+    assert result.exit_code == 2 and "--format xlsx needs -o FILE" in result.output
