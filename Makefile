@@ -15,7 +15,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	  for p in $$(ls -d $$root/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	    if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; exit 0; fi; done)
 
-.PHONY: help venv demo extract test neo4j-start neo4j-stop clean
+.PHONY: help venv demo extract test bench neo4j-start neo4j-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ extract: $(STAMP) ## Print the seeds' tasks as JSON lines (the extract contract)
 
 test: $(STAMP) ## Run every test (starts a Neo4j for them on port 7697, and stops it)
 	$(PY) -m pytest -q
+
+bench: $(STAMP) ## Benchmarks at district, city and province size; writes bench/RESULTS.md
+	$(PY) -m bench.bench_analysis --out bench/RESULTS.md
 
 neo4j-start: ## Start Neo4j in the background on bolt://127.0.0.1:7687 (NEO4J_PORT to change)
 	neo4j/neo4j.sh start

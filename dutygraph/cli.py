@@ -527,6 +527,8 @@ def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, 
             ct.add_row(escape(r["region"]), escape(r["name"]), r["kind"], f"{r['year_a']}→{r['year_b']}", f"{r['load_a']:g}",
                        f"{r['load_b']:g}", f"{r['change']:+g}", r["status"])
         console.print(ct)
+        for note in method.get("notes", []):
+            console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
 
 
 def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError]], err: Console, quiet: bool) -> None:

@@ -27,7 +27,9 @@ Z_THRESHOLD = 3.5
 #: Fewer peers than this and no one is flagged: a median of three says little.
 MIN_PEERS = 5
 #: Components up to this many units get exact betweenness; larger ones are sampled.
-EXACT_BETWEENNESS_LIMIT = 1000
+#: A district has a few hundred units at most, and units of different districts
+#: never share a task, so every real component is far below this.
+EXACT_BETWEENNESS_LIMIT = 5000
 #: Pivots used when betweenness is sampled.
 BETWEENNESS_SAMPLES = 200
 
@@ -44,16 +46,36 @@ def _counts(basis: str | None, include_inferred: bool) -> bool:
     return include_inferred or basis != m.INFERRED
 
 
-def _tasks_in_scope(G: nx.MultiDiGraph, region: str | None, year: int | None) -> list[str]:
-    return [
-        n
-        for n, d in G.nodes(data=True)
-        if d.get("label") == m.TASK and (region is None or d.get("region") == region) and (year is None or d.get("year") == year)
-    ]
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """A task with who is responsible for it: (node, basis) pairs per relationship."""
+
+    id: str
+    region: str | None
+    year: int | None
+    goal: str | None
+    lead: tuple[tuple[str, str | None], ...]
+    support: tuple[tuple[str, str | None], ...]
+    leaders: tuple[tuple[str, str | None], ...]
 
 
-def _responsible(G: nx.MultiDiGraph, task: str, rel: str) -> list[tuple[str, str | None]]:
-    return [(src, d.get("basis")) for src, _, k, d in G.in_edges(task, keys=True, data=True) if k == rel]
+def task_index(G: nx.MultiDiGraph) -> list[_Task]:
+    """Every task of ``G`` with its responsibilities, read once for all the measures."""
+    out = []
+    for n, d in G.nodes(data=True):
+        if d.get("label") != m.TASK:
+            continue
+        by_rel: dict[str, list[tuple[str, str | None]]] = {m.LEADS: [], m.SUPPORTS: [], m.OVERSEES: []}
+        for src, _, k, e in G.in_edges(n, keys=True, data=True):
+            if k in by_rel:
+                by_rel[k].append((src, e.get("basis")))
+        out.append(_Task(n, d.get("region"), d.get("year"), d.get("goal"),
+                         tuple(by_rel[m.LEADS]), tuple(by_rel[m.SUPPORTS]), tuple(by_rel[m.OVERSEES])))
+    return out
+
+
+def _in_scope(index: list[_Task], region: str | None, year: int | None) -> list[_Task]:
+    return [t for t in index if (region is None or t.region == region) and (year is None or t.year == year)]
 
 
 def unit_load(
@@ -63,6 +85,7 @@ def unit_load(
     year: int | None = None,
     include_inferred: bool = False,
     weights: LoadWeights = LoadWeights(),
+    index: list[_Task] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Each unit's responsibilities in a region and year (all when None).
 
@@ -72,6 +95,7 @@ def unit_load(
         year: keep tasks of this plan year only.
         include_inferred: count guesses filled into deduplicated texts too.
         weights: the weight of a lead and of a support in ``load``.
+        index: :func:`task_index` of ``G``, when the caller already has it.
 
     Returns:
         ``{unit_id: row}`` where a row has region, name, kind, lead, support,
@@ -101,20 +125,19 @@ def unit_load(
             }
         return acc[uid]
 
-    for task in _tasks_in_scope(G, region, year):
-        goal = G.nodes[task].get("goal")
+    for task in _in_scope(index if index is not None else task_index(G), region, year):
         counted: list[str] = []
-        for rel, field_ in ((m.LEADS, "lead"), (m.SUPPORTS, "support")):
-            for uid, basis in _responsible(G, task, rel):
+        for pairs, field_ in ((task.lead, "lead"), (task.support, "support")):
+            for uid, basis in pairs:
                 r = row(uid)
                 if _counts(basis, include_inferred):
                     r[field_] += 1
-                    r["_tasks"].add(task)
-                    r["_goals"].add(goal)
+                    r["_tasks"].add(task.id)
+                    r["_goals"].add(task.goal)
                     counted.append(uid)
                 if basis == m.INFERRED:
                     r[f"{field_}_inferred"] += 1
-        leaders = {lid for lid, basis in _responsible(G, task, m.OVERSEES) if _counts(basis, include_inferred)}
+        leaders = {lid for lid, basis in task.leaders if _counts(basis, include_inferred)}
         for uid in set(counted):
             acc[uid]["_leaders"] |= leaders
             acc[uid]["_partners"] |= set(counted) - {uid}
@@ -128,7 +151,12 @@ def unit_load(
 
 
 def coordination_network(
-    G: nx.MultiDiGraph, *, region: str | None = None, year: int | None = None, include_inferred: bool = False
+    G: nx.MultiDiGraph,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    include_inferred: bool = False,
+    index: list[_Task] | None = None,
 ) -> nx.Graph:
     """Units joined when they share a task, weighted by the number of shared tasks.
 
@@ -144,10 +172,10 @@ def coordination_network(
     Cost: per task, the square of the number of units on it.
     """
     C = nx.Graph()
-    for task in _tasks_in_scope(G, region, year):
+    for task in _in_scope(index if index is not None else task_index(G), region, year):
         roles: dict[str, str] = {}
-        for rel, role in ((m.LEADS, "lead"), (m.SUPPORTS, "support")):
-            for uid, basis in _responsible(G, task, rel):
+        for pairs, role in ((task.lead, "lead"), (task.support, "support")):
+            for uid, basis in pairs:
                 if _counts(basis, include_inferred):
                     roles[uid] = "lead" if "lead" in (role, roles.get(uid)) else "support"
         for uid in roles:
@@ -221,17 +249,17 @@ def unit_centrality(
         d["distance"] = tie_distance(d["weight"])
     sampled = 0
     for component in nx.connected_components(C):
-        sub = C.subgraph(component)
         if len(component) <= 2:
             bc = {n: 0.0 for n in component}
         elif len(component) <= exact_limit:
-            bc = nx.betweenness_centrality(sub, weight="distance", normalized=True)
+            bc = _exact_betweenness(C, component)
         else:
             sampled += 1
+            sub = C.subgraph(component).copy()
             bc = nx.betweenness_centrality(sub, k=min(samples, len(component)), weight="distance", normalized=True, seed=seed)
         for n, value in bc.items():
             out[n]["betweenness"] = value
-    pr = nx.pagerank(C, weight="weight") if C.number_of_nodes() else {}
+    pr = nx.pagerank(C, weight="weight", tol=1e-10, max_iter=1000) if C.number_of_nodes() else {}
     communities = nx.community.louvain_communities(C, weight="weight", seed=seed) if C.number_of_nodes() else []
     ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
     for index, members in enumerate(ordered, start=1):
@@ -246,6 +274,19 @@ def unit_centrality(
         "seed": seed,
     }
     return out, method
+
+
+def _exact_betweenness(C: nx.Graph, component: set[str]) -> dict[str, float]:
+    """Brandes betweenness of one component by igraph (C code), normalised like networkx."""
+    import igraph
+
+    nodes = sorted(component)
+    index = {n: i for i, n in enumerate(nodes)}
+    edges = [(index[u], index[v], d["distance"]) for u, v, d in C.subgraph(component).edges(data=True)]
+    g = igraph.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
+    raw = g.betweenness(weights=[float(w) for _, _, w in edges])
+    scale = 2.0 / ((len(nodes) - 1) * (len(nodes) - 2))
+    return {n: value * scale for n, value in zip(nodes, raw)}
 
 
 def robust_z(values: list[float]) -> tuple[float, float, list[float]]:
@@ -318,7 +359,12 @@ def overload_flags(
 
 
 def leader_span(
-    G: nx.MultiDiGraph, *, region: str | None = None, year: int | None = None, include_inferred: bool = False
+    G: nx.MultiDiGraph,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    include_inferred: bool = False,
+    index: list[_Task] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Each leader's span: tasks overseen, units under them, goals covered.
 
@@ -327,10 +373,10 @@ def leader_span(
         and collective (全体区长 is a body, reported apart).
     """
     acc: dict[str, dict[str, Any]] = {}
-    for task in _tasks_in_scope(G, region, year):
-        goal = G.nodes[task].get("goal")
-        units = {u for rel in (m.LEADS, m.SUPPORTS) for u, b in _responsible(G, task, rel) if _counts(b, include_inferred)}
-        for lid, basis in _responsible(G, task, m.OVERSEES):
+    for task in _in_scope(index if index is not None else task_index(G), region, year):
+        goal = task.goal
+        units = {u for u, b in task.lead + task.support if _counts(b, include_inferred)}
+        for lid, basis in task.leaders:
             d = G.nodes[lid]
             r = acc.setdefault(
                 lid,
@@ -340,7 +386,7 @@ def leader_span(
             if basis == m.INFERRED:
                 r["tasks_inferred"] += 1
             if _counts(basis, include_inferred):
-                r["_tasks"].add(task)
+                r["_tasks"].add(task.id)
                 r["_units"] |= units
                 r["_goals"].add(goal)
     for r in acc.values():
@@ -380,6 +426,7 @@ def year_over_year(
     *,
     include_inferred: bool = False,
     weights: LoadWeights = LoadWeights(),
+    index: list[_Task] | None = None,
 ) -> list[dict[str, Any]]:
     """How each unit's load changed between two years of one region.
 
@@ -388,8 +435,9 @@ def year_over_year(
         rise first; status is "new" (only in ``year_b``), "gone" (only in
         ``year_a``) or "both".
     """
-    a = unit_load(G, region=region, year=year_a, include_inferred=include_inferred, weights=weights)
-    b = unit_load(G, region=region, year=year_b, include_inferred=include_inferred, weights=weights)
+    index = index if index is not None else task_index(G)
+    a = unit_load(G, region=region, year=year_a, include_inferred=include_inferred, weights=weights, index=index)
+    b = unit_load(G, region=region, year=year_b, include_inferred=include_inferred, weights=weights, index=index)
     rows = []
     for uid in sorted(set(a) | set(b)):
         la = a[uid]["load"] if uid in a else 0.0
@@ -459,14 +507,15 @@ def analyze(
         >>> result.units[0]["name"]  # doctest: +SKIP
         '住建局'
     """
-    if not _tasks_in_scope(G, region, year):
+    index = task_index(G)
+    if not _in_scope(index, region, year):
         where = " ".join(str(x) for x in (region, year) if x is not None) or "the graph"
         raise ValueError(f"no tasks in {where}")
-    loads = unit_load(G, region=region, year=year, include_inferred=include_inferred, weights=weights)
+    loads = unit_load(G, region=region, year=year, include_inferred=include_inferred, weights=weights, index=index)
     for r in loads.values():
         r["inferred_counted"] = include_inferred
         r["year"] = year
-    C = coordination_network(G, region=region, year=year, include_inferred=include_inferred)
+    C = coordination_network(G, region=region, year=year, include_inferred=include_inferred, index=index)
     central, method = unit_centrality(C, seed=seed)
     flags = overload_flags(loads.values())
     for uid, r in loads.items():
@@ -475,21 +524,33 @@ def analyze(
         r["flagged"], r["reason"] = flags[uid]
         del r["inferred_counted"]
     order = sorted(loads.values(), key=lambda r: (-r["load"], -r["lead"], r["region"] or "", r["name"] or ""))
-    spans = leader_span(G, region=region, year=year, include_inferred=include_inferred)
+    spans = leader_span(G, region=region, year=year, include_inferred=include_inferred, index=index)
     lflags = leader_flags(spans.values())
     leaders = sorted(spans.values(), key=lambda r: (r["collective"], -r["units"], -r["tasks"], r["name"] or ""))
     for r in leaders:
         r["flagged"], r["reason"] = lflags[r["id"]]
         r["year"] = year
     changes: list[dict[str, Any]] = []
+    notes: list[str] = []
+    dedup_docs = {(d.get("region"), d.get("year")) for _, d in G.nodes(data=True)
+                  if d.get("label") == m.DOCUMENT and "deduplicated" in d.get("flags", [])}
     if year is None:
         for reg, years in sorted(region_years(G).items()):
             if (region is None or reg == region) and len(years) >= 2:
-                changes += year_over_year(G, reg, years[-2], years[-1], include_inferred=include_inferred, weights=weights)
+                lossy = [y for y in years[-2:] if (reg, y) in dedup_docs]
+                if lossy and not include_inferred:
+                    notes.append(
+                        f"{reg} {'/'.join(map(str, lossy))}: the document was line-deduplicated, so repeated cells were "
+                        "lost and only guessed; its loads count printed cells only and falls partly reflect the loss"
+                    )
+                changes += year_over_year(
+                    G, reg, years[-2], years[-1], include_inferred=include_inferred, weights=weights, index=index
+                )
     method |= {
         "weights": {"lead": weights.lead, "support": weights.support},
         "include_inferred": include_inferred,
         "flag_rule": f"robust z (median, MAD) > {Z_THRESHOLD} within the region, at least {MIN_PEERS} single offices",
+        "notes": notes,
     }
     return Analysis(
         units=[r for r in order if not r["collective"]],

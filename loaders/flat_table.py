@@ -16,8 +16,9 @@ see DESIGN.md), those inherited values are guesses: the document gets the
 
 Column of a printed name: a person's name is a leader; the first unit cell after
 the task is the lead cell, later ones support, except that a cell in the lead
-position that names a collective unit (各街道, 区相关部门) or only streets and towns
-is read as support (the lead office above it was not printed).
+position that names a collective unit (各街道, 区相关部门), or in a deduplicated
+text only streets and towns, is read as support (the lead office above it was
+not printed).
 """
 
 from __future__ import annotations
@@ -333,7 +334,7 @@ class FlatTableLoader(Loader):
                 getattr(row, row.last)[-1] += squeeze(cell.text)
             else:
                 ctx.warn(cell.no, f"'{squeeze(cell.text)}' is the tail of a name whose first line was not printed; kept as printed")
-                self._add_units(row, [squeeze(cell.text)], cell.no)
+                self._add_units(row, [squeeze(cell.text)], cell.no, DEDUPLICATED in ctx.flags)
             return
         if kind is Kind.UNITS:
             names: list[str] = []
@@ -347,7 +348,7 @@ class FlatTableLoader(Loader):
                     names[0] = joined + names[0]  # a name broken over lines
                     ctx.warn(buffer[0].no, f"rejoined a unit name broken over lines: '{names[0]}'")
                 buffer.clear()
-            self._add_units(row, names, cell.no)
+            self._add_units(row, names, cell.no, DEDUPLICATED in ctx.flags)
             return
         if kind is Kind.TEXT and row.cursor >= 2 and _EXTRA_VALUE.search(squeeze(cell.text)) and len(squeeze(cell.text)) <= 14:
             row.cursor = 3  # 完成时限 / 目标类型: a column past the units
@@ -355,10 +356,16 @@ class FlatTableLoader(Loader):
         buffer.append(cell)
 
     @staticmethod
-    def _add_units(row: _Row, names: list[str], line: int) -> None:
+    def _add_units(row: _Row, names: list[str], line: int, dedup: bool) -> None:
+        """Put a cell's units in the lead column, or in support when it cannot be the lead cell.
+
+        A cell naming a collective unit is support; in a deduplicated text, so is
+        one naming only streets and towns (the lead office above it was dropped).
+        """
         if not names:
             return
-        if row.cursor <= 1 and not all(is_local(n) for n in names) and not any(is_collective(n) for n in names):
+        lead_cell = not any(is_collective(n) for n in names) and not (dedup and all(is_local(n) for n in names))
+        if row.cursor <= 1 and lead_cell:
             row.lead.extend(names)
             row.printed.add("lead")
             row.lines.setdefault("lead", line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import igraph
+import networkx as nx
 import pytest
 
 from dutygraph.graph.analysis import (
@@ -173,17 +174,37 @@ def test_empty_scope_is_refused():
         analyze(seeds_graph(), region="钟楼区", year=1999)
 
 
-def test_betweenness_on_the_seeds_matches_igraph():
+def test_betweenness_on_the_seeds_matches_networkx():
+    """Betweenness runs in igraph's C code; networkx's own Brandes is the independent check."""
+    C = coordination_network(seeds_graph(), region="钟楼区", year=2021)
+    cent, method = unit_centrality(C)
+    assert nx.is_connected(C) and C.number_of_nodes() > 30 and method["betweenness"] == "exact"
+    for _, _, d in C.edges(data=True):
+        d["distance"] = tie_distance(d["weight"])
+    reference = nx.betweenness_centrality(C, weight="distance", normalized=True)
+    for node, value in reference.items():
+        assert cent[node]["betweenness"] == pytest.approx(value, abs=1e-9), node
+
+
+def test_pagerank_on_the_seeds_matches_igraph():
     C = coordination_network(seeds_graph(), region="钟楼区", year=2021)
     cent, _ = unit_centrality(C)
     nodes = list(C)
     index = {n: i for i, n in enumerate(nodes)}
     g = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in C.edges()])
-    raw = g.betweenness(weights=[float(tie_distance(C[u][v]["weight"])) for u, v in C.edges()])
-    n = len(nodes)
-    assert g.is_connected() and n > 30
-    for node, value in zip(nodes, raw):
-        assert cent[node]["betweenness"] == pytest.approx(value * 2 / ((n - 1) * (n - 2)), abs=1e-9)
+    ranks = g.pagerank(weights=[C[u][v]["weight"] for u, v in C.edges()], damping=0.85)
+    for node, value in zip(nodes, ranks):
+        assert cent[node]["pagerank"] == pytest.approx(value, abs=1e-8), node
+
+
+def test_components_above_the_limit_are_sampled_and_say_so():
+    C = coordination_network(build_graph([doc(BROKER)]))
+    exact, _ = unit_centrality(C)
+    sampled, method = unit_centrality(C, exact_limit=3, samples=7)
+    assert method["betweenness"] == "sampled (7 pivots) in 1 component(s) above 3 units"
+    # With as many pivots as units the sample is the whole graph: the exact answer.
+    for n in C:
+        assert sampled[n]["betweenness"] == pytest.approx(exact[n]["betweenness"])
 
 
 def test_seed_ranking_2021():

@@ -1,0 +1,40 @@
+"""The synthetic corpus generator: right sizes, repeatable, and its documents load back exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.generate import LAYOUTS, SIZES, Size, generate_records, write_documents
+from dutygraph.graph.build import build_graph, summary
+from dutygraph.loaders import load
+
+
+def test_sizes_and_repeatability():
+    size = Size(10, 600, 120, 20)
+    a, b = generate_records(size, seed=5), generate_records(size, seed=5)
+    assert [t.lead for r in a for t in r.tasks] == [t.lead for r in b for t in r.tasks]
+    assert len(a) == 10 and sum(len(r.tasks) for r in a) == 600
+    counts = summary(build_graph(a))
+    assert counts["Document"] == 10 and counts["Task"] == 600
+    assert 100 <= counts["Unit"] <= 120 and counts["Leader"] <= 20
+    assert generate_records(size, seed=6) != a
+
+
+def test_province_size_is_what_the_benchmarks_say():
+    assert SIZES["province"] == Size(300, 50_000, 5_000, 1_000)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_generated_documents_load_back_to_the_generated_tasks(tmp_path, seed):
+    records = generate_records(Size(6, 180, 70, 12), seed=seed)
+    paths = write_documents(records, tmp_path)
+    layouts = set()
+    for expected, path in zip(records, paths):
+        got = load(path)
+        layouts.add(got.document.layout)
+        assert (got.document.region, got.document.year) == (expected.document.region, expected.document.year)
+        assert len(got.tasks) == len(expected.tasks)
+        for want, have in zip(expected.tasks, got.tasks):
+            assert (have.lead, have.support, have.leaders) == (want.lead, want.support, want.leaders), path.name
+            assert have.text == want.text and have.goal == want.goal
+    assert layouts == set(LAYOUTS)
