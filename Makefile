@@ -15,7 +15,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	  for p in $$(ls -d $$root/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	    if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; exit 0; fi; done)
 
-.PHONY: help venv demo extract test bench neo4j-start neo4j-stop clean
+.PHONY: help venv demo extract test bench browser neo4j-start neo4j-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,20 +33,32 @@ $(STAMP): pyproject.toml requirements.txt
 
 venv: $(STAMP) ## Create .venv and install dutygraph with its test tools
 
-demo: $(STAMP) ## Main job: print the seeds' tasks, store them in the embedded store, query it
+demo: $(STAMP) ## Main job: extract the seeds, store them (embedded), query, write graph.html and review.html
 	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format table -q
 	$(VENV)/bin/dutygraph build $(SEEDS)/*.txt
 	$(VENV)/bin/dutygraph query documents
 	$(VENV)/bin/dutygraph query units_by_load --param limit=10
+	$(VENV)/bin/dutygraph draw --region 钟楼区 --year 2021 -o graph.html
+	$(VENV)/bin/dutygraph report --region 钟楼区 --year 2021 -o review.html
 
 extract: $(STAMP) ## Print the seeds' tasks as JSON lines (the extract contract)
 	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format jsonl
 
-test: $(STAMP) ## Run every test (starts a Neo4j for them on port 7697, and stops it)
+test: $(STAMP) browser ## Run every test (starts a Neo4j for them on port 7697, and stops it)
 	$(PY) -m pytest -q
 
-bench: $(STAMP) ## Benchmarks at district, city and province size; writes bench/RESULTS.md
+# The browser tests drive Debian's Chromium; CJK fonts make Chinese labels render.
+CHROMIUM ?= /usr/bin/chromium
+browser: ## Install Debian's chromium and CJK fonts if they are missing (needs root or sudo)
+	@if [ -x "$(CHROMIUM)" ] && fc-list 2>/dev/null | grep -qi "CJK"; then exit 0; fi; \
+	  echo "Installing Debian's chromium and fonts-noto-cjk for the browser tests…"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else \
+	    echo "run as root, or install the Debian packages chromium and fonts-noto-cjk" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+
+bench: $(STAMP) browser ## Benchmarks at district, city and province size; writes bench/RESULTS.md
 	$(PY) -m bench.bench_analysis --out bench/RESULTS.md
+	$(PY) -m bench.bench_drawing --out bench/RESULTS.md
 
 neo4j-start: ## Start Neo4j in the background on bolt://127.0.0.1:7687 (NEO4J_PORT to change)
 	neo4j/neo4j.sh start

@@ -452,6 +452,106 @@ def analyze(
         _stderr().print(f"wrote {output}", markup=False)
 
 
+def _analysis_of(G: Any, region: str | None, year: int | None, include_inferred: bool) -> Any:
+    from dutygraph.graph.analysis import analyze as run_analysis
+
+    try:
+        return run_analysis(G, region=region, year=year, include_inferred=include_inferred)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _read_graph(db: Path | None, neo4j_uri: str | None) -> Any:
+    with _open_store(db, neo4j_uri) as store:
+        G = store.read_graph()
+        if G.number_of_nodes() == 0:
+            raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")
+    return G
+
+
+@cli.command()
+@click.option(
+    "--view",
+    type=click.Choice(["full", "units", "goal", "unit", "leader"]),
+    default="full",
+    show_default=True,
+    help="full: documents, goals, areas, tasks, units, leaders; units: the coordination network; goal/unit/leader: one node's neighbourhood.",
+)
+@click.option("--goal", default=None, help="The goal for --view goal: its id or part of its title.")
+@click.option("--unit", default=None, help="The unit for --view unit: its name (e.g. 发改局).")
+@click.option("--leader", default=None, help="The leader for --view leader: a name (e.g. 王旭锋).")
+@click.option("--region", default=None, help="Only tasks of this district.")
+@click.option("--year", type=int, default=None, help="Only tasks of this plan year.")
+@click.option("--include-inferred", is_flag=True, help="Count guesses from deduplicated texts in sizes and flags (they are drawn dashed either way).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("graph.html"), show_default=True,
+              help="The HTML file to write.")
+@store_options
+@verbosity_options
+def draw(
+    view: str, goal: str | None, unit: str | None, leader: str | None, region: str | None, year: int | None,
+    include_inferred: bool, output: Path, db: Path | None, neo4j_uri: str | None, verbose: int, quiet: bool,
+) -> None:
+    """Draw the stored graph as one interactive HTML page that works offline.
+
+    Hover a node for its full text, load and ranks; click one to highlight its
+    neighbours; find a node by name in the search box. Guessed responsibilities
+    are dashed. A full graph too large to read is drawn as the units view, and
+    the page says so.
+
+    \b
+    Examples:
+      dutygraph draw --region 钟楼区 --year 2021 -o graph.html
+      dutygraph draw --view unit --unit 发改局 --region 钟楼区 -o 发改局.html
+    """
+    from dutygraph.graph.draw import make_drawing, render, write_page
+
+    _setup_logging(verbose, quiet)
+    G = _read_graph(db, neo4j_uri)
+    analysis = _analysis_of(G, region, year, include_inferred)
+    try:
+        drawing = make_drawing(G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=region, year=year)
+    except (ValueError, LookupError) as exc:
+        raise UsageError(str(exc)) from exc
+    write_page(render(drawing), output)
+    if not quiet:
+        if drawing.note:
+            _stderr().print(f"note: {drawing.note}", markup=False)
+        _stderr().print(f"wrote {output} ({len(drawing.nodes)} nodes, {len(drawing.edges)} relationships); open it in a browser",
+                        markup=False, highlight=False)
+
+
+@cli.command()
+@click.option("--region", default=None, help="Review one district; default every region.")
+@click.option("--year", type=int, default=None, help="Review one plan year; default all years, with year-over-year notes.")
+@click.option("--include-inferred", is_flag=True, help="Add guesses filled into deduplicated texts into every count.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("review.html"), show_default=True,
+              help="The HTML file to write.")
+@store_options
+@verbosity_options
+def report(
+    region: str | None, year: int | None, include_inferred: bool, output: Path, db: Path | None, neo4j_uri: str | None,
+    verbose: int, quiet: bool,
+) -> None:
+    """Write the review page: flags and reasons, the sortable ranking, a bar chart
+    of load per unit, leader spans and the coordination network, in one offline file.
+
+    \b
+    Example:
+      dutygraph report --region 钟楼区 --year 2021 -o review.html
+    """
+    from dutygraph.graph.draw import write_page
+    from dutygraph.graph.report import render_report
+
+    _setup_logging(verbose, quiet)
+    G = _read_graph(db, neo4j_uri)
+    analysis = _analysis_of(G, region, year, include_inferred)
+    write_page(render_report(G, analysis, region=region, year=year, include_inferred=include_inferred), output)
+    if not quiet:
+        flagged = sum(1 for r in analysis.units if r["flagged"])
+        _stderr().print(f"wrote {output} ({len(analysis.units)} units, {flagged} flagged); open it in a browser",
+                        markup=False, highlight=False)
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)

@@ -1,0 +1,413 @@
+"""Interactive pages drawn with pyvis: the graph for planners, one file that works offline.
+
+pyvis assembles the nodes, edges and vis-network options and ships vis-network
+itself; the page around them is dutygraph's own template (``templates/page.html``)
+because pyvis 0.3.2's template pulls Bootstrap from a CDN even with
+``cdn_resources="in_line"`` (pyvis#229), can blank the graph with its select
+menus (pyvis#193), switches every popup to innerHTML when one title contains
+"href", does not escape the heading, and writes files without an encoding.
+
+Here every script and style is inlined, a Content-Security-Policy forbids any
+network request, and document text only ever reaches the page as JSON data
+shown with ``textContent``: a task reading ``<script>alert(1)</script>`` is shown,
+never run.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pyvis.network import Network
+
+from dutygraph.graph import model as m
+from dutygraph.graph.analysis import Analysis, coordination_network
+
+VIEWS = ("full", "units", "goal", "unit", "leader")
+
+#: Above this many nodes a page is drawn as the units view instead. Measured
+#: with bench/bench_drawing.py: see bench/RESULTS.md for the stabilisation times.
+DRAW_LIMIT = 1000
+
+STYLE = {
+    m.DOCUMENT: {"color": "#6c757d", "shape": "box", "size": 22, "name": "文件 document"},
+    m.GOAL: {"color": "#1f77b4", "shape": "diamond", "size": 20, "name": "目标 goal"},
+    m.AREA: {"color": "#17becf", "shape": "triangle", "size": 14, "name": "分项 area"},
+    m.TASK: {"color": "#bcbd22", "shape": "dot", "size": 8, "name": "任务 task"},
+    m.UNIT: {"color": "#ff7f0e", "shape": "dot", "size": 16, "name": "单位 unit"},
+    m.LEADER: {"color": "#2ca02c", "shape": "star", "size": 18, "name": "分管领导 leader"},
+}
+EDGE_STYLE = {
+    m.HAS_GOAL: {"color": "#bbbbbb", "width": 1},
+    m.HAS_AREA: {"color": "#bbbbbb", "width": 1},
+    m.HAS_TASK: {"color": "#cccccc", "width": 1},
+    m.LEADS: {"color": "#d62728", "width": 2.5, "name": "牵头 leads"},
+    m.SUPPORTS: {"color": "#ff9896", "width": 1.2, "name": "配合 supports"},
+    m.OVERSEES: {"color": "#2ca02c", "width": 1.2, "name": "分管 oversees"},
+}
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
+           "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#9edae5", "#dbdb8d")
+INFERRED_NOTE = "推断：原文去重后未印出，按上一行补填，是猜测而非读取 (inferred, a guess)"
+LABEL_CHARS = 14
+
+
+@dataclass(slots=True)
+class Drawing:
+    """A page's content before it is rendered: title, nodes, edges, legend, note."""
+
+    title: str
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    legend: list[dict[str, Any]]
+    note: str = ""
+    view: str = "full"
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """A label: the text cut to ``limit`` characters with an ellipsis.
+
+    Example:
+        >>> shorten("地区生产总值增长6%左右。", 8)
+        '地区生产总值增长…'
+    """
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _options(n_nodes: int) -> dict[str, Any]:
+    return {
+        "physics": {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": True, "iterations": 300 if n_nodes < 400 else 150, "updateInterval": 50, "fit": True},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": False},
+        "nodes": {"font": {"size": 12, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}, "borderWidth": 1},
+        "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}}},
+        "layout": {"randomSeed": 7, "improvedLayout": n_nodes < 300},
+    }
+
+
+def _task_title(G: nx.MultiDiGraph, tid: str) -> str:
+    d = G.nodes[tid]
+    goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
+    lines = [f"任务 {d.get('number', '')}：{d.get('text', '')}"]
+    if goal:
+        lines.append(f"目标：{goal}")
+    for rel, name in ((m.LEADS, "牵头"), (m.SUPPORTS, "配合"), (m.OVERSEES, "分管领导")):
+        who = [f"{G.nodes[s].get('name')}{'（推断）' if e.get('basis') == m.INFERRED else ''}"
+               for s, _, k, e in G.in_edges(tid, keys=True, data=True) if k == rel]
+        if who:
+            lines.append(f"{name}：{'、'.join(who)}")
+    lines.append(f"{d.get('doc', '')[4:]} 第 {d.get('line', '?')} 行")
+    return "\n".join(lines)
+
+
+def _unit_title(G: nx.MultiDiGraph, uid: str, stats: dict[str, dict[str, Any]]) -> str:
+    d = G.nodes[uid]
+    lines = [f"{d.get('name')}（{d.get('region', '')}，{d.get('kind', '')}）"]
+    s = stats.get(uid)
+    if s:
+        lines.append(f"牵头 {s['lead']} 项，配合 {s['support']} 项，负荷 {s['load']:g}（第 {s['rank']} 位）")
+        if s["lead_inferred"] + s["support_inferred"]:
+            lines.append(f"另有推断 {s['lead_inferred'] + s['support_inferred']} 项（未计入）")
+        lines.append(f"跨 {s['goals']} 个目标，{s['partners']} 个协作单位")
+        lines.append(f"中介中心度 {s['betweenness']:.3f}，PageRank {s['pagerank']:.3f}，社区 {s['community']}")
+        if s["flagged"]:
+            lines.append(f"⚑ 负担过重：{s['reason']}")
+    if d.get("aliases") and len(d["aliases"]) > 1:
+        lines.append(f"写法：{'、'.join(d['aliases'])}")
+    return "\n".join(lines)
+
+
+def _unit_stats(analysis: Analysis | None) -> dict[str, dict[str, Any]]:
+    if analysis is None:
+        return {}
+    out = {}
+    for rank, r in enumerate(analysis.units, start=1):
+        out[r["id"]] = r | {"rank": rank}
+    for r in analysis.collectives:
+        out[r["id"]] = r | {"rank": "集体单位不排名"}
+    return out
+
+
+def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    d = G.nodes[n]
+    label = d["label"]
+    style = STYLE[label]
+    node = {"id": n, "shape": style["shape"], "size": style["size"], "color": style["color"]}
+    if label == m.TASK:
+        node["label"] = f"{d.get('number', '')} {shorten(d.get('text', ''), 8)}"
+        node["title"] = _task_title(G, n)
+        node["search"] = f"{d.get('number', '')} {shorten(d.get('text', ''), 20)}"
+    elif label in (m.UNIT, m.LEADER):
+        node["label"] = d.get("name", n)
+        node["title"] = _unit_title(G, n, stats) if label == m.UNIT else f"分管领导 {d.get('name')}（{d.get('region', '')}）"
+        if label == m.UNIT and stats.get(n, {}).get("flagged"):
+            node["label"] = "⚑ " + node["label"]
+            node["borderWidth"] = 4
+            node["color"] = {"background": style["color"], "border": "#d62728"}
+    elif label == m.DOCUMENT:
+        node["label"] = shorten(d.get("title") or d.get("source", n), 20)
+        node["title"] = f"{d.get('title') or ''}\n{d.get('source', '')}：{d.get('region') or '?'} {d.get('year') or '?'}"
+    else:
+        node["label"] = shorten(d.get("title") or "", LABEL_CHARS)
+        node["title"] = d.get("title") or ""
+    return node
+
+
+def _edges(G: nx.MultiDiGraph, keep: set[str]) -> list[dict[str, Any]]:
+    out = []
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if u not in keep or v not in keep:
+            continue
+        style = EDGE_STYLE[k]
+        edge = {"id": f"{u}|{k}|{v}", "from": u, "to": v, "color": style["color"], "width": style["width"]}
+        if k in m.RESPONSIBILITY:
+            edge["title"] = f"{style['name']}（{d.get('basis')}，第 {d.get('line')} 行）"
+            if d.get("basis") == m.INFERRED:
+                edge["dashes"] = True
+                edge["title"] += "\n" + INFERRED_NOTE
+        out.append(edge)
+    return out
+
+
+def _scope(G: nx.MultiDiGraph, region: str | None, year: int | None) -> set[str]:
+    """Tasks in the region and year, with their ancestors and everyone responsible for them."""
+    keep: set[str] = set()
+    for n, d in G.nodes(data=True):
+        if d["label"] == m.TASK and (region is None or d.get("region") == region) and (year is None or d.get("year") == year):
+            keep.add(n)
+            keep.update(G.predecessors(n))
+    parents = [p for p in keep if G.nodes[p]["label"] == m.AREA]
+    for p in parents:
+        keep.update(G.predecessors(p))
+    goals = [p for p in keep if G.nodes[p]["label"] == m.GOAL]
+    for g in goals:
+        keep.update(G.predecessors(g))
+    return keep
+
+
+def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None) -> str:
+    """The node of ``label`` whose id, name or title is ``wanted`` (or contains it)."""
+    exact, partial = [], []
+    for n, d in G.nodes(data=True):
+        if d["label"] != label or (region and d.get("region", region) != region and label != m.GOAL):
+            continue
+        name = d.get("name") or d.get("title") or ""
+        if wanted in (n, name):
+            exact.append(n)
+        elif wanted in name:
+            partial.append(n)
+    found = exact or partial
+    if not found:
+        raise LookupError(f"no {label.lower()} named '{wanted}'" + (f" in {region}" if region else ""))
+    if len(found) > 1:
+        names = ", ".join(sorted(G.nodes[n].get("name") or G.nodes[n].get("title") or n for n in found)[:5])
+        raise LookupError(f"'{wanted}' matches {len(found)} {label.lower()}s ({names}); be more specific or give --region")
+    return found[0]
+
+
+def _neighbourhood(G: nx.MultiDiGraph, centre: str) -> set[str]:
+    label = G.nodes[centre]["label"]
+    keep = {centre}
+    if label == m.GOAL:
+        tasks = {n for n, d in G.nodes(data=True) if d["label"] == m.TASK and d.get("goal") == centre}
+        keep |= tasks | {a for a in G.successors(centre)}
+    else:
+        tasks = {v for _, v in G.out_edges(centre)}
+        keep |= tasks
+    for t in tasks:
+        keep.update(u for u, _, k in G.in_edges(t, keys=True) if k in m.RESPONSIBILITY)
+    return keep
+
+
+def _legend(labels: set[str], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    legend = [{"label": STYLE[lab]["name"], "color": STYLE[lab]["color"]} for lab in m.LABELS if lab in labels]
+    for rel in (m.LEADS, m.SUPPORTS, m.OVERSEES):
+        if any(e["id"].split("|")[1] == rel for e in edges):
+            legend.append({"label": EDGE_STYLE[rel]["name"], "color": EDGE_STYLE[rel]["color"]})
+    if any(e.get("dashes") for e in edges):
+        legend.append({"label": "虚线 = 推断 (inferred guess)", "color": "#888888", "dashed": True})
+    return legend
+
+
+def units_drawing(
+    G: nx.MultiDiGraph, analysis: Analysis, *, region: str | None = None, year: int | None = None,
+    include_inferred: bool = False, title: str | None = None,
+) -> Drawing:
+    """The coordination network: units joined by shared tasks.
+
+    Edge width is the number of shared tasks, node size the unit's betweenness,
+    colour its community, and an overloaded unit carries ⚑ and a red border.
+    """
+    C = coordination_network(G, region=region, year=year, include_inferred=include_inferred)
+    stats = _unit_stats(analysis)
+    nodes = []
+    for n in C:
+        s = stats.get(n, {})
+        community = s.get("community") or 0
+        node = {
+            "id": n, "label": G.nodes[n].get("name", n), "shape": "dot",
+            "size": 10 + 40 * float(s.get("betweenness", 0.0)),
+            "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
+            "title": _unit_title(G, n, stats),
+        }
+        if s.get("flagged"):
+            node["label"] = "⚑ " + node["label"]
+            node["borderWidth"] = 4
+            node["color"] = {"background": node["color"], "border": "#d62728"}
+        if G.nodes[n].get("kind") == "collective":
+            node["shape"] = "square"
+        nodes.append(node)
+    edges = []
+    for u, v, d in C.edges(data=True):
+        edges.append({
+            "id": f"{u}|{v}", "from": u, "to": v, "width": min(12.0, 0.8 + d["weight"]), "color": "#9aa9b8",
+            "title": f"共同任务 {d['weight']} 项（牵头-配合 {d['lead_support']}，配合-配合 {d['support_support']}，牵头-牵头 {d['lead_lead']}）",
+        })
+    legend = [{"label": "颜色 = 协作社区 (community)", "color": PALETTE[0]},
+              {"label": "大小 = 中介中心度 (betweenness)", "color": "#bbbbbb"},
+              {"label": "⚑ 红框 = 负担过重 (overloaded)", "color": "#d62728"},
+              {"label": "方形 = 集体单位 (collective)", "color": "#cccccc"}]
+    scope = " ".join(str(x) for x in (region, year) if x is not None) or "全部"
+    return Drawing(title or f"单位协作网络 · {scope}", nodes, edges, legend, view="units")
+
+
+def make_drawing(
+    G: nx.MultiDiGraph,
+    view: str = "full",
+    *,
+    analysis: Analysis | None = None,
+    goal: str | None = None,
+    unit: str | None = None,
+    leader: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    limit: int = DRAW_LIMIT,
+) -> Drawing:
+    """Choose what a page shows.
+
+    Args:
+        G: the responsibility graph.
+        view: ``full`` (documents to leaders), ``units`` (the coordination
+            network), or the neighbourhood of one ``goal``, ``unit`` or ``leader``.
+        analysis: the analysis of the same scope, for sizes, colours, flags and
+            hover text; required for ``units``.
+        goal, unit, leader: the node a neighbourhood view is centred on (an id,
+            a name, or part of a goal's title).
+        region, year: restrict to tasks of this district and year.
+        limit: a ``full`` page with more nodes than this is drawn as the units
+            view instead, with a note saying so.
+
+    Raises:
+        ValueError: unknown view, or a neighbourhood view without its centre.
+        LookupError: the centre is not found, or is ambiguous.
+    """
+    if view not in VIEWS:
+        raise ValueError(f"unknown view '{view}'; choose one of {', '.join(VIEWS)}")
+    if view == "units" and analysis is None:
+        raise ValueError("the units view needs the analysis")
+    stats = _unit_stats(analysis)
+    scope = " ".join(str(x) for x in (region, year) if x is not None) or "全部"
+    note = ""
+    if view == "full":
+        keep = _scope(G, region, year)
+        title = f"责任图谱 · {scope}"
+        if len(keep) > limit and analysis is not None:
+            drawing = units_drawing(G, analysis, region=region, year=year)
+            drawing.note = (f"完整图有 {len(keep)} 个节点，超过 {limit} 个，页面难以使用，改为显示单位协作网络；"
+                            f"可用 --region/--year 或 --view goal/unit/leader 缩小范围。")
+            return drawing
+    elif view == "units":
+        assert analysis is not None
+        return units_drawing(G, analysis, region=region, year=year)
+    else:
+        wanted = {"goal": goal, "unit": unit, "leader": leader}[view]
+        if not wanted:
+            raise ValueError(f"the {view} view needs --{view} NAME")
+        label = {"goal": m.GOAL, "unit": m.UNIT, "leader": m.LEADER}[view]
+        centre = _find(G, label, wanted, region)
+        keep = _neighbourhood(G, centre)
+        d = G.nodes[centre]
+        title = f"{ {'goal': '目标', 'unit': '单位', 'leader': '分管领导'}[view] } · {d.get('name') or d.get('title')}"
+    nodes = [_node(G, n, stats) for n in G.nodes if n in keep]
+    edges = _edges(G, keep)
+    labels = {G.nodes[n]["label"] for n in keep}
+    return Drawing(title, nodes, edges, _legend(labels, edges), note, view)
+
+
+@cache
+def _asset(name: str) -> str:
+    return resources.files("pyvis").joinpath(f"templates/lib/vis-9.1.2/{name}").read_text(encoding="utf-8")
+
+
+@cache
+def _template() -> str:
+    return resources.files("dutygraph.graph").joinpath("templates/page.html").read_text(encoding="utf-8")
+
+
+def safe_json(value: Any) -> str:
+    """JSON that cannot end the ``<script>`` element it sits in.
+
+    Example:
+        >>> safe_json({"t": "</script><b>"})
+        '{"t": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def render(drawing: Drawing, *, body_top: str = "", body_bottom: str = "", extra_css: str = "", extra_js: str = "") -> str:
+    """The self-contained HTML page of a drawing.
+
+    pyvis holds the nodes and edges (its ``Network`` validates them); the page is
+    dutygraph's template with vis-network, its CSS and the data inlined. The
+    ``body_*``, ``extra_css`` and ``extra_js`` fragments are trusted HTML made by
+    dutygraph (the review page), never document text.
+    """
+    net = Network(directed=drawing.view != "units")
+    for node in drawing.nodes:
+        net.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
+    for edge in drawing.edges:
+        net.add_edge(edge["from"], edge["to"], **{k: v for k, v in edge.items() if k not in ("from", "to")})
+    data = {
+        "title": drawing.title,
+        "note": drawing.note,
+        "legend": drawing.legend,
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": _options(len(net.nodes)),
+        "view": drawing.view,
+    }
+    if drawing.view == "units":
+        data["options"]["edges"]["arrows"] = {"to": {"enabled": False}}
+        for edge in data["edges"]:
+            edge.pop("arrows", None)
+    values = {
+        "TITLE": html.escape(drawing.title, quote=True),
+        "VIS_CSS": _asset("vis-network.css"),
+        "EXTRA_CSS": extra_css,
+        "BODY_TOP": body_top,
+        "BODY_BOTTOM": body_bottom,
+        "EXTRA_JS": extra_js,
+        "DATA": safe_json(data),
+        "VIS_JS": _asset("vis-network.min.js"),
+    }
+    # One pass, so nothing inserted (document text included) is scanned for markers again.
+    return re.sub(r"@@([A-Z_]+)@@", lambda match: values[match.group(1)], _template())
+
+
+def write_page(html_text: str, path: str | Path) -> Path:
+    """Write a page as UTF-8 (pyvis's own writer uses the platform encoding)."""
+    path = Path(path)
+    path.write_text(html_text, encoding="utf-8")
+    return path

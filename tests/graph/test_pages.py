@@ -1,0 +1,197 @@
+"""The pages in a real browser: Debian's Chromium, driven by Playwright.
+
+Screenshots of every view are written to build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from dutygraph.graph.analysis import analyze, coordination_network
+from dutygraph.graph.build import build_graph
+from dutygraph.graph.draw import make_drawing, render, write_page
+from dutygraph.graph.report import render_report
+from dutygraph.loaders import load
+from tests.conftest import ROOT, seed, seeds_graph
+
+CHROMIUM = os.environ.get("DUTYGRAPH_CHROMIUM", "/usr/bin/chromium")
+SHOTS = ROOT / "build" / "screenshots"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: 'make browser' installs Debian's chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened from a file, with what it printed, requested and popped up."""
+
+    def __init__(self, browser, path: Path):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri())
+        deadline = time.monotonic() + 60
+        while not self.js("!!(window.dutygraph && window.dutygraph.stabilized)"):
+            assert time.monotonic() < deadline, "the page never stabilised"
+            time.sleep(0.05)
+
+    def js(self, expression: str):
+        return self.page.evaluate(f"() => {expression}")
+
+    def node_point(self, node_id: str) -> tuple[float, float]:
+        box = self.page.locator("#dg-network").bounding_box()
+        p = self.page.evaluate(
+            "(id) => { const n = window.dutygraph.network; const c = n.getPositions([id])[id]; return n.canvasToDOM(c); }", node_id
+        )
+        return box["x"] + p["x"], box["y"] + p["y"]
+
+    def outside_requests(self) -> list[str]:
+        return [u for u in self.requests if not u.startswith(("file://", "data:", "blob:"))]
+
+
+def _page(tmp_path: Path, name: str, html: str) -> Path:
+    return write_page(html, tmp_path / f"{name}.html")
+
+
+def _check_loaded(opened: Opened, nodes: int, edges: int, shot: str) -> None:
+    assert opened.errors == []
+    assert opened.outside_requests() == []
+    assert opened.js("window.dutygraph.nodes.length") == nodes
+    assert opened.js("window.dutygraph.edges.length") == edges
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    opened.page.screenshot(path=str(SHOTS / f"{shot}.png"))
+
+
+def test_full_view_shows_every_node_and_relationship_of_the_graph(browser, tmp_path):
+    G = build_graph([seed("001")])
+    html = render(make_drawing(G, "full", analysis=analyze(G)))
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", html), "the page must load nothing"
+    opened = Opened(browser, _page(tmp_path, "full", html))
+    _check_loaded(opened, G.number_of_nodes(), G.number_of_edges(), "full")
+    assert "文件 document" in opened.page.inner_text("#dg-legend")
+
+
+def test_units_view_draws_the_coordination_network(browser, tmp_path):
+    G = seeds_graph()
+    analysis = analyze(G, region="钟楼区", year=2021)
+    C = coordination_network(G, region="钟楼区", year=2021)
+    opened = Opened(browser, _page(tmp_path, "units", render(make_drawing(G, "units", analysis=analysis, region="钟楼区", year=2021))))
+    _check_loaded(opened, C.number_of_nodes(), C.number_of_edges(), "units")
+    flagged = opened.js("window.dutygraph.nodes.get().filter(n => n.label.startsWith('⚑')).map(n => n.label)")
+    assert sorted(flagged) == ["⚑ 住建局", "⚑ 经开区", "⚑ 高新园(邹区镇)"]
+
+
+@pytest.mark.parametrize(("view", "kwargs"), [("goal", {"goal": "提升产业发展质效"}), ("unit", {"unit": "发改局", "region": "钟楼区"}),
+                                              ("leader", {"leader": "王旭锋"})])
+def test_neighbourhood_views(browser, tmp_path, view, kwargs):
+    G = seeds_graph()
+    drawing = make_drawing(G, view, analysis=analyze(G), **kwargs)
+    opened = Opened(browser, _page(tmp_path, view, render(drawing)))
+    _check_loaded(opened, len(drawing.nodes), len(drawing.edges), view)
+    assert opened.js("window.dutygraph.nodes.length") > 10
+
+
+def test_hovering_a_task_shows_its_whole_text(browser, tmp_path):
+    G = build_graph([seed("001")])
+    opened = Opened(browser, _page(tmp_path, "hover", render(make_drawing(G, "full", analysis=analyze(G)))))
+    task = "task:001_d657d27eca61cd1c.txt:2"
+    x, y = opened.node_point(task)
+    opened.page.mouse.move(x - 30, y - 30)
+    opened.page.mouse.move(x, y, steps=5)
+    opened.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    tip = opened.page.inner_text("div.vis-tooltip")
+    assert "社会消费品零售总额增长6%以上,外贸进出口力争正增长,实际使用外资稳中提质。" in tip
+    assert "牵头：区商务局" in tip and "配合：各街道板块" in tip
+
+
+def test_clicking_a_unit_highlights_its_neighbours(browser, tmp_path):
+    G = build_graph([seed("001")])
+    opened = Opened(browser, _page(tmp_path, "click", render(make_drawing(G, "full", analysis=analyze(G)))))
+    unit = "unit:鼓楼区:区国资办"
+    x, y = opened.node_point(unit)
+    opened.page.mouse.click(x, y)
+    highlighted = set(opened.js("window.dutygraph.highlighted"))
+    assert highlighted == {unit, *G.successors(unit)}
+    dimmed = opened.js("window.dutygraph.nodes.get().filter(n => String(n.color).startsWith('rgba(200')).length")
+    assert dimmed == G.number_of_nodes() - len(highlighted)
+
+
+def test_search_box_finds_a_node(browser, tmp_path):
+    G = build_graph([seed("001")])
+    opened = Opened(browser, _page(tmp_path, "search", render(make_drawing(G, "full", analysis=analyze(G)))))
+    opened.page.fill("#dg-search", "区审计局")
+    opened.page.dispatch_event("#dg-search", "change")
+    assert opened.js("window.dutygraph.network.getSelectedNodes()") == ["unit:鼓楼区:区审计局"]
+    assert "unit:鼓楼区:区审计局" in opened.js("window.dutygraph.highlighted")
+
+
+def test_script_injection_in_a_document_runs_nothing(browser, tmp_path):
+    path = tmp_path / "evil.txt"
+    path.write_text(
+        "一、<script>alert(1)</script>目标\n1.<img src=x onerror=alert(1)>推进<script>alert(2)</script>建设。"
+        "(区<b>发改</b>局主办,各街道协办)\n2.完成\"</script><script>alert(3)</script>任务。(区财政局主办)\n",
+        encoding="utf-8",
+    )
+    G = build_graph([load(path, region="鼓楼区", year=2024)])
+    html = render(make_drawing(G, "full", analysis=analyze(G)))
+    assert "<script>alert" not in html and "<img src=x" not in html
+    opened = Opened(browser, _page(tmp_path, "evil", html))
+    _check_loaded(opened, G.number_of_nodes(), G.number_of_edges(), "injection")
+    x, y = opened.node_point("task:evil.txt:1")
+    opened.page.mouse.move(x - 30, y - 30)
+    opened.page.mouse.move(x, y, steps=5)
+    opened.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+    assert "<img src=x onerror=alert(1)>推进<script>alert(2)</script>建设。" in opened.page.inner_text("div.vis-tooltip")
+    time.sleep(0.3)
+    assert opened.dialogs == []
+    assert opened.js("document.querySelectorAll('img, b').length") == 0
+    assert not any(u.endswith("/x") for u in opened.requests)
+
+
+def test_a_graph_too_large_is_drawn_as_the_units_view_with_a_note(browser, tmp_path):
+    G = seeds_graph()
+    analysis = analyze(G)
+    drawing = make_drawing(G, "full", analysis=analysis, limit=100)
+    assert drawing.view == "units"
+    opened = Opened(browser, _page(tmp_path, "large", render(drawing)))
+    assert "超过 100 个" in opened.page.inner_text("#dg-note")
+    assert opened.js("window.dutygraph.nodes.length") == coordination_network(G).number_of_nodes()
+
+
+def test_review_page(browser, tmp_path):
+    G = seeds_graph()
+    analysis = analyze(G, region="钟楼区", year=2021)
+    opened = Opened(browser, _page(tmp_path, "review", render_report(G, analysis, region="钟楼区", year=2021)))
+    C = coordination_network(G, region="钟楼区", year=2021)
+    _check_loaded(opened, C.number_of_nodes(), C.number_of_edges(), "review")
+    page = opened.page
+    assert "住建局：牵头 14 项、配合 0 项（负荷 28），跨 5 个目标" in page.inner_text("ul.flags")
+    assert page.locator("svg.bars rect").count() == 2 * min(30, len(analysis.units))
+    first = page.locator("table.rank").first
+    names = lambda: first.locator("tbody tr td:nth-child(2)").all_inner_texts()  # noqa: E731
+    assert names()[0] == "高新园(邹区镇)"
+    first.locator("th", has_text="牵头").first.click()
+    assert names()[0] != "住建局"  # ascending: fewest leads first
+    first.locator("th", has_text="牵头").first.click()
+    assert names()[0] == "住建局"  # descending: most leads first
+    page.screenshot(path=str(SHOTS / "review-full.png"), full_page=True)
