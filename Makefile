@@ -33,13 +33,8 @@ $(STAMP): pyproject.toml requirements.txt
 
 venv: $(STAMP) ## Create .venv and install dutygraph with its test tools
 
-demo: $(STAMP) ## Main job: extract the seeds, store them (embedded), query, write graph.html and review.html
-	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format table -q
-	$(VENV)/bin/dutygraph build $(SEEDS)/*.txt
-	$(VENV)/bin/dutygraph query documents
-	$(VENV)/bin/dutygraph query units_by_load --param limit=10
-	$(VENV)/bin/dutygraph draw --region 钟楼区 --year 2021 -o graph.html
-	$(VENV)/bin/dutygraph report --region 钟楼区 --year 2021 -o review.html
+demo: $(STAMP) ## Main job: read the seeds, store them (embedded), analyse, write graph.html and review.html
+	$(VENV)/bin/dutygraph run $(SEEDS)
 
 extract: $(STAMP) ## Print the seeds' tasks as JSON lines (the extract contract)
 	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format jsonl

@@ -60,6 +60,7 @@ def store_options(f: Callable[..., Any]) -> Callable[..., Any]:
         "neo4j_uri",
         metavar="URI",
         default=None,
+        envvar="NEO4J_URI",
         help="Use the Neo4j server at URI (bolt:// or neo4j://); NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and "
         "NEO4J_DATABASE also apply.",
     )(f)
@@ -68,6 +69,7 @@ def store_options(f: Callable[..., Any]) -> Callable[..., Any]:
         metavar="PATH",
         type=click.Path(path_type=Path, file_okay=False),
         default=None,
+        envvar="DUTYGRAPH_DB",
         help="Data directory of the embedded store (default ./.dutygraph, or DUTYGRAPH_DB).",
     )(f)
     return f
@@ -99,15 +101,36 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dutygraph")
-def cli() -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Settings file (default ./dutygraph.toml if present, or DUTYGRAPH_CONFIG); flags and environment win over it.",
+)
+@click.pass_context
+def cli(ctx: click.Context, config_file: Path | None) -> None:
     """dutygraph (责任图谱): see who is responsible for what in a government plan.
 
     Reads district work reports and their decompositions (责任分解表) into
     goals, tasks, lead units (牵头单位), supporting units (配合单位) and leaders
     (分管领导).
 
-    Exit codes: 0 success, 1 unexpected failure, 2 bad input or usage.
+    Start with 'dutygraph run DIR' (read, store, analyse and draw in one go).
+    Settings come from flags, then environment variables (DUTYGRAPH_DB,
+    NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE), then dutygraph.toml.
+
+    Exit codes: 0 success, 1 unexpected failure, 2 bad input or usage,
+    3 the store failed or cannot be reached.
     """
+    from dutygraph.config import config_path, load_config
+
+    commands = {name: {p.name for p in cmd.params if p.name} for name, cmd in cli.commands.items()}
+    try:
+        ctx.default_map = load_config(config_path(config_file), commands)
+    except DutygraphError as exc:
+        _stderr().print(f"error: {exc}", markup=False, highlight=False)
+        ctx.exit(exc.exit_code)
 
 
 def load_all(
@@ -188,6 +211,81 @@ def extract(
         _print_table(results, _stdout())
     _report(results, failures, err, quiet)
     if failures:
+        sys.exit(2)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
+              help="Where graph.html and review.html are written.")
+@click.option("--top", type=int, default=10, show_default=True, help="Units shown in the summary.")
+@click.option("--include-inferred", is_flag=True, help="Count guesses filled into deduplicated texts in the analysis.")
+@click.option("--lead-weight", type=float, default=2.0, show_default=True, help="Weight of a lead responsibility in a unit's load.")
+@click.option("--support-weight", type=float, default=1.0, show_default=True, help="Weight of a support responsibility in a unit's load.")
+@store_options
+@document_options
+@verbosity_options
+def run(
+    paths: tuple[Path, ...], out_dir: Path, top: int, include_inferred: bool, lead_weight: float, support_weight: float,
+    db: Path | None, neo4j_uri: str | None, layout: str | None, region: str | None, year: int | None, verbose: int, quiet: bool,
+) -> None:
+    """The main job: read every document in PATHS (files or directories), store
+    the graph, print the summary and the top of the analysis, and write
+    graph.html and review.html.
+
+    Warnings are collected and printed once, at the end, before the paths of
+    the pages to open.
+
+    \b
+    Example:
+      dutygraph run ../shared/seeds
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dutygraph.graph.analysis import LoadWeights
+    from dutygraph.pipeline import run as run_pipeline
+
+    _setup_logging(verbose, quiet)
+    err = _stderr()
+    labels = {"read": "reading documents", "store": "storing the graph", "analyse": "analysing", "draw": "drawing the pages"}
+    with Progress(TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=False, disable=quiet) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(labels[step], total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        with _open_store(db, neo4j_uri) as store:
+            outcome = run_pipeline(paths, store, out_dir, layout=layout, region=region, year=year,
+                                   weights=LoadWeights(lead_weight, support_weight), include_inferred=include_inferred,
+                                   progress=progress)
+            where = f"the {store.kind} store at {store.location}"
+    if not quiet:
+        out = _stdout()
+        stored = Table(title=f"stored in {where}", title_justify="left")
+        for key in outcome.counts:
+            stored.add_column(key, justify="right")
+        stored.add_row(*[str(v) for v in outcome.counts.values()])
+        out.print(stored)
+        assert outcome.analysis is not None
+        ranking = Table(title=f"top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})", title_justify="left")
+        for col in ("region", "unit", "lead", "support", "推断", "load", "betweenness", "flag"):
+            ranking.add_column(col)
+        for r in outcome.analysis.units[:top]:
+            ranking.add_row(escape(r["region"] or ""), escape(r["name"]), str(r["lead"]), str(r["support"]),
+                            str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", f"{r['betweenness']:.3f}",
+                            "[red]⚑[/red]" if r["flagged"] else "")
+        out.print(ranking)
+        for r in [u for u in outcome.analysis.units[:top] if u["flagged"]]:
+            out.print(f"[red]⚑[/red] {escape(r['region'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+    _report(outcome.results, outcome.failures, err, quiet)
+    if outcome.note and not quiet:
+        err.print(f"note: {outcome.note}", markup=False)
+    if not quiet:
+        click.echo(f"\nopen {outcome.graph_page} (the graph) and {outcome.review_page} (the review page) in a browser")
+    if outcome.failures:
         sys.exit(2)
 
 

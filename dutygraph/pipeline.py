@@ -1,0 +1,126 @@
+"""The main job in one call: read documents, store the graph, analyse it, write the pages.
+
+``dutygraph run`` is a thin layer over :func:`run`; a notebook or a script can
+call it the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutygraph.errors import DutygraphError, InputError
+from dutygraph.graph.analysis import Analysis, LoadWeights, analyze
+from dutygraph.graph.build import build_graph
+from dutygraph.graph.draw import make_drawing, render, write_page
+from dutygraph.graph.report import render_report
+from dutygraph.graph.stores import GraphStore
+from dutygraph.loaders import LoadResult, load
+
+#: File names read from a directory.
+DOCUMENT_SUFFIXES = (".txt", ".md", ".tsv", ".csv", ".text")
+
+#: Called as ``progress(step, done, total)`` while the job runs.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class RunResult:
+    """What the job did: documents read and failed, what was stored, the analysis and the pages."""
+
+    results: list[LoadResult] = field(default_factory=list)
+    failures: list[tuple[Path, DutygraphError]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    analysis: Analysis | None = None
+    graph_page: Path | None = None
+    review_page: Path | None = None
+    note: str = ""
+
+
+def find_documents(paths: Iterable[str | Path]) -> list[Path]:
+    """The document files named, with directories expanded to the documents in them (sorted).
+
+    Raises:
+        InputError: a path does not exist, or a directory holds no document.
+    """
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
+            if not found:
+                raise InputError(p, f"the directory holds no document ({', '.join(DOCUMENT_SUFFIXES)})")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(p, "no such file or directory")
+    return out
+
+
+def run(
+    paths: Iterable[str | Path],
+    store: GraphStore,
+    out_dir: str | Path = ".",
+    *,
+    layout: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    weights: LoadWeights = LoadWeights(),
+    include_inferred: bool = False,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Extract, build, store, analyse and draw.
+
+    Args:
+        paths: document files and directories of them.
+        store: where the graph goes (it is replaced document by document).
+        out_dir: where ``graph.html`` and ``review.html`` are written.
+        layout, region, year: as for :func:`dutygraph.loaders.load`.
+        weights, include_inferred: as for :func:`dutygraph.graph.analysis.analyze`.
+        progress: called with (step, done, total) as the job advances.
+
+    Returns:
+        A :class:`RunResult`. Documents that cannot be read are listed in
+        ``failures``; the others are stored and analysed.
+
+    Raises:
+        InputError: no path names a document, or none could be read.
+        StoreError: the store failed.
+    """
+    tick = progress or (lambda step, done, total: None)
+    files = find_documents(paths)
+    outcome = RunResult()
+    for i, path in enumerate(files, start=1):
+        try:
+            outcome.results.append(load(path, layout=layout, region=region, year=year))
+        except DutygraphError as exc:
+            outcome.failures.append((path, exc))
+        tick("read", i, len(files))
+    if not outcome.results:
+        raise InputError(files[0] if len(files) == 1 else Path(", ".join(map(str, files))), "no document could be read")
+    G = build_graph(outcome.results)
+    documents = sum(1 for _, d in G.nodes(data=True) if d["label"] == "Document")
+    written = 0
+
+    def stored(_: str) -> None:
+        nonlocal written
+        written += 1
+        tick("store", written, documents)
+
+    outcome.counts = store.write(G, progress=stored).counts
+    G = store.read_graph()
+    tick("analyse", 0, 1)
+    outcome.analysis = analyze(G, weights=weights, include_inferred=include_inferred)
+    tick("analyse", 1, 1)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tick("draw", 0, 2)
+    drawing = make_drawing(G, "full", analysis=outcome.analysis)
+    outcome.note = drawing.note
+    outcome.graph_page = write_page(render(drawing), out / "graph.html")
+    tick("draw", 1, 2)
+    outcome.review_page = write_page(render_report(G, outcome.analysis, include_inferred=include_inferred), out / "review.html")
+    tick("draw", 2, 2)
+    return outcome

@@ -1,0 +1,71 @@
+"""dutygraph run (the main job) and configuration from flags, environment and dutygraph.toml."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from dutygraph.cli import cli
+from tests.conftest import SEEDS, seed_path
+
+
+def invoke(args, env=None):
+    return CliRunner().invoke(cli, args, env={"COLUMNS": "160", **(env or {})})
+
+
+def test_run_does_the_whole_job(tmp_path):
+    result = invoke(["run", str(SEEDS), "--db", str(tmp_path / "db"), "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "stored in the embedded store" in out and "top 10 units by load" in out
+    assert f"open {tmp_path / 'out' / 'graph.html'} (the graph) and {tmp_path / 'out' / 'review.html'} (the review page)" in out
+    err = result.stderr.splitlines()
+    assert err[-1] == "5 of 5 files read, 401 tasks"
+    assert any(line.startswith("warning: 001_d657d27eca61cd1c.txt:37") for line in err)
+    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    assert "vis.Network" in page and "责任图谱" in page
+    assert "住建局" in (tmp_path / "out" / "review.html").read_text(encoding="utf-8")
+
+
+def test_run_keeps_going_past_a_bad_file(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(seed_path("001"), docs)
+    (docs / "broken.txt").write_bytes(b"\x00\x01binary")
+    result = invoke(["run", str(docs), "--db", str(tmp_path / "db"), "--out-dir", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 2
+    assert f"error: {docs / 'broken.txt'}: this is a binary file, not a text document" in result.stderr
+    assert (tmp_path / "out" / "review.html").exists()
+
+
+def test_run_on_an_empty_directory_is_a_clear_error(tmp_path):
+    result = invoke(["run", str(tmp_path), "--db", str(tmp_path / "db")])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"error: {tmp_path}: the directory holds no document (.txt, .md, .tsv, .csv, .text)"
+
+
+def test_configuration_file_environment_and_flags(tmp_path, monkeypatch):
+    db = tmp_path / "db"
+    assert invoke(["build", str(seed_path("003")), "--db", str(db), "-q"]).exit_code == 0
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dutygraph.toml").write_text(f'db = "{db}"\nregion = "钟楼区"\n\n[analyze]\ntop = 3\n', encoding="utf-8")
+    data = json.loads(invoke(["analyze", "--format", "json"]).stdout)
+    assert len(data["units"]) == 3 and {u["region"] for u in data["units"]} == {"钟楼区"}
+    assert len(json.loads(invoke(["analyze", "--format", "json", "--top", "5"]).stdout)["units"]) == 5  # flag wins
+    empty = tmp_path / "empty"
+    result = invoke(["query", "documents"], env={"DUTYGRAPH_DB": str(empty)})  # environment wins over the file
+    assert result.exit_code == 2 and f"the embedded store at {empty} is empty" in result.output
+
+
+def test_configuration_errors_name_the_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    cfg = tmp_path / "dutygraph.toml"
+    cfg.write_text('colour = "red"\n', encoding="utf-8")
+    result = invoke(["query", "--list"])
+    assert result.exit_code == 2 and f"error: {cfg}: no command has an option --colour" in result.output
+    cfg.write_text('password = "x"\n', encoding="utf-8")
+    assert "set NEO4J_PASSWORD instead" in invoke(["query", "--list"]).output
+    cfg.write_text("[analyze\n", encoding="utf-8")
+    assert "not valid TOML" in invoke(["query", "--list"]).output
