@@ -1,9 +1,14 @@
 // Replace one document's part of the graph: one statement, so it is atomic on
-// both stores (a Neo4j transaction; a single FalkorDB query). Old goals, areas
-// and tasks of the document go first, with their relationships; units and
-// leaders are merged; units and leaders left without any relationship go last.
+// both stores (a Neo4j transaction; a single FalkorDB query). The units and
+// leaders of the document's old tasks are labelled Stale, the old goals, areas
+// and tasks go with their relationships, the new ones are created, units and
+// leaders are merged, and the Stale ones now without any relationship go (only
+// they are checked, so a write costs the same however large the graph is).
 // Parameters: $doc (map of Document properties, with id), $goals, $areas,
 // $goal_tasks, $area_tasks, $units, $leaders, $leads, $supports, $oversees (lists of maps).
+OPTIONAL MATCH (:Task {doc: $doc.id})<-[:LEADS|SUPPORTS|OVERSEES]-(x)
+SET x:Stale
+WITH count(*) AS _
 OPTIONAL MATCH (t:Task {doc: $doc.id})
 DETACH DELETE t
 WITH count(*) AS _
@@ -66,11 +71,10 @@ MATCH (t:Task {id: row.dst})
 CREATE (l)-[r:OVERSEES]->(t)
 SET r = row.props
 WITH count(*) AS _
-OPTIONAL MATCH (u:Unit)
-WHERE NOT (u)--()
-DELETE u
+OPTIONAL MATCH (x:Stale)
+WHERE NOT (x)--()
+DELETE x
 WITH count(*) AS _
-OPTIONAL MATCH (l:Leader)
-WHERE NOT (l)--()
-DELETE l
+OPTIONAL MATCH (x:Stale)
+REMOVE x:Stale
 RETURN count(*) AS done
