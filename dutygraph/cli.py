@@ -449,10 +449,7 @@ def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbo
     from dutygraph.graph.export import write_graph
 
     _setup_logging(verbose, quiet)
-    with _open_store(db, neo4j_uri) as store:
-        G = store.read_graph()
-        if G.number_of_nodes() == 0:
-            raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")
+    G = _read_graph(db, neo4j_uri)
     write_graph(G, output, fmt)
     if not quiet:
         _stderr().print(f"wrote {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships to {output}", markup=False)
@@ -512,20 +509,12 @@ def analyze(
       dutygraph analyze --format xlsx -o review.xlsx
     """
     from dutygraph.graph.analysis import LoadWeights
-    from dutygraph.graph.analysis import analyze as run_analysis
 
     _setup_logging(verbose, quiet)
     if fmt == "xlsx" and output is None:
         raise UsageError("--format xlsx needs -o FILE")
-    with _open_store(db, neo4j_uri) as store:
-        G = store.read_graph()
-        if G.number_of_nodes() == 0:
-            raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")
-    try:
-        result = run_analysis(G, region=region, year=year, include_inferred=include_inferred,
-                              weights=LoadWeights(lead_weight, support_weight))
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    G = _read_graph(db, neo4j_uri)
+    result = _analysis_of(G, region, year, include_inferred, LoadWeights(lead_weight, support_weight))
     limit = top if top is not None else (20 if fmt == "table" else None)
     data = result.as_dict()
     for key in ("units", "collectives", "leaders"):
@@ -550,16 +539,19 @@ def analyze(
         _stderr().print(f"wrote {output}", markup=False)
 
 
-def _analysis_of(G: Any, region: str | None, year: int | None, include_inferred: bool) -> Any:
+def _analysis_of(G: Any, region: str | None, year: int | None, include_inferred: bool, weights: Any = None) -> Any:
+    """The analysis of the stored graph, with a scope that has no task turned into a usage error."""
+    from dutygraph.graph.analysis import LoadWeights
     from dutygraph.graph.analysis import analyze as run_analysis
 
     try:
-        return run_analysis(G, region=region, year=year, include_inferred=include_inferred)
+        return run_analysis(G, region=region, year=year, include_inferred=include_inferred, weights=weights or LoadWeights())
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
 
 
 def _read_graph(db: Path | None, neo4j_uri: str | None) -> Any:
+    """The whole stored graph as networkx; an empty store is an error with a hint."""
     with _open_store(db, neo4j_uri) as store:
         G = store.read_graph()
         if G.number_of_nodes() == 0:
