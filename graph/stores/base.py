@@ -175,9 +175,11 @@ class GraphStore(ABC):
         summary.counts = self.counts()
         return summary
 
-    def clear(self) -> None:
-        """Delete every node and relationship."""
-        self._write("MATCH (n) DETACH DELETE n", {})
+    def clear(self, batch: int = 10_000) -> None:
+        """Delete every node and relationship, ``batch`` nodes per transaction
+        (one transaction for a province would exceed Neo4j's transaction memory)."""
+        while self._read("MATCH (n) RETURN count(n) AS n", {}).rows[0][0]:
+            self._write("MATCH (n) WITH n LIMIT $batch DETACH DELETE n", {"batch": batch})
 
     def delete_document(self, doc_id: str) -> None:
         """Remove one document and whatever only it referenced."""
