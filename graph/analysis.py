@@ -245,8 +245,6 @@ def unit_centrality(
     if samples < 1:
         raise ValueError("samples must be at least 1")
     out: dict[str, dict[str, Any]] = {n: {"degree": float(C.degree(n, weight="weight"))} for n in C}
-    for u, v, d in C.edges(data=True):
-        d["distance"] = tie_distance(d["weight"])
     sampled = 0
     for component in nx.connected_components(C):
         if len(component) <= 2:
@@ -256,7 +254,9 @@ def unit_centrality(
         else:
             sampled += 1
             sub = C.subgraph(component).copy()
-            bc = nx.betweenness_centrality(sub, k=min(samples, len(component)), weight="distance", normalized=True, seed=seed)
+            bc = nx.betweenness_centrality(
+                sub, k=min(samples, len(component)), weight=lambda u, v, d: tie_distance(d["weight"]), normalized=True, seed=seed
+            )
         for n, value in bc.items():
             out[n]["betweenness"] = value
     pr = nx.pagerank(C, weight="weight", tol=1e-10, max_iter=1000) if C.number_of_nodes() else {}
@@ -282,7 +282,7 @@ def _exact_betweenness(C: nx.Graph, component: set[str]) -> dict[str, float]:
 
     nodes = sorted(component)
     index = {n: i for i, n in enumerate(nodes)}
-    edges = [(index[u], index[v], d["distance"]) for u, v, d in C.subgraph(component).edges(data=True)]
+    edges = [(index[u], index[v], tie_distance(d["weight"])) for u, v, d in C.subgraph(component).edges(data=True)]
     g = igraph.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
     raw = g.betweenness(weights=[float(w) for _, _, w in edges])
     scale = 2.0 / ((len(nodes) - 1) * (len(nodes) - 2))

@@ -31,7 +31,6 @@ from dutygraph.loaders.base import (
     assign_responsible,
     label_field,
 )
-from dutygraph.loaders.flat_table import HEADER_TOKENS
 from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, parse_persons
 from dutygraph.loaders.records import INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
