@@ -11,7 +11,7 @@ import io
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from rich.table import Table
 
 from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, UsageError
-from dutygraph.loaders import LoadResult, layout_names, load
+from dutygraph.loaders import LoadResult, layout_names, load_many
 
 
 def _stderr() -> Console:
@@ -133,20 +133,6 @@ def cli(ctx: click.Context, config_file: Path | None) -> None:
         ctx.exit(exc.exit_code)
 
 
-def load_all(
-    files: Iterable[Path], *, layout: str | None, region: str | None, year: int | None
-) -> tuple[list[LoadResult], list[tuple[Path, DutygraphError]]]:
-    """Load every file, keeping going past the ones that fail."""
-    results: list[LoadResult] = []
-    failures: list[tuple[Path, DutygraphError]] = []
-    for path in files:
-        try:
-            results.append(load(path, layout=layout, region=region, year=year))
-        except DutygraphError as exc:
-            failures.append((path, exc))
-    return results, failures
-
-
 def _print_table(results: list[LoadResult], console: Console) -> None:
     for r in results:
         d = r.document
@@ -200,7 +186,7 @@ def extract(
     """
     _setup_logging(verbose, quiet)
     err = _stderr()
-    results, failures = load_all(files, layout=layout, region=region, year=year)
+    results, failures = load_many(files, layout=layout, region=region, year=year)
     if fmt == "jsonl":
         out = sys.stdout
         for r in results:
@@ -319,7 +305,7 @@ def build(
 
     _setup_logging(verbose, quiet)
     err = _stderr()
-    results, failures = load_all(files, layout=layout, region=region, year=year)
+    results, failures = load_many(files, layout=layout, region=region, year=year)
     if results:
         G = build_graph(results)
         with _open_store(db, neo4j_uri) as store:

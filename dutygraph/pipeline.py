@@ -16,7 +16,7 @@ from dutygraph.graph.build import build_graph
 from dutygraph.graph.draw import make_drawing, render, write_page
 from dutygraph.graph.report import render_report
 from dutygraph.graph.stores import GraphStore
-from dutygraph.loaders import LoadResult, load
+from dutygraph.loaders import LoadResult, load_many
 
 #: File names read from a directory.
 DOCUMENT_SUFFIXES = (".txt", ".md", ".tsv", ".csv", ".text")
@@ -92,12 +92,9 @@ def run(
     tick = progress or (lambda step, done, total: None)
     files = find_documents(paths)
     outcome = RunResult()
-    for i, path in enumerate(files, start=1):
-        try:
-            outcome.results.append(load(path, layout=layout, region=region, year=year))
-        except DutygraphError as exc:
-            outcome.failures.append((path, exc))
-        tick("read", i, len(files))
+    outcome.results, outcome.failures = load_many(
+        files, layout=layout, region=region, year=year, progress=lambda done, total: tick("read", done, total)
+    )
     if not outcome.results:
         raise InputError(files[0] if len(files) == 1 else Path(", ".join(map(str, files))), "no document could be read")
     G = build_graph(outcome.results)

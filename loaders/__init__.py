@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from dutygraph.errors import NoTasksError, UnknownLayoutError
+from dutygraph.errors import DutygraphError, NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import Context, Loader
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.flat_table import FlatTableLoader
@@ -36,6 +37,7 @@ __all__ = [
     "detect_layout",
     "layout_names",
     "load",
+    "load_many",
     "load_text",
 ]
 
@@ -112,6 +114,33 @@ def load(
     """
     src = read_source(path)
     return load_text(src, layout=layout, region=region, year=year)
+
+
+def load_many(
+    paths: Iterable[str | Path],
+    *,
+    layout: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[LoadResult], list[tuple[Path, DutygraphError]]]:
+    """Load every file, keeping going past the ones that fail.
+
+    Returns:
+        ``(results, failures)``: the loaded documents, and each file that could
+        not be read with its error.
+    """
+    files = [Path(p) for p in paths]
+    results: list[LoadResult] = []
+    failures: list[tuple[Path, DutygraphError]] = []
+    for i, path in enumerate(files, start=1):
+        try:
+            results.append(load(path, layout=layout, region=region, year=year))
+        except DutygraphError as exc:
+            failures.append((path, exc))
+        if progress:
+            progress(i, len(files))
+    return results, failures
 
 
 def load_text(
