@@ -52,6 +52,19 @@ def known_regions() -> list[Region]:
     return [Region(r["name"], r.get("city", ""), list(r.get("short", [])), r.get("abbrev", "")) for r in tomllib.loads(raw)["region"]]
 
 
+@lru_cache(maxsize=1)
+def _name_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, int]]]:
+    """One pattern for every known district name and short name: a full name
+    counts 2 (it also says the short name), a short name 1."""
+    by_name: dict[str, tuple[str, int]] = {}
+    for r in known_regions():
+        for short in r.short:
+            by_name.setdefault(short, (r.name, 1))
+        by_name[r.name] = (r.name, 2)
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True)))
+    return pattern, by_name
+
+
 @dataclass(slots=True)
 class Metadata:
     """What was found, and what could not be told (as messages for warnings)."""
@@ -101,6 +114,7 @@ def detect_metadata(lines: list[Line]) -> Metadata:
     title: str | None = None
     issuer: str | None = None
     known = known_regions()
+    names, by_name = _name_pattern()
     for ln in lines:
         text = squeeze(ln.text.replace("\t", " "))
         if not text:
@@ -120,9 +134,9 @@ def detect_metadata(lines: list[Line]) -> Metadata:
             for r in known:
                 if r.abbrev and m.group(1).endswith(r.abbrev):
                     regions[r.name] += 5
-        for r in known:
-            # A full name counts twice: it also contains its short name.
-            regions[r.name] += text.count(r.name) + sum(text.count(s) for s in r.short)
+        for m in names.finditer(text):
+            region, weight = by_name[m.group(0)]
+            regions[region] += weight
         is_title = len(text) <= 80 and bool(_TITLE.search(text)) and "|" not in text
         if title is None and is_title and not text.startswith("附件") and not re.match(r"^\d+[.．、]", text):
             title = text
