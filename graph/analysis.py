@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -334,27 +334,44 @@ def overload_flags(
         ``{unit_id: (flagged, reason)}`` with the reason in words a reviewer
         can check, e.g. "牵头 14 项、配合 3 项（负荷 31），跨 5 个目标；同区中位数 负荷 4，稳健 z 6.2".
     """
+
+    def reason(r: dict[str, Any], med: float, z: float) -> str:
+        text = (
+            f"牵头 {r['lead']} 项、配合 {r['support']} 项（负荷 {r['load']:g}），跨 {r['goals']} 个目标；"
+            f"同区中位数 负荷 {med:g}，稳健 z {z:.1f}"
+        )
+        guesses = r["lead_inferred"] + r["support_inferred"]
+        if guesses:
+            text += f"；另有推断 {guesses} 项" + ("（已计入）" if r.get("inferred_counted") else "（未计入）")
+        return text
+
+    return _flag_peers(rows, key, reason, "集体单位，单列，不参与排名", "个单位", threshold, min_peers)
+
+
+def _flag_peers(
+    rows: Iterable[dict[str, Any]],
+    key: str,
+    reason: Callable[[dict[str, Any], float, float], str],
+    collective_reason: str,
+    peer_noun: str,
+    threshold: float,
+    min_peers: int,
+) -> dict[str, tuple[bool, str]]:
+    """The flag rule shared by units and leaders: robust z of ``key`` within the region."""
     groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     out: dict[str, tuple[bool, str]] = {}
     for r in rows:
         if r["collective"]:
-            out[r["id"]] = (False, "集体单位，单列，不参与排名")
+            out[r["id"]] = (False, collective_reason)
         else:
             groups[r["region"]].append(r)
     for peers in groups.values():
         med, _, zs = robust_z([float(r[key]) for r in peers])
         for r, z in zip(peers, zs):
-            flagged = len(peers) >= min_peers and z > threshold
-            reason = (
-                f"牵头 {r['lead']} 项、配合 {r['support']} 项（负荷 {r['load']:g}），跨 {r['goals']} 个目标；"
-                f"同区中位数 负荷 {med:g}，稳健 z {z:.1f}"
-            )
-            guesses = r["lead_inferred"] + r["support_inferred"]
-            if guesses:
-                reason += f"；另有推断 {guesses} 项" + ("（已计入）" if r.get("inferred_counted") else "（未计入）")
+            text = reason(r, med, z)
             if len(peers) < min_peers:
-                reason += f"；同区仅 {len(peers)} 个单位，不作判断"
-            out[r["id"]] = (flagged, reason)
+                text += f"；同区仅 {len(peers)} {peer_noun}，不作判断"
+            out[r["id"]] = (len(peers) >= min_peers and z > threshold, text)
     return out
 
 
@@ -398,24 +415,12 @@ def leader_span(
 
 def leader_flags(rows: Iterable[dict[str, Any]], *, threshold: float = Z_THRESHOLD, min_peers: int = MIN_PEERS) -> dict[str, tuple[bool, str]]:
     """Flag leaders whose span (units under them) is far above their region's other leaders."""
-    groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    out: dict[str, tuple[bool, str]] = {}
-    for r in rows:
-        if r["collective"]:
-            out[r["id"]] = (False, "集体领导，单列")
-        else:
-            groups[r["region"]].append(r)
-    for peers in groups.values():
-        med, _, zs = robust_z([float(r["units"]) for r in peers])
-        for r, z in zip(peers, zs):
-            flagged = len(peers) >= min_peers and z > threshold
-            reason = f"分管 {r['tasks']} 项任务、{r['units']} 个单位，跨 {r['goals']} 个目标；同区中位数 {med:g} 个单位，稳健 z {z:.1f}"
-            if r["tasks_inferred"]:
-                reason += f"；另有推断 {r['tasks_inferred']} 项"
-            if len(peers) < min_peers:
-                reason += f"；同区仅 {len(peers)} 位领导，不作判断"
-            out[r["id"]] = (flagged, reason)
-    return out
+
+    def reason(r: dict[str, Any], med: float, z: float) -> str:
+        text = f"分管 {r['tasks']} 项任务、{r['units']} 个单位，跨 {r['goals']} 个目标；同区中位数 {med:g} 个单位，稳健 z {z:.1f}"
+        return text + (f"；另有推断 {r['tasks_inferred']} 项" if r["tasks_inferred"] else "")
+
+    return _flag_peers(rows, "units", reason, "集体领导，单列", "位领导", threshold, min_peers)
 
 
 def year_over_year(
