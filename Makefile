@@ -11,7 +11,7 @@ STAMP   = $(VENV)/.installed
 # shims on PATH may not), else the newest 3.12+/3.13 under `pyenv root`.
 PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	  if $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then command -v $$c; exit 0; fi; done; \
-	  root=$$(pyenv root 2>/dev/null); \
+	  root=$$(pyenv root 2>/dev/null || echo "$$HOME/.pyenv"); \
 	  for p in $$(ls -d $$root/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	    if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; exit 0; fi; done)
 
