@@ -9,7 +9,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.names import parse_names, split_run_together
-from dutygraph.loaders.records import LoadWarning, TaskRecord
+from dutygraph.loaders.records import INHERITABLE, LoadWarning, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
 #: (1) / （1） / ( 1 ) at the start of a line: a task number in a table.
@@ -135,3 +135,18 @@ def assign_responsible(fields: dict[str, list[str]], responsible: list[str], fir
         fields["support"].extend(responsible[1:])
     else:
         fields["lead"].extend(responsible)
+
+
+def fill_from_above(values: dict[str, list[str]], printed: set[str], above: dict[str, list[str]]) -> list[str]:
+    """Fill the fields a row did not print from the row above, in place.
+
+    Returns:
+        The fields taken from above (the record's ``inherited``), in the order of
+        ``INHERITABLE``; a field the row above had empty is left alone.
+    """
+    inherited: list[str] = []
+    for f in INHERITABLE:
+        if f not in printed and above.get(f):
+            values[f] = list(above[f])
+            inherited.append(f)
+    return inherited

@@ -29,10 +29,11 @@ from dutygraph.loaders.base import (
     Context,
     Loader,
     assign_responsible,
+    fill_from_above,
     label_field,
 )
 from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, parse_persons
-from dutygraph.loaders.records import INHERITABLE, TaskRecord
+from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
 _TEXT_HEADERS = frozenset("工作标准 工作任务 重点任务 主要任务 任务名称 任务内容 主要内容 具体目标 工作目标 年度目标 目标任务 工作内容".split())
@@ -215,11 +216,7 @@ class DelimitedTableLoader(Loader):
                 assign_responsible(fields, responsible, first_leads)
                 if fields["support"]:
                     printed.add("support")
-            inherited: list[str] = []
-            for f in INHERITABLE:
-                if f not in printed and above.get(f):
-                    fields[f] = list(above[f])
-                    inherited.append(f)
+            inherited = fill_from_above(fields, printed, above)
             above = fields
             records.append(
                 TaskRecord(

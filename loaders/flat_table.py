@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from dutygraph.loaders.base import BARE_NUMBER, PAREN_NUMBER, Context, Loader
+from dutygraph.loaders.base import BARE_NUMBER, PAREN_NUMBER, Context, Loader, fill_from_above
 from dutygraph.loaders.names import (
     is_collective,
     is_generic_tail,
@@ -384,11 +384,7 @@ class FlatTableLoader(Loader):
         above: dict[str, list[str]] = {}
         for r in rows:
             values = {"leaders": r.leaders, "lead": r.lead, "support": r.support}
-            inherited: list[str] = []
-            for f in INHERITABLE:
-                if f not in r.printed and above.get(f):
-                    values[f] = list(above[f])
-                    inherited.append(f)
+            inherited = fill_from_above(values, r.printed, above)
             above = values
             out.append(
                 TaskRecord(
