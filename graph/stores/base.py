@@ -181,10 +181,6 @@ class GraphStore(ABC):
         while self._read("MATCH (n) RETURN count(n) AS n", {}).rows[0][0]:
             self._write("MATCH (n) WITH n LIMIT $batch DETACH DELETE n", {"batch": batch})
 
-    def delete_document(self, doc_id: str) -> None:
-        """Remove one document and whatever only it referenced."""
-        self._write(cypher_text("internal/delete_document.cypher"), {"id": doc_id})
-
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a read-only Cypher query with parameters.
 
