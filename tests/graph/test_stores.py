@@ -61,10 +61,18 @@ def test_a_document_that_fails_mid_write_leaves_the_store_as_it_was(store):
     payload = next(document_payloads(build_graph([seed("001")])))
     # The last relationship carries a value no store accepts, so the write fails
     # after the document, its goals, tasks and units were already created.
-    payload["supports"][-1]["props"]["line"] = {"not": "a property value"}
+    payload["supports"][-1]["line"] = {"not": "a property value"}
     with pytest.raises(StoreError):
         store._write(cypher_text("internal/write_document.cypher"), payload)
     assert _snapshot(store.read_graph()) == before
+
+
+def test_a_task_property_the_write_statement_does_not_name_is_refused_not_dropped():
+    G = build_graph([seed("004")])
+    tid = next(n for n, d in G.nodes(data=True) if d.get("label") == "Task")
+    G.nodes[tid]["deadline"] = "2024-12-31"
+    with pytest.raises(ValueError, match=r"deadline"):
+        list(document_payloads(G))
 
 
 def test_every_saved_query_runs(store):
@@ -155,3 +163,53 @@ def test_neo4j_routing_scheme_works_too(neo4j_uri, neo4j_store):
     neo4j_store.write(build_graph([seed("001")]))
     with Neo4jStore(neo4j_uri.replace("bolt://", "neo4j://"), password=NEO4J_TEST_PASSWORD) as routed:
         assert routed.counts()["Task"] == 78
+
+
+def test_the_neo4j_driver_has_its_rust_extension():
+    # Without it the driver packs parameters in Python and a province-sized
+    # write takes 2.4 times as long; the extension must match the driver's version.
+    import importlib.metadata as md
+    import importlib.util
+
+    assert importlib.util.find_spec("neo4j._rust") is not None
+    assert md.version("neo4j-rust-ext").split(".")[:3] == md.version("neo4j").split(".")[:3]
+
+
+def _regions_graph():
+    from bench.generate import Size, generate_records
+
+    return build_graph(generate_records(Size(20, 400, 100, 20), seed=3))
+
+
+def _documents(G):
+    return [n for n, d in G.nodes(data=True) if d["label"] == "Document"]
+
+
+def test_concurrent_writes_store_the_same_graph_and_report_in_order_from_the_calling_thread(neo4j_store):
+    import threading
+
+    G = _regions_graph()
+    assert neo4j_store.write_workers > 1 and len({G.nodes[d]["region"] for d in _documents(G)}) == 4
+    threads = []
+    written = neo4j_store.write(G, progress=lambda doc: threads.append(threading.current_thread()))
+    assert written.documents == _documents(G)
+    assert threads and set(threads) == {threading.main_thread()} and len(threads) == 20
+    assert _snapshot(neo4j_store.read_graph()) == _snapshot(G)
+
+
+def test_a_failing_document_stops_the_concurrent_write_and_leaves_no_trace(neo4j_store):
+    G = _regions_graph()
+    docs = _documents(G)
+    region = G.nodes[docs[0]]["region"]
+    own = [d for d in docs if G.nodes[d]["region"] == region]
+    bad = own[2]
+    task = next(n for n, d in G.nodes(data=True) if d["label"] == "Task" and d["doc"] == bad)
+    G.nodes[task]["line"] = {"not": "a property value"}  # refused by the server, mid-statement
+    with pytest.raises(StoreError):
+        neo4j_store.write(G)
+    stored = neo4j_store.read_graph()
+    stored_docs = set(_documents(stored))
+    assert set(own[:2]) <= stored_docs and not set(own[2:]) & stored_docs
+    assert not [n for n, d in stored.nodes(data=True) if d.get("doc") == bad]
+    for doc in stored_docs:  # whatever was written, was written whole
+        assert stored.nodes[doc]["tasks"] == sum(1 for _, d in stored.nodes(data=True) if d.get("doc") == doc and d["label"] == "Task")
