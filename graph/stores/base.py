@@ -84,19 +84,24 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
             statement does not store (the model and the Cypher disagree).
     """
 
+    nodes, succ = G.nodes, G.succ
+    task_keys = {"label", *_TASK_FIELDS, *_TASK_FROM_DOC}
+    rel_keys = {"type", "line", "basis", "doc"}
+    rel_rows = {m.LEADS: "leads", m.SUPPORTS: "supports", m.OVERSEES: "oversees"}
+
     def props(node: str) -> dict[str, Any]:
-        return {k: v for k, v in G.nodes[node].items() if k != "label"}
+        return {k: v for k, v in nodes[node].items() if k != "label"}
 
     def task_row(parent: str, tid: str) -> dict[str, Any]:
-        p = props(tid)
-        extra = set(p) - set(_TASK_FIELDS) - set(_TASK_FROM_DOC)
-        shared = {k for k, d in _TASK_FROM_DOC.items() if p.get(k) != doc.get(d)}
-        if extra or shared:
-            raise ValueError(f"task {tid}: properties {sorted(extra | shared)} would not be stored as they are")
-        return {"parent": parent} | {k: p.get(k) for k in _TASK_FIELDS}
+        p = nodes[tid]
+        if p.keys() - task_keys or any(p.get(k) != doc.get(d) for k, d in _TASK_FROM_DOC.items()):
+            bad = sorted((p.keys() - task_keys) | {k for k, d in _TASK_FROM_DOC.items() if p.get(k) != doc.get(d)})
+            raise ValueError(f"task {tid}: properties {bad} would not be stored as they are")
+        return {"parent": parent, "id": tid, "goal": p.get("goal"), "number": p.get("number"), "text": p.get("text"),
+                "line": p.get("line")}
 
-    for did, data in G.nodes(data=True):
-        if data["label"] != m.DOCUMENT:
+    for did, label in G.nodes(data="label"):
+        if label != m.DOCUMENT:
             continue
         doc = props(did)
         payload: dict[str, Any] = {
@@ -105,25 +110,24 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         }
         units: set[str] = set()
         leaders: set[str] = set()
-        for _, gid in G.out_edges(did):
+        for gid in succ[did]:
             payload["goals"].append(props(gid))
-            for _, child, key in G.out_edges(gid, keys=True):
-                if key == m.HAS_AREA:
+            for child, keyed in succ[gid].items():
+                if m.HAS_AREA in keyed:
                     payload["areas"].append({"parent": gid, "props": props(child)})
-                    for _, tid in G.out_edges(child):
+                    for tid in succ[child]:
                         payload["area_tasks"].append(task_row(child, tid))
                 else:
                     payload["goal_tasks"].append(task_row(gid, child))
         tasks = [row["id"] for row in payload["goal_tasks"] + payload["area_tasks"]]
-        for tid in tasks:
-            for src, _, key, edata in G.in_edges(tid, keys=True, data=True):
-                if key not in m.RESPONSIBILITY:
-                    continue
-                if set(edata) - {"type", "line", "basis", "doc"} or edata.get("doc") != did:
-                    raise ValueError(f"{key} {src} -> {tid}: properties {sorted(edata)} would not be stored as they are")
-                rel = {"src": src, "dst": tid, "line": edata.get("line"), "basis": edata.get("basis")}
-                payload[{m.LEADS: "leads", m.SUPPORTS: "supports", m.OVERSEES: "oversees"}[key]].append(rel)
-                (leaders if key == m.OVERSEES else units).add(src)
+        for src, tid, key, edata in G.in_edges(tasks, keys=True, data=True):
+            rows = rel_rows.get(key)
+            if rows is None:
+                continue
+            if edata.keys() - rel_keys or edata.get("doc") != did:
+                raise ValueError(f"{key} {src} -> {tid}: properties {sorted(edata)} would not be stored as they are")
+            payload[rows].append({"src": src, "dst": tid, "line": edata.get("line"), "basis": edata.get("basis")})
+            (leaders if key == m.OVERSEES else units).add(src)
         for uid in sorted(units):
             p = props(uid)
             payload["units"].append({"id": uid, "aliases": list(p.pop("aliases", [])), "props": p})
