@@ -240,15 +240,27 @@ def _legend(labels: set[str], edges: list[dict[str, Any]]) -> list[dict[str, Any
 
 def units_drawing(
     G: nx.MultiDiGraph, analysis: Analysis, *, region: str | None = None, year: int | None = None,
-    include_inferred: bool = False, title: str | None = None,
+    include_inferred: bool = False, title: str | None = None, limit: int = DRAW_LIMIT,
 ) -> Drawing:
     """The coordination network: units joined by shared tasks.
 
     Edge width is the number of shared tasks, node size the unit's betweenness,
     colour its community, and an overloaded unit carries ⚑ and a red border.
+    A network of more than ``limit`` units (a province) keeps the overloaded
+    units and then those sharing the most tasks, up to ``limit``, with a note.
     """
     C = coordination_network(G, region=region, year=year, include_inferred=include_inferred)
     stats = _unit_stats(analysis)
+    note = ""
+    if C.number_of_nodes() > limit:
+        strength = dict(C.degree(weight="weight"))
+        ranked = sorted(C, key=lambda n: (not stats.get(n, {}).get("flagged"), -strength[n], n))
+        flagged = sum(1 for n in C if stats.get(n, {}).get("flagged"))
+        note = (f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
+                + (f"负担过重的 {flagged} 个和共同任务最多的 {limit - flagged} 个" if flagged < limit
+                   else f"负担过重的 {flagged} 个中共同任务最多的 {limit} 个")
+                + "；可用 --region/--year 缩小范围。")
+        C = C.subgraph(ranked[:limit])
     nodes = []
     for n in C:
         s = stats.get(n, {})
@@ -277,7 +289,7 @@ def units_drawing(
               {"label": "⚑ 红框 = 负担过重 (overloaded)", "color": "#d62728"},
               {"label": "方形 = 集体单位 (collective)", "color": "#cccccc"}]
     scope = " ".join(str(x) for x in (region, year) if x is not None) or "全部"
-    return Drawing(title or f"单位协作网络 · {scope}", nodes, edges, legend, view="units")
+    return Drawing(title or f"单位协作网络 · {scope}", nodes, edges, legend, note, view="units")
 
 
 def make_drawing(
@@ -321,13 +333,13 @@ def make_drawing(
         keep = _scope(G, region, year)
         title = f"责任图谱 · {scope}"
         if len(keep) > limit and analysis is not None:
-            drawing = units_drawing(G, analysis, region=region, year=year)
-            drawing.note = (f"完整图有 {len(keep)} 个节点，超过 {limit} 个，页面难以使用，改为显示单位协作网络；"
-                            f"可用 --region/--year 或 --view goal/unit/leader 缩小范围。")
+            drawing = units_drawing(G, analysis, region=region, year=year, limit=limit)
+            drawing.note = f"完整图有 {len(keep)} 个节点，超过 {limit} 个，页面难以使用，改为显示单位协作网络；" + (
+                drawing.note or "可用 --region/--year 或 --view goal/unit/leader 缩小范围。")
             return drawing
     elif view == "units":
         assert analysis is not None
-        return units_drawing(G, analysis, region=region, year=year)
+        return units_drawing(G, analysis, region=region, year=year, limit=limit)
     else:
         wanted = {"goal": goal, "unit": unit, "leader": leader}[view]
         if not wanted:
@@ -374,7 +386,10 @@ def render(drawing: Drawing, *, body_top: str = "", body_bottom: str = "", extra
     ``body_*``, ``extra_css`` and ``extra_js`` fragments are trusted HTML made by
     dutygraph (the review page), never document text.
     """
-    net = Network(directed=drawing.view != "units")
+    # Always directed: pyvis checks an undirected edge against every edge before
+    # it (quadratic; hours for a province), and dutygraph's edges are unique anyway.
+    # The units view's arrows are switched off below.
+    net = Network(directed=True)
     for node in drawing.nodes:
         net.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
     for edge in drawing.edges:

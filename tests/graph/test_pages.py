@@ -171,11 +171,32 @@ def test_script_injection_in_a_document_runs_nothing(browser, tmp_path):
 def test_a_graph_too_large_is_drawn_as_the_units_view_with_a_note(browser, tmp_path):
     G = seeds_graph()
     analysis = analyze(G)
-    drawing = make_drawing(G, "full", analysis=analysis, limit=100)
+    drawing = make_drawing(G, "full", analysis=analysis, limit=300)
     assert drawing.view == "units"
     opened = Opened(browser, _page(tmp_path, "large", render(drawing)))
-    assert "超过 100 个" in opened.page.inner_text("#dg-note")
-    assert opened.js("window.dutygraph.nodes.length") == coordination_network(G).number_of_nodes()
+    assert "完整图有 643 个节点，超过 300 个" in opened.page.inner_text("#dg-note")
+    assert opened.js("window.dutygraph.nodes.length") == coordination_network(G).number_of_nodes() == 119
+
+
+def test_a_units_view_too_large_keeps_the_overloaded_and_the_busiest_units(browser, tmp_path):
+    G = seeds_graph()
+    analysis = analyze(G)
+    C = coordination_network(G)
+    flagged = {u["id"] for u in analysis.units if u.get("flagged")}
+    drawing = make_drawing(G, "full", analysis=analysis, limit=100)
+    kept = {n["id"] for n in drawing.nodes}
+    assert len(kept) == 100 and flagged <= kept
+    strength = dict(C.degree(weight="weight"))
+    weakest_kept = min(strength[n] for n in kept - flagged)
+    assert all(strength[n] <= weakest_kept for n in set(C) - kept)
+    assert {frozenset((e["from"], e["to"])) for e in drawing.edges} == {frozenset(e) for e in C.subgraph(kept).edges}
+    opened = Opened(browser, _page(tmp_path, "capped", render(drawing)))
+    note = opened.page.inner_text("#dg-note")
+    assert f"单位协作网络有 119 个单位，超过 100 个，只画出负担过重的 {len(flagged)} 个和共同任务最多的 {100 - len(flagged)} 个" in note
+    assert note.count("缩小范围") == 1
+    assert opened.js("window.dutygraph.nodes.length") == 100
+    assert opened.js("window.dutygraph.edges.length") == C.subgraph(kept).number_of_edges()
+    assert opened.errors == []
 
 
 def test_review_page(browser, tmp_path):
