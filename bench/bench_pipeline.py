@@ -1,14 +1,15 @@
 """Benchmarks of reading documents and writing the graph, at district, city and province size.
 
-Each size runs in a fresh process (its peak memory is its own):
-
 - extract: the generated documents (in the seed layouts) read by the loaders,
   against the floor of reading and decoding the same bytes and splitting lines;
 - store writes, embedded store and Neo4j: dutygraph's batched write (one
   statement per document) against a baseline of one MERGE per row (node or
   relationship) in its own transaction, run on a sample of rows and
   extrapolated per row;
-- end to end on the embedded store: extract + build + store + analyze.
+- end to end: ``dutygraph run`` on the documents, in a fresh process (and the
+  same stages without pages, process start and store close).
+
+Every stage runs at every size in a fresh process, so each peak memory is its own.
 
     python -m bench.bench_pipeline [--sizes district city province] [--neo4j URI] [--out FILE]
 """
@@ -78,41 +79,60 @@ def _timed(store_class: type) -> type:
 
 
 def _write_bench(store: Any, G: Any, rows: list[tuple[str, dict[str, Any]]]) -> dict[str, float]:
-    """Time the batched write of G, then the per-row baseline on a sample (into a cleared store)."""
-    store.clear()
-    store.ensure_schema()
-    store.server_ms = 0.0
-    start = time.perf_counter()
-    store.write(G)
-    batched = time.perf_counter() - start
-    server = store.server_ms / 1000
-    store.clear()
+    """Time the batched write of G, then the per-row baseline on a sample (each into a cleared store).
+
+    Each is run once untimed first, so that neither pays for planning its
+    statements or for a server's cold start (a JVM compiles as it goes).
+    """
     sample = rows[:: max(1, len(rows) // SAMPLE_ROWS)][:SAMPLE_ROWS]
     # Nodes first so that the relationships of the sample find their ends.
-    nodes = [r for r in rows if r[0].startswith("MERGE (n:")]
     node_ids = {r[1].get("src") for r in sample} | {r[1].get("dst") for r in sample}
-    for statement, params in nodes:
-        if params["id"] in node_ids:
+    ends = [r for r in rows if r[0].startswith("MERGE (n:") and r[1]["id"] in node_ids]
+
+    def batched() -> float:
+        store.clear()
+        store.ensure_schema()
+        store.server_ms = 0.0
+        start = time.perf_counter()
+        store.write(G)
+        return time.perf_counter() - start
+
+    def per_row() -> float:
+        store.clear()
+        for statement, params in ends:
             store._write(statement, params)
-    start = time.perf_counter()
-    for statement, params in sample:
-        store._write(statement, params)
-    per_row = (time.perf_counter() - start) / len(sample)
-    relationships = G.number_of_edges()
-    return {"batched_s": batched, "server_s": server, "per_row_ms": per_row * 1000, "baseline_s": per_row * len(rows),
-            "rows": len(rows), "rels_per_s": relationships / batched}
+        start = time.perf_counter()
+        for statement, params in sample:
+            store._write(statement, params)
+        return (time.perf_counter() - start) / len(sample)
+
+    batched()
+    batched_s = batched()
+    server_s = store.server_ms / 1000
+    per_row()
+    per_row_s = per_row()
+    store.clear()
+    return {"batched_s": batched_s, "server_s": server_s, "per_row_ms": per_row_s * 1000, "baseline_s": per_row_s * len(rows),
+            "rows": len(rows), "rels_per_s": G.number_of_edges() / batched_s}
 
 
-def measure(size: str, seed: int, neo4j_uri: str | None, password: str | None) -> dict[str, Any]:
-    """All stages at one size, in this process."""
-    from bench.generate import SIZES, generate_records, write_documents
-    from dutygraph.graph.analysis import analyze
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _graph(size: str, seed: int) -> Any:
+    from bench.generate import SIZES, generate_records
     from dutygraph.graph.build import build_graph
-    from dutygraph.graph.stores import FalkorStore, Neo4jStore
+
+    return build_graph(generate_records(SIZES[size], seed))
+
+
+def stage_extract(size: str, seed: int, **_: Any) -> dict[str, Any]:
+    """The loaders on the generated documents, against reading and decoding the same bytes."""
+    from bench.generate import SIZES, generate_records, write_documents
     from dutygraph.loaders import load
     from dutygraph.loaders.text import read_source
 
-    out: dict[str, Any] = {"size": size}
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_documents(generate_records(SIZES[size], seed), Path(tmp) / "docs")
         total_bytes = sum(p.stat().st_size for p in paths)
@@ -123,27 +143,58 @@ def measure(size: str, seed: int, neo4j_uri: str | None, password: str | None) -
         start = time.perf_counter()
         results = [load(p) for p in paths]
         extract = time.perf_counter() - start
-        out["extract"] = {"mb": total_bytes / 1e6, "s": extract, "mb_per_s": total_bytes / 1e6 / extract,
-                          "floor_s": floor, "tasks": sum(len(r.tasks) for r in results)}
+    return {"mb": total_bytes / 1e6, "s": extract, "mb_per_s": total_bytes / 1e6 / extract, "floor_s": floor,
+            "tasks": sum(len(r.tasks) for r in results), "peak_mb": _peak_mb()}
+
+
+def stage_embedded(size: str, seed: int, **_: Any) -> dict[str, Any]:
+    """Store writes into a new embedded store."""
+    from dutygraph.graph.stores import FalkorStore
+
+    G = _graph(size, seed)
+    with tempfile.TemporaryDirectory() as tmp, _timed(FalkorStore)(Path(tmp) / "db") as store:
+        return _write_bench(store, G, _rows(G)) | {"peak_mb": _peak_mb()}
+
+
+def stage_neo4j(size: str, seed: int, uri: str = "", password: str = "", **_: Any) -> dict[str, Any]:
+    """Store writes into the Neo4j at ``uri`` (cleared before and after)."""
+    from dutygraph.graph.stores import Neo4jStore
+
+    G = _graph(size, seed)
+    with _timed(Neo4jStore)(uri, password=password or None) as store:
+        return _write_bench(store, G, _rows(G)) | {"peak_mb": _peak_mb()}
+
+
+def stage_run(size: str, seed: int, **_: Any) -> dict[str, Any]:
+    """``dutygraph run`` on the generated documents, as a user runs it: a fresh
+    process that reads them, stores them in a new embedded store, reads the
+    graph back, analyses it, writes both pages and closes the store; and, in
+    this process, extract + build + store + read back + analyze without the
+    pages, process start and store close."""
+    from bench.generate import SIZES, generate_records, write_documents
+    from dutygraph.graph.analysis import analyze
+    from dutygraph.graph.build import build_graph
+    from dutygraph.graph.stores import FalkorStore
+    from dutygraph.loaders import load
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_documents(generate_records(SIZES[size], seed), Path(tmp) / "docs")
+        cli = Path(sys.executable).with_name("dutygraph")
         start = time.perf_counter()
-        G = build_graph(results)
-        out["build_s"] = time.perf_counter() - start
-        rows = _rows(G)
-        with _timed(FalkorStore)(Path(tmp) / "db") as store:
-            out["embedded"] = _write_bench(store, G, rows)
-            store.clear()
-            start = time.perf_counter()
+        subprocess.run([str(cli), "run", str(Path(tmp) / "docs"), "--db", str(Path(tmp) / "cli-db"), "--out-dir",
+                        str(Path(tmp) / "pages")], check=True, capture_output=True, cwd=tmp)
+        run_s = time.perf_counter() - start
+        run_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        start = time.perf_counter()
+        G = build_graph([load(p) for p in paths])
+        with FalkorStore(Path(tmp) / "db") as store:
             store.write(G)
-            H = store.read_graph()
-            analyze(H)
-            out["store_analyze_s"] = time.perf_counter() - start
-        out["end_to_end_s"] = extract + out["build_s"] + out["store_analyze_s"]
-        if neo4j_uri:
-            with _timed(Neo4jStore)(neo4j_uri, password=password) as store:
-                out["neo4j"] = _write_bench(store, G, rows)
-                store.clear()
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return out
+            analyze(store.read_graph())
+            stages_s = time.perf_counter() - start
+    return {"run_s": run_s, "run_peak_mb": run_peak, "stages_s": stages_s, "peak_mb": _peak_mb()}
+
+
+STAGES = {"extract": stage_extract, "embedded": stage_embedded, "neo4j": stage_neo4j, "run": stage_run}
 
 
 def _start_neo4j(port: int) -> tuple[str, str, dict[str, str]]:
@@ -161,28 +212,32 @@ def main() -> None:
     parser.add_argument("--neo4j", default=None, help="a Neo4j to use (default: start one with neo4j/neo4j.sh)")
     parser.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j benchmark")
     parser.add_argument("--out", type=Path, default=None, help="append the tables to this Markdown file")
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        size, seed, uri, password = args.child
-        print(json.dumps(measure(size, int(seed), uri or None, password or None)))
+        stage, size, seed, uri, password = args.child
+        print(json.dumps(STAGES[stage](size, int(seed), uri=uri, password=password)))
         return
     uri, password, env = (args.neo4j, os.environ.get("NEO4J_PASSWORD", ""), None)
     root = Path(__file__).resolve().parents[1]
     if not args.no_neo4j and not uri:
         uri, password, env = _start_neo4j(7698)
+    stages = [s for s in STAGES if s != "neo4j" or not args.no_neo4j]
     results = []
     try:
         for size in args.sizes:
-            cmd = [sys.executable, "-m", "bench.bench_pipeline", "--child", size, str(args.seed), "" if args.no_neo4j else uri or "",
-                   password or ""]
-            done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=root)
-            if done.returncode != 0:
-                raise SystemExit(f"the {size} benchmark failed:\n{done.stderr[-3000:]}")
-            r = json.loads(done.stdout.strip().splitlines()[-1])
+            r: dict[str, Any] = {"size": size}
+            for stage in stages:
+                # Each stage in a fresh process, so that its peak memory is its own.
+                cmd = [sys.executable, "-m", "bench.bench_pipeline", "--child", stage, size, str(args.seed), uri or "", password or ""]
+                done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=root)
+                if done.returncode != 0:
+                    raise SystemExit(f"the {size} {stage} benchmark failed:\n{done.stderr[-3000:]}")
+                r[stage] = json.loads(done.stdout.strip().splitlines()[-1])
             results.append(r)
             print(f"{size}: extract {r['extract']['s']:.2f} s, embedded write {r['embedded']['batched_s']:.2f} s"
-                  + (f", neo4j write {r['neo4j']['batched_s']:.2f} s" if "neo4j" in r else ""), file=sys.stderr, flush=True)
+                  + (f", neo4j write {r['neo4j']['batched_s']:.2f} s" if "neo4j" in r else "")
+                  + f", dutygraph run {r['run']['run_s']:.1f} s", file=sys.stderr, flush=True)
     finally:
         if env is not None:
             subprocess.run([str(root / "neo4j" / "neo4j.sh"), "stop"], env=env, check=False)
@@ -194,35 +249,44 @@ def main() -> None:
 
 
 def _tables(results: list[dict[str, Any]]) -> str:
+    """bench/RESULTS.md's tables for extract, store writes and the main job. Peak RSS is
+    the maximum resident set of the process that ran the stage (one per stage and size)."""
     lines = ["\n## Extract\n", "Loaders reading generated documents (numbered list, Word tab dump and flattened table in turn), "
              "against the floor of reading, decoding and splitting the same files.\n",
-             "| size | documents MB | tasks | extract (s) | MB/s | read+decode floor (s) | ratio extract / floor |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| size | documents MB | tasks | extract (s) | MB/s | peak RSS (MB) | read+decode floor (s) | ratio extract / floor |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in results:
         e = r["extract"]
-        lines.append(f"| {r['size']} | {e['mb']:.2f} | {e['tasks']:,} | {e['s']:.2f} | {e['mb_per_s']:.2f} | {e['floor_s']:.3f} | {e['s'] / e['floor_s']:.0f}× |")
+        lines.append(f"| {r['size']} | {e['mb']:.2f} | {e['tasks']:,} | {e['s']:.2f} | {e['mb_per_s']:.2f} | {e['peak_mb']:.0f} | "
+                     f"{e['floor_s']:.3f} | {e['s'] / e['floor_s']:.0f}× |")
     for store in ("embedded", "neo4j"):
         if not any(store in r for r in results):
             continue
         lines += [f"\n## Store writes: {store}\n",
-                  f"The batched write (one statement per document, `UNWIND … MERGE`) against one MERGE per row in its own "
-                  f"transaction, timed on a sample of {SAMPLE_ROWS} rows and extrapolated to every row (stated as such). "
-                  "*Database* is the time the database spends executing the batched statements (FalkorDB's reported "
-                  "execution time; Neo4j's time to the last record plus the commit, summed over its two writers): "
-                  "baseline / database is what batching would gain if the client cost nothing.\n",
-                  "| size | rows (nodes + relationships) | batched (s) | database (s) | relationships/s | per-row baseline (ms/row) "
-                  "| baseline, extrapolated (s) | ratio baseline / batched | baseline / database |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                  "The batched write (one statement per document) against one MERGE per row in its own transaction, timed "
+                  f"on a sample of {SAMPLE_ROWS} rows and extrapolated to every row. Each is run once untimed before the "
+                  "timed run, so neither pays for planning its statements or for the server's cold start. *Database* is the "
+                  "time the database spends on the batched statements (FalkorDB's reported execution time; Neo4j's time to "
+                  "the last record plus the commit, summed over its two writers): baseline / database is what batching "
+                  "would gain if the client cost nothing. Peak RSS is the client process's.\n",
+                  "| size | rows (nodes + relationships) | batched (s) | database (s) | relationships/s | peak RSS (MB) "
+                  "| per-row baseline (ms/row) | baseline, extrapolated (s) | ratio baseline / batched | baseline / database |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for r in results:
             if store in r:
                 w = r[store]
                 lines.append(f"| {r['size']} | {w['rows']:,} | {w['batched_s']:.2f} | {w['server_s']:.2f} | {w['rels_per_s']:,.0f} | "
-                             f"{w['per_row_ms']:.3f} | {w['baseline_s']:.1f} | {w['baseline_s'] / w['batched_s']:.0f}× | "
-                             f"{w['baseline_s'] / w['server_s']:.0f}× |")
-    lines += ["\n## End to end (embedded store)\n", "extract + build + store + read back + analyze, and the process's peak RSS.\n",
-              "| size | end to end (s) | peak RSS (MB) |", "| --- | ---: | ---: |"]
+                             f"{w['peak_mb']:.0f} | {w['per_row_ms']:.3f} | {w['baseline_s']:.1f} | "
+                             f"{w['baseline_s'] / w['batched_s']:.0f}× | {w['baseline_s'] / w['server_s']:.0f}× |")
+    lines += ["\n## End to end: `dutygraph run` (embedded store)\n",
+              "The main job as a user runs it, in a fresh process: read the documents, store them in a new embedded store, "
+              "read the graph back, analyse, write graph.html and review.html, close the store. Beside it, the same work "
+              "without the pages, the process start and the store's close: extract + build + store + read back + analyze.\n",
+              "| size | tasks | `dutygraph run` (s) | its peak RSS (MB) | extract + build + store + read back + analyze (s) |",
+              "| --- | ---: | ---: | ---: | ---: |"]
     for r in results:
-        lines.append(f"| {r['size']} | {r['end_to_end_s']:.1f} | {r['peak_mb']:.0f} |")
+        e = r["run"]
+        lines.append(f"| {r['size']} | {r['extract']['tasks']:,} | {e['run_s']:.1f} | {e['run_peak_mb']:.0f} | {e['stages_s']:.1f} |")
     return "\n".join(lines) + "\n"
 
 
