@@ -22,6 +22,7 @@ from rich.table import Table
 
 from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, UsageError
+from dutygraph.gcpause import paused_gc
 from dutygraph.loaders import LoadResult, layout_names, load_many
 
 
@@ -93,7 +94,8 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with paused_gc():  # a command builds large graphs and exits; see dutygraph.gcpause
+                return super().invoke(ctx)
         except DutygraphError as exc:
             _stderr().print(f"error: {exc}", markup=False, highlight=False)
             ctx.exit(exc.exit_code)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutygraph.errors import DutygraphError, InputError
+from dutygraph.gcpause import paused_gc
 from dutygraph.graph.analysis import Analysis, LoadWeights, analyze
 from dutygraph.graph.build import build_graph
 from dutygraph.graph.draw import make_drawing, render, write_page
@@ -89,35 +90,36 @@ def run(
         InputError: no path names a document, or none could be read.
         StoreError: the store failed.
     """
-    tick = progress or (lambda step, done, total: None)
-    files = find_documents(paths)
-    outcome = RunResult()
-    outcome.results, outcome.failures = load_many(
-        files, layout=layout, region=region, year=year, progress=lambda done, total: tick("read", done, total)
-    )
-    if not outcome.results:
-        raise InputError(files[0] if len(files) == 1 else Path(", ".join(map(str, files))), "no document could be read")
-    G = build_graph(outcome.results)
-    documents = sum(1 for _, d in G.nodes(data=True) if d["label"] == "Document")
-    written = 0
+    with paused_gc():  # see dutygraph.gcpause
+        tick = progress or (lambda step, done, total: None)
+        files = find_documents(paths)
+        outcome = RunResult()
+        outcome.results, outcome.failures = load_many(
+            files, layout=layout, region=region, year=year, progress=lambda done, total: tick("read", done, total)
+        )
+        if not outcome.results:
+            raise InputError(files[0] if len(files) == 1 else Path(", ".join(map(str, files))), "no document could be read")
+        G = build_graph(outcome.results)
+        documents = sum(1 for _, d in G.nodes(data=True) if d["label"] == "Document")
+        written = 0
 
-    def stored(_: str) -> None:
-        nonlocal written
-        written += 1
-        tick("store", written, documents)
+        def stored(_: str) -> None:
+            nonlocal written
+            written += 1
+            tick("store", written, documents)
 
-    outcome.counts = store.write(G, progress=stored).counts
-    G = store.read_graph()
-    tick("analyse", 0, 1)
-    outcome.analysis = analyze(G, weights=weights, include_inferred=include_inferred)
-    tick("analyse", 1, 1)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    tick("draw", 0, 2)
-    drawing = make_drawing(G, "full", analysis=outcome.analysis)
-    outcome.note = drawing.note
-    outcome.graph_page = write_page(render(drawing), out / "graph.html")
-    tick("draw", 1, 2)
-    outcome.review_page = write_page(render_report(G, outcome.analysis, include_inferred=include_inferred), out / "review.html")
-    tick("draw", 2, 2)
-    return outcome
+        outcome.counts = store.write(G, progress=stored).counts
+        G = store.read_graph()
+        tick("analyse", 0, 1)
+        outcome.analysis = analyze(G, weights=weights, include_inferred=include_inferred)
+        tick("analyse", 1, 1)
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        tick("draw", 0, 2)
+        drawing = make_drawing(G, "full", analysis=outcome.analysis)
+        outcome.note = drawing.note
+        outcome.graph_page = write_page(render(drawing), out / "graph.html")
+        tick("draw", 1, 2)
+        outcome.review_page = write_page(render_report(G, outcome.analysis, include_inferred=include_inferred), out / "review.html")
+        tick("draw", 2, 2)
+        return outcome

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from dutygraph.gcpause import paused_gc
 from dutygraph.graph import model as m
 from dutygraph.loaders.aliases import AliasTable, load_aliases, normalise
 from dutygraph.loaders.records import DEDUPLICATED, LoadResult
@@ -52,8 +53,9 @@ def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None
     """
     aliases = aliases or load_aliases()
     G = nx.MultiDiGraph()
-    for result in results:
-        _add_document(G, result, aliases)
+    with paused_gc():
+        for result in results:
+            _add_document(G, result, aliases)
     for _, data in G.nodes(data=True):
         if "aliases" in data:
             data["aliases"] = sorted(data["aliases"])

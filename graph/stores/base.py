@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from dutygraph.gcpause import paused_gc
 from dutygraph.graph import model as m
 
 log = logging.getLogger(__name__)
@@ -306,6 +307,10 @@ class GraphStore(ABC):
 
     def read_graph(self) -> nx.MultiDiGraph:
         """Everything in the store, as a networkx graph of the same shape build_graph makes."""
+        with paused_gc():
+            return self._read_graph()
+
+    def _read_graph(self) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph()
         for labels, props in self._read(cypher_text("internal/nodes.cypher"), {}).rows:
             label = next((x for x in labels if x in m.LABELS), labels[0] if labels else "")
@@ -318,13 +323,22 @@ class GraphStore(ABC):
         return G
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
-    """A JSON-friendly copy of a query value (nodes and relationships become their properties)."""
+    """A JSON-friendly copy of a query value (nodes and relationships become their properties).
+
+    Scalars are passed through without a call per value: reading a province back
+    makes two million of them.
+    """
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
+        return [v if type(v) in _SCALARS else plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)):
         return value
     for attr in ("properties", "_properties"):
         props = getattr(value, attr, None)
