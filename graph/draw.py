@@ -387,7 +387,8 @@ def render(drawing: Drawing, *, body_top: str = "", body_bottom: str = "", extra
     dutygraph (the review page), never document text.
     """
     # Always directed: pyvis checks an undirected edge against every edge before
-    # it (quadratic; hours for a province), and dutygraph's edges are unique anyway.
+    # it (quadratic: a province's page was not done after 10 minutes), and
+    # dutygraph's edges are unique anyway.
     # The units view's arrows are switched off below.
     net = Network(directed=True)
     for node in drawing.nodes:

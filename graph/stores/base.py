@@ -95,9 +95,9 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
 
     def task_row(parent: str, tid: str) -> dict[str, Any]:
         p = nodes[tid]
-        if p.keys() - task_keys or any(p.get(k) != doc.get(d) for k, d in _TASK_FROM_DOC.items()):
-            bad = sorted((p.keys() - task_keys) | {k for k, d in _TASK_FROM_DOC.items() if p.get(k) != doc.get(d)})
-            raise ValueError(f"task {tid}: properties {bad} would not be stored as they are")
+        bad = (p.keys() - task_keys) | {k for k, d in _TASK_FROM_DOC.items() if p.get(k) != doc.get(d)}
+        if bad:
+            raise ValueError(f"task {tid}: properties {sorted(bad)} would not be stored as they are")
         return {"parent": parent, "id": tid, "goal": p.get("goal"), "number": p.get("number"), "text": p.get("text"),
                 "line": p.get("line")}
 
@@ -211,18 +211,16 @@ class GraphStore(ABC):
         regions: dict[str, list[int]] = {}
         for i, payload in enumerate(payloads):
             regions.setdefault(m.region_key(payload["doc"].get("region")), []).append(i)
-        written: list[int] = []
         if self.write_workers <= 1 or len(regions) <= 1:
-            for i, payload in enumerate(payloads):
+            for payload in payloads:
                 self._write(statement, payload)
-                written.append(i)
                 if progress:
                     progress(payload["doc"]["id"])
         else:
             # The largest regions first, so the writers finish together.
             groups = sorted(regions.values(), key=len, reverse=True)
-            self._write_concurrently(statement, payloads, groups, written, progress)
-        summary = WriteSummary(documents=[payloads[i]["doc"]["id"] for i in sorted(written)])
+            self._write_concurrently(statement, payloads, groups, progress)
+        summary = WriteSummary(documents=[payload["doc"]["id"] for payload in payloads])
         summary.counts = self.counts()
         return summary
 
@@ -231,7 +229,6 @@ class GraphStore(ABC):
         statement: str,
         payloads: list[dict[str, Any]],
         groups: list[list[int]],
-        written: list[int],
         progress: Callable[[str], None] | None,
     ) -> None:
         """Write each group's payloads in order, ``write_workers`` groups at a time."""
@@ -263,9 +260,7 @@ class GraphStore(ABC):
                         continue
                     if exc is not None:
                         error = error or exc
-                        continue
-                    written.append(i)
-                    if progress:
+                    elif progress:
                         progress(payloads[i]["doc"]["id"])
             finally:
                 stop.set()
