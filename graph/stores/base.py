@@ -70,8 +70,9 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
 
     Task and responsibility rows are flat (their properties are named in the
     Cypher, and what every task of a document shares is sent once, in ``doc``):
-    half the parameter bytes, and a quarter less time per document on both
-    stores than setting each from a map.
+    a province's parameters are a quarter smaller (38 MB instead of 52 MB as
+    JSON), and a document takes 17-27 % less time on the two stores than when
+    each row was set from a map.
 
     Args:
         G: a graph from :func:`dutygraph.graph.build.build_graph`.
