@@ -213,3 +213,15 @@ def test_a_failing_document_stops_the_concurrent_write_and_leaves_no_trace(neo4j
     assert not [n for n, d in stored.nodes(data=True) if d.get("doc") == bad]
     for doc in stored_docs:  # whatever was written, was written whole
         assert stored.nodes[doc]["tasks"] == sum(1 for _, d in stored.nodes(data=True) if d.get("doc") == doc and d["label"] == "Task")
+
+
+def test_the_embedded_store_keeps_its_graph_across_close_and_reopen(tmp_path):
+    from dutygraph.graph.stores import FalkorStore
+
+    G = seeds_graph()
+    with FalkorStore(tmp_path / "db") as first:
+        first.write(G)
+    with FalkorStore(tmp_path / "db") as again:
+        assert _snapshot(again.read_graph()) == _snapshot(G)
+        again.write(build_graph([seed("004")]))  # a reopened store takes writes too
+        assert again.counts()["Task"] == 401
