@@ -7,6 +7,7 @@ import gc
 import pytest
 
 from dutygraph.gcpause import paused_gc
+from dutygraph.graph.analysis import analyze
 from dutygraph.graph.build import build_graph
 from tests.conftest import seed
 
@@ -34,6 +35,7 @@ def test_a_disabled_collector_stays_disabled():
         gc.enable()
 
 
-def test_building_a_graph_leaves_the_collector_on():
-    build_graph([seed("004")])
+def test_building_and_analysing_a_graph_leave_the_collector_on():
+    G = build_graph([seed("003")])
     assert gc.isenabled()
+    assert analyze(G).units and gc.isenabled()
