@@ -15,7 +15,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	  for p in $$(ls -d $$root/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	    if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; exit 0; fi; done)
 
-.PHONY: help venv demo extract test bench browser neo4j-start neo4j-stop clean
+.PHONY: help venv demo extract test bench accuracy browser neo4j-start neo4j-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -64,3 +64,6 @@ neo4j-stop: ## Stop the Neo4j that neo4j-start started
 
 clean: ## Remove the environment and caches
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
+
+accuracy: $(STAMP) ## Tasks found and role precision/recall/F1 per document of the real-document corpus (tests/corpus)
+	$(PY) -m bench.accuracy tests/corpus
