@@ -22,6 +22,7 @@ from dutygraph.loaders.base import Context, Loader
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.metadata import detect_metadata
+from dutygraph.loaders.normalize import Simplifier, split_run_on
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.report import ReportLoader
@@ -150,16 +151,24 @@ def load_text(
     lines, warnings = _prepare(src)
     if not any(_HAS_WORDS.search(ln.text) for ln in lines):
         raise NoTasksError(src.path, "the file holds no words, so no tasks")
+    lines, broken = split_run_on(lines)
+    if broken:
+        warnings.append(LoadWarning(src.name, None, f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label"))
+    simplifier = Simplifier.for_lines(lines)
+    if simplifier is not None:
+        lines = simplifier.convert_lines(lines)
     if layout is not None:
         chosen = next((ld for ld in LOADERS if ld.name == layout), None)
         if chosen is None:
             raise UnknownLayoutError(src.path, f"unknown layout '{layout}'; choose one of {', '.join(layout_names())}")
+        ctx = Context(src.name, lines, warnings)
+        tasks = chosen.parse(ctx)
     else:
-        chosen = detect_layout(lines, src.path)
-    ctx = Context(src.name, lines, warnings)
-    tasks = chosen.parse(ctx)
+        chosen, ctx, tasks = _parse_best(lines, src, warnings)
     if not tasks:
         raise NoTasksError(src.path, f"no tasks found (read as {chosen.name}); try another --layout")
+    if simplifier is not None:
+        _as_printed(tasks, simplifier)
     meta = detect_metadata(lines)
     if region is None:
         region = meta.region
@@ -171,7 +180,7 @@ def load_text(
     document = DocumentMeta(
         file=src.name,
         path=str(src.path),
-        title=meta.title,
+        title=simplifier.printed_form(meta.title) if simplifier else meta.title,
         region=region,
         year=year,
         issuer=meta.issuer,
@@ -182,6 +191,39 @@ def load_text(
     )
     warnings = sorted(ctx.warnings, key=lambda w: (w.line is not None, w.line or 0))
     return LoadResult(document, tasks, warnings)
+
+
+def _parse_best(lines: list[Line], src: SourceText, warnings: list[LoadWarning]) -> tuple[Loader, Context, list[TaskRecord]]:
+    """Parse with the best-scoring layout; when it finds no task, or no task with a
+    unit while a lower-scoring layout gives most of its tasks units, take that one."""
+    scored = sorted(((loader.score(lines), -i, loader) for i, loader in enumerate(LOADERS)), reverse=True)
+    log.debug("layout scores for %s: %s", src.path, {ld.name: round(s, 1) for s, _, ld in scored})
+    candidates = [loader for score, _, loader in scored if score > 0]
+    if not candidates:
+        raise UnknownLayoutError(
+            src.path, "no recognisable tasks: not a decomposition table, numbered list or work report (see --layout)"
+        )
+    fallback: tuple[Loader, Context, list[TaskRecord]] | None = None
+    for rank, loader in enumerate(candidates):
+        ctx = Context(src.name, lines, list(warnings))
+        tasks = loader.parse(ctx)
+        with_units = sum(1 for t in tasks if t.lead or t.support or t.leaders)
+        if rank == 0 and with_units or rank > 0 and tasks and with_units >= 0.5 * len(tasks):
+            return loader, ctx, tasks
+        if fallback is None or not fallback[2] and tasks:
+            fallback = (loader, ctx, tasks)
+    assert fallback is not None
+    return fallback
+
+
+def _as_printed(tasks: list[TaskRecord], simplifier: Simplifier) -> None:
+    """Give back the printed (traditional) characters of everything read from the simplified text."""
+    for t in tasks:
+        t.text = simplifier.printed_form(t.text) or t.text
+        t.goal = simplifier.printed_form(t.goal)
+        t.area = simplifier.printed_form(t.area)
+        for role in ("lead", "support", "leaders"):
+            setattr(t, role, [simplifier.printed_form(n) or n for n in getattr(t, role)])
 
 
 def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:

@@ -189,6 +189,11 @@ def split_top_level(text: str, separators: str = _SEPARATORS) -> list[str]:
 
 
 _RUN_TOGETHER = re.compile(r"(局|街道|集团|公司)(?=[\u4e00-\u9fff])")
+#: Words that finish a name rather than start one (各镇街道 + 办事处 is one office).
+_GENERIC_TAIL = re.compile(r"^(?:办事处|人民政府|政府|管委会|管理委员会|党工委|委员会|办公室)$")
+#: A branch of the office before it (市自然资源和规划局 + 某某分局 is one unit).
+_BRANCH = re.compile(r"(?:分局|分中心|分所|分队|大队|中队|支队|派出所|所|站)$")
+_LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|州|盟|旗|镇|乡)")
 
 
 def split_run_together(name: str) -> list[str]:
@@ -207,8 +212,11 @@ def split_run_together(name: str) -> list[str]:
         return [name]
     for m in _RUN_TOGETHER.finditer(name):
         left, right = name[: m.end()], name[m.end():]
-        if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
-            return [left, *split_run_together(right)]
+        if len(left) < 3 or len(right) < 3 or not looks_like_unit(left) or not looks_like_unit(right):
+            continue
+        if _GENERIC_TAIL.match(right) or (_BRANCH.search(right) and not _LEVEL_PREFIX.match(right)):
+            continue
+        return [left, *split_run_together(right)]
     return [name]
 
 
@@ -250,12 +258,35 @@ def parse_names(text: str) -> list[str]:
         []
     """
     names: list[str] = []
-    for part in split_top_level(text):
-        part = squeeze(part).strip("。.")
+    for part in split_top_level(_CONVENTION_NOTE.sub("", text)):
+        part = _TRAILING_ETC.sub("", squeeze(part).strip("。.")).strip("。.")
         if not part or is_none_mark(part):
             continue
         if names and is_paren_tail(part):
             names[-1] += part
             continue
-        names.append(part)
+        if names and _LEVEL_ONLY.match(names[-1]) and _LEVEL_BODY.match(part):
+            names[-1] += "、" + part  # 各乡、镇人民政府: one collective, not two
+            continue
+        names.extend(_split_conjunction(part))
     return names
+
+
+#: A note inside a unit list that is not part of a name: （排名第一的为牵头单位，下同）.
+_CONVENTION_NOTE = re.compile(r"[（(][^()（）]{0,30}(?:牵头|下同|排名|排序|第一|首位)[^()（）]{0,30}[)）]")
+_TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
+#: 各乡 / 各县 / 各镇 — the first half of a collective split at 、 (各乡、镇人民政府).
+_LEVEL_ONLY = re.compile(r"^各[乡镇街道县区市]{1,2}$")
+_LEVEL_BODY = re.compile(r"^[乡镇街道县区市]{1,2}(?:人民政府|政府|办事处|管委会)?$")
+_CONJUNCTION = re.compile(r"及|和|与")
+
+
+def _split_conjunction(name: str) -> list[str]:
+    """Split 区财政局和区审计局 / 市级各有关部门及各县市区政府 when both sides name units."""
+    for m in _CONJUNCTION.finditer(name):
+        left, right = name[: m.start()], name[m.end():]
+        if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
+            if not _UNIT_SUFFIX.search(left) and not is_collective(left):
+                continue
+            return [left, *_split_conjunction(right)]
+    return [name]

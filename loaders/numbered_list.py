@@ -1,14 +1,21 @@
-"""Numbered lists: items under 一、 sections, units in a closing parenthesis or labelled lines.
+"""Numbered lists: items at any numbering level, responsibility cues wherever they are.
 
 Covers these families:
 
 - ``1.任务……。(区X局、区Y局主办,区相关部门协办)`` (鼓楼区 2024, seed 001);
-- ``(1) 任务……（责任领导：A；牵头单位：X、Y；责任单位：Z）``;
+- ``(1) 任务……（责任领导：A；牵头单位：X、Y；责任单位：Z）``, ``[牵头单位:X;责任单位:Y]``;
 - an item followed by labelled lines ``牵头单位：X`` / ``责任单位：Y、Z``;
+- items ``（一）`` each followed by ``责任单位：X、Y``;
+- a leader or lead unit given once in a section heading (``一、张三县长牵头重点工作``,
+  ``（牵头领导：A、B）``, ``县交通局牵头：``) for every task under it; numbering
+  that restarts in every section;
 - a list with no units at all (武进区 办实事, seed 004), where two items can share a
   line and a heading or an item can be broken over lines.
 
-Numbering may be 1. 1、 1﹒ 1．(1) （1）; sections 一、 or (一).
+Numbering styles, shallowest first: ``一、`` ``（一）`` ``1.``/``1、``/``1﹒`` ``（1）`` ``①``.
+The task level is the style whose items carry the cues (the deepest style when no
+item carries any); shallower styles are goals and areas, deeper ones are part of a
+task's text.
 """
 
 from __future__ import annotations
@@ -16,26 +23,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import (
-    CN_SECTION,
-    DOT_NUMBER,
-    FIRST_LISTED_LEADS,
-    LABEL,
-    PAREN_NUMBER,
-    Context,
-    Loader,
-    assign_responsible,
-    label_field,
-)
-from dutygraph.loaders.names import parse_persons, split_top_level
+from dutygraph.loaders.base import DOT_NUMBER, FIRST_LISTED_LEADS, LABEL, Context, Loader, assign_responsible
+from dutygraph.loaders.cues import Roles, by_clause, closing_group, has_cue, heading_cues, is_lead_line, read_cues
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
-_LEAD_END = re.compile(r"(?:牵头负责|负责牵头|主办|牵头|负责|主责)$")
-_SUPPORT_END = re.compile(r"(?:协办|配合|参与|协同)$")
-_UNIT_PAREN_HINT = re.compile(r"主办|协办|牵头|配合|负责|主责|责任单位|责任领导|分管领导")
+#: Numbering styles in their usual order of depth.
+STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．﹒]\s*")),
+    ("cn-paren", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
+    ("dot", DOT_NUMBER),
+    ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")),
+    ("circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+)
+_DEPTH = {name: i for i, (name, _) in enumerate(STYLES)}
 _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
+#: A paragraph of a notice or a sentence, not a heading: too long to be a section title.
+_MAX_HEADING = 60
+
+
+def numbering(text: str) -> tuple[str, str, int] | None:
+    """The numbering style, number as printed and end of the number of a line, or None.
+
+    Example:
+        >>> numbering("（二）加快工业转型。")
+        ('cn-paren', '（二）', 3)
+    """
+    for name, pattern in STYLES:
+        m = pattern.match(text)
+        if m:
+            printed = squeeze(text[: m.end()]).rstrip()
+            return name, printed, m.end()
+    return None
 
 
 @dataclass
@@ -46,107 +66,140 @@ class _Item:
     goal: str | None
     goal_no: str | None
     area: str | None
+    context: Roles
     labelled: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _closing_paren(text: str) -> tuple[str, str] | None:
-    """Split ``text`` into (body, inside of its closing parenthesis), or None."""
-    text = text.rstrip(" 。.;；")
-    if not text or text[-1] not in ")）":
-        return None
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        ch = text[i]
-        if ch in ")）":
-            depth += 1
-        elif ch in "(（":
-            depth -= 1
-            if depth == 0:
-                return text[:i].rstrip(), text[i + 1 : -1]
-    return None
+@dataclass
+class _Heading:
+    depth: int
+    title: str
+    number: str
+    cues: Roles
 
 
 class NumberedListLoader(Loader):
-    """Items numbered 1. / (1) under 一、 sections; units in parentheses or labelled lines."""
+    """Items numbered at any level under sections; units in brackets, labelled lines, verbs or headings."""
 
     name = "numbered-list"
-    description = "numbered items under 一、 sections; units in a closing parenthesis (X主办，Y协办) or labelled lines"
+    description = "numbered items under 一、 sections; units in a closing parenthesis (X主办，Y协办), labelled lines or headings"
 
     def score(self, lines: list[Line]) -> float:
-        items = parens = labelled = 0
+        items = cued = labelled = 0
         for ln in lines:
             t = ln.text.strip()
-            if DOT_NUMBER.match(t) or (PAREN_NUMBER.match(t) and len(t) > 30):
+            num = numbering(t)
+            if num and num[0] != "cn" and (num[0] != "paren" or len(t) > 12):
                 items += 1
-                cp = _closing_paren(t)
-                if cp and _UNIT_PAREN_HINT.search(cp[1]):
-                    parens += 1
+                cued += has_cue(t)
             if LABEL.match(t):
                 labelled += 1
         if items < 2:
             return 0.0
-        return items + 3 * parens + 3 * labelled
+        return items + 3 * cued + 3 * labelled
 
-    def _item_pattern(self, lines: list[Line]) -> re.Pattern[str]:
-        dots = sum(1 for ln in lines if DOT_NUMBER.match(ln.text.strip()))
-        parens = sum(1 for ln in lines if PAREN_NUMBER.match(ln.text.strip()))
-        return DOT_NUMBER if dots >= parens else PAREN_NUMBER
+    # -- structure ------------------------------------------------------------
+
+    @staticmethod
+    def _task_style(lines: list[Line]) -> str | None:
+        """The numbering style of the tasks: the one whose items carry cues most often."""
+        counts: dict[str, int] = {}
+        cued: dict[str, int] = {}
+        current: str | None = None
+        for ln in lines:
+            text = ln.text.replace("\t", " ").strip()
+            num = numbering(text)
+            if num:
+                current = num[0]
+                counts[current] = counts.get(current, 0) + 1
+                if has_cue(text):
+                    cued[current] = cued.get(current, 0) + 1
+            elif current and LABEL.match(text):
+                cued[current] = cued.get(current, 0) + 1
+                current = None  # one labelled block counts once
+        if cued:
+            return max(cued, key=lambda s: (cued[s], _DEPTH[s]))
+        present = [s for s, n in counts.items() if n >= 2 and s != "cn"]
+        return max(present, key=_DEPTH.__getitem__) if present else None
 
     def parse(self, ctx: Context) -> list[TaskRecord]:
-        item_re = self._item_pattern(ctx.lines)
-        two_levels = any(CN_SECTION.match(ln.text.strip()) and "、" in ln.text[:5] for ln in ctx.lines) and any(
-            re.match(r"^\s*[（(][一二三四五六七八九十]{1,3}[）)]", ln.text) for ln in ctx.lines
-        )
+        task_style = self._task_style(ctx.lines)
+        if task_style is None:
+            return []
+        task_depth = _DEPTH[task_style]
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         items: list[_Item] = []
-        goal: str | None = None
-        goal_no: str | None = None
-        area: str | None = None
+        headings: list[_Heading] = []
         heading_open = False  # the last line read was a heading that may continue
         for ln in ctx.lines:
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
                 continue
-            section = CN_SECTION.match(text)
-            if section and not item_re.match(text):
-                title = text[section.end():].strip()
-                is_area = two_levels and text.lstrip()[0] in "(（"
-                if is_area:
-                    area = title
-                else:
-                    goal, goal_no, area = title, section.group(1) or section.group(2), None
+            num = numbering(text)
+            if num and _DEPTH[num[0]] < task_depth and len(text) - num[2] <= _MAX_HEADING + 40:
+                depth = _DEPTH[num[0]]
+                headings = [h for h in headings if h.depth < depth]
+                title = text[num[2]:].strip()
+                cues = heading_cues(title, ln.no, ctx)
+                group = closing_group(title)
+                headings.append(_Heading(depth, group[0] if group else title, num[1], cues))
                 heading_open = True
                 continue
-            m = item_re.match(text)
-            if m:
+            if num and num[0] == task_style:
                 heading_open = False
-                for number, line_text in self._split_shared_line(text, item_re, ln.no, ctx):
-                    items.append(_Item(number, ln.no, [line_text], goal, goal_no, area))
+                goal, goal_no, area = self._place(headings)
+                for number, line_text in self._split_shared_line(text, num, ln.no, ctx):
+                    items.append(_Item(number, ln.no, [line_text], goal, goal_no, area, self._context(headings)))
                 continue
+            if LABEL.match(text) and (not items or items[-1].goal != self._place(headings)[0] or heading_open):
+                # A labelled line right under a heading: it holds for the whole section.
+                if headings:
+                    headings[-1].cues.extend(read_cues(text, ln.no, ctx))
+                    continue
             if items and LABEL.match(text):
                 items[-1].labelled.append((ln.no, text))
                 continue
-            if heading_open and len(text) <= _MAX_HEADING_TAIL and "。" not in text:
-                # A heading broken over lines (often where spam was cut out of it).
-                if area is not None and two_levels:
-                    area += text
-                else:
-                    goal = (goal or "") + text
+            if is_lead_line(text):
+                cues = heading_cues(text, ln.no, ctx)
+                depth = (headings[-1].depth + 1) if headings else 0
+                headings = [h for h in headings if h.depth < depth]
+                headings.append(_Heading(depth, headings[-1].title if headings else "", "", cues))
+                heading_open = False
+                continue
+            if heading_open and headings and len(text) <= _MAX_HEADING_TAIL and "。" not in text:
+                headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
-            if items and goal == items[-1].goal and not self._closed(items[-1]):
+            if items and items[-1].goal == self._place(headings)[0] and not self._closed(items[-1]):
                 items[-1].parts.append(text)
         return [self._record(it, ctx, first_leads) for it in items]
 
-    def _split_shared_line(
-        self, text: str, item_re: re.Pattern[str], line: int, ctx: Context
-    ) -> list[tuple[str, str]]:
+    @staticmethod
+    def _place(headings: list[_Heading]) -> tuple[str | None, str | None, str | None]:
+        """Goal title, goal number and area of the current position."""
+        titled = [h for h in headings if h.number]
+        if not titled:
+            return None, None, None
+        goal = titled[0]
+        area = titled[-1].title if len(titled) > 1 else None
+        return goal.title, goal.number.strip("、.．﹒（）()") or None, area
+
+    @staticmethod
+    def _context(headings: list[_Heading]) -> Roles:
+        """What the headings above say for every task under them (deeper headings win)."""
+        out = Roles()
+        for h in headings:
+            for role in ("lead", "support", "leaders", "responsible"):
+                values = getattr(h.cues, role)
+                if values:
+                    setattr(out, role, list(values))
+        return out
+
+    def _split_shared_line(self, text: str, num: tuple[str, str, int], line: int, ctx: Context) -> list[tuple[str, str]]:
         """Split a line that holds two or more consecutive items (… 。 2. …)."""
-        m = item_re.match(text)
-        assert m is not None
-        number = squeeze(m.group(1))
+        number = num[1]
         out: list[tuple[str, str]] = []
-        rest = text[m.end():]
+        rest = text[num[2]:]
         while True:
             nxt = self._next_number(number)
             split = re.search(rf"(?<=[。；;！!])\s*((?:[（(]\s*)?{nxt}\s*(?:[）)]|[.．、﹒]))\s*(?=[^\d\s])", rest) if nxt else None
@@ -154,8 +207,8 @@ class NumberedListLoader(Loader):
                 out.append((number, rest.strip()))
                 return out
             out.append((number, rest[: split.start()].strip()))
-            following = squeeze(split.group(1)).rstrip(".．、﹒")
-            ctx.warn(line, f"items {number} and {following} share one line; read as two items")
+            following = squeeze(split.group(1))
+            ctx.warn(line, f"items {number.rstrip('.．、﹒')} and {following.rstrip('.．、﹒')} share one line; read as two items")
             number = following
             rest = rest[split.end():]
 
@@ -167,34 +220,43 @@ class NumberedListLoader(Loader):
     @staticmethod
     def _closed(item: _Item) -> bool:
         """An item is closed once its unit parenthesis or labelled lines were printed."""
-        if item.labelled:
-            return True
-        cp = _closing_paren(item.parts[-1])
-        return bool(cp and _UNIT_PAREN_HINT.search(cp[1]))
+        return bool(item.labelled or closing_group(item.parts[-1]))
 
     def _record(self, it: _Item, ctx: Context, first_leads: bool) -> TaskRecord:
         text = "".join(it.parts).strip()
-        fields: dict[str, list[str]] = {"lead": [], "support": [], "leaders": []}
-        responsible: list[str] = []
+        roles = Roles()
         lines: dict[str, int] = {}
-        cp = _closing_paren(text)
-        if cp and _UNIT_PAREN_HINT.search(cp[1]):
-            text = cp[0]
-            responsible = self._read_units(cp[1], it.line, ctx, fields)
-            lines = {k: it.line for k, v in fields.items() if v}
+        group = closing_group(text)
+        by = by_clause(text) if not group else None
+        if group:
+            text = group[0]
+            roles = read_cues(group[1], it.line, ctx)
+        elif by:
+            text = by[0]
+            roles = read_cues(by[1] + by[2], it.line, ctx)
         else:
             inline = LABEL.search(text)
             if inline and inline.start() > 0:
                 text, units = text[: inline.start()].rstrip("；;，, "), text[inline.start():]
-                responsible = self._read_units(units, it.line, ctx, fields)
-                lines = {k: it.line for k, v in fields.items() if v}
+                roles = read_cues(units, it.line, ctx)
+        lines = {k: it.line for k in ("lead", "support", "leaders") if getattr(roles, k)}
+        responsible_line = it.line
         for no, labelled in it.labelled:
-            before = {k: len(v) for k, v in fields.items()}
-            responsible += self._read_units(labelled, no, ctx, fields)
-            lines.update({k: no for k, v in fields.items() if len(v) > before[k]})
-        assign_responsible(fields, responsible, first_leads)
-        if responsible and "lead" not in lines and fields["lead"]:
-            lines["lead"] = it.line
+            more = read_cues(labelled, no, ctx)
+            for k in ("lead", "support", "leaders"):
+                if getattr(more, k) and k not in lines:
+                    lines[k] = no
+            if more.responsible and not roles.responsible:
+                responsible_line = no
+            roles.extend(more)
+        fields = {"lead": roles.lead, "support": roles.support, "leaders": roles.leaders}
+        inherited: list[str] = []
+        self._fill_from_context(fields, roles, it.context, inherited)
+        assign_responsible(fields, roles.responsible, first_leads)
+        if roles.responsible and "lead" not in lines and fields["lead"]:
+            lines["lead"] = responsible_line
+        if roles.responsible and "support" not in lines and fields["support"] and "support" not in inherited:
+            lines["support"] = responsible_line
         number = it.number if it.number.startswith(("(", "（")) else it.number.rstrip(".．、﹒)）")
         return TaskRecord(
             goal=it.goal,
@@ -204,42 +266,30 @@ class NumberedListLoader(Loader):
             lead=fields["lead"],
             support=fields["support"],
             leaders=fields["leaders"],
+            inherited=inherited,
             line=it.line,
             lines=lines,
             goal_no=it.goal_no,
         )
 
-    def _read_units(self, text: str, line: int, ctx: Context, fields: dict[str, list[str]]) -> list[str]:
-        """Read units out of a parenthesis or labelled text into ``fields``.
-
-        Returns the units printed under 责任单位, which the caller places once the
-        whole item has been read.
-        """
-        responsible: list[str] = []
-        labels = list(LABEL.finditer(text))
-        if labels:
-            for i, m in enumerate(labels):
-                end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-                value = text[m.end() : end].strip(" ；;，,。")
-                kind = label_field(m.group(1))
-                if kind is None:
-                    continue
-                if kind == "leaders":
-                    fields["leaders"].extend(parse_persons(value))
-                elif kind == "responsible":
-                    responsible.extend(ctx.names(value, line))
-                else:
-                    fields[kind].extend(ctx.names(value, line))
-            return responsible
-        for segment in split_top_level(text, "，,；;"):
-            seg = squeeze(segment)
-            lead = _LEAD_END.search(seg)
-            support = _SUPPORT_END.search(seg)
-            if lead:
-                fields["lead"].extend(ctx.names(seg[: lead.start()], line))
-            elif support:
-                fields["support"].extend(ctx.names(seg[: support.start()], line))
-            elif seg:
-                ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
-                fields["support"].extend(ctx.names(seg, line))
-        return responsible
+    @staticmethod
+    def _fill_from_context(fields: dict[str, list[str]], roles: Roles, context: Roles, inherited: list[str]) -> None:
+        """Give a task what its section heading says, for the roles the task does not print."""
+        if not context:
+            return
+        if context.leaders and not fields["leaders"]:
+            fields["leaders"] = list(context.leaders)
+            inherited.append("leaders")
+        own_lead = bool(fields["lead"] or roles.responsible)
+        if context.lead and not fields["lead"]:
+            fields["lead"] = list(context.lead)
+            inherited.append("lead")
+            if roles.responsible:
+                fields["support"] += roles.responsible
+                roles.responsible = []
+        elif context.responsible and not own_lead:
+            roles.responsible = list(context.responsible)
+            inherited.append("lead")
+        if context.support and not fields["support"]:
+            fields["support"] = list(context.support)
+            inherited.append("support")

@@ -1,0 +1,213 @@
+"""Responsibility cues: the ways a document says who leads, supports or oversees a task.
+
+The genre puts them in many places, and every layout reads them through here:
+
+- labelled fields: ``牵头单位：X；责任单位：Y、Z``, ``（责任领导：A；牵头单位：X）``,
+  ``[牵头单位:X;责任单位:Y]``, ``【牵头单位：X】``;
+- verbs after the units: ``(X主办，Y协办)``, ``（X牵头，Y、Z配合）``,
+  ``（X牵头，Y等按职责分工负责）``, ``由X负责``;
+- a section heading that names the leader or lead unit for every task under it:
+  ``一、张三县长牵头重点工作``, ``（牵头领导：A、B）``, ``X局牵头：``;
+- a convention stated once: ``区商务局（排名第一的为牵头单位，下同）`` or
+  ``责任单位排在第一位的为牵头单位`` (the first unit listed under 责任单位 leads).
+
+:func:`read_cues` turns such a text into :class:`Roles`; the caller decides which
+task they belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dutygraph.loaders.base import LABEL, Context, label_field
+from dutygraph.loaders.names import is_person, looks_like_unit, parse_persons, split_top_level
+from dutygraph.loaders.text import squeeze
+
+_OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
+#: Verb endings of a unit list: who leads, who supports, who is responsible.
+_LEAD_END = re.compile(r"(?:牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总)$")
+_SUPPORT_END = re.compile(r"(?:配合落实|配合推进|协助|协办|配合|参与|协同)$")
+_RESPONSIBLE_END = re.compile(r"(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织)?(?:负责|落实|实施|推进)$")
+_HINT = re.compile(r"主办|协办|牵头|配合|负责|主责|参与|责任单位|责任部门|责任领导|分管领导|牵头领导|责任主体|实施单位")
+#: 由X负责 / 由X牵头 at the end of an item's text, outside any parenthesis.
+_BY = re.compile(r"由([^，,。；;：:]{2,80}?)(牵头负责|负责牵头|牵头|负责|组织实施|实施)[。.；;]?$")
+#: A leader named by post in a heading: 张三县长牵头 / 常务副县长李四牵头 / 县长张三负责.
+_POST = r"(?:常务)?副?(?:省|市|州|盟|县|区|旗|镇|乡)长"
+_LEADER_NAME_POST = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:同志)?({_POST})(?:牵头|负责|分管|领衔|挂帅)")
+_LEADER_POST_NAME = re.compile(rf"({_POST})([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:牵头|负责|分管|领衔|挂帅)")
+#: A line that only names who leads what follows: 县交通局牵头： / 由区住建局牵头：
+_LEAD_LINE = re.compile(r"^(?:由)?(.{2,40}?)(牵头负责|牵头)[：:]?$")
+
+
+@dataclass
+class Roles:
+    """Units and leaders read from one cue text, by role.
+
+    ``responsible`` holds units printed under 责任单位 alone: the caller places
+    them (lead, or support next to a lead) once the whole task has been read.
+    """
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    leaders: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.support or self.leaders or self.responsible)
+
+    def extend(self, other: Roles) -> None:
+        """Add ``other``'s names after this one's."""
+        self.lead += other.lead
+        self.support += other.support
+        self.leaders += other.leaders
+        self.responsible += other.responsible
+
+
+def has_cue(text: str) -> bool:
+    """True when ``text`` holds a responsibility cue (a label or a verb after units)."""
+    return bool(LABEL.search(text) or closing_group(text) or _BY.search(text.rstrip()))
+
+
+def closing_group(text: str) -> tuple[str, str] | None:
+    """Split ``text`` into (body, inside of its closing bracket) when that bracket holds a cue.
+
+    Brackets may be ( ), （ ）, [ ], 【 】 or 〔 〕.
+
+    Example:
+        >>> closing_group("新建公园5个。（区城管局牵头，各街道配合）")
+        ('新建公园5个。', '区城管局牵头，各街道配合')
+    """
+    stripped = text.rstrip(" 。.;；，,")
+    if not stripped or stripped[-1] not in _OPENERS:
+        return None
+    depth = 0
+    for i in range(len(stripped) - 1, -1, -1):
+        ch = stripped[i]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _OPENERS.values():
+            depth -= 1
+            if depth == 0:
+                inside = stripped[i + 1 : -1]
+                return (stripped[:i].rstrip(), inside) if _HINT.search(inside) else None
+    return None
+
+
+def by_clause(text: str) -> tuple[str, str, str] | None:
+    """Split a trailing ``由X负责`` from an item's text: (body, units, verb), or None."""
+    m = _BY.search(text.rstrip())
+    if not m or not any(looks_like_unit(n) for n in split_top_level(m.group(1), "、，,；;和及")):
+        return None
+    return text[: m.start()].rstrip(" ，,；;"), m.group(1), m.group(2)
+
+
+def read_cues(text: str, line: int, ctx: Context) -> Roles:
+    """Read the units and leaders a cue text assigns, by role.
+
+    Args:
+        text: the inside of a unit parenthesis, a labelled line, or a heading.
+        line: the source line, for warnings.
+        ctx: the parsing context (names are split and warned through it).
+
+    Returns:
+        The :class:`Roles` read; empty when the text holds no cue.
+
+    Example:
+        >>> from dutygraph.loaders.base import Context
+        >>> r = read_cues("区发改局牵头，区财政局、各街道等按职责分工负责", 1, Context("x", []))
+        >>> r.lead, r.support
+        (['区发改局'], ['区财政局', '各街道'])
+    """
+    roles = Roles()
+    labels = list(LABEL.finditer(text))
+    if labels:
+        _read_labelled(text, labels, line, ctx, roles)
+        return roles
+    segments = split_top_level(text, "，,；;。")
+    verb_lead = any(_LEAD_END.search(_clean_segment(s)) for s in segments)
+    for segment in segments:
+        seg = _clean_segment(segment)
+        if not seg:
+            continue
+        lead, support, responsible = _LEAD_END.search(seg), _SUPPORT_END.search(seg), _RESPONSIBLE_END.search(seg)
+        if lead:
+            roles.lead += ctx.names(seg[: lead.start()], line)
+        elif support:
+            roles.support += ctx.names(seg[: support.start()], line)
+        elif responsible:
+            names = ctx.names(seg[: responsible.start()], line)
+            # "X牵头，Y等按职责分工负责": Y supports; "X、Y负责" alone: they lead.
+            (roles.support if verb_lead or roles.lead else roles.lead).extend(names)
+        elif all(looks_like_unit(n) for n in split_top_level(seg, "、")):
+            ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
+            roles.support += ctx.names(seg, line)
+    return roles
+
+
+def _clean_segment(segment: str) -> str:
+    seg = squeeze(segment)
+    seg = re.sub(r"^(?:由|请|均由)", "", seg)
+    return re.sub(r"等(?=(?:单位|部门)?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|落实|$))(?:单位|部门)?", "", seg)
+
+
+def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Context, roles: Roles) -> None:
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        value = text[m.end() : end].strip(" ；;，,。.|")
+        kind = label_field(m.group(1))
+        if kind is None:
+            continue
+        value = re.sub(r"等$", "", squeeze(value)) if value else value
+        if kind == "leaders":
+            roles.leaders += [p for p in parse_persons(value) if p]
+        elif kind == "responsible":
+            roles.responsible += ctx.names(value, line)
+        elif kind == "lead":
+            roles.lead += ctx.names(value, line)
+        else:
+            roles.support += ctx.names(value, line)
+
+
+def heading_cues(text: str, line: int, ctx: Context) -> Roles:
+    """Cues a section heading gives for every task under it.
+
+    Reads labels inside the heading (``（牵头领导：A、B）``), a leader named with
+    a post (``张三县长牵头重点工作``, ``常务副县长李四牵头``) and a line naming a lead
+    unit (``县交通局牵头：``).
+
+    Example:
+        >>> from dutygraph.loaders.base import Context
+        >>> heading_cues("一、张三县长牵头重点工作", 1, Context("x", [])).leaders
+        ['张三']
+    """
+    roles = Roles()
+    if is_lead_line(text):
+        m = _LEAD_LINE.match(squeeze(text))
+        assert m is not None
+        roles.lead += ctx.names(m.group(1), line)
+        return roles
+    group = closing_group(text)
+    if group:
+        roles.extend(read_cues(group[1], line, ctx))
+        text = group[0]
+    elif LABEL.search(text):
+        m = LABEL.search(text)
+        assert m is not None
+        roles.extend(read_cues(text[m.start():], line, ctx))
+        text = text[: m.start()]
+    flat = squeeze(text)
+    for m in _LEADER_NAME_POST.finditer(flat):
+        if is_person(m.group(1)) and m.group(1) not in roles.leaders:
+            roles.leaders.append(m.group(1))
+    for m in _LEADER_POST_NAME.finditer(flat):
+        if is_person(m.group(2)) and m.group(2) not in roles.leaders:
+            roles.leaders.append(m.group(2))
+    return roles
+
+
+def is_lead_line(text: str) -> bool:
+    """True for a line that only says who leads the items after it (``县交通局牵头：``)."""
+    flat = squeeze(text)
+    m = _LEAD_LINE.match(flat)
+    return bool(m and all(looks_like_unit(n) for n in split_top_level(m.group(1), "、，,")))

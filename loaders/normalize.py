@@ -1,0 +1,122 @@
+"""Text that needs undoing before the layouts can read it.
+
+- **Pages on one line.** Scrapers that drop line breaks leave a notice, its headings,
+  tasks and units on one line, separated only by spaces or by their numbering.
+  :func:`split_run_on` breaks such a line before each numbering mark and label, so
+  the layouts see items again; every piece keeps the source line's number.
+- **Traditional characters.** Mirror sites convert pages to traditional characters.
+  The layouts read the simplified form (their cues are written in it);
+  :class:`Simplifier` converts character by character, so every position in the
+  simplified text is the same position in the printed one, and maps what was read
+  back to the characters as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dutygraph.loaders.text import Line
+
+#: Long enough that a line holding several items is a page that lost its breaks.
+_RUN_ON = 150
+#: A numbering mark or a label that starts a new line, after a space or a sentence's end.
+_BREAK = re.compile(
+    r"(?:(?<=[\s。；;！!？?：:）)】\]])|(?<=[\u4e00-\u9fff][。；;]))\s*"
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、﹒](?!\d)|[（(]\d{1,3}[）)]"
+    r"|(?:牵头单位|责任单位|配合单位|牵头领导|责任领导|分管领导|协办单位|牵头部门|责任部门|配合部门)[:：]))"
+)
+
+
+def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
+    """Break run-on lines (a page scraped onto one line) before numbering marks and labels.
+
+    Only a line of more than 150 characters holding at least three such marks is
+    broken: a long item with one more item on the same line is left for the
+    layouts, which warn about it.
+
+    Returns:
+        The lines, and how many source lines were broken.
+
+    Example:
+        >>> text = "通知 一、稳增长 1.增长6%。（市发改委牵头） 2.投资增长。（市住建局负责）" + "。" * 300
+        >>> [ln.text for ln in split_run_on([Line(1, text)])[0]][:3]
+        ['通知', '一、稳增长', '1.增长6%。（市发改委牵头）']
+    """
+    out: list[Line] = []
+    broken = 0
+    for ln in lines:
+        if len(ln.text) <= _RUN_ON:
+            out.append(ln)
+            continue
+        marks = [m.start() for m in _BREAK.finditer(ln.text)]
+        if len(marks) < 3:
+            out.append(ln)
+            continue
+        broken += 1
+        start = 0
+        for pos in [*marks, len(ln.text)]:
+            piece = ln.text[start:pos].strip()
+            if piece:
+                out.append(Line(ln.no, piece))
+            start = pos
+    return out, broken
+
+
+@cache
+def _converter():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _char_map(ch: str) -> str:
+    converted = _converter().convert(ch)
+    return converted if len(converted) == 1 else ch
+
+
+@dataclass
+class Simplifier:
+    """Simplified characters for reading, printed characters for what is reported.
+
+    Attributes:
+        printed: every character of the document as printed, in order.
+        simplified: the same characters in simplified form (one for one).
+    """
+
+    printed: str
+    simplified: str
+
+    @classmethod
+    def for_lines(cls, lines: list[Line]) -> Simplifier | None:
+        """A simplifier when the text is written in traditional characters, else None.
+
+        A text is traditional when at least 2 % of its Chinese characters (and 20
+        of them) change under conversion; a few in a simplified text are names.
+        """
+        chinese = [ch for ln in lines for ch in ln.text if "\u4e00" <= ch <= "\u9fff"]
+        if not chinese:
+            return None
+        sample = chinese[:20000]
+        changed = sum(1 for ch in sample if _char_map(ch) != ch)
+        if changed < 20 or changed < 0.02 * len(sample):
+            return None
+        printed = "".join(ch for ln in lines for ch in ln.text if not ch.isspace())
+        return cls(printed, "".join(_char_map(ch) for ch in printed))
+
+    def convert_lines(self, lines: list[Line]) -> list[Line]:
+        """The lines in simplified characters (same lengths, same numbers)."""
+        return [Line(ln.no, "".join(_char_map(ch) for ch in ln.text)) for ln in lines]
+
+    def printed_form(self, text: str | None) -> str | None:
+        """``text`` (read from the simplified lines) as the document prints it."""
+        if not text:
+            return text
+        compact = "".join(ch for ch in text if not ch.isspace())
+        at = self.simplified.find(compact)
+        if at < 0:
+            return text
+        original = iter(self.printed[at : at + len(compact)])
+        return "".join(ch if ch.isspace() else next(original) for ch in text)
