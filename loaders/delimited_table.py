@@ -60,7 +60,7 @@ class _Cell:
         return not self.flat
 
 
-def _header_role(text: str) -> str | None:
+def header_role(text: str) -> str | None:
     """Role of a header cell: number, goal, text, leaders, lead, support, responsible, or None."""
     t = squeeze(text)
     if t in _NUMBER_HEADERS:
@@ -173,7 +173,7 @@ class DelimitedTableLoader(Loader):
             filled = [c for c in row if not c.empty]
             if not filled:
                 continue
-            roles = [_header_role(c.flat) for c in row]
+            roles = [header_role(c.flat) for c in row]
             if sum(1 for r in roles if r is not None) >= 2 and not self._task_index(row):
                 header = roles
                 continue
@@ -188,6 +188,7 @@ class DelimitedTableLoader(Loader):
                     ctx.warn(filled[0].no, "a row with no task number was skipped")
                 continue
             number, text = self._task_cell(row, t, header)
+            number = number or f"M{sum(1 for r in records if r.task.startswith('M')) + 1}"
             goal, goal_no, area = self._pre_cells(row[:t], header, goal, goal_no, area)
             post_roles = self._post_roles(header, row, t)
             fields: dict[str, list[str]] = {"leaders": [], "lead": [], "support": []}
@@ -258,7 +259,7 @@ class DelimitedTableLoader(Loader):
             number = row[header.index("number")].flat
             if number:
                 return number, (first + rest).strip()
-        return str(t), (first + rest).strip()
+        return "", (first + rest).strip()
 
     @staticmethod
     def _pre_cells(

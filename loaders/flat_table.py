@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from dutygraph.loaders.base import BARE_NUMBER, PAREN_NUMBER, Context, Loader, fill_from_above
+from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, PAREN_NUMBER, Context, Loader, assign_responsible, fill_from_above
 from dutygraph.loaders.names import (
     is_collective,
     is_generic_tail,
@@ -126,6 +126,12 @@ def classify(cell: Cell, numbered: bool) -> Kind:
     if names and all(looks_like_unit(n) or is_paren_tail(n) for n in names):
         return Kind.UNITS
     return Kind.TEXT
+
+
+def _is_extra(cell: Cell) -> bool:
+    """A 完成时限 / 目标类型 value (11月底前, 年底建成, 全年), never a unit or a task."""
+    text = squeeze(cell.text)
+    return len(text) <= 14 and bool(_EXTRA_VALUE.search(text))
 
 
 class FlatTableLoader(Loader):
@@ -228,6 +234,10 @@ class FlatTableLoader(Loader):
         records: list[TaskRecord] = []
         for title, body in self._tables(cells):
             numbered = any(c.kind is Kind.TASK for c in body)
+            by_header = None if numbered else self._by_header(title, body, ctx)
+            if by_header is not None:
+                records.extend(self._finish(by_header))
+                continue
             rows = self._numbered(body, ctx) if numbered else self._unnumbered(title, body, ctx)
             records.extend(self._finish(rows))
         if dedup:
@@ -294,6 +304,98 @@ class FlatTableLoader(Loader):
                 continue
             self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
         return rows
+
+    def _by_header(self, title: str | None, body: list[Cell], ctx: Context) -> list[_Row] | None:
+        """Rows of a table whose header has a 序号 column and whose rows print 1, 2, 3 …
+
+        Each row runs from its number to the next; its cells are matched to the
+        header's columns in order, by what they hold (a person, units, a deadline,
+        text), so a merged cell printed only once leaves its column to the row
+        above. None when the table is not of this kind.
+        """
+        from dutygraph.loaders.delimited_table import header_role
+
+        header: list[str | None] = []
+        start = 0
+        while start < len(body) and body[start].kind is Kind.HEADER:
+            header.append(header_role(body[start].text))
+            start += 1
+        if "number" not in header or len(header) < 3 or not {"lead", "support", "responsible", "leaders"} & set(header):
+            return None
+        rest = [c for c in body[start:] if c.kind is not Kind.HEADER]
+        starts: list[int] = []
+        for j, c in enumerate(rest):
+            if c.kind is Kind.NUMBER and int(squeeze(c.text)) == len(starts) + 1:
+                starts.append(j)
+        if len(starts) < 2:
+            return None
+        roles = header[header.index("number") + 1 :]
+        rows: list[_Row] = []
+        goal = title
+        for s, e in zip(starts, [*starts[1:], len(rest)]):
+            cells = rest[s + 1 : e]
+            section = [c for c in cells if CN_SECTION.match(c.lines[0].text)]
+            cells = [c for c in cells if c not in section]
+            row = self._header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx)
+            if row is not None:
+                rows.append(row)
+                goal = row.goal
+            if section:
+                goal = CN_SECTION.sub("", section[-1].text).strip()
+        return rows
+
+    def _header_row(
+        self, number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
+    ) -> _Row | None:
+        """One row of :meth:`_by_header`: its cells matched to the header's columns."""
+        text_roles = 0
+        while text_roles < len(roles) and roles[text_roles] in ("goal", "text"):
+            text_roles += 1
+        texts = 0
+        while texts < len(cells) and cells[texts].kind is Kind.TEXT and not _is_extra(cells[texts]):
+            texts += 1
+        if texts == 0:
+            ctx.warn(line, f"row {number} prints no task text; skipped")
+            return None
+        text_cells, rest = cells[:texts], cells[texts:]
+        if text_roles >= 2 and texts >= 2:
+            goal = "".join(c.text for c in text_cells[:-1]).strip()
+        row = _Row(number, text_cells[-1].text.strip(), text_cells[-1].no, goal, None, None)
+        k = 0
+        responsible: list[str] = []
+        for role in roles[text_roles:]:
+            cell = rest[k] if k < len(rest) else None
+            if cell is None:
+                break
+            if role == "leaders" and cell.kind in (Kind.PERSON, Kind.NONE):
+                if cell.kind is Kind.PERSON:
+                    row.leaders.extend(person_name(ln.text) for ln in cell.lines if ln.text.strip())
+                    row.lines.setdefault("leaders", cell.no)
+                row.printed.add("leaders")
+                k += 1
+            elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
+                names = [n for ln in cell.lines for n in ctx.names(ln.text, ln.no)] if cell.kind is not Kind.NONE else []
+                if role == "responsible":
+                    responsible.extend(names)
+                else:
+                    getattr(row, role).extend(names)
+                target = "lead" if role == "responsible" else role
+                row.printed.add(target)
+                if names:
+                    row.lines.setdefault(target, cell.no)
+                k += 1
+            elif role not in ("leaders", "lead", "support", "responsible") and cell.kind is Kind.TEXT:
+                k += 1  # 完成时限, 备注, 进展情况: read past
+        if responsible:
+            fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
+            assign_responsible(fields, responsible, False)
+            if row.support:
+                row.printed.add("support")
+                row.lines.setdefault("support", row.lines.get("lead", line))
+        for cell in rest[k:]:
+            if cell.kind is not Kind.NONE:
+                ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
+        return row
 
     @staticmethod
     def _is_content(cell: Cell) -> bool:
