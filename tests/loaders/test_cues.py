@@ -1,0 +1,118 @@
+"""Responsibility cues of the genre's long tail: each test pins one class of layout
+(a sample in tests/samples/), not one document's strings."""
+
+from __future__ import annotations
+
+from dutygraph.loaders import load
+from dutygraph.loaders.base import Context
+from dutygraph.loaders.cues import closing_group, heading_cues, read_cues
+from dutygraph.loaders.names import parse_names, split_run_together
+from tests.conftest import SAMPLES
+
+
+def _rows(name: str) -> list[tuple[str, list[str], list[str], list[str]]]:
+    return [(t.task, t.lead, t.support, t.leaders) for t in load(SAMPLES / name).tasks]
+
+
+def test_items_numbered_cn_paren_each_followed_by_a_responsible_line():
+    r = load(SAMPLES / "cn_paren_items.txt")
+    assert [(t.goal_no, t.task) for t in r.tasks] == [("一", "（一）"), ("一", "（二）"), ("二", "（一）"), ("二", "（二）")]
+    assert _rows("cn_paren_items.txt")[2] == ("（一）", ["县人社局", "县财政局"], [], [])  # "等" is not a name
+    assert r.tasks[3].lead == ["县教育局"]  # a labelled line ending in 。
+
+
+def test_section_heading_names_the_leader_and_lead_line_names_the_unit_for_every_task_under_it():
+    r = load(SAMPLES / "section_leaders.txt")
+    rows = [(t.task, t.lead, t.support, t.leaders, t.inherited) for t in r.tasks]
+    assert rows == [
+        ("1", ["县发改局"], ["县统计局"], ["张三"], ["leaders"]),
+        ("2", ["县审计局"], [], ["张三"], ["leaders"]),
+        ("1", ["县财政局"], ["县税务局"], ["李四", "王五"], ["leaders"]),  # 等按职责分工负责 supports
+        ("2", ["县国资办"], [], ["李四", "王五"], ["leaders"]),  # 由X负责
+        ("1", ["县交通局"], [], ["李四", "王五"], ["leaders", "lead"]),  # 县交通局牵头：
+        ("2", ["县交通局"], [], ["李四", "王五"], ["leaders", "lead"]),
+    ]
+    assert r.tasks[2].goal == "常务副县长李四牵头重点工作"  # the leaders' label is not part of the title
+
+
+def test_square_and_lenticular_brackets_and_labels_ending_in_etc():
+    assert _rows("brackets.txt") == [
+        ("1", ["县农业农村局"], ["各乡、镇人民政府"], []),
+        ("2", ["县住建局"], ["县生态环境分局"], []),
+        ("3", ["县农业农村局"], ["各乡、镇人民政府"], []),
+    ]
+
+
+def test_a_convention_note_in_a_unit_list_is_not_a_name_and_makes_the_first_listed_lead():
+    assert _rows("convention_note.txt") == [
+        ("1", ["区发改局"], ["区统计局"], []),
+        ("2", ["区财政局"], ["区税务局"], []),
+        ("3", ["区商务局"], ["区海关办"], []),
+    ]
+
+
+def test_a_page_on_one_line_is_broken_at_its_numbering_and_warned():
+    r = load(SAMPLES / "one_line_page.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["市发展改革委"], ["财政局", "统计局"]),
+        ("2", ["市发展改革委", "市住建局"], []),
+        ("3", ["市人社局"], ["各县（市、区）人民政府"]),
+    ]
+    assert {t.line for t in r.tasks} == {1}
+    assert any("whole page" in w.message for w in r.warnings)
+
+
+def test_traditional_characters_are_read_and_names_kept_as_printed():
+    r = load(SAMPLES / "traditional.txt")
+    first = r.tasks[0]
+    assert first.lead == ["市政府辦公室", "市行政審批制度改革工作領導小組辦公室"]
+    assert first.support == ["市級各有關部門", "各縣市區政府"]
+    assert first.text.startswith("全面實施行政許可事項清單管理")
+    assert first.goal == "深化改革開放"
+    assert r.tasks[1].lead == ["市政府辦公室"] and r.tasks[1].support == ["市財政局"]
+
+
+def test_flat_table_with_only_a_responsible_column_and_deadlines():
+    r = load(SAMPLES / "responsible_column.txt")
+    assert r.document.layout == "flat-table"
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "全年实施重点项目120个，完成投资150亿元", ["县发展改革局", "县住建局"], []),
+        ("2", "新建农村公路100公里", ["县交通运输局"], []),
+        ("3", "建成城区污水处理厂", ["县住建局", "县生态环境分局"], []),
+        ("4", "新增城镇就业3000人", ["县人社局"], []),
+    ]
+    names = {n for t in r.tasks for n in t.lead + t.support}
+    assert not names & {"12月底前", "11月底前", "年底建成", "全年"}
+
+
+def test_verbs_after_units():
+    ctx = Context("x", [])
+    r = read_cues("市政府办公室、市审改办牵头，市级各有关部门及各县市区政府按职责分工负责", 1, ctx)
+    assert (r.lead, r.support) == (["市政府办公室", "市审改办"], ["市级各有关部门", "各县市区政府"])
+    r = read_cues("区住建局负责", 1, ctx)
+    assert (r.lead, r.support) == (["区住建局"], [])
+    r = read_cues("区城管局牵头，区公安分局、各街道配合", 1, ctx)
+    assert (r.lead, r.support) == (["区城管局"], ["区公安分局", "各街道"])
+
+
+def test_heading_cues_by_post_and_label():
+    ctx = Context("x", [])
+    assert heading_cues("常务副县长李四牵头重点工作", 1, ctx).leaders == ["李四"]
+    assert heading_cues("经济发展（牵头领导：王强、刘洋）", 1, ctx).leaders == ["王强", "刘洋"]
+    assert heading_cues("县交通局牵头：", 1, ctx).lead == ["县交通局"]
+    assert not heading_cues("推动经济高质量发展", 1, ctx)
+
+
+def test_closing_group_needs_a_cue_inside():
+    assert closing_group("建成公园（含口袋公园）") is None
+    assert closing_group("建成公园。【牵头单位：区城管局】") == ("建成公园。", "牵头单位：区城管局")
+
+
+def test_names_that_are_one_unit_stay_whole_and_run_together_ones_split():
+    assert split_run_together("区财政局区审计局") == ["区财政局", "区审计局"]
+    assert split_run_together("市自然资源和规划局某某分局") == ["市自然资源和规划局某某分局"]
+    assert split_run_together("各镇街道办事处") == ["各镇街道办事处"]
+    assert parse_names("各乡、镇人民政府等") == ["各乡、镇人民政府"]
+    assert parse_names("区委宣传部和区文旅局") == ["区委宣传部", "区文旅局"]
+    assert parse_names("区人力资源和社会保障局") == ["区人力资源和社会保障局"]
+    assert parse_names("区发改局（排名第一的为牵头单位，下同）、区统计局") == ["区发改局", "区统计局"]
