@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import (
+    BARE_NUMBER,
     CN_SECTION,
     DOT_NUMBER,
     FIRST_LISTED_LEADS,
@@ -70,6 +71,41 @@ def header_role(text: str) -> str | None:
     if t in _TEXT_HEADERS:
         return "text"
     return label_field(t)
+
+
+_UNIT_ROLES = ("lead", "support", "responsible", "leaders")
+
+
+def _merge_headers(first: list[str | None], second: list[str | None]) -> list[str | None]:
+    """One header from two header rows: the second row's names win where it has one."""
+    width = max(len(first), len(second))
+    padded_first = first + [None] * (width - len(first))
+    padded_second = second + [None] * (width - len(second))
+    return [b if b is not None else a for a, b in zip(padded_first, padded_second)]
+
+
+def _fit(row: list[_Cell], header: list[str | None]) -> tuple[list[_Cell], list[str | None]]:
+    """Line a row up with a header of another width.
+
+    A shorter row lost merged cells on its left (类别 printed once): it is padded
+    there, so that its 序号 sits under the header's. A longer row sits under a
+    header cell that spans two columns: the unit column is widened.
+    """
+    if len(row) < len(header):
+        missing = len(header) - len(row)
+        if "number" in header:
+            at = next((i for i, c in enumerate(row) if BARE_NUMBER.match(c.flat)), None)
+            if at is not None and 0 <= header.index("number") - at <= missing:
+                missing = header.index("number") - at
+        padded = [_Cell() for _ in range(missing)] + row
+        return padded + [_Cell() for _ in range(len(header) - len(padded))], header
+    if len(row) > len(header):
+        units = [i for i, r in enumerate(header) if r in _UNIT_ROLES]
+        if units:
+            last = units[-1]
+            widened = header[: last + 1] + [header[last]] * (len(row) - len(header)) + header[last + 1 :]
+            return row, widened
+    return row, header
 
 
 class DelimitedTableLoader(Loader):
@@ -169,28 +205,37 @@ class DelimitedTableLoader(Loader):
         # A Word table leaves a merged cell empty below its first row; a pipe
         # table cannot merge cells, so an empty cell there means "none".
         empty_is_merged = not self._is_pipe(ctx.lines)
+        previous_was_header = False
         for row in self._rows(ctx.lines):
             filled = [c for c in row if not c.empty]
             if not filled:
                 continue
             roles = [header_role(c.flat) for c in row]
-            if sum(1 for r in roles if r is not None) >= 2 and not self._task_index(row):
-                header = roles
+            named = sum(1 for r in roles if r is not None)
+            if (named >= 2 or previous_was_header and named) and not self._task_index(row):
+                # A second header row names the columns a merged header cell spans (责任单位 → 牵头 | 配合).
+                header = _merge_headers(header, roles) if previous_was_header and header else roles
+                previous_was_header = True
                 continue
+            previous_was_header = False
+            if header and not empty_is_merged or header and len(row) > len(header):
+                row, header_here = _fit(row, header)
+            else:
+                header_here = header
             if len(filled) == 1 and len(row) == 1:
                 section = CN_SECTION.match(filled[0].flat)
                 if section:  # a heading between tables: the goal of the rows below
                     goal, goal_no, area = filled[0].flat[section.end():], section.group(1) or section.group(2), None
                 continue
-            t = self._task_index(row, header)
+            t = self._task_index(row, header_here)
             if t is None:
                 if any(is_person(c.flat) for c in filled):
                     ctx.warn(filled[0].no, "a row with no task number was skipped")
                 continue
-            number, text = self._task_cell(row, t, header)
+            number, text = self._task_cell(row, t, header_here)
             number = number or f"M{sum(1 for r in records if r.task.startswith('M')) + 1}"
-            goal, goal_no, area = self._pre_cells(row[:t], header, goal, goal_no, area)
-            post_roles = self._post_roles(header, row, t)
+            goal, goal_no, area = self._pre_cells(row[:t], header_here, goal, goal_no, area)
+            post_roles = self._post_roles(header_here, row, t)
             fields: dict[str, list[str]] = {"leaders": [], "lead": [], "support": []}
             printed: set[str] = set()
             lines: dict[str, int] = {}
@@ -274,6 +319,12 @@ class DelimitedTableLoader(Loader):
             and "goal" not in header[: len(pre)]
         ):
             return goal, goal_no, area  # 序号 is the task's number, no goal column
+        if header and "text" in header and len(pre) == header.index("text") and header[len(pre) - 1] == "number" and len(pre) > 1:
+            # 类别 | 序号 | 任务: the number is the task's, the columns before it name the goal.
+            for cell, role in zip(pre, header):
+                if role == "goal" and not cell.empty and cell.flat != goal:
+                    goal, goal_no, area = cell.flat, None, None
+            return goal, goal_no, area
         cells = list(pre)
         if len(cells) >= 3:
             cells = cells[-3:]

@@ -116,3 +116,25 @@ def test_names_that_are_one_unit_stay_whole_and_run_together_ones_split():
     assert parse_names("区委宣传部和区文旅局") == ["区委宣传部", "区文旅局"]
     assert parse_names("区人力资源和社会保障局") == ["区人力资源和社会保障局"]
     assert parse_names("区发改局（排名第一的为牵头单位，下同）、区统计局") == ["区发改局", "区统计局"]
+
+
+def test_pipe_table_whose_rows_lost_a_merged_category_cell():
+    r = load(SAMPLES / "pipe_merged_category.md")
+    assert [(t.task, t.goal, t.lead, t.support) for t in r.tasks] == [
+        ("1", "经济发展", ["县城管局"], ["各乡镇"]),
+        ("2", "经济发展", ["县住建局"], ["县财政局"]),
+        ("3", "经济发展", ["县工信局"], ["县电信公司"]),
+        ("4", "社会民生", ["县人社局"], ["各乡镇"]),
+    ]
+
+
+def test_pipe_table_whose_unit_header_spans_two_columns():
+    assert _rows("pipe_wide_rows.md") == [
+        ("1", ["县城管局", "各乡镇"], [], []),  # 责任单位 alone: every unit listed leads
+        ("2", ["县住建局", "县财政局"], [], []),
+    ]
+
+
+def test_progress_column_mentioning_towns_gives_no_units():
+    rows = _rows("pipe_progress.md")
+    assert rows == [("1", ["县住建局"], ["城关镇", "县财政局"], []), ("2", ["县发改局"], ["县工信局"], [])]
