@@ -45,7 +45,9 @@ from dutygraph.loaders.text import Line, squeeze
 HEADER_TOKENS = frozenset(
     """序号 目标名称 目标任务 工作标准 工作任务 重点任务 主要任务 任务名称 任务内容 主要内容 项目名称 具体目标 工作目标
     年度目标 分管领导 区政府分管领导 责任领导 牵头领导 牵头单位 牵头部门 主办单位 主责单位 配合单位 配合部门 协办单位
-    参与单位 责任单位 责任部门 完成时限 完成时间 时间节点 目标类型 备注 序次""".split()
+    参与单位 责任单位 责任部门 完成时限 完成时间 时间节点 目标类型 备注 序次 项目内容 实事项目 民生实事 建设内容 当前进度
+    进展情况 完成情况 落实情况 推进情况 工作措施 具体措施 主要措施 推进措施 责任人 包抓领导 县级领导 市级领导 分管县领导
+    分管市领导 分管区领导 时限要求 完成期限 任务来源 指标""".split()
 )
 _EXTRA_VALUE = re.compile(r"(?:\d{1,2}月|季度|全年|年底|年内|年末|长期|持续推进|预期性|约束性|\d{4}年(?:底|末|内)?前?$)")
 _TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|计划表)$")
@@ -118,6 +120,8 @@ def classify(cell: Cell, numbered: bool) -> Kind:
         return Kind.NONE
     if len(text) <= 14 and _EXTRA_VALUE.search(text):
         return Kind.TEXT  # a 完成时限 / 目标类型 value (全年 is no person)
+    if len(text) > 8 and text.endswith("。"):
+        return Kind.TEXT  # a sentence, not a name (建成县残疾人综合服务中心。)
     if all(is_person(ln.text) for ln in cell.lines if ln.text.strip()):
         return Kind.PERSON
     if len(cell.lines) == 1 and (is_paren_tail(text) or is_generic_tail(text)):
@@ -126,6 +130,9 @@ def classify(cell: Cell, numbered: bool) -> Kind:
     if names and all(looks_like_unit(n) or is_paren_tail(n) for n in names):
         return Kind.UNITS
     return Kind.TEXT
+
+
+_UNIT_ROLES = ("lead", "support", "responsible", "leaders")
 
 
 def _is_extra(cell: Cell) -> bool:
@@ -315,11 +322,7 @@ class FlatTableLoader(Loader):
         """
         from dutygraph.loaders.delimited_table import header_role
 
-        header: list[str | None] = []
-        start = 0
-        while start < len(body) and body[start].kind is Kind.HEADER:
-            header.append(header_role(body[start].text))
-            start += 1
+        header, start = self._header_run(body)
         if "number" not in header or len(header) < 3 or not {"lead", "support", "responsible", "leaders"} & set(header):
             return None
         rest = [c for c in body[start:] if c.kind is not Kind.HEADER]
@@ -344,6 +347,30 @@ class FlatTableLoader(Loader):
                 goal = CN_SECTION.sub("", section[-1].text).strip()
         return rows
 
+    @staticmethod
+    def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
+        """The header's column roles and where the rows start.
+
+        The header is the run of short cells before the first row number; a
+        name outside the vocabulary (民生实事, 项目内容) is the task column when it
+        comes before the unit columns and no task column was named, and read past
+        otherwise (当前进度, 落实情况).
+        """
+        from dutygraph.loaders.delimited_table import header_role
+
+        end = next((i for i, c in enumerate(body) if c.kind is Kind.NUMBER), len(body))
+        run = body[:end]
+        if not run or end > 12 or sum(c.kind is Kind.HEADER for c in run) < 2 or any(len(squeeze(c.text)) > 10 for c in run):
+            return [], 0
+        roles = [header_role(c.text) for c in run]
+        unit_at = next((i for i, r in enumerate(roles) if r in _UNIT_ROLES), len(roles))
+        if "text" not in roles:
+            for i, (cell, role) in enumerate(zip(run, roles)):
+                if role is None and i < unit_at and squeeze(cell.text) not in HEADER_TOKENS:
+                    roles[i] = "text"
+                    break
+        return roles, end
+
     def _header_row(
         self, number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
     ) -> _Row | None:
@@ -351,12 +378,13 @@ class FlatTableLoader(Loader):
         text_roles = 0
         while text_roles < len(roles) and roles[text_roles] in ("goal", "text"):
             text_roles += 1
-        texts = 0
+        texts = 1 if cells and cells[0].kind not in (Kind.NONE, Kind.PERSON) else 0  # the task column follows the number
         while texts < len(cells) and cells[texts].kind is Kind.TEXT and not _is_extra(cells[texts]):
             texts += 1
         if texts == 0:
             ctx.warn(line, f"row {number} prints no task text; skipped")
             return None
+        texts = min(texts, max(text_roles, 1))
         text_cells, rest = cells[:texts], cells[texts:]
         if text_roles >= 2 and texts >= 2:
             goal = "".join(c.text for c in text_cells[:-1]).strip()
@@ -375,6 +403,10 @@ class FlatTableLoader(Loader):
                 k += 1
             elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
                 names = [n for ln in cell.lines for n in ctx.names(ln.text, ln.no)] if cell.kind is not Kind.NONE else []
+                later_units = [r for r in roles[roles.index(role) + 1 :] if r in _UNIT_ROLES]
+                while not later_units and k + 1 < len(rest) and rest[k + 1].kind in (Kind.UNITS, Kind.TAIL):
+                    k += 1  # one unit per block: the column's other units follow
+                    names += [n for ln in rest[k].lines for n in ctx.names(ln.text, ln.no)]
                 if role == "responsible":
                     responsible.extend(names)
                 else:

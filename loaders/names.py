@@ -43,7 +43,7 @@ _UNIT_SUFFIX = re.compile(
     r"|馆|台|校|组|署|分局|大队|支队|小组|银行|学校|医院|海关|政府)$"
 )
 #: Two-character words that end like a unit but are not one (格局, 布局 …).
-_NOT_UNITS = re.compile(r"(?:格局|布局|大局|全局|开局|新局|变局|破局|结局|时局|社会|机会|都会|盛会|大会|体系|关键|窗口)$")
+_NOT_UNITS = re.compile(r"(?:格局|布局|大局|全局|开局|[开创谱]新局|变局|破局|结局|时局|社会|机会|都会|盛会|大会|体系|关键|窗口)$")
 #: Verbs and heading words that never occur inside an office's name.
 _HEADING_WORDS = re.compile(
     r"推动|提升|优化|加快|聚力|着力|深化|强化|完善|突出|建强|夯实|筑牢|织紧|始终|坚持|聚焦|打造|推进|实施|构建"

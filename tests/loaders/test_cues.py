@@ -138,3 +138,21 @@ def test_pipe_table_whose_unit_header_spans_two_columns():
 def test_progress_column_mentioning_towns_gives_no_units():
     rows = _rows("pipe_progress.md")
     assert rows == [("1", ["县住建局"], ["城关镇", "县财政局"], []), ("2", ["县发改局"], ["县工信局"], [])]
+
+
+def test_flattened_table_with_one_unit_per_block_and_sentences_that_end_like_names():
+    r = load(SAMPLES / "units_per_block.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["县水务局", "县住建局", "县城投公司"], []),
+        ("2", ["县住建局"], []),
+        ("3", ["县残联"], []),  # 建成县残疾人综合服务中心。 is the task, not a unit
+    ]
+    assert r.tasks[2].text == "建成县残疾人综合服务中心。"
+
+
+def test_progress_and_remark_columns_are_read_past():
+    r = load(SAMPLES / "progress_column.txt")
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "新建公办幼儿园5所，新增学位1000个。", ["县教育局"], []),
+        ("2", "建设四好农村路55公里。", ["县交通局"], []),
+    ]
