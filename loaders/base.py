@@ -73,7 +73,9 @@ def label_field(label: str) -> str | None:
 
 
 #: The document says the first unit listed under 责任单位 leads.
-FIRST_LISTED_LEADS = re.compile(r"(?:排在?第一|排名第一|第一个|首位|列第一)[^。]{0,12}(?:牵头|主办|主责)")
+FIRST_LISTED_LEADS = re.compile(
+    r"(?:排在?第一|排名第一|排序第一|名列第一|第一个|第一位|首位|列第一|居首|排首位|第一责任单位)[^。]{0,12}(?:牵头|主办|主责)"
+)
 
 
 @dataclass

@@ -66,7 +66,52 @@ class Roles:
 
 def has_cue(text: str) -> bool:
     """True when ``text`` holds a responsibility cue (a label or a verb after units)."""
-    return bool(LABEL.search(text) or closing_group(text) or _BY.search(text.rstrip()))
+    return bool(LABEL.search(text) or closing_group(text) or _BY.search(text.rstrip()) or trailing_verb_cue(text))
+
+
+def trailing_verb_cue(text: str) -> tuple[str, str] | None:
+    """Split an item's last sentence off when it only says who does what: (body, cue), or None.
+
+    Example:
+        >>> trailing_verb_cue("新建公园5个。区城管局牵头，各街道配合。")
+        ('新建公园5个。', '区城管局牵头，各街道配合')
+    """
+    body = text.rstrip().rstrip("。.；;")
+    cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
+    last = body[cut + 1 :]
+    if cut < 0 or not is_verb_cue(last):
+        return None
+    return body[: cut + 1], last
+
+
+def is_verb_cue(text: str) -> bool:
+    """True for a text that only says who does what: ``区发改局牵头，区财政局配合``.
+
+    Every part between commas must be unit names followed by a role verb.
+
+    Example:
+        >>> is_verb_cue("区发改局牵头，区财政局、各街道配合"), is_verb_cue("加快项目建设，确保按期完成")
+        (True, False)
+    """
+    segments = [_clean_segment(s) for s in split_top_level(text.strip().rstrip("。.；;"), "，,；;")]
+    if not segments or not all(segments):
+        return False
+    for seg in segments:
+        m = _LEAD_END.search(seg) or _SUPPORT_END.search(seg) or _RESPONSIBLE_END.search(seg)
+        if not m or m.start() == 0:
+            return False
+        names = split_top_level(seg[: m.start()], "、和及")
+        if not names or not all(looks_like_unit(n) for n in names):
+            return False
+    return True
+
+
+def standalone_group(text: str) -> str | None:
+    """The inside of a line that is only a bracketed cue: ``（责任单位：市直各有关单位）``."""
+    group = closing_group(text)
+    if group and not group[0].strip(" 。.；;，,"):
+        return group[1]
+    return None
 
 
 def closing_group(text: str) -> tuple[str, str] | None:

@@ -24,7 +24,18 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import DOT_NUMBER, FIRST_LISTED_LEADS, LABEL, Context, Loader, assign_responsible
-from dutygraph.loaders.cues import Roles, by_clause, closing_group, has_cue, heading_cues, is_lead_line, read_cues
+from dutygraph.loaders.cues import (
+    Roles,
+    by_clause,
+    closing_group,
+    has_cue,
+    heading_cues,
+    is_lead_line,
+    is_verb_cue,
+    read_cues,
+    standalone_group,
+    trailing_verb_cue,
+)
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -114,7 +125,7 @@ class NumberedListLoader(Loader):
                 counts[current] = counts.get(current, 0) + 1
                 if has_cue(text):
                     cued[current] = cued.get(current, 0) + 1
-            elif current and LABEL.match(text):
+            elif current and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text)):
                 cued[current] = cued.get(current, 0) + 1
                 current = None  # one labelled block counts once
         if cued:
@@ -129,6 +140,7 @@ class NumberedListLoader(Loader):
         task_depth = _DEPTH[task_style]
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         items: list[_Item] = []
+        section_start = 0  # index of the first item under the latest heading
         headings: list[_Heading] = []
         heading_open = False  # the last line read was a heading that may continue
         for ln in ctx.lines:
@@ -144,6 +156,7 @@ class NumberedListLoader(Loader):
                 group = closing_group(title)
                 headings.append(_Heading(depth, group[0] if group else title, num[1], cues))
                 heading_open = True
+                section_start = len(items)
                 continue
             if num and num[0] == task_style:
                 heading_open = False
@@ -158,6 +171,14 @@ class NumberedListLoader(Loader):
                     continue
             if items and LABEL.match(text):
                 items[-1].labelled.append((ln.no, text))
+                continue
+            group = standalone_group(text)
+            if items and (group or is_verb_cue(text)):
+                # A cue on a line of its own after several items with none holds for all of them.
+                section = items[section_start:]
+                open_items = section if section and not any(self._closed(it) for it in section) else items[-1:]
+                for it in open_items:
+                    it.labelled.append((ln.no, group or text))
                 continue
             if is_lead_line(text):
                 cues = heading_cues(text, ln.no, ctx)
@@ -220,7 +241,8 @@ class NumberedListLoader(Loader):
     @staticmethod
     def _closed(item: _Item) -> bool:
         """An item is closed once its unit parenthesis or labelled lines were printed."""
-        return bool(item.labelled or closing_group(item.parts[-1]))
+        last = item.parts[-1]
+        return bool(item.labelled or closing_group(last) or trailing_verb_cue(last) or by_clause(last))
 
     def _record(self, it: _Item, ctx: Context, first_leads: bool) -> TaskRecord:
         text = "".join(it.parts).strip()
@@ -228,9 +250,13 @@ class NumberedListLoader(Loader):
         lines: dict[str, int] = {}
         group = closing_group(text)
         by = by_clause(text) if not group else None
+        verb = trailing_verb_cue(text) if not group and not by else None
         if group:
             text = group[0]
             roles = read_cues(group[1], it.line, ctx)
+        elif verb:
+            text = verb[0]
+            roles = read_cues(verb[1], it.line, ctx)
         elif by:
             text = by[0]
             roles = read_cues(by[1] + by[2], it.line, ctx)

@@ -156,3 +156,23 @@ def test_progress_and_remark_columns_are_read_past():
         ("1", "新建公办幼儿园5所，新增学位1000个。", ["县教育局"], []),
         ("2", "建设四好农村路55公里。", ["县交通局"], []),
     ]
+
+
+def test_a_cue_line_after_several_sub_items_holds_for_each_of_them():
+    r = load(SAMPLES / "group_cue_after_subitems.txt")
+    everyone = ["市直各有关单位", "各县（市、区）人民政府", "各开发区管委会"]
+    assert [(t.task, t.area, t.lead) for t in r.tasks] == [
+        ("（1）", "完善应急预案体系", everyone),
+        ("（2）", "完善应急预案体系", everyone),
+        ("（3）", "完善应急预案体系", everyone),
+        ("（1）", "健全应急管理体制和运行机制", ["市应急办", "市编办"]),
+    ]
+
+
+def test_verb_cues_on_their_own_line_or_as_the_last_sentence():
+    assert _rows("verb_cue_lines.txt") == [
+        ("1", ["区城管局"], ["各街道"], []),
+        ("2", ["区住建局"], ["区财政局", "各街道"], []),
+        ("3", ["区城管局"], [], []),
+    ]
+    assert load(SAMPLES / "verb_cue_lines.txt").tasks[1].text == "完成老旧小区改造12个。"
