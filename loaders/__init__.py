@@ -22,7 +22,7 @@ from dutygraph.loaders.base import Context, Loader
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.metadata import detect_metadata
-from dutygraph.loaders.normalize import Simplifier, split_run_on
+from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.report import ReportLoader
@@ -80,7 +80,7 @@ def detect_layout(lines: list[Line], path: str | Path = "<text>") -> Loader:
 def _prepare(src: SourceText) -> tuple[list[Line], list[LoadWarning]]:
     """Clean every line and cut out injected spam, with a warning per line."""
     lines: list[Line] = []
-    warnings: list[LoadWarning] = []
+    warnings: list[LoadWarning] = [LoadWarning(src.name, line, message) for line, message in src.notes]
     for ln in src.lines:
         text, spam = scrub(clean_line(ln.text))
         for s in spam:
@@ -151,6 +151,9 @@ def load_text(
     lines, warnings = _prepare(src)
     if not any(_HAS_WORDS.search(ln.text) for ln in lines):
         raise NoTasksError(src.path, "the file holds no words, so no tasks")
+    lines, doubled = undouble(lines)
+    if doubled:
+        warnings.append(LoadWarning(src.name, None, "every line of this text is printed twice; read once"))
     lines, broken = split_run_on(lines)
     if broken:
         warnings.append(LoadWarning(src.name, None, f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label"))
@@ -227,7 +230,16 @@ def _as_printed(tasks: list[TaskRecord], simplifier: Simplifier) -> None:
 
 
 def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:
-    """Say when a document names no units at all, or some tasks have no lead unit."""
+    """Say when a document names no units at all, or some tasks have no lead unit;
+    a name printed twice in one role of one task is kept once, with a warning."""
+    for t in tasks:
+        for role in ("lead", "support", "leaders"):
+            names = getattr(t, role)
+            unique = list(dict.fromkeys(names))
+            if len(unique) < len(names):
+                twice = sorted({n for n in names if names.count(n) > 1})
+                ctx.warn(t.line, f"task {t.task} prints {', '.join(twice)} twice as {role}; kept once")
+                setattr(t, role, unique)
     with_units = [t for t in tasks if t.lead or t.support]
     if not with_units:
         ctx.warn(None, "the document names no lead or supporting units; its tasks carry no responsibility")

@@ -122,7 +122,7 @@ def looks_like_unit(text: str) -> bool:
         (True, False, False)
     """
     name = squeeze(text)
-    if not name or len(name) > 40:
+    if not name or len(name) > 40 or NOTICE_LINE.search(name):
         return False
     if is_collective(name) and len(name) <= 30 and not re.search(r"[。！？!?：:，,]", name):
         return True
@@ -141,10 +141,14 @@ def strip_parenthetical(name: str) -> str:
     return re.sub(r"[(（][^()（）]*[)）]$", "", name)
 
 
+#: The closing lines of a notice (此件公开发布, 抄送, 印发): never part of a name.
+NOTICE_LINE = re.compile(r"此件|公开发布|主动公开|依申请公开|不予公开|抄送|印发|联系人|联系电话")
+
+
 def is_paren_tail(text: str) -> bool:
     """True for a line that is only a parenthesised name tail, such as ``(邹区镇)``."""
     name = squeeze(text)
-    return len(name) >= 3 and name[0] in _OPEN and name[-1] in _CLOSE and _depth_ok(name)
+    return len(name) >= 3 and name[0] in _OPEN and name[-1] in _CLOSE and _depth_ok(name) and not NOTICE_LINE.search(name)
 
 
 def is_generic_tail(text: str) -> bool:

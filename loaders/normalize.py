@@ -64,6 +64,39 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
     return out, broken
 
 
+def undouble(lines: list[Line]) -> tuple[list[Line], bool]:
+    """Drop the second copy of every line when a text prints each of its lines twice.
+
+    A text where at least 80 % of the lines with words equal the line before them
+    (blank lines aside) went through a faulty copy; a genuine table repeats a cell
+    now and then, never nearly every line.
+
+    Returns:
+        The lines, and whether the text was doubled.
+
+    Example:
+        >>> lines = [Line(i, t) for i, t in enumerate(["发改局", "发改局", "财政局", "财政局"] * 3, 1)]
+        >>> [ln.text for ln in undouble(lines)[0]][:2], undouble(lines)[1]
+        (['发改局', '财政局'], True)
+    """
+    worded = [ln for ln in lines if ln.text]
+    if len(worded) < 10:
+        return lines, False
+    repeats = sum(1 for a, b in zip(worded, worded[1:]) if a.text == b.text)
+    if repeats < 0.4 * len(worded):  # a doubled text repeats every other line: half its lines
+        return lines, False
+    out: list[Line] = []
+    previous: str | None = None
+    for ln in lines:
+        if ln.text and ln.text == previous:
+            previous = None  # a third copy is kept: only pairs are undone
+            continue
+        if ln.text:
+            previous = ln.text
+        out.append(ln)
+    return out, True
+
+
 @cache
 def _converter():  # type: ignore[no-untyped-def]
     import opencc

@@ -12,7 +12,7 @@ import codecs
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutygraph.errors import UnreadableFileError
@@ -44,6 +44,7 @@ class SourceText:
     lines: list[Line]
     encoding: str
     sha256: str
+    notes: list[tuple[int | None, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -77,14 +78,35 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
                 return _check_text(data.decode(encoding), path), encoding
             except UnicodeDecodeError as exc:
                 raise UnreadableFileError(path, f"starts with a {encoding} mark but is not {encoding} text") from exc
-    if b"\x00" in data:
+    if data.count(b"\x00") > max(8, len(data) // 1000):
         raise UnreadableFileError(path, "this is a binary file, not a text document")
     for encoding in ("utf-8", "gb18030"):
         try:
             return _check_text(data.decode(encoding), path), encoding
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8" and exc.start >= len(data) - 3 and exc.start > 0:
+                # The last character was cut (a download or a copy that stopped short).
+                return _check_text(data[: exc.start].decode("utf-8"), path), "utf-8"
             continue
     raise UnreadableFileError(path, "the text is neither UTF-8 nor GB18030/GBK; save it as UTF-8")
+
+
+def damage_notes(data: bytes) -> list[tuple[int | None, str]]:
+    """What :func:`decode` read past: NUL bytes (with their lines) and a cut last character."""
+    notes: list[tuple[int | None, str]] = []
+    for no, raw in enumerate(data.split(b"\n"), start=1):
+        if b"\x00" in raw:
+            notes.append((no, "removed a NUL byte (damaged text); the rest of the line was read"))
+    try:
+        data.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.start > 0 and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            try:
+                data[: exc.start].decode("utf-8")
+                notes.append((None, "the file ends in the middle of a character (cut short); read up to it"))
+            except UnicodeDecodeError:
+                pass
+    return notes
 
 
 def _check_text(text: str, path: Path) -> str:
@@ -146,7 +168,13 @@ def read_source(path: str | Path) -> SourceText:
         raise UnreadableFileError(p, "permission denied") from exc
     except OSError as exc:
         raise UnreadableFileError(p, f"cannot be read ({exc.strerror or exc})") from exc
-    text, encoding = decode(data, p)
+    text, encoding = decode(data.replace(b"\x00", b"") if encoding_has_no_nul(data) else data, p)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [Line(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
-    return SourceText(p, lines, encoding, hashlib.sha256(data).hexdigest())
+    notes = damage_notes(data) if encoding_has_no_nul(data) or encoding.startswith("utf-8") else []
+    return SourceText(p, lines, encoding, hashlib.sha256(data).hexdigest(), notes)
+
+
+def encoding_has_no_nul(data: bytes) -> bool:
+    """True when NUL bytes in ``data`` are damage, not part of the encoding (UTF-16 is full of them)."""
+    return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and 0 < data.count(b"\x00") <= max(8, len(data) // 1000)

@@ -1,0 +1,62 @@
+"""Damaged text: every line doubled, a NUL byte, a cut last character, a notice's
+closing line after the table. Each is read, with a warning, never guessed silently."""
+
+from __future__ import annotations
+
+from dutygraph.loaders import load
+from tests.conftest import seed, seed_path
+
+
+def _roles(result):
+    return [(t.task, t.text, t.lead, t.support, t.leaders, t.inherited) for t in result.tasks]
+
+
+def test_a_text_with_every_line_doubled_reads_as_the_text_once(tmp_path):
+    for key in ("001", "003", "004"):
+        lines = seed_path(key).read_text(encoding="utf-8").split("\n")
+        doubled = tmp_path / f"doubled_{key}.txt"
+        doubled.write_text("\n".join(line for x in lines for line in (x, x)), encoding="utf-8")
+        r = load(doubled)
+        assert _roles(r) == _roles(seed(key)), key
+        assert any("printed twice" in w.message for w in r.warnings)
+
+
+def test_a_name_printed_twice_in_one_role_is_kept_once_with_a_warning(tmp_path):
+    p = tmp_path / "twice.txt"
+    p.write_text("1.新建公园5个。（区城管局、区城管局牵头，各街道配合）\n2.改造小区。（区住建局牵头）\n", encoding="utf-8")
+    r = load(p)
+    assert r.tasks[0].lead == ["区城管局"]
+    assert any(w.line == 1 and "twice" in w.message for w in r.warnings)
+
+
+def test_a_nul_byte_is_removed_with_its_line_and_the_rest_is_read(tmp_path):
+    data = seed_path("001").read_bytes()
+    p = tmp_path / "nul.txt"
+    p.write_bytes(data[:5000] + b"\x00" + data[5000:])
+    r = load(p)
+    assert len(r.tasks) == 78
+    line = data[:5000].count(b"\n") + 1
+    assert any(w.line == line and "NUL" in w.message for w in r.warnings)
+
+
+def test_a_cut_last_character_is_warned_and_the_rest_read(tmp_path):
+    data = seed_path("001").read_bytes().rstrip()
+    cut = len(data) - 1
+    while data[cut] < 0x80:
+        cut -= 1
+    p = tmp_path / "cut.txt"
+    p.write_bytes(data[:cut])
+    r = load(p)
+    assert len(r.tasks) == 78
+    assert any("cut short" in w.message for w in r.warnings)
+
+
+def test_a_closing_line_of_the_notice_never_joins_a_unit(tmp_path):
+    p = tmp_path / "closing.txt"
+    p.write_text(
+        "序号\n工作任务\n牵头单位\n配合单位\n1\n新建公园5个，提升游园品质\n区城管局\n各街道\n"
+        "2\n改造老旧小区10个，完善配套设施\n区住建局\n区财政局\n(此件公开发布)\n",
+        encoding="utf-8",
+    )
+    r = load(p)
+    assert [t.support for t in r.tasks] == [["各街道"], ["区财政局"]]
