@@ -113,23 +113,43 @@ class NumberedListLoader(Loader):
 
     @staticmethod
     def _task_style(lines: list[Line]) -> str | None:
-        """The numbering style of the tasks: the one whose items carry cues most often."""
+        """The numbering style of the tasks: the one whose items carry cues most often.
+
+        Items whose own line carries the cue but which are each followed by deeper
+        items are headings (``一、经济发展（牵头领导：张三）`` over ``1.`` items):
+        the tasks are the deeper items then.
+        """
         counts: dict[str, int] = {}
         cued: dict[str, int] = {}
+        parents: dict[str, int] = {}
         current: str | None = None
-        for ln in lines:
+        numbered = [(ln, numbering(ln.text.replace("\t", " ").strip())) for ln in lines]
+        following: dict[str, dict[str, int]] = {}
+        last_cued_inline: str | None = None
+        for ln, num in numbered:
             text = ln.text.replace("\t", " ").strip()
-            num = numbering(text)
             if num:
+                if last_cued_inline is not None and _DEPTH[num[0]] > _DEPTH[last_cued_inline]:
+                    parents[last_cued_inline] = parents.get(last_cued_inline, 0) + 1
+                    below = following.setdefault(last_cued_inline, {})
+                    below[num[0]] = below.get(num[0], 0) + 1
                 current = num[0]
                 counts[current] = counts.get(current, 0) + 1
+                last_cued_inline = None
                 if has_cue(text):
                     cued[current] = cued.get(current, 0) + 1
+                    last_cued_inline = current
             elif current and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text)):
                 cued[current] = cued.get(current, 0) + 1
                 current = None  # one labelled block counts once
+                last_cued_inline = None
         if cued:
-            return max(cued, key=lambda s: (cued[s], _DEPTH[s]))
+            best = max(cued, key=lambda s: (cued[s], _DEPTH[s]))
+            if parents.get(best, 0) >= 0.8 * cued[best] and following.get(best):
+                deeper = max(following[best], key=following[best].__getitem__)
+                if counts.get(deeper, 0) >= 2:
+                    return deeper
+            return best
         present = [s for s, n in counts.items() if n >= 2 and s != "cn"]
         return max(present, key=_DEPTH.__getitem__) if present else None
 

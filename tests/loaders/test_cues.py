@@ -176,3 +176,13 @@ def test_verb_cues_on_their_own_line_or_as_the_last_sentence():
         ("3", ["区城管局"], [], []),
     ]
     assert load(SAMPLES / "verb_cue_lines.txt").tasks[1].text == "完成老旧小区改造12个。"
+
+
+def test_headings_that_carry_the_only_cues_stay_headings_over_their_items():
+    r = load(SAMPLES / "heading_leaders_only.txt")
+    assert [(t.goal, t.task, t.leaders) for t in r.tasks] == [
+        ("推动经济高质量发展", "1", ["张三"]),
+        ("推动经济高质量发展", "2", ["张三"]),
+        ("保障改善民生", "1", ["李四", "王五"]),
+        ("保障改善民生", "2", ["李四", "王五"]),
+    ]
