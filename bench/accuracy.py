@@ -123,9 +123,9 @@ def score_document(doc: Path, gold: dict) -> DocScore:
         score.tp += len(gold_set & got)
         score.fp += len(got - gold_set)
         score.fn += len(gold_set - got)
-        for role, name in sorted(gold_set - got, key=lambda t: t[1:]):
+        for _, role, name in sorted(gold_set - got, key=lambda t: t[1:]):
             score.misses.append(f"task {g.get('task')}: {role} {name} missing (got {_roles(records[match])})")
-        for role, name in sorted(got - gold_set, key=lambda t: t[1:]):
+        for _, role, name in sorted(got - gold_set, key=lambda t: t[1:]):
             score.misses.append(f"task {g.get('task')}: {role} {name} extra")
     for i, r in enumerate(records):
         if i not in used:

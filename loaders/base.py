@@ -46,17 +46,38 @@ _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "参与单位
 _RESPONSIBLE_LABELS = ("责任单位", "责任部门", "实施单位")
 _EXTRA_LABELS = ("完成时限", "完成时间", "时间节点", "目标类型", "备注", "推进措施")
 
+# The same fields by meaning, for the many spellings of the genre (分管省领导,
+# 牵头负责领导, 牵头责任单位, 协同责任单位, 主要责任单位, 部门分工 …). Tried in this order.
+_BY_MEANING: tuple[tuple[str | None, str], ...] = (
+    (None, r"(?:数据|信息|材料)提供单位|完成时限|完成时间|完成期限|时限要求|时间节点|时间要求|目标类型|备注|推进措施|工作措施|具体措施"
+           r"|主要措施|进展情况|完成情况|推进情况|工作目标|目标任务|任务来源|考核指标|主要内容|工作内容"),
+    ("leaders", r"[\u4e00-\u9fff]{0,6}领导(?:同志)?|责任人"),
+    ("support", r"(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门)|配合|协办|协同"),
+    ("lead", r"(?:牵头|主办|主责|主要责任|第一责任)[\u4e00-\u9fff]{0,4}?(?:单位|部门)|牵头(?:负责)?|主办|责任主体"),
+    ("responsible", r"(?:责任|实施|承办|落实|承担)(?:单位|部门|处室|科室)"),
+    ("cue", r"(?:部门|责任|任务|单位)分工|分工"),
+)
+_MEANING = [(field, re.compile(f"^(?:{pattern})$")) for field, pattern in _BY_MEANING]
+
 LABEL = re.compile(
-    "(" + "|".join(_LEADER_LABELS + _LEAD_LABELS + _SUPPORT_LABELS + _RESPONSIBLE_LABELS + _EXTRA_LABELS) + r")\s*[:：]\s*"
+    "("
+    + "|".join(_LEADER_LABELS + _LEAD_LABELS + _SUPPORT_LABELS + _RESPONSIBLE_LABELS + _EXTRA_LABELS)
+    + "|"
+    + "|".join(pattern for _, pattern in _BY_MEANING)
+    + r")\s*[:：]\s*"
 )
 
 
 def label_field(label: str) -> str | None:
-    """Map a printed label to 'leaders', 'lead', 'support', 'responsible' or None (ignored column).
+    """Map a printed label to 'leaders', 'lead', 'support', 'responsible', 'cue' or None (read past).
+
+    'cue' is a label whose value says the roles itself (部门分工：X牵头，Y配合).
 
     Example:
         >>> label_field("牵头部门"), label_field("协办"), label_field("完成时限")
         ('lead', 'support', None)
+        >>> label_field("牵头负责领导"), label_field("协同责任单位"), label_field("部门分工")
+        ('leaders', 'support', 'cue')
     """
     label = squeeze(label).rstrip(":：")
     if label.startswith("区政府") and label != "区政府分管领导":
@@ -69,6 +90,9 @@ def label_field(label: str) -> str | None:
         return "support"
     if label in _RESPONSIBLE_LABELS:
         return "responsible"
+    for field, pattern in _MEANING:
+        if pattern.match(label):
+            return field
     return None
 
 

@@ -29,6 +29,8 @@ _OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
 _LEAD_END = re.compile(r"(?:牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总)$")
 _SUPPORT_END = re.compile(r"(?:配合落实|配合推进|协助|协办|配合|参与|协同)$")
 _RESPONSIBLE_END = re.compile(r"(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织)?(?:负责|落实|实施|推进)$")
+#: 分别负责: each unit listed answers for its own part, so each leads.
+_EACH_LEADS = re.compile(r"分别(?:负责|牵头|落实)$")
 _HINT = re.compile(r"主办|协办|牵头|配合|负责|主责|参与|责任单位|责任部门|责任领导|分管领导|牵头领导|责任主体|实施单位")
 #: 由X负责 / 由X牵头 at the end of an item's text, outside any parenthesis.
 _BY = re.compile(r"由([^，,。；;：:]{2,80}?)(牵头负责|负责牵头|牵头|负责|组织实施|实施)[。.；;]?$")
@@ -37,7 +39,10 @@ _POST = r"(?:常务)?副?(?:省|市|州|盟|县|区|旗|镇|乡)长"
 _LEADER_NAME_POST = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:同志)?({_POST})(?:牵头|负责|分管|领衔|挂帅)")
 _LEADER_POST_NAME = re.compile(rf"({_POST})([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:牵头|负责|分管|领衔|挂帅)")
 #: A line that only names who leads what follows: 县交通局牵头： / 由区住建局牵头：
-_LEAD_LINE = re.compile(r"^(?:由)?(.{2,40}?)(牵头负责|牵头)[：:]?$")
+_LEAD_LINE = re.compile(
+    r"^(?:由)?(.{2,40}?)(牵头负责|牵头)(?:的)?(?:重点)?(?:工作|任务|事项|项目)?"
+    r"(?:[（(]\s*(?:共)?\d{1,3}\s*(?:项|件|个)\s*[)）])?[：:]?$"
+)
 
 
 @dataclass
@@ -181,9 +186,10 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
         elif support:
             roles.support += ctx.names(seg[: support.start()], line)
         elif responsible:
-            names = ctx.names(seg[: responsible.start()], line)
-            # "X牵头，Y等按职责分工负责": Y supports; "X、Y负责" alone: they lead.
-            (roles.support if verb_lead or roles.lead else roles.lead).extend(names)
+            names = [n for n in ctx.names(seg[: responsible.start()], line) if looks_like_unit(n)]
+            # "X牵头，Y等按职责分工负责": Y supports; "X、Y负责" or "X、Y分别负责" alone: they lead.
+            each = bool(_EACH_LEADS.search(seg))
+            (roles.support if (verb_lead or roles.lead) and not each else roles.lead).extend(names)
         elif all(looks_like_unit(n) for n in split_top_level(seg, "、")):
             ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
             roles.support += ctx.names(seg, line)
@@ -204,7 +210,9 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         if kind is None:
             continue
         value = re.sub(r"等$", "", squeeze(value)) if value else value
-        if kind == "leaders":
+        if kind == "cue":
+            roles.extend(read_cues(value, line, ctx))
+        elif kind == "leaders":
             roles.leaders += [p for p in parse_persons(value) if p]
         elif kind == "responsible":
             roles.responsible += ctx.names(value, line)

@@ -262,17 +262,21 @@ def parse_names(text: str) -> list[str]:
         []
     """
     names: list[str] = []
-    for part in split_top_level(_CONVENTION_NOTE.sub("", text)):
-        part = _TRAILING_ETC.sub("", squeeze(part).strip("。.")).strip("。.")
-        if not part or is_none_mark(part):
-            continue
-        if names and is_paren_tail(part):
-            names[-1] += part
-            continue
-        if names and _LEVEL_ONLY.match(names[-1]) and _LEVEL_BODY.match(part):
-            names[-1] += "、" + part  # 各乡、镇人民政府: one collective, not two
-            continue
-        names.extend(_split_conjunction(part))
+    for raw in split_top_level(_CONVENTION_NOTE.sub("", text)):
+        raw = squeeze(raw).strip("。.")
+        etc = _ETC_COLLECTIVE.match(raw)
+        parts = [etc.group(1), etc.group(2)] if etc else _split_conjunction(raw)
+        for part in parts:
+            part = _TRAILING_ETC.sub("", part).strip("。.")
+            if not part or is_none_mark(part):
+                continue
+            if names and is_paren_tail(part):
+                names[-1] += part
+                continue
+            if names and _LEVEL_ONLY.match(names[-1]) and _LEVEL_BODY.match(part):
+                names[-1] += "、" + part  # 各乡、镇人民政府: one collective, not two
+                continue
+            names.append(part)
     return names
 
 
@@ -280,8 +284,10 @@ def parse_names(text: str) -> list[str]:
 _CONVENTION_NOTE = re.compile(r"[（(][^()（）]{0,30}(?:牵头|下同|排名|排序|第一|首位)[^()（）]{0,30}[)）]")
 _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
 #: 各乡 / 各县 / 各镇 — the first half of a collective split at 、 (各乡、镇人民政府).
-_LEVEL_ONLY = re.compile(r"^各[乡镇街道县区市]{1,2}$")
-_LEVEL_BODY = re.compile(r"^[乡镇街道县区市]{1,2}(?:人民政府|政府|办事处|管委会)?$")
+_LEVEL_ONLY = re.compile(r"^各[乡镇街道县区市旗]{1,2}$")
+_LEVEL_BODY = re.compile(r"^[乡镇街道县区市旗]{1,2}(?:[（(][^()（）]{1,6}[)）])?(?:人民政府|政府|办事处|管委会)?$")
+#: 市财政局等有关部门: a unit, then the collective the list ends with.
+_ETC_COLLECTIVE = re.compile(r"^(.{2,30}?)等((?:其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$")
 _CONJUNCTION = re.compile(r"及|和|与")
 
 

@@ -100,12 +100,14 @@ class NumberedListLoader(Loader):
         for ln in lines:
             t = ln.text.strip()
             num = numbering(t)
-            if num and num[0] != "cn" and (num[0] != "paren" or len(t) > 12):
-                items += 1
-                cued += has_cue(t)
+            if num and (num[0] != "paren" or len(t) > 12):
+                cue = has_cue(t)
+                if num[0] != "cn" or cue:  # 一、 numbers sections, unless the item carries its own cue
+                    items += 1
+                    cued += cue
             if LABEL.match(t):
                 labelled += 1
-        if items < 2:
+        if items < 2 and labelled < 2:
             return 0.0
         return items + 3 * cued + 3 * labelled
 
