@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, PAREN_NUMBER, Context, Loader, assign_responsible, fill_from_above
+from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, DOT_NUMBER, PAREN_NUMBER, Context, Loader, assign_responsible, fill_from_above
 from dutygraph.loaders.names import (
     is_collective,
     is_generic_tail,
@@ -54,6 +54,8 @@ _TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|�
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?$")
 #: A signature or date line: the table above it has ended.
 _TABLE_END = re.compile(r"(?:人民政府|人民政府办公室|政府办公室)$|^\d{4}年\d{1,2}月\d{1,2}日$")
+#: A target or progress value, never a fragment of a unit's name.
+_VALUE = re.compile(r"\d|[%％]|以上|以下|以内|左右|同步|保持|提升|提高|增长|下降|降低|完成|达到|百分点|持平")
 _CONTENT_PUNCT = re.compile(r"[，,；;。：:、]")
 _MAX_NAME_FRAGMENT = 14
 _MAX_BROKEN_NAME = 40
@@ -105,14 +107,18 @@ class _Row:
     last: str | None = None  # field the last name went into
 
 
-def classify(cell: Cell, numbered: bool) -> Kind:
-    """Decide what a cell holds from its text alone."""
+def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
+    """Decide what a cell holds from its text alone.
+
+    ``numbered`` is the pattern of the table's task numbers ((1) when True), or False.
+    """
     text = squeeze(cell.text)
     if not text:
         return Kind.NONE
     if text in HEADER_TOKENS:
         return Kind.HEADER
-    if numbered and PAREN_NUMBER.match(cell.lines[0].text):
+    task_re = PAREN_NUMBER if numbered is True else numbered
+    if task_re and task_re.match(cell.lines[0].text) and len(text) > 4:
         return Kind.TASK
     if BARE_NUMBER.match(text):
         return Kind.NUMBER
@@ -235,9 +241,9 @@ class FlatTableLoader(Loader):
         dedup = self._is_deduplicated(ctx.lines)
         if dedup:
             ctx.flags.append(DEDUPLICATED)
-        numbered_doc = any(PAREN_NUMBER.match(c.lines[0].text) for c in cells)
+        task_re = self._task_pattern(cells)
         for c in cells:
-            c.kind = classify(c, numbered_doc)
+            c.kind = classify(c, task_re or False)
         records: list[TaskRecord] = []
         for title, body in self._tables(cells):
             numbered = any(c.kind is Kind.TASK for c in body)
@@ -245,7 +251,13 @@ class FlatTableLoader(Loader):
             if by_header is not None:
                 records.extend(self._finish(by_header))
                 continue
-            rows = self._numbered(body, ctx) if numbered else self._unnumbered(title, body, ctx)
+            rows = self._numbered(body, ctx, task_re or PAREN_NUMBER) if numbered else self._unnumbered(title, body, ctx)
+            if self._one_unit_column(body):
+                for row in rows:  # 责任单位 / 责任部门 alone: every unit listed leads
+                    row.lead += row.support
+                    row.support = []
+                    if row.lead:
+                        row.printed |= {"lead", "support"}
             records.extend(self._finish(rows))
         if dedup:
             bare = sum(1 for r in records if len(r.inherited) == len(INHERITABLE))
@@ -258,7 +270,25 @@ class FlatTableLoader(Loader):
             )
         return records
 
-    def _numbered(self, body: list[Cell], ctx: Context) -> list[_Row]:
+    @staticmethod
+    def _task_pattern(cells: list[Cell]) -> re.Pattern[str] | None:
+        """How tasks are numbered: (1) when any cell starts so; 1. / 1、 in a table
+        whose header was printed and whose cells start so at least twice; else None."""
+        if any(PAREN_NUMBER.match(c.lines[0].text) for c in cells):
+            return PAREN_NUMBER
+        headers = sum(1 for c in cells if squeeze(c.text) in HEADER_TOKENS)
+        dotted = sum(1 for c in cells if DOT_NUMBER.match(c.lines[0].text) and len(squeeze(c.text)) > 4)
+        return DOT_NUMBER if headers >= 2 and dotted >= 2 else None
+
+    @staticmethod
+    def _one_unit_column(body: list[Cell]) -> bool:
+        """True when the header names one unit column, 责任单位 / 责任部门, and no 牵头 or 配合 column."""
+        from dutygraph.loaders.delimited_table import header_role
+
+        roles = {header_role(c.text) for c in body if c.kind is Kind.HEADER}
+        return "responsible" in roles and not roles & {"lead", "support"}
+
+    def _numbered(self, body: list[Cell], ctx: Context, task_re: re.Pattern[str] = PAREN_NUMBER) -> list[_Row]:
         rows: list[_Row] = []
         row: _Row | None = None
         goal: str | None = None
@@ -284,7 +314,7 @@ class FlatTableLoader(Loader):
                 if expect_goal:
                     ctx.warn(cell.no, f"goal {goal_no} prints no title; its tasks are read without one")
                     expect_goal = False
-                m = PAREN_NUMBER.match(cell.lines[0].text)
+                m = task_re.match(cell.lines[0].text)
                 assert m is not None
                 text = (cell.lines[0].text[m.end():] + "".join(ln.text.strip() for ln in cell.lines[1:])).strip()
                 row = _Row(squeeze(m.group(1)), text, cell.no, goal, goal_no, area)
@@ -478,6 +508,8 @@ class FlatTableLoader(Loader):
                 joined = "".join(squeeze(c.text) for c in buffer)
                 if not row.printed and any(len(squeeze(c.text)) > _MAX_NAME_FRAGMENT for c in buffer):
                     row.text += "".join(c.text.strip() for c in buffer)  # the task text went on
+                elif any(_VALUE.search(squeeze(c.text)) for c in buffer):
+                    pass  # 年度目标 / 完成情况 values (9.8%, 提升4个百分点) in columns before the units
                 elif len(joined) + len(names[0]) <= _MAX_BROKEN_NAME:
                     names[0] = joined + names[0]  # a name broken over lines
                     ctx.warn(buffer[0].no, f"rejoined a unit name broken over lines: '{names[0]}'")
