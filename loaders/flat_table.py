@@ -245,10 +245,12 @@ class FlatTableLoader(Loader):
         for c in cells:
             c.kind = classify(c, task_re or False)
         records: list[TaskRecord] = []
+        last_line = max((c.lines[-1].no for c in cells), default=0)
         for title, body in self._tables(cells):
             numbered = any(c.kind is Kind.TASK for c in body)
             by_header = None if numbered else self._by_header(title, body, ctx)
             if by_header is not None:
+                self._cut_short(by_header, body, last_line, dedup, ctx)
                 records.extend(self._finish(by_header))
                 continue
             rows = self._numbered(body, ctx, task_re or PAREN_NUMBER) if numbered else self._unnumbered(title, body, ctx)
@@ -258,6 +260,7 @@ class FlatTableLoader(Loader):
                     row.support = []
                     if row.lead:
                         row.printed |= {"lead", "support"}
+            self._cut_short(rows, body, last_line, dedup, ctx)
             records.extend(self._finish(rows))
         if dedup:
             bare = sum(1 for r in records if len(r.inherited) == len(INHERITABLE))
@@ -388,9 +391,10 @@ class FlatTableLoader(Loader):
         """
         from dutygraph.loaders.delimited_table import header_role
 
-        end = next((i for i, c in enumerate(body) if c.kind is Kind.NUMBER), len(body))
+        first_row = next((i for i, c in enumerate(body) if c.kind is Kind.NUMBER), len(body))
+        end = next((i for i, c in enumerate(body[:first_row]) if len(squeeze(c.text)) > 10), first_row)
         run = body[:end]
-        if not run or end > 12 or sum(c.kind is Kind.HEADER for c in run) < 2 or any(len(squeeze(c.text)) > 10 for c in run):
+        if not run or end > 12 or sum(c.kind is Kind.HEADER for c in run) < 2:
             return [], 0
         roles = [header_role(c.text) for c in run]
         unit_at = next((i for i, r in enumerate(roles) if r in _UNIT_ROLES), len(roles))
@@ -542,6 +546,18 @@ class FlatTableLoader(Loader):
             row.lines.setdefault("support", line)
             row.last = "support"
         row.cursor = max(row.cursor, 2)
+
+    @staticmethod
+    def _cut_short(rows: list[_Row], body: list[Cell], last_line: int, dedup: bool, ctx: Context) -> None:
+        """When the text stops inside the table's last row, its missing cells were cut
+        off, not merged: they are left empty (marked printed), with a warning."""
+        if dedup or not rows or not body or body[-1].lines[-1].no != last_line:
+            return
+        row = rows[-1]
+        missing = [f for f in INHERITABLE if f not in row.printed]
+        if missing and (row.lead or row.support or row.leaders):
+            row.printed.update(missing)
+            ctx.warn(row.line, f"the text ends inside task {row.number}; its {', '.join(missing)} cells were not printed and are left empty")
 
     @staticmethod
     def _finish(rows: list[_Row]) -> list[TaskRecord]:
