@@ -22,8 +22,9 @@ from dutygraph.loaders.base import Context, Loader
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.metadata import detect_metadata
-from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble
+from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe
 from dutygraph.loaders.numbered_list import NumberedListLoader
+from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.report import ReportLoader
 from dutygraph.loaders.spam import scrub
@@ -94,8 +95,14 @@ def load(
 ) -> LoadResult:
     """Read one document file into task records.
 
+    The format is told from the file's bytes: plain text goes through the text
+    layouts; .docx, .doc, .xlsx, .xls, .html, .pdf, .csv and .tsv are read into
+    blocks by :mod:`dutygraph.loaders.read` and their tables by
+    :mod:`dutygraph.loaders.grid_table`.
+
     Args:
-        path: the document file (UTF-8, UTF-8 with BOM, UTF-16 with BOM, or GB18030/GBK).
+        path: the document file (text in UTF-8, UTF-8 with BOM, UTF-16 with BOM, or
+            GB18030/GBK; or a Word, Excel, HTML, PDF or CSV file).
         layout: a name from :func:`layout_names` to skip detection.
         region: the district, overriding what the text says.
         year: the plan year, overriding what the text says.
@@ -113,6 +120,11 @@ def load(
         >>> r.tasks[0].task, r.tasks[0].lead
         ('（1）', ['发改局'])
     """
+    fmt = sniff(path)
+    if fmt != "text":
+        from dutygraph.loaders.grid_table import load_document
+
+        return load_document(read_document(path, fmt), layout=layout, region=region, year=year)
     src = read_source(path)
     return load_text(src, layout=layout, region=region, year=year)
 
@@ -127,13 +139,17 @@ def load_many(
 ) -> tuple[list[LoadResult], list[tuple[Path, DutygraphError]]]:
     """Load every file, keeping going past the ones that fail.
 
+    Args:
+        paths: document files, and directories whose documents (every format of
+            :data:`dutygraph.loaders.read.DOCUMENT_SUFFIXES`) are read in name order.
+
     Returns:
         ``(results, failures)``: the loaded documents, and each file that could
         not be read with its error.
     """
-    files = [Path(p) for p in paths]
+    files, empty_dirs = document_files([Path(p) for p in paths])
     results: list[LoadResult] = []
-    failures: list[tuple[Path, DutygraphError]] = []
+    failures: list[tuple[Path, DutygraphError]] = list(empty_dirs)
     for i, path in enumerate(files, start=1):
         try:
             results.append(load(path, layout=layout, region=region, year=year))
@@ -154,6 +170,7 @@ def load_text(
     lines, doubled = undouble(lines)
     if doubled:
         warnings.append(LoadWarning(src.name, None, "every line of this text is printed twice; read once"))
+    lines, _ = unpipe(lines)
     lines, broken = split_run_on(lines)
     if broken:
         warnings.append(LoadWarning(src.name, None, f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label"))
@@ -179,6 +196,7 @@ def load_text(
     if year is None:
         year = meta.year
         ctx.warnings.extend(LoadWarning(src.name, None, d) for d in meta.doubts if "year" in d)
+    _lead_marks(tasks, ctx)
     _check_responsibility(tasks, ctx)
     document = DocumentMeta(
         file=src.name,
@@ -227,6 +245,26 @@ def _as_printed(tasks: list[TaskRecord], simplifier: Simplifier) -> None:
         t.area = simplifier.printed_form(t.area)
         for role in ("lead", "support", "leaders"):
             setattr(t, role, [simplifier.printed_form(n) or n for n in getattr(t, role)])
+
+
+_LEAD_MARK = "★☆"
+
+
+def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
+    """A unit marked ★ (★区发改委、统计局) is the lead; the others listed with it support."""
+    marked_any = False
+    for t in tasks:
+        names = t.lead + t.support
+        marked = [n.lstrip(_LEAD_MARK) for n in names if n.startswith(tuple(_LEAD_MARK))]
+        if not marked:
+            continue
+        marked_any = True
+        t.lead = marked
+        t.support = [n for n in names if not n.startswith(tuple(_LEAD_MARK))]
+        if t.support and "support" not in t.lines and "lead" in t.lines:
+            t.lines["support"] = t.lines["lead"]
+    if marked_any:
+        ctx.warn(None, "units marked ★ are read as the lead (牵头) units and the others listed with them as supporting")
 
 
 def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:

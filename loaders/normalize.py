@@ -64,6 +64,44 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
     return out, broken
 
 
+_PIPES = re.compile(r"^\|+$")
+
+
+def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
+    """Read a pipe table whose cells were printed one per line, with ``|`` lines between them.
+
+    Converters that keep the line breaks inside cells print ``|`` on a line of its
+    own between cells; a run of n pipes there stands for n - 1 empty cells. The
+    run becomes a blank line (the cell separator of a flattened table) and each
+    empty cell a '—' (printed, but empty), so a merged cell (no cell at all) and
+    an empty one stay apart.
+
+    Returns:
+        The lines, and whether the text was such a table (a fifth of its lines are pipes).
+    """
+    worded = [ln for ln in lines if ln.text.strip()]
+    pipes = [ln for ln in worded if _PIPES.match(ln.text.strip())]
+    if len(pipes) < 6 or len(pipes) < 0.2 * len(worded):
+        return lines, False
+    out: list[Line] = []
+    run = 0
+    for ln in [*lines, Line(0, "")]:
+        text = ln.text.strip()
+        if _PIPES.match(text):
+            run += len(text)
+            continue
+        if not text and run:
+            continue
+        if run:
+            out.append(Line(ln.no, ""))
+            for _ in range(run - 1):
+                out += [Line(ln.no, "—"), Line(ln.no, "")]
+            run = 0
+        if ln.no:
+            out.append(ln)
+    return out, True
+
+
 def undouble(lines: list[Line]) -> tuple[list[Line], bool]:
     """Drop the second copy of every line when a text prints each of its lines twice.
 
