@@ -25,8 +25,12 @@ _RUN_ON = 150
 _BREAK = re.compile(
     r"(?:(?<=[\s。；;！!？?：:）)】\]])|(?<=[\u4e00-\u9fff][。；;]))\s*"
     r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、﹒](?!\d)|[（(]\d{1,3}[）)]"
-    r"|(?:牵头单位|责任单位|配合单位|牵头领导|责任领导|分管领导|协办单位|牵头部门|责任部门|配合部门)[:：]))"
+    r"|(?:牵头单位|责任单位|配合单位|牵头领导|责任领导|分管领导|协办单位|牵头部门|责任部门|配合部门|部门分工|责任分工|工作措施"
+    r"|具体措施|完成时限)[:：]))"
 )
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[。！？!?])[\s\u3000]+(?=\S)")
 
 
 def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
@@ -54,6 +58,8 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
         if len(marks) < 3:
             out.append(ln)
             continue
+        # A space after a sentence's end separates paragraphs or cells of the lost lines.
+        marks = sorted({*marks, *(m.end() for m in _SENTENCE_GAP.finditer(ln.text))})
         broken += 1
         start = 0
         for pos in [*marks, len(ln.text)]:

@@ -158,7 +158,7 @@ class NumberedListLoader(Loader):
     def parse(self, ctx: Context) -> list[TaskRecord]:
         task_style = self._task_style(ctx.lines)
         if task_style is None:
-            return []
+            return self._unnumbered(ctx)
         task_depth = _DEPTH[task_style]
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         items: list[_Item] = []
@@ -216,6 +216,27 @@ class NumberedListLoader(Loader):
             if items and items[-1].goal == self._place(headings)[0] and not self._closed(items[-1]):
                 items[-1].parts.append(text)
         return [self._record(it, ctx, first_leads) for it in items]
+
+    def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
+        """Items with no numbers: each is the line before a block of labelled lines
+        (粮食产量1268万吨以上 / 部门分工：省农业农村厅牵头，各地配合。), numbered M1, M2 …"""
+        items: list[_Item] = []
+        pending: Line | None = None
+        for ln in ctx.lines:
+            text = ln.text.replace("\t", " ").strip()
+            if not _HAS_CONTENT.search(text):
+                continue
+            if LABEL.match(text):
+                if pending is not None:
+                    items.append(_Item(f"M{len(items) + 1}", pending.no, [pending.text.strip()], None, None, None, Roles()))
+                    pending = None
+                if items:
+                    items[-1].labelled.append((ln.no, text))
+                continue
+            pending = ln
+        if not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
+            return []
+        return [self._record(it, ctx, False) for it in items]
 
     @staticmethod
     def _place(headings: list[_Heading]) -> tuple[str | None, str | None, str | None]:
