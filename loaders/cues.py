@@ -36,8 +36,9 @@ _HINT = re.compile(r"主办|协办|牵头|配合|负责|主责|参与|责任单�
 _BY = re.compile(r"由([^，,。；;：:]{2,80}?)(牵头负责|负责牵头|牵头|负责|组织实施|实施)[。.；;]?$")
 #: A leader named by post in a heading: 张三县长牵头 / 常务副县长李四牵头 / 县长张三负责.
 _POST = r"(?:常务)?副?(?:省|市|州|盟|县|区|旗|镇|乡)长"
-_LEADER_NAME_POST = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:同志)?({_POST})(?:牵头|负责|分管|领衔|挂帅)")
-_LEADER_POST_NAME = re.compile(rf"({_POST})([\u4e00-\u9fff]{{2,3}}?)(?:同志)?(?:牵头|负责|分管|领衔|挂帅)")
+_LEADS_VERB = r"(?:牵头|负责|分管|领衔|挂帅|主抓|抓总|统筹)"
+_LEADER_NAME_POST = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:同志)?({_POST}){_LEADS_VERB}")
+_LEADER_POST_NAME = re.compile(rf"({_POST})([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_LEADS_VERB}")
 #: A line that only names who leads what follows: 县交通局牵头： / 由区住建局牵头：
 _LEAD_LINE = re.compile(
     r"^(?:由)?(.{2,40}?)(牵头负责|牵头)(?:的)?(?:重点)?(?:工作|任务|事项|项目)?"
@@ -210,6 +211,9 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         if kind is None:
             continue
         value = re.sub(r"等$", "", squeeze(value)) if value else value
+        if kind in ("responsible", "lead", "support") and _has_inner_verbs(value):
+            _read_marked_list(value, kind, line, ctx, roles)
+            continue
         if kind == "cue":
             roles.extend(read_cues(value, line, ctx))
         elif kind == "leaders":
@@ -220,6 +224,69 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.lead += ctx.names(value, line)
         else:
             roles.support += ctx.names(value, line)
+
+
+def _has_inner_verbs(value: str) -> bool:
+    """True for a labelled list that marks roles inside it: 责任单位：X、Y牵头，Z."""
+    return any(_LEAD_END.search(_clean_segment(seg)) for seg in split_top_level(value, "，,；;"))
+
+
+def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Roles) -> None:
+    """Units under one label with the leads marked by a verb: the marked lead, the rest support."""
+    for seg in split_top_level(value, "，,；;"):
+        seg = _clean_segment(seg)
+        lead, support = _LEAD_END.search(seg), _SUPPORT_END.search(seg)
+        if lead:
+            roles.lead += ctx.names(seg[: lead.start()], line)
+        elif support:
+            roles.support += ctx.names(seg[: support.start()], line)
+        elif kind == "lead":
+            roles.lead += ctx.names(seg, line)
+        else:
+            roles.support += ctx.names(seg, line)
+
+
+#: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
+_CUT_LABEL = re.compile(r"(?:^|[；;，,、])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
+_CUT_VERBS = (("牵", "牵头"), ("配", "配合"), ("负", "负责"), ("协", "协办"))
+
+
+def open_group(text: str) -> tuple[str, str] | None:
+    """Split an item whose unit bracket was cut off (the text ends inside it): (body, inside).
+
+    Excerpts and scrapes stop mid-item; a bracket opened after the item's last
+    sentence and never closed, holding a cue or a list of units, is read as far as
+    it goes.
+
+    Example:
+        >>> open_group("地区生产总值增长6.5%。(市发展改革委、市财政局、市人")
+        ('地区生产总值增长6.5%。', '市发展改革委、市财政局、市人')
+    """
+    stripped = text.rstrip()
+    depth, at = 0, -1
+    for i in range(len(stripped) - 1, -1, -1):
+        if stripped[i] in _OPENERS:
+            depth += 1
+        elif stripped[i] in _OPENERS.values():
+            if depth == 0:
+                at = i  # the bracket never closed
+                break
+            depth -= 1
+    if at <= 0:
+        return None
+    inside = stripped[at + 1 :]
+    for cut, whole in _CUT_VERBS:
+        if inside.endswith(cut) and not inside.endswith(whole):
+            inside += whole[len(cut) :]  # 等牵 was 等牵头 before the cut
+            break
+    inside = _CUT_LABEL.sub("", inside)
+    parts = split_top_level(inside, "、，,；;")
+    if not parts or "。" in inside:
+        return None
+    units = sum(1 for p in parts[:-1] if looks_like_unit(_clean_segment(p)))
+    if _HINT.search(inside) or (len(parts) >= 2 and units == len(parts) - 1) or looks_like_unit(inside):
+        return stripped[:at].rstrip(), inside
+    return None
 
 
 def heading_cues(text: str, line: int, ctx: Context) -> Roles:

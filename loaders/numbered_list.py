@@ -32,6 +32,7 @@ from dutygraph.loaders.cues import (
     heading_cues,
     is_lead_line,
     is_verb_cue,
+    open_group,
     read_cues,
     standalone_group,
     trailing_verb_cue,
@@ -294,7 +295,14 @@ class NumberedListLoader(Loader):
         group = closing_group(text)
         by = by_clause(text) if not group else None
         verb = trailing_verb_cue(text) if not group and not by else None
-        if group:
+        cut = open_group(text) if not group and not by and not verb and not LABEL.search(text) else None
+        if cut:
+            text = cut[0]
+            roles = read_cues(cut[1], it.line, ctx)
+            if not roles:
+                roles.responsible = ctx.names(cut[1], it.line)
+            ctx.warn(it.line, f"task {it.number}: the text stops inside its unit bracket; read the units printed before the cut")
+        elif group:
             text = group[0]
             roles = read_cues(group[1], it.line, ctx)
         elif verb:
