@@ -186,3 +186,58 @@ def test_headings_that_carry_the_only_cues_stay_headings_over_their_items():
         ("保障改善民生", "1", ["李四", "王五"]),
         ("保障改善民生", "2", ["李四", "王五"]),
     ]
+
+
+def test_pipe_table_printed_one_cell_per_line_with_star_marking_the_lead():
+    r = load(SAMPLES / "pipe_lines_star.txt")
+    assert [(t.task, t.lead, t.support, t.leaders, t.inherited) for t in r.tasks] == [
+        ("1", ["区发改委"], ["统计局"], ["张明"], []),
+        ("2", ["区财政局"], ["税务局"], ["张明"], ["leaders"]),  # no leader cell: merged with the row above
+        ("3", ["区工信局"], ["统计局"], [], []),  # an empty leader cell: no leader
+    ]
+    assert any("★" in w.message for w in r.warnings)
+
+
+def test_unnumbered_titles_followed_by_labelled_lines_on_a_page_without_line_breaks():
+    r = load(SAMPLES / "unnumbered_labelled.txt")
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("M1", "粮食产量1260万吨以上", ["省农业农村厅"], ["各地", "各部门"]),
+        ("M2", "推进战略性产业集群建设", ["省工业和信息化厅"], ["省发展改革委", "科技厅", "统计局"]),
+        ("M3", "促进数字经济和实体经济深度融合", ["省工业和信息化厅"], ["省委网信办", "省发展改革委", "商务厅"]),
+    ]
+
+
+def test_a_text_cut_inside_the_unit_bracket_reads_what_was_printed():
+    r = load(SAMPLES / "cut_bracket.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("一", ["省发展改革委", "省财政厅"], ["省直有关单位"]),
+        ("二", ["省发展改革委"], ["省财政厅", "省税务局", "人民银行某省分行"]),
+        ("三", ["省发展改革委", "省数据局(省营商局)"], []),  # "等牵" was cut from 等牵头
+    ]
+    assert any(w.line == 4 and "stops inside" in w.message for w in r.warnings)
+
+
+def test_indicator_table_values_before_the_unit_column_are_not_names():
+    r = load(SAMPLES / "indicator_table.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["区发改委"], []),
+        ("2", ["区财政局"], []),
+        ("3", ["区科委", "区金融办", "区商务委"], []),  # 责任部门 alone: every unit leads
+    ]
+
+
+def test_labels_by_meaning():
+    from dutygraph.loaders.base import label_field
+
+    assert [label_field(x) for x in ("分管省领导", "牵头负责领导", "牵头责任单位", "协同责任单位", "共同责任单位", "部门分工", "数据提供单位")] == [
+        "leaders", "leaders", "lead", "support", "support", "cue", None,
+    ]
+    ctx = Context("x", [])
+    r = read_cues("责任单位：区政府办公室、区财政局牵头，区文旅局、区商务局", 1, ctx)
+    assert (r.lead, r.support, r.responsible) == (["区政府办公室", "区财政局"], ["区文旅局", "区商务局"], [])
+
+
+def test_leaders_named_in_a_heading_with_other_verbs():
+    ctx = Context("x", [])
+    assert heading_cues("一、于会游市长主抓", 1, ctx).leaders == ["于会游"]
+    assert heading_cues("县示范区管委会牵头工作(8项)", 1, ctx).lead == ["县示范区管委会"]
