@@ -53,6 +53,9 @@ _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
 #: A paragraph of a notice or a sentence, not a heading: too long to be a section title.
 _MAX_HEADING = 60
+_CN_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六",
+                "十七", "十八", "十九", "二十"]
+_CN_NEXT = dict(zip(_CN_NUMERALS, _CN_NUMERALS[1:]))
 
 
 def numbering(text: str) -> tuple[str, str, int] | None:
@@ -157,21 +160,24 @@ class NumberedListLoader(Loader):
         return max(present, key=_DEPTH.__getitem__) if present else None
 
     def parse(self, ctx: Context) -> list[TaskRecord]:
-        task_style = self._task_style(ctx.lines)
+        lines = self._expand_shared(ctx.lines, ctx)
+        task_style = self._task_style(lines)
         if task_style is None:
             return self._unnumbered(ctx)
         task_depth = _DEPTH[task_style]
+        kinds = self._kinds(lines, task_style)
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         items: list[_Item] = []
         section_start = 0  # index of the first item under the latest heading
         headings: list[_Heading] = []
         heading_open = False  # the last line read was a heading that may continue
-        for ln in ctx.lines:
+        for i, ln in enumerate(lines):
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
                 continue
             num = numbering(text)
-            if num and _DEPTH[num[0]] < task_depth and len(text) - num[2] <= _MAX_HEADING + 40:
+            kind = kinds.get(i)
+            if num and kind == "heading" and len(text) - num[2] <= _MAX_HEADING + 40:
                 depth = _DEPTH[num[0]]
                 headings = [h for h in headings if h.depth < depth]
                 title = text[num[2]:].strip()
@@ -181,11 +187,10 @@ class NumberedListLoader(Loader):
                 heading_open = True
                 section_start = len(items)
                 continue
-            if num and num[0] == task_style:
+            if num and kind == "task":
                 heading_open = False
                 goal, goal_no, area = self._place(headings)
-                for number, line_text in self._split_shared_line(text, num, ln.no, ctx):
-                    items.append(_Item(number, ln.no, [line_text], goal, goal_no, area, self._context(headings)))
+                items.append(_Item(num[1], ln.no, [text[num[2]:].strip()], goal, goal_no, area, self._context(headings)))
                 continue
             if LABEL.match(text) and (not items or items[-1].goal != self._place(headings)[0] or heading_open):
                 # A labelled line right under a heading: it holds for the whole section.
@@ -260,6 +265,60 @@ class NumberedListLoader(Loader):
                     setattr(out, role, list(values))
         return out
 
+    def _expand_shared(self, lines: list[Line], ctx: Context) -> list[Line]:
+        """Lines with every numbered item on a line of its own (two items can share a line)."""
+        out: list[Line] = []
+        for ln in lines:
+            text = ln.text.replace("\t", " ").strip()
+            num = numbering(text)
+            if not num or num[0] == "cn" and not has_cue(text):
+                out.append(ln)
+                continue
+            parts = self._split_shared_line(text, num, ln.no, ctx)
+            if len(parts) == 1:
+                out.append(ln)
+                continue
+            out.extend(Line(ln.no, number + body) for number, body in parts)
+        return out
+
+    @staticmethod
+    def _kinds(lines: list[Line], task_style: str) -> dict[int, str]:
+        """Whether each numbered line is a task, a heading or part of a task's text.
+
+        An item is a task when it carries a cue (on its line or in the labelled
+        lines after it) or is numbered in the task style, and no deeper item under
+        it is a task; an item with tasks under it, or shallower than the task
+        style, is a heading; a deeper item that is no task is part of the text.
+        """
+        entries: list[tuple[int, int, bool, str]] = []  # (line index, depth, cue, style)
+        for i, ln in enumerate(lines):
+            text = ln.text.replace("\t", " ").strip()
+            num = numbering(text)
+            if num:
+                entries.append((i, _DEPTH[num[0]], has_cue(text), num[0]))
+            elif entries and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text)):
+                i0, depth, _, style = entries[-1]
+                entries[-1] = (i0, depth, True, style)
+        is_task = [False] * len(entries)
+        for k in range(len(entries) - 1, -1, -1):
+            _, depth, cue, style = entries[k]
+            children = []
+            for j in range(k + 1, len(entries)):
+                if entries[j][1] <= depth:
+                    break
+                children.append(j)
+            is_task[k] = (cue or style == task_style) and not any(is_task[j] for j in children)
+        task_depth = _DEPTH[task_style]
+        kinds: dict[int, str] = {}
+        for k, (i, depth, _, _) in enumerate(entries):
+            if is_task[k]:
+                kinds[i] = "task"
+            elif depth < task_depth or any(is_task[j] for j in range(k + 1, len(entries)) if entries[j][1] > depth):
+                kinds[i] = "heading"
+            else:
+                kinds[i] = "text"
+        return kinds
+
     def _split_shared_line(self, text: str, num: tuple[str, str, int], line: int, ctx: Context) -> list[tuple[str, str]]:
         """Split a line that holds two or more consecutive items (… 。 2. …)."""
         number = num[1]
@@ -267,7 +326,9 @@ class NumberedListLoader(Loader):
         rest = text[num[2]:]
         while True:
             nxt = self._next_number(number)
-            split = re.search(rf"(?<=[。；;！!])\s*((?:[（(]\s*)?{nxt}\s*(?:[）)]|[.．、﹒]))\s*(?=[^\d\s])", rest) if nxt else None
+            split = re.search(rf"(?<=[。；;！!）)])\s*((?:[（(]\s*)?{nxt}\s*(?:[）)]|[.．、﹒]))\s*(?=[^\d\s])", rest) if nxt else None
+            if split and rest[: split.start()].rstrip()[-1:] in "）)" and not closing_group(rest[: split.start()]):
+                split = None  # a bracket that closes a remark, not the item's units
             if not split:
                 out.append((number, rest.strip()))
                 return out
@@ -280,7 +341,12 @@ class NumberedListLoader(Loader):
     @staticmethod
     def _next_number(number: str) -> str | None:
         digits = re.sub(r"\D", "", number)
-        return str(int(digits) + 1) if digits else None
+        if digits:
+            return str(int(digits) + 1)
+        numeral = re.sub(r"[^一二三四五六七八九十]", "", number)
+        following = _CN_NEXT.get(numeral)
+        return following
+
 
     @staticmethod
     def _closed(item: _Item) -> bool:

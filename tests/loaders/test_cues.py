@@ -241,3 +241,15 @@ def test_leaders_named_in_a_heading_with_other_verbs():
     ctx = Context("x", [])
     assert heading_cues("一、于会游市长主抓", 1, ctx).leaders == ["于会游"]
     assert heading_cues("县示范区管委会牵头工作(8项)", 1, ctx).lead == ["县示范区管委会"]
+
+
+def test_items_at_two_levels_are_tasks_where_they_carry_cues_and_headings_where_tasks_are_under_them():
+    r = load(SAMPLES / "mixed_levels.txt")
+    assert [(t.goal_no, t.area, t.task, t.lead, t.support) for t in r.tasks] == [
+        ("一", None, "(一)", ["省发改委"], []),
+        ("一", None, "(二)", ["省财政厅"], ["省税务局"]),  # shared a line with (一)
+        ("一", None, "(三)", ["省发改委", "农业农村厅", "统计局"], []),  # 分别负责: each leads
+        ("二", "全力推进产业项目建设。", "1", ["省发改委"], ["省工信厅", "商务厅"]),
+        ("二", "全力推进产业项目建设。", "2", ["省工信厅"], []),
+    ]
+    assert any(w.line == 3 and "share one line" in w.message for w in r.warnings)
