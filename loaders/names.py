@@ -287,7 +287,7 @@ _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
 _LEVEL_ONLY = re.compile(r"^各[乡镇街道县区市旗]{1,2}$")
 _LEVEL_BODY = re.compile(r"^[乡镇街道县区市旗]{1,2}(?:[（(][^()（）]{1,6}[)）])?(?:人民政府|政府|办事处|管委会)?$")
 #: 市财政局等有关部门: a unit, then the collective the list ends with.
-_ETC_COLLECTIVE = re.compile(r"^(.{2,30}?)等((?:其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$")
+_ETC_COLLECTIVE = re.compile(r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$")
 _CONJUNCTION = re.compile(r"及|和|与")
 
 
