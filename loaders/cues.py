@@ -210,7 +210,7 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         kind = label_field(m.group(1))
         if kind is None:
             continue
-        value = re.sub(r"等$", "", squeeze(value)) if value else value
+        value = re.sub(r"等$", "", value.strip()) if value else value
         if kind in ("responsible", "lead", "support") and _has_inner_verbs(value):
             _read_marked_list(value, kind, line, ctx, roles)
             continue

@@ -262,6 +262,7 @@ def parse_names(text: str) -> list[str]:
         []
     """
     names: list[str] = []
+    text = _LEAD_NOTE.sub(lambda m: "★" + m.group(1), text)  # 区发改局（牵头） marks the lead, as ★ does
     for raw in split_top_level(_CONVENTION_NOTE.sub("", text)):
         raw = squeeze(raw).strip("。.")
         etc = _ETC_COLLECTIVE.match(raw)
@@ -280,6 +281,8 @@ def parse_names(text: str) -> list[str]:
     return names
 
 
+#: 区发改局（牵头）: the unit so marked leads.
+_LEAD_NOTE = re.compile(r"(?<![^\s、，,；;：:])([^\s、，,；;：:（(]{2,30}?)\s*[（(](?:牵头|主办|牵头单位|牵头部门|主责)[)）]")
 #: A note inside a unit list that is not part of a name: （排名第一的为牵头单位，下同）.
 _CONVENTION_NOTE = re.compile(r"[（(][^()（）]{0,30}(?:牵头|下同|排名|排序|第一|首位)[^()（）]{0,30}[)）]")
 _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")

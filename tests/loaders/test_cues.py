@@ -253,3 +253,20 @@ def test_items_at_two_levels_are_tasks_where_they_carry_cues_and_headings_where_
         ("二", "全力推进产业项目建设。", "2", ["省工信厅"], []),
     ]
     assert any(w.line == 3 and "share one line" in w.message for w in r.warnings)
+
+
+def test_labels_on_the_item_line_separated_by_spaces_and_a_lead_marked_in_brackets():
+    assert _rows("inline_labels_spaces.txt") == [
+        ("1", ["县发改局"], ["县财政局", "县自然资源局"], ["王强"]),
+        ("2", ["县发改局"], ["县市场监管局", "县行政审批局"], []),  # 县发改局（牵头）
+        ("3", ["县农业农村局", "各乡镇"], [], []),
+    ]
+
+
+def test_flattened_table_with_a_leader_column_printed_once_for_two_rows():
+    r = load(SAMPLES / "leader_column_merged.txt")
+    assert [(t.task, t.leaders, t.inherited, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["王强"], [], ["县交通运输局"], ["各乡镇"]),
+        ("2", ["王强"], ["leaders"], ["县住建局"], ["县财政局", "城关镇"]),
+        ("3", ["李华"], [], ["县人社局"], ["各乡镇"]),
+    ]
