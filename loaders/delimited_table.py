@@ -124,7 +124,7 @@ class DelimitedTableLoader(Loader):
             if ln.text.count("|") >= 3 and not _PIPE_RULE.match(ln.text.strip()):
                 pipes += 1
                 tasks += any(PAREN_NUMBER.match(c.strip()) or DOT_NUMBER.match(c.strip()) for c in ln.text.split("|"))
-        if tabs < 5 and pipes < 3:
+        if tabs < 3 and pipes < 3:
             return 0.0
         return tasks * 2 + (tabs + pipes) / 10
 
@@ -222,7 +222,7 @@ class DelimitedTableLoader(Loader):
                 row, header_here = _fit(row, header)
             else:
                 header_here = header
-            if len(filled) == 1 and len(row) == 1:
+            if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
                 section = CN_SECTION.match(filled[0].flat)
                 if section:  # a heading between tables: the goal of the rows below
                     goal, goal_no, area = filled[0].flat[section.end():], section.group(1) or section.group(2), None
