@@ -205,21 +205,24 @@ def extract(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
-              help="Where graph.html and review.html are written.")
-@click.option("--top", type=int, default=10, show_default=True, help="Units shown in the summary.")
+              help="Where index.html and each plan's graph and review pages are written.")
+@click.option("--top", type=int, default=10, show_default=True, help="Units shown in the summary, per plan.")
 @click.option("--include-inferred", is_flag=True, help="Count guesses filled into deduplicated texts in the analysis.")
+@click.option("--pool-years", is_flag=True, help="One page pair per region with its years added together, instead of one per plan (region and year).")
 @click.option("--lead-weight", type=float, default=2.0, show_default=True, help="Weight of a lead responsibility in a unit's load.")
 @click.option("--support-weight", type=float, default=1.0, show_default=True, help="Weight of a support responsibility in a unit's load.")
 @store_options
 @document_options
 @verbosity_options
 def run(
-    paths: tuple[Path, ...], out_dir: Path, top: int, include_inferred: bool, lead_weight: float, support_weight: float,
+    paths: tuple[Path, ...], out_dir: Path, top: int, include_inferred: bool, pool_years: bool, lead_weight: float, support_weight: float,
     db: Path | None, neo4j_uri: str | None, layout: str | None, region: str | None, year: int | None, verbose: int, quiet: bool,
 ) -> None:
     """The main job: read every document in PATHS (files or directories), store
-    the graph, print the summary and the top of the analysis, and write
-    graph.html and review.html.
+    the graph, print the summary and the top of each plan's analysis, and write
+    one graph page and one review page per plan (a region's document(s) of one
+    year) with index.html linking them. --pool-years adds a region's years
+    together instead, and its pages say so.
 
     Warnings are collected and printed once, at the end, before the paths of
     the pages to open.
@@ -235,7 +238,7 @@ def run(
 
     _setup_logging(verbose, quiet)
     err = _stderr()
-    labels = {"read": "reading documents", "store": "storing the graph", "analyse": "analysing", "draw": "drawing the pages"}
+    labels = {"read": "reading documents", "store": "storing the graph", "analyse": "analysing", "draw": "analysing, drawing"}
     with Progress(TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=False, disable=quiet) as bar:
         tasks: dict[str, Any] = {}
@@ -248,7 +251,7 @@ def run(
         with _open_store(db, neo4j_uri) as store:
             outcome = run_pipeline(paths, store, out_dir, layout=layout, region=region, year=year,
                                    weights=LoadWeights(lead_weight, support_weight), include_inferred=include_inferred,
-                                   progress=progress)
+                                   pool_years=pool_years, progress=progress)
             where = f"the {store.kind} store at {store.location}"
     if not quiet:
         out = _stdout()
@@ -257,22 +260,12 @@ def run(
             stored.add_column(key, justify="right")
         stored.add_row(*[str(v) for v in outcome.counts.values()])
         out.print(stored)
-        assert outcome.analysis is not None
-        ranking = Table(title=f"top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})", title_justify="left")
-        for col in ("region", "unit", "lead", "support", "推断", "load", "betweenness", "flag"):
-            ranking.add_column(col)
-        for r in outcome.analysis.units[:top]:
-            ranking.add_row(escape(r["region"] or ""), escape(r["name"]), str(r["lead"]), str(r["support"]),
-                            str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", f"{r['betweenness']:.3f}",
-                            "[red]⚑[/red]" if r["flagged"] else "")
-        out.print(ranking)
-        for r in [u for u in outcome.analysis.units[:top] if u["flagged"]]:
-            out.print(f"[red]⚑[/red] {escape(r['region'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+        _print_run_summary(outcome, top, lead_weight, support_weight, out)
     _report(outcome.results, outcome.failures, err, quiet)
     if outcome.note and not quiet:
         err.print(f"note: {outcome.note}", markup=False)
     if not quiet:
-        click.echo(f"\nopen {outcome.graph_page} (the graph) and {outcome.review_page} (the review page) in a browser")
+        click.echo(f"\nopen {outcome.index_page} in a browser: it links each plan's graph and review pages")
     if outcome.failures:
         sys.exit(2)
 
@@ -443,15 +436,16 @@ def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbo
         _stderr().print(f"wrote {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships to {output}", markup=False)
 
 
-UNIT_COLUMNS = ["region", "name", "kind", "lead", "support", "load", "lead_inferred", "support_inferred", "goals",
-                "leaders", "partners", "degree", "betweenness", "pagerank", "community", "flagged", "reason"]
-LEADER_COLUMNS = ["region", "name", "tasks", "units", "goals", "tasks_inferred", "flagged", "reason"]
+UNIT_COLUMNS = ["region", "year", "name", "kind", "lead", "support", "load", "lead_inferred", "support_inferred", "goals",
+                "leaders", "partners", "degree", "betweenness", "pagerank", "community", "flagged", "status", "peer_group", "reason"]
+LEADER_COLUMNS = ["region", "year", "name", "tasks", "units", "goals", "tasks_inferred", "flagged", "reason"]
 CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_b", "change", "status"]
 
 
 @cli.command()
 @click.option("--region", default=None, help="Analyse one district (e.g. 钟楼区); default every region, each unit against its own region.")
-@click.option("--year", type=int, default=None, help="Analyse one plan year; default all years together, with year-over-year changes.")
+@click.option("--year", type=int, default=None, help="Analyse one plan year; default every plan (region and year) on its own, with year-over-year changes.")
+@click.option("--pool-years", is_flag=True, help="Add a region's years together instead of analysing each plan year on its own.")
 @click.option("--top", type=int, default=None, help="Rows per table (default 20 in the table view, all otherwise).")
 @click.option(
     "--format",
@@ -471,6 +465,7 @@ def analyze(
     region: str | None,
     year: int | None,
     top: int | None,
+    pool_years: bool,
     fmt: str,
     output: Path | None,
     include_inferred: bool,
@@ -483,13 +478,16 @@ def analyze(
 ) -> None:
     """Rank units by load and coordination, flag the ones carrying too much.
 
-    Reads the stored graph. For every unit: tasks led and supported, weighted
-    load, goals spanned, leaders and partners; on the coordination network
-    (units sharing tasks): weighted degree, betweenness, PageRank and a Louvain
-    community. A unit far above the others of its region (robust z of load
-    above 3.5) is flagged, with the reason in words. Collective units (各街道 …)
-    are listed apart and never ranked. Guesses from deduplicated texts are shown
-    beside the counts unless --include-inferred.
+    Reads the stored graph and analyses each plan (a region's document(s) of
+    one year) on its own, unless --pool-years. For every unit: tasks led and
+    supported, weighted load, goals spanned, leaders and partners; on the
+    coordination network (units sharing tasks): weighted degree, betweenness,
+    PageRank and a Louvain community. A unit far above the units of its kind in
+    the same plan (robust z of load above 3.5) is flagged, with the reason and
+    the peers in words; a unit listed on most tasks as the standing clause is a
+    blanket supporter, not overloaded. Collective units (各街道 …) are listed
+    apart and never ranked. Guesses from deduplicated texts are shown beside
+    the counts unless --include-inferred.
 
     \b
     Examples:
@@ -502,11 +500,11 @@ def analyze(
     if fmt == "xlsx" and output is None:
         raise UsageError("--format xlsx needs -o FILE")
     G = _read_graph(db, neo4j_uri)
-    result = _analysis_of(G, region, year, include_inferred, LoadWeights(lead_weight, support_weight))
+    result = _analysis_of(G, region, year, include_inferred, LoadWeights(lead_weight, support_weight), pool_years)
     limit = top if top is not None else (20 if fmt == "table" else None)
     data = result.as_dict()
     for key in ("units", "collectives", "leaders"):
-        data[key] = data[key][:limit] if limit else data[key]
+        data[key] = _top_per_plan(data[key], limit)
     if limit and data["changes"]:
         data["changes"] = data["changes"][:limit] + [c for c in data["changes"][-limit:] if c not in data["changes"][:limit]]
     if fmt == "json":
@@ -527,13 +525,28 @@ def analyze(
         _stderr().print(f"wrote {output}", markup=False)
 
 
-def _analysis_of(G: Any, region: str | None, year: int | None, include_inferred: bool, weights: Any = None) -> Any:
+def _top_per_plan(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
+    """The first ``limit`` rows of each plan (rows come plan after plan)."""
+    if not limit:
+        return rows
+    seen: dict[Any, int] = {}
+    out = []
+    for r in rows:
+        seen[r.get("plan")] = seen.get(r.get("plan"), 0) + 1
+        if seen[r.get("plan")] <= limit:
+            out.append(r)
+    return out
+
+
+def _analysis_of(G: Any, region: str | None, year: int | None, include_inferred: bool, weights: Any = None,
+                 pool_years: bool = False) -> Any:
     """The analysis of the stored graph, with a scope that has no task turned into a usage error."""
     from dutygraph.graph.analysis import LoadWeights
     from dutygraph.graph.analysis import analyze as run_analysis
 
     try:
-        return run_analysis(G, region=region, year=year, include_inferred=include_inferred, weights=weights or LoadWeights())
+        return run_analysis(G, region=region, year=year, include_inferred=include_inferred, weights=weights or LoadWeights(),
+                            pool_years=pool_years)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -600,18 +613,21 @@ def draw(
 
 @cli.command()
 @click.option("--region", default=None, help="Review one district; default every region.")
-@click.option("--year", type=int, default=None, help="Review one plan year; default all years, with year-over-year notes.")
+@click.option("--year", type=int, default=None, help="Review one plan year (the usual page: one plan); without it, each plan's rows one after the other.")
+@click.option("--pool-years", is_flag=True, help="Add the region's years together (the page says so).")
 @click.option("--include-inferred", is_flag=True, help="Add guesses filled into deduplicated texts into every count.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("review.html"), show_default=True,
               help="The HTML file to write.")
 @store_options
 @verbosity_options
 def report(
-    region: str | None, year: int | None, include_inferred: bool, output: Path, db: Path | None, neo4j_uri: str | None,
-    verbose: int, quiet: bool,
+    region: str | None, year: int | None, pool_years: bool, include_inferred: bool, output: Path, db: Path | None,
+    neo4j_uri: str | None, verbose: int, quiet: bool,
 ) -> None:
-    """Write the review page: flags and reasons, the sortable ranking, a bar chart
-    of load per unit, leader spans and the coordination network, in one offline file.
+    """Write the review page of one plan: flags with their reasons and peers,
+    blanket supporters, the change from the region's other year, a chart of
+    load per unit, the ranking (filter by kind, sort, open a unit's tasks),
+    leader spans and the coordination network, in one offline file.
 
     \b
     Example:
@@ -622,7 +638,7 @@ def report(
 
     _setup_logging(verbose, quiet)
     G = _read_graph(db, neo4j_uri)
-    analysis = _analysis_of(G, region, year, include_inferred)
+    analysis = _analysis_of(G, region, year, include_inferred, pool_years=pool_years)
     write_page(render_report(G, analysis, region=region, year=year, include_inferred=include_inferred), output)
     if not quiet:
         flagged = sum(1 for r in analysis.units if r["flagged"])
@@ -659,6 +675,7 @@ def _write_xlsx(data: dict[str, Any], output: Path | None) -> None:
 def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, console: Console) -> None:
     method = data["method"]
     scope = " ".join(str(x) for x in (region, year) if x is not None) or "all regions, all years"
+    scope += ", years pooled" if method.get("scope") == "pooled" else ", each plan (region and year) on its own"
     inferred = "guesses from deduplicated texts added in" if method["include_inferred"] else "guesses from deduplicated texts shown apart (推断), not counted"
     console.print(
         f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + {method['weights']['support']:g} × support; "
@@ -666,35 +683,43 @@ def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, 
         highlight=False,
     )
     units = Table(title="units by load (single offices)", title_justify="left")
-    for col in ("#", "region", "unit", "kind", "lead", "support", "推断", "load", "goals", "leaders", "partners", "degree", "betweenness", "pagerank", "community", "flag"):
-        units.add_column(col, justify="right" if col not in ("region", "unit", "kind", "flag") else "left", no_wrap=True)
-    for i, r in enumerate(data["units"], start=1):
+    for col in ("#", "plan", "unit", "kind", "lead", "support", "推断", "load", "goals", "leaders", "partners", "degree", "betweenness", "pagerank", "community", "flag"):
+        units.add_column(col, justify="right" if col not in ("plan", "unit", "kind", "flag") else "left", no_wrap=True)
+    rank: dict[Any, int] = {}
+    marks = {"overloaded": "[red]⚑ overloaded[/red]", "blanket": "≡ blanket supporter"}
+    for r in data["units"]:
+        rank[r["plan"]] = rank.get(r["plan"], 0) + 1
         units.add_row(
-            str(i), escape(r["region"] or ""), escape(r["name"] or ""), r["kind"], str(r["lead"]), str(r["support"]),
+            str(rank[r["plan"]]), escape(r["plan"] or ""), escape(r["name"] or ""), r["kind_name"], str(r["lead"]), str(r["support"]),
             str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", str(r["goals"]), str(r["leaders"]),
             str(r["partners"]), f"{r['degree']:g}", f"{r['betweenness']:.3f}", f"{r['pagerank']:.3f}", str(r["community"] or ""),
-            "[red]⚑ overloaded[/red]" if r["flagged"] else "",
+            marks.get(r["status"], ""),
         )
     console.print(units)
     flagged = [r for r in data["units"] if r["flagged"]]
     if flagged:
         console.print("[bold red]flagged[/bold red]")
         for r in flagged:
-            console.print(f"  {escape(r['region'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+    blanket = [r for r in data["units"] if r["status"] == "blanket"]
+    if blanket:
+        console.print("[bold]blanket supporters (listed on most tasks as the standing clause; not compared)[/bold]")
+        for r in blanket:
+            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
     if data["collectives"]:
         coll = Table(title="collective units (listed apart, not ranked)", title_justify="left")
-        for col in ("region", "unit", "lead", "support", "推断", "load", "partners"):
+        for col in ("plan", "unit", "lead", "support", "推断", "load", "partners"):
             coll.add_column(col, no_wrap=True)
         for r in data["collectives"]:
-            coll.add_row(escape(r["region"] or ""), escape(r["name"]), str(r["lead"]), str(r["support"]),
+            coll.add_row(escape(r["plan"] or ""), escape(r["name"]), str(r["lead"]), str(r["support"]),
                          str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", str(r["partners"]))
         console.print(coll)
     if data["leaders"]:
         lt = Table(title="leaders by span", title_justify="left")
-        for col in ("region", "leader", "tasks", "units", "goals", "推断", "flag"):
+        for col in ("plan", "leader", "tasks", "units", "goals", "推断", "flag"):
             lt.add_column(col, no_wrap=True)
         for r in data["leaders"]:
-            lt.add_row(escape(r["region"] or ""), escape(r["name"]) + (" (集体)" if r["collective"] else ""), str(r["tasks"]), str(r["units"]), str(r["goals"]),
+            lt.add_row(escape(r["plan"] or ""), escape(r["name"]) + (" (集体)" if r["collective"] else ""), str(r["tasks"]), str(r["units"]), str(r["goals"]),
                        str(r["tasks_inferred"] or ""), "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "")
         console.print(lt)
     if data["changes"]:
@@ -707,6 +732,40 @@ def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, 
         console.print(ct)
         for note in method.get("notes", []):
             console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
+
+
+def _print_run_summary(outcome: Any, top: int, lead_weight: float, support_weight: float, console: Console) -> None:
+    """The plans written by ``run``, then each plan's top units and its flags."""
+    from dutygraph.graph.analysis import RULES
+
+    plans = Table(title="plans (one graph page and one review page each)", title_justify="left")
+    for col in ("plan", "tasks", "units", "⚑ overloaded", "≡ blanket", "pages"):
+        plans.add_column(col)
+    for p in outcome.pages:
+        r = p.row
+        units = str(r["units"]) if r["units"] else "none printed: no review"
+        pages = p.graph.name + (f", {p.review.name}" if p.review else "")
+        plans.add_row(escape(p.label), str(r["tasks"]), units, str(r["flagged"]) if r["units"] else "",
+                      str(r["blanket"]) if r["units"] else "", escape(pages))
+    console.print(plans)
+    for p in outcome.pages:
+        units = p.analysis.units
+        if not units:
+            continue
+        ranking = Table(title=f"{escape(p.label)}: top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})",
+                        title_justify="left")
+        for col in ("unit", "kind", "lead", "support", "推断", "load", "betweenness", "flag"):
+            ranking.add_column(col)
+        for r in units[:top]:
+            rule = RULES.get(r["status"])
+            ranking.add_row(escape(r["name"]), r["kind_name"], str(r["lead"]), str(r["support"]),
+                            str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", f"{r['betweenness']:.3f}",
+                            escape(f"{rule.mark} {rule.name}") if rule and r["status"] != "collective" else "")
+        console.print(ranking)
+        for r in units:
+            if r["status"] in ("overloaded", "blanket"):
+                rule = RULES[r["status"]]
+                console.print(f"{rule.mark} {escape(p.label)} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
 
 
 def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError]], err: Console, quiet: bool) -> None:

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from dutygraph.errors import DutygraphError, InputError
 from dutygraph.gcpause import paused_gc
-from dutygraph.graph.analysis import Analysis, LoadWeights, analyze
+from dutygraph.graph.analysis import Analysis, LoadWeights, combine
 from dutygraph.graph.build import build_graph
-from dutygraph.graph.draw import make_drawing, render, write_page
-from dutygraph.graph.report import render_report
+from dutygraph.graph.report import PlanPages, write_plan_pages
 from dutygraph.graph.stores import GraphStore
 from dutygraph.loaders import LoadResult, load_many
 
@@ -34,8 +33,8 @@ class RunResult:
     failures: list[tuple[Path, DutygraphError]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     analysis: Analysis | None = None
-    graph_page: Path | None = None
-    review_page: Path | None = None
+    index_page: Path | None = None
+    pages: list[PlanPages] = field(default_factory=list)
     note: str = ""
 
 
@@ -70,6 +69,7 @@ def run(
     year: int | None = None,
     weights: LoadWeights = LoadWeights(),
     include_inferred: bool = False,
+    pool_years: bool = False,
     progress: Progress | None = None,
 ) -> RunResult:
     """Extract, build, store, analyse and draw.
@@ -77,9 +77,11 @@ def run(
     Args:
         paths: document files and directories of them.
         store: where the graph goes (it is replaced document by document).
-        out_dir: where ``graph.html`` and ``review.html`` are written.
+        out_dir: where ``index.html`` and each plan's graph and review pages are written.
         layout, region, year: as for :func:`dutygraph.loaders.load`.
         weights, include_inferred: as for :func:`dutygraph.graph.analysis.analyze`.
+        pool_years: one page pair per region with its years added together,
+            instead of one per plan (a region's document(s) of one year).
         progress: called with (step, done, total) as the job advances.
 
     Returns:
@@ -110,16 +112,11 @@ def run(
 
         outcome.counts = store.write(G, progress=stored).counts
         G = store.read_graph()
-        tick("analyse", 0, 1)
-        outcome.analysis = analyze(G, weights=weights, include_inferred=include_inferred)
-        tick("analyse", 1, 1)
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        tick("draw", 0, 2)
-        drawing = make_drawing(G, "full", analysis=outcome.analysis)
-        outcome.note = drawing.note
-        outcome.graph_page = write_page(render(drawing), out / "graph.html")
-        tick("draw", 1, 2)
-        outcome.review_page = write_page(render_report(G, outcome.analysis, include_inferred=include_inferred), out / "review.html")
-        tick("draw", 2, 2)
+        tick("draw", 0, 1)
+        outcome.index_page, outcome.pages = write_plan_pages(
+            G, out_dir, weights=weights, include_inferred=include_inferred, pool_years=pool_years,
+            progress=lambda done, total: tick("draw", done, total),
+        )
+        outcome.analysis = combine(p.analysis for p in outcome.pages)
+        outcome.note = "\n".join(f"{p.label}: {p.note}" for p in outcome.pages if p.note)
         return outcome

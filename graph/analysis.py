@@ -33,6 +33,87 @@ MIN_PEERS = 5
 EXACT_BETWEENNESS_LIMIT = 5000
 #: Pivots used when betweenness is sampled.
 BETWEENNESS_SAMPLES = 200
+#: A unit listed on at least this share of a plan's tasks (those naming any unit) ...
+BLANKET_SHARE = 0.5
+#: ... and supporting, not leading, on at least this share of them is a blanket
+#: supporter: the standing territorial clause (经开区、高新园、各街道 on every row).
+BLANKET_SUPPORT_SHARE = 0.75
+#: Plans with fewer tasks naming a unit than this have no blanket supporters.
+BLANKET_MIN_TASKS = 10
+#: Peers named in a reason; the rest are counted.
+PEERS_NAMED = 8
+
+#: Unit kinds as a reader of the plan calls them.
+KIND_NAMES = {
+    "department": "部门", "party": "党委部门", "organization": "群团组织", "street": "街道/镇", "park": "园区",
+    "enterprise": "企业", "committee": "议事协调机构", "collective": "集体单位",
+}
+#: Which kinds are compared with which: offices with offices, territorial units
+#: (streets, towns, parks) with each other, enterprises, committees. Collectives
+#: are never compared.
+PEER_GROUPS = {
+    "department": "部门", "party": "部门", "organization": "部门", "street": "属地单位", "park": "属地单位",
+    "enterprise": "企业", "committee": "议事协调机构",
+}
+#: The unknown-year label of a plan.
+NO_YEAR = "年份不详"
+
+
+def kind_name(kind: str | None) -> str:
+    """A unit kind in Chinese ("department" → "部门"); an unknown kind as given.
+
+    Example:
+        >>> kind_name("street"), kind_name("collective")
+        ('街道/镇', '集体单位')
+    """
+    return KIND_NAMES.get(kind or "department", kind or "")
+
+
+def peer_group(kind: str | None) -> str:
+    """The peer group a unit of ``kind`` is compared within ("部门", "属地单位", "企业", "议事协调机构").
+
+    Example:
+        >>> peer_group("park"), peer_group("street"), peer_group("party")
+        ('属地单位', '属地单位', '部门')
+    """
+    return PEER_GROUPS.get(kind or "department", "部门")
+
+
+@dataclass(frozen=True, slots=True)
+class FlagRule:
+    """One flag: its mark, its name in the pages and the rule in words (the one source of both)."""
+
+    status: str
+    mark: str
+    name: str
+    rule: str
+
+
+#: Every status a unit or leader can get, with its wording: analysis, CLI and pages read them here.
+RULES = {
+    "overloaded": FlagRule(
+        "overloaded", "⚑", "负担过重",
+        f"与同一计划中同类单位（部门与部门，街道、镇、园区作为属地单位，企业，议事协调机构）比较，"
+        f"稳健 z（中位数与 MAD）> {Z_THRESHOLD:g}，且同类至少 {MIN_PEERS} 个单位",
+    ),
+    "blanket": FlagRule(
+        "blanket", "≡", "全面配合",
+        f"列于本计划至少 {BLANKET_SHARE:.0%} 的任务、其中至少 {BLANKET_SUPPORT_SHARE:.0%} 为配合：常设的属地条款，"
+        "单列为全面配合单位，不作负担判断，也不计入同类比较",
+    ),
+    "collective": FlagRule("collective", "", "集体单位", "集体单位（各街道、区相关部门……）单列，不参与排名"),
+    "leader": FlagRule(
+        "overloaded", "⚑", "分管过宽",
+        f"与同一计划的其他分管领导比较分管单位数，稳健 z > {Z_THRESHOLD:g}，且至少 {MIN_PEERS} 位领导",
+    ),
+}
+
+
+def _peer_names(peers: list[dict[str, Any]], key: str) -> str:
+    """The peers a row was compared with, the heaviest first: named up to PEERS_NAMED, the rest counted."""
+    names = [r["name"] for r in sorted(peers, key=lambda r: (-float(r[key]), r["name"] or ""))]
+    shown = "、".join(names[:PEERS_NAMED])
+    return shown + (f" 等 {len(names)} 个" if len(names) > PEERS_NAMED else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +136,7 @@ class _Task:
     region: str | None
     year: int | None
     goal: str | None
+    doc: str | None
     lead: tuple[tuple[str, str | None], ...]
     support: tuple[tuple[str, str | None], ...]
     leaders: tuple[tuple[str, str | None], ...]
@@ -70,13 +152,78 @@ def task_index(G: nx.MultiDiGraph) -> list[_Task]:
         for src, _, k, e in G.in_edges(n, keys=True, data=True):
             if k in by_rel:
                 by_rel[k].append((src, e.get("basis")))
-        out.append(_Task(n, d.get("region"), d.get("year"), d.get("goal"),
+        out.append(_Task(n, d.get("region"), d.get("year"), d.get("goal"), d.get("doc"),
                          tuple(by_rel[m.LEADS]), tuple(by_rel[m.SUPPORTS]), tuple(by_rel[m.OVERSEES])))
     return out
 
 
 def _in_scope(index: list[_Task], region: str | None, year: int | None) -> list[_Task]:
     return [t for t in index if (region is None or t.region == region) and (year is None or t.year == year)]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """One plan: a region's document(s) of one year (``year`` None when no document says it)."""
+
+    region: str | None
+    year: int | None
+    documents: tuple[str, ...] = ()
+    tasks: int = 0
+    units: int = 0
+    deduplicated: bool = False
+
+    @property
+    def label(self) -> str:
+        """How pages name the plan: "钟楼区 2021", "钟楼区 年份不详"."""
+        return f"{self.region or '?'} {self.year if self.year is not None else NO_YEAR}"
+
+    @property
+    def slug(self) -> str:
+        """A file-name part for the plan's pages: "钟楼区-2021"."""
+        raw = f"{self.region or 'unknown'}-{self.year if self.year is not None else 'noyear'}"
+        return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in raw)
+
+    def holds(self, region: str | None, year: int | None) -> bool:
+        """True when a task of ``region`` and ``year`` belongs to this plan."""
+        return region == self.region and year == self.year
+
+
+def plans(G: nx.MultiDiGraph, *, index: list[_Task] | None = None) -> list[Plan]:
+    """The plans in ``G``: one per region and year of its tasks, sorted by region then year.
+
+    Returns:
+        :class:`Plan` rows with the plan's documents, tasks, units named on its
+        tasks (any basis) and whether a document was line-deduplicated. A plan
+        whose documents name no unit (a narrative report) has ``units == 0``.
+
+    Example:
+        >>> [p.label for p in plans(G)]  # doctest: +SKIP
+        ['武进区 2021', '钟楼区 2021', '钟楼区 2024', '钟楼区 年份不详', '鼓楼区 2024']
+
+    Cost: linear in the tasks and responsibilities.
+    """
+    index = index if index is not None else task_index(G)
+    tasks: dict[tuple[str | None, int | None], int] = defaultdict(int)
+    units: dict[tuple[str | None, int | None], set[str]] = defaultdict(set)
+    for t in index:
+        key = (t.region, t.year)
+        tasks[key] += 1
+        units[key].update(u for u, _ in t.lead + t.support)
+    docs: dict[tuple[str | None, int | None], list[str]] = defaultdict(list)
+    dedup: set[tuple[str | None, int | None]] = set()
+    for n in {t.doc for t in index if t.doc in G}:
+        d = G.nodes[n]
+        key = (d.get("region"), d.get("year"))
+        docs[key].append(n)
+        if "deduplicated" in d.get("flags", []):
+            dedup.add(key)
+    out = [Plan(r, y, tuple(sorted(docs.get((r, y), []))), n, len(units[(r, y)]), (r, y) in dedup) for (r, y), n in tasks.items()]
+    return sorted(out, key=lambda p: (p.region or "", p.year is None, p.year or 0))
+
+
+def plan_tasks(index: list[_Task], plan: Plan) -> list[_Task]:
+    """The tasks of ``index`` that belong to ``plan``."""
+    return [t for t in index if plan.holds(t.region, t.year)]
 
 
 def unit_load(
@@ -314,65 +461,140 @@ def robust_z(values: list[float]) -> tuple[float, float, list[float]]:
     return med, mad, [(v - med) / mad for v in values]
 
 
-def overload_flags(
-    rows: Iterable[dict[str, Any]], *, key: str = "load", threshold: float = Z_THRESHOLD, min_peers: int = MIN_PEERS
-) -> dict[str, tuple[bool, str]]:
-    """Flag units far above their peers in the same region.
+def blanket_supporters(
+    rows: Iterable[dict[str, Any]],
+    listed_tasks: int,
+    *,
+    share: float = BLANKET_SHARE,
+    support_share: float = BLANKET_SUPPORT_SHARE,
+    min_tasks: int = BLANKET_MIN_TASKS,
+) -> dict[str, str]:
+    """Units listed on most tasks of one plan, mostly as support: the standing clause.
 
-    A unit is flagged when its robust z-score of ``key`` (see :func:`robust_z`)
-    within its region exceeds ``threshold``. Collective units are left out of
-    the peer group and never flagged; a region with fewer than ``min_peers``
-    single offices flags no one.
+    A decomposition often ends nearly every row with the same territorial units
+    (经开区、高新园(邹区镇)、各街道): they are not carrying that many tasks the way
+    a department leading them is, and comparing them with departments says nothing.
 
     Args:
-        rows: unit rows from :func:`unit_load` (with region, lead, support, load,
-            goals, lead_inferred, support_inferred, collective).
+        rows: unit rows of one plan from :func:`unit_load` (with tasks, lead, support, collective).
+        listed_tasks: the plan's tasks that name any unit (counted the same way).
+        share: smallest share of ``listed_tasks`` a blanket supporter is on.
+        support_share: smallest share of its responsibilities that are support.
+        min_tasks: a plan with fewer listed tasks has no blanket supporter.
+
+    Returns:
+        ``{unit_id: reason}`` for each blanket supporter (collective units are
+        reported apart anyway and left out).
+
+    Example:
+        >>> rows = [{"id": "u", "name": "经开区", "tasks": 9, "lead": 0, "support": 9, "collective": False}]
+        >>> blanket_supporters(rows, 10, min_tasks=5)["u"]
+        '列于本计划 9/10 项任务（90%），其中配合 9 项：常设的全面配合条款，不作负担判断'
+    """
+    out: dict[str, str] = {}
+    if listed_tasks < min_tasks:
+        return out
+    for r in rows:
+        held = r["lead"] + r["support"]
+        if r["collective"] or not held:
+            continue
+        if r["tasks"] >= share * listed_tasks and r["support"] >= support_share * held:
+            out[r["id"]] = (f"列于本计划 {r['tasks']}/{listed_tasks} 项任务（{r['tasks'] / listed_tasks:.0%}），"
+                            f"其中配合 {r['support']} 项：常设的全面配合条款，不作负担判断")
+    return out
+
+
+def overload_flags(
+    rows: Iterable[dict[str, Any]],
+    *,
+    listed_tasks: int | None = None,
+    key: str = "load",
+    threshold: float = Z_THRESHOLD,
+    min_peers: int = MIN_PEERS,
+) -> dict[str, dict[str, Any]]:
+    """Flag units far above their peers: units of the same kind in the same plan.
+
+    Peers are the units of one plan (rows with the same region and year) in the
+    same :func:`peer_group`: departments with departments, streets, towns and
+    parks as territorial units, enterprises, committees. A unit is flagged
+    ``overloaded`` when its robust z-score of ``key`` (see :func:`robust_z`)
+    among its peers exceeds ``threshold``; a group of fewer than ``min_peers``
+    flags no one. Collective units are never compared. When ``listed_tasks``
+    is given, :func:`blanket_supporters` are reported as ``blanket`` and left
+    out of their group. The rules' wording is :data:`RULES`.
+
+    Args:
+        rows: unit rows of one plan from :func:`unit_load`.
+        listed_tasks: the plan's tasks naming any unit, to find blanket supporters.
         key: the measure compared.
         threshold: robust z above which a unit is flagged.
         min_peers: smallest peer group that can flag anyone.
 
     Returns:
-        ``{unit_id: (flagged, reason)}`` with the reason in words a reviewer
-        can check, e.g. "牵头 14 项、配合 3 项（负荷 31），跨 5 个目标；同区中位数 负荷 4，稳健 z 6.2".
-    """
+        ``{unit_id: verdict}``; a verdict has ``flagged``, ``status``
+        ("overloaded", "blanket", "collective" or ""), ``reason`` (words a
+        reviewer can check, naming the peers), ``peer_group`` and ``peers``
+        (the names compared with).
 
-    def reason(r: dict[str, Any], med: float, z: float) -> str:
-        text = (
-            f"牵头 {r['lead']} 项、配合 {r['support']} 项（负荷 {r['load']:g}），跨 {r['goals']} 个目标；"
-            f"同区中位数 负荷 {med:g}，稳健 z {z:.1f}"
-        )
+    Example:
+        >>> verdicts = overload_flags(unit_load(G, region="钟楼区", year=2021).values())  # doctest: +SKIP
+        >>> verdicts["unit:钟楼区:住建局"]["reason"]  # doctest: +SKIP
+        '牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）31 个，中位数 负荷 4，稳健 z 6.1；比较对象：…'
+    """
+    rows = list(rows)
+    blanket = blanket_supporters(rows, listed_tasks) if listed_tasks is not None else {}
+
+    def reason(r: dict[str, Any]) -> str:
+        text = f"牵头 {r['lead']} 项、配合 {r['support']} 项（负荷 {r['load']:g}），跨 {r['goals']} 个目标"
         guesses = r["lead_inferred"] + r["support_inferred"]
         if guesses:
             text += f"；另有推断 {guesses} 项" + ("（已计入）" if r.get("inferred_counted") else "（未计入）")
         return text
 
-    return _flag_peers(rows, key, reason, "集体单位，单列，不参与排名", "个单位", threshold, min_peers)
+    out: dict[str, dict[str, Any]] = {}
+    compared = []
+    for r in rows:
+        if r["collective"]:
+            out[r["id"]] = _verdict(False, "collective", RULES["collective"].rule, "", [])
+        elif r["id"] in blanket:
+            out[r["id"]] = _verdict(False, "blanket", f"{reason(r)}；{blanket[r['id']]}", peer_group(r.get("kind")), [])
+        else:
+            compared.append(r)
+    out |= _flag_peers(compared, key, reason, lambda r: peer_group(r.get("kind")), "个", threshold, min_peers)
+    return out
+
+
+def _verdict(flagged: bool, status: str, reason: str, group: str, peers: list[str]) -> dict[str, Any]:
+    return {"flagged": flagged, "status": status, "reason": reason, "peer_group": group, "peers": peers}
 
 
 def _flag_peers(
     rows: Iterable[dict[str, Any]],
     key: str,
-    reason: Callable[[dict[str, Any], float, float], str],
-    collective_reason: str,
-    peer_noun: str,
+    reason: Callable[[dict[str, Any]], str],
+    group_of: Callable[[dict[str, Any]], str],
+    counter: str,
     threshold: float,
     min_peers: int,
-) -> dict[str, tuple[bool, str]]:
-    """The flag rule shared by units and leaders: robust z of ``key`` within the region."""
+) -> dict[str, dict[str, Any]]:
+    """The flag rule shared by units and leaders: robust z of ``key`` within a plan's peer group."""
     groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    out: dict[str, tuple[bool, str]] = {}
     for r in rows:
-        if r["collective"]:
-            out[r["id"]] = (False, collective_reason)
-        else:
-            groups[r["region"]].append(r)
-    for peers in groups.values():
+        groups[(r.get("region"), r.get("year"), group_of(r))].append(r)
+    out: dict[str, dict[str, Any]] = {}
+    for (_, _, group), peers in groups.items():
         med, _, zs = robust_z([float(r[key]) for r in peers])
+        unit = " 个单位" if key == "units" else ""
         for r, z in zip(peers, zs):
-            text = reason(r, med, z)
+            others = [p for p in peers if p is not r]
+            text = reason(r)
             if len(peers) < min_peers:
-                text += f"；同区仅 {len(peers)} {peer_noun}，不作判断"
-            out[r["id"]] = (len(peers) >= min_peers and z > threshold, text)
+                text += f"；同类（{group}）仅 {len(peers)} {counter}，不作判断"
+            else:
+                text += (f"；同类（{group}）{len(peers)} {counter}，中位数 {'负荷 ' if key == 'load' else ''}{med:g}{unit}，"
+                         f"稳健 z {z:.1f}；比较对象：{_peer_names(others, key)}")
+            flagged = len(peers) >= min_peers and z > threshold
+            out[r["id"]] = _verdict(flagged, "overloaded" if flagged else "", text, group, [p["name"] for p in others])
     return out
 
 
@@ -414,14 +636,23 @@ def leader_span(
     return acc
 
 
-def leader_flags(rows: Iterable[dict[str, Any]], *, threshold: float = Z_THRESHOLD, min_peers: int = MIN_PEERS) -> dict[str, tuple[bool, str]]:
-    """Flag leaders whose span (units under them) is far above their region's other leaders."""
+def leader_flags(
+    rows: Iterable[dict[str, Any]], *, threshold: float = Z_THRESHOLD, min_peers: int = MIN_PEERS
+) -> dict[str, dict[str, Any]]:
+    """Flag leaders whose span (units under them) is far above the other leaders of their plan.
 
-    def reason(r: dict[str, Any], med: float, z: float) -> str:
-        text = f"分管 {r['tasks']} 项任务、{r['units']} 个单位，跨 {r['goals']} 个目标；同区中位数 {med:g} 个单位，稳健 z {z:.1f}"
+    Returns:
+        ``{leader_id: verdict}`` as :func:`overload_flags` gives, the peers
+        being the plan's other leaders; collective leaders (全体区长) are apart.
+    """
+
+    def reason(r: dict[str, Any]) -> str:
+        text = f"分管 {r['tasks']} 项任务、{r['units']} 个单位，跨 {r['goals']} 个目标"
         return text + (f"；另有推断 {r['tasks_inferred']} 项" if r["tasks_inferred"] else "")
 
-    return _flag_peers(rows, "units", reason, "集体领导，单列", "位领导", threshold, min_peers)
+    out = {r["id"]: _verdict(False, "collective", "集体领导，单列", "", []) for r in rows if r["collective"]}
+    people = [r for r in rows if not r["collective"]]
+    return out | _flag_peers(people, "units", reason, lambda r: "分管领导", "位", threshold, min_peers)
 
 
 def year_over_year(
@@ -457,13 +688,20 @@ def year_over_year(
 
 @dataclass
 class Analysis:
-    """The result of :func:`analyze`: rankings, flags and how they were computed."""
+    """The result of :func:`analyze`: rankings, flags and how they were computed.
+
+    ``plans`` has one summary per plan analysed (region, year, label, tasks,
+    listed_tasks, units, collectives, flagged, blanket, documents,
+    deduplicated, pooled); unit and leader rows carry the ``plan`` label and
+    ``year`` they belong to, so one unit appears once per plan.
+    """
 
     units: list[dict[str, Any]] = field(default_factory=list)
     collectives: list[dict[str, Any]] = field(default_factory=list)
     leaders: list[dict[str, Any]] = field(default_factory=list)
     changes: list[dict[str, Any]] = field(default_factory=list)
     method: dict[str, Any] = field(default_factory=dict)
+    plans: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """Everything as JSON-ready data."""
@@ -472,11 +710,50 @@ class Analysis:
 
 def region_years(G: nx.MultiDiGraph) -> dict[str, list[int]]:
     """The plan years each region has documents for."""
+    return _region_years(d for _, d in G.nodes(data=True) if d.get("label") == m.DOCUMENT)
+
+
+def _region_years(documents: Iterable[dict[str, Any]]) -> dict[str, list[int]]:
     out: dict[str, set[int]] = defaultdict(set)
-    for _, d in G.nodes(data=True):
-        if d.get("label") == m.DOCUMENT and d.get("region") and d.get("year"):
+    for d in documents:
+        if d.get("region") and d.get("year"):
             out[d["region"]].add(d["year"])
     return {r: sorted(y) for r, y in out.items()}
+
+
+def _analyze_tasks(
+    G: nx.MultiDiGraph, tasks: list[_Task], region: str | None, year: int | None, label: str, pooled: bool,
+    include_inferred: bool, weights: LoadWeights, seed: int,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+    """One plan's (or one region's pooled years') rows: units ranked by load, leaders, its summary and method."""
+    loads = unit_load(G, include_inferred=include_inferred, weights=weights, index=tasks)
+    for r in loads.values():
+        r.update(inferred_counted=include_inferred, year=year, plan=label, kind_name=kind_name(r["kind"]))
+    listed = sum(1 for t in tasks if any(_counts(b, include_inferred) for _, b in t.lead + t.support))
+    C = coordination_network(G, include_inferred=include_inferred, index=tasks)
+    central, method = unit_centrality(C, seed=seed)
+    verdicts = overload_flags(loads.values(), listed_tasks=listed)
+    for uid, r in loads.items():
+        c = central.get(uid, {"degree": 0.0, "betweenness": 0.0, "pagerank": 0.0, "community": None})
+        r.update(degree=c["degree"], betweenness=c["betweenness"], pagerank=c["pagerank"], community=c.get("community"))
+        r.update(verdicts[uid])
+        r["blanket"] = r["status"] == "blanket"
+        del r["inferred_counted"]
+    order = sorted(loads.values(), key=lambda r: (-r["load"], -r["lead"], r["name"] or ""))
+    spans = leader_span(G, include_inferred=include_inferred, index=tasks)
+    lverdicts = leader_flags(list(spans.values()))
+    for r in spans.values():
+        r.update(year=year, plan=label)
+        r.update(lverdicts[r["id"]])
+    leaders = sorted(spans.values(), key=lambda r: (r["collective"], -r["units"], -r["tasks"], r["name"] or ""))
+    docs = sorted({t.doc for t in tasks if t.doc})
+    summary = {
+        "region": region, "year": year, "label": label, "pooled": pooled, "tasks": len(tasks), "listed_tasks": listed,
+        "units": sum(1 for r in order if not r["collective"]), "collectives": sum(1 for r in order if r["collective"]),
+        "flagged": sum(1 for r in order if r["flagged"]), "blanket": sum(1 for r in order if r["blanket"]),
+        "leaders_flagged": sum(1 for r in leaders if r["flagged"]), "documents": docs,
+    }
+    return order, leaders, summary, method
 
 
 @paused_gc()  # see dutygraph.gcpause: province analyze 2.7-2.9 s -> 2.5 s
@@ -485,84 +762,151 @@ def analyze(
     *,
     region: str | None = None,
     year: int | None = None,
+    plan: Plan | None = None,
+    pool_years: bool = False,
     include_inferred: bool = False,
     weights: LoadWeights = LoadWeights(),
     seed: int = 0,
+    index: list[_Task] | None = None,
 ) -> Analysis:
-    """The whole review: unit loads and centrality, flags, leaders, year-over-year changes.
+    """The whole review, plan by plan: unit loads and centrality, flags, leaders, year-over-year changes.
+
+    A plan is a region's document(s) of one year. Each plan is analysed on its
+    own: its coordination network, its medians, its peers. A scope holding
+    several plans (no ``year``, or no ``region``) gives the rows of each plan,
+    one after the other; ``pool_years=True`` instead adds each region's years
+    together (the load of a unit is then several years' work) and says so in
+    ``method["scope"]``.
 
     Args:
         G: the responsibility graph.
         region: one district, or every one.
-        year: one plan year, or all years together.
+        year: one plan year, or every year.
+        plan: exactly this plan (from :func:`plans`), the one way to name a
+            plan whose year is unknown; ``region`` and ``year`` are then ignored.
+        pool_years: add the years of each region together instead.
         include_inferred: add guesses from deduplicated texts into every count.
         weights: the lead and support weights of ``load``.
         seed: the seed for Louvain and sampled betweenness.
+        index: :func:`task_index` of ``G``, when the caller analyses plan after plan.
 
     Returns:
-        An :class:`Analysis` whose ``units`` (single offices, ranked by load) and
-        ``collectives`` rows hold region, name, kind, lead, support, load, goals,
-        leaders, partners, degree, betweenness, pagerank, community, flagged,
-        reason; ``leaders`` rows hold region, name, tasks, units, goals, flagged,
-        reason; ``changes`` the year-over-year rows of regions with two years.
+        An :class:`Analysis` whose ``units`` (single offices, ranked by load
+        within each plan) and ``collectives`` rows hold region, year, plan,
+        name, kind, kind_name, lead, support, load, goals, leaders, partners,
+        degree, betweenness, pagerank, community, flagged, status, reason,
+        peer_group, peers; ``leaders`` rows hold region, year, plan, name, tasks,
+        units, goals, flagged, reason; ``changes`` the year-over-year rows of
+        each region in scope with two years; ``plans`` a summary per plan.
 
     Raises:
-        ValueError: the graph has no task in the region and year asked for.
+        ValueError: the graph has no task in the scope asked for.
 
     Example:
         >>> result = analyze(G, region="钟楼区", year=2021)  # doctest: +SKIP
-        >>> result.units[0]["name"]  # doctest: +SKIP
-        '住建局'
+        >>> [r["name"] for r in result.units if r["flagged"]]  # doctest: +SKIP
+        ['住建局', ...]
     """
-    index = task_index(G)
-    if not _in_scope(index, region, year):
-        where = " ".join(str(x) for x in (region, year) if x is not None) or "the graph"
+    index = index if index is not None else task_index(G)
+    scoped = plan_tasks(index, plan) if plan is not None else _in_scope(index, region, year)
+    if not scoped:
+        where = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "the graph")
         raise ValueError(f"no tasks in {where}")
-    loads = unit_load(G, region=region, year=year, include_inferred=include_inferred, weights=weights, index=index)
-    for r in loads.values():
-        r["inferred_counted"] = include_inferred
-        r["year"] = year
-    C = coordination_network(G, region=region, year=year, include_inferred=include_inferred, index=index)
-    central, method = unit_centrality(C, seed=seed)
-    flags = overload_flags(loads.values())
-    for uid, r in loads.items():
-        c = central.get(uid, {"degree": 0.0, "betweenness": 0.0, "pagerank": 0.0, "community": None})
-        r.update(degree=c["degree"], betweenness=c["betweenness"], pagerank=c["pagerank"], community=c.get("community"))
-        r["flagged"], r["reason"] = flags[uid]
-        del r["inferred_counted"]
-    order = sorted(loads.values(), key=lambda r: (-r["load"], -r["lead"], r["region"] or "", r["name"] or ""))
-    spans = leader_span(G, region=region, year=year, include_inferred=include_inferred, index=index)
-    lflags = leader_flags(spans.values())
-    leaders = sorted(spans.values(), key=lambda r: (r["collective"], -r["units"], -r["tasks"], r["name"] or ""))
-    for r in leaders:
-        r["flagged"], r["reason"] = lflags[r["id"]]
-        r["year"] = year
+    groups: dict[tuple[str | None, int | None], list[_Task]] = defaultdict(list)
+    for t in scoped:
+        groups[(t.region, None if pool_years else t.year)].append(t)
+    documents = [G.nodes[n] for n in {t.doc for t in index if t.doc in G}]
+    years = _region_years(documents)
+    units: list[dict[str, Any]] = []
+    leaders: list[dict[str, Any]] = []
+    summaries: list[dict[str, Any]] = []
+    methods: list[dict[str, Any]] = []
+    for (reg, yr) in sorted(groups, key=lambda k: (k[0] or "", k[1] is None, k[1] or 0)):
+        tasks = groups[(reg, yr)]
+        if pool_years:
+            span = sorted({t.year for t in tasks if t.year is not None})
+            label = f"{reg or '?'} {'、'.join(map(str, span)) or NO_YEAR}（各年合并）"
+        else:
+            label = Plan(reg, yr).label
+        rows, lrows, summary, method = _analyze_tasks(G, tasks, reg, yr, label, pool_years, include_inferred, weights, seed)
+        units += rows
+        leaders += lrows
+        summaries.append(summary)
+        methods.append(method)
+    dedup_docs = {(d.get("region"), d.get("year")) for d in documents if "deduplicated" in d.get("flags", [])}
+    for s in summaries:
+        s["deduplicated"] = any((s["region"], y) in dedup_docs for y in ([s["year"]] if not pool_years else years.get(s["region"], [])))
     changes: list[dict[str, Any]] = []
     notes: list[str] = []
-    dedup_docs = {(d.get("region"), d.get("year")) for _, d in G.nodes(data=True)
-                  if d.get("label") == m.DOCUMENT and "deduplicated" in d.get("flags", [])}
-    if year is None:
-        for reg, years in sorted(region_years(G).items()):
-            if (region is None or reg == region) and len(years) >= 2:
-                lossy = [y for y in years[-2:] if (reg, y) in dedup_docs]
-                if lossy and not include_inferred:
-                    notes.append(
-                        f"{reg} {'/'.join(map(str, lossy))}: the document was line-deduplicated, so repeated cells were "
-                        "lost and only guessed; its loads count printed cells only and falls partly reflect the loss"
-                    )
-                changes += year_over_year(
-                    G, reg, years[-2], years[-1], include_inferred=include_inferred, weights=weights, index=index
-                )
-    method |= {
+    for reg in sorted({k[0] for k in groups if k[0] is not None}):
+        pair = _year_pair(years.get(reg, []), plan.year if plan is not None else year)
+        if pair is None:
+            continue
+        lossy = [y for y in pair if (reg, y) in dedup_docs]
+        if lossy and not include_inferred:
+            notes.append(
+                f"{reg} {'/'.join(map(str, lossy))}: the document was line-deduplicated, so repeated cells were "
+                "lost and only guessed; its loads count printed cells only and falls partly reflect the loss"
+            )
+        changes += year_over_year(G, reg, pair[0], pair[1], include_inferred=include_inferred, weights=weights, index=index)
+    sampled = [m_["betweenness"] for m_ in methods if m_["betweenness"] != "exact"]
+    method = {
+        "betweenness": "exact" if not sampled else "; ".join(sampled),
+        "components": sum(m_["components"] for m_ in methods),
+        "communities": sum(m_["communities"] for m_ in methods),
+        "seed": seed,
+        "scope": "pooled" if pool_years else "plan",
         "weights": {"lead": weights.lead, "support": weights.support},
         "include_inferred": include_inferred,
-        "flag_rule": f"robust z (median, MAD) > {Z_THRESHOLD} within the region, at least {MIN_PEERS} single offices",
+        "flag_rule": RULES["overloaded"].rule,
+        "rules": {k: {"mark": r.mark, "name": r.name, "rule": r.rule} for k, r in RULES.items()},
         "notes": notes,
     }
     return Analysis(
-        units=[r for r in order if not r["collective"]],
-        collectives=[r for r in order if r["collective"]],
+        units=[r for r in units if not r["collective"]],
+        collectives=[r for r in units if r["collective"]],
         leaders=leaders,
         changes=changes,
         method=method,
+        plans=summaries,
     )
+
+
+def _year_pair(years: list[int], year: int | None) -> tuple[int, int] | None:
+    """The two years a region's change is shown between: the year asked and the one before (or after), else the last two."""
+    if len(years) < 2:
+        return None
+    if year is None or year not in years:
+        return years[-2], years[-1]
+    i = years.index(year)
+    return (years[i - 1], year) if i > 0 else (year, years[i + 1])
+
+
+def combine(analyses: Iterable[Analysis]) -> Analysis:
+    """Several plans' analyses as one, in the order given (a region's change listed once).
+
+    Example:
+        >>> both = combine([analyze(G, region="钟楼区", year=2021), analyze(G, region="钟楼区", year=2024)])  # doctest: +SKIP
+        >>> [p["label"] for p in both.plans]  # doctest: +SKIP
+        ['钟楼区 2021', '钟楼区 2024']
+    """
+    out = Analysis()
+    seen: set[tuple[Any, ...]] = set()
+    notes: list[str] = []
+    for a in analyses:
+        out.units += a.units
+        out.collectives += a.collectives
+        out.leaders += a.leaders
+        out.plans += a.plans
+        for c in a.changes:
+            key = (c["region"], c["name"], c["year_a"], c["year_b"])
+            if key not in seen:
+                seen.add(key)
+                out.changes.append(c)
+        notes += [n for n in a.method.get("notes", []) if n not in notes]
+        if not out.method:
+            out.method = dict(a.method)
+        elif a.method.get("betweenness") != "exact":
+            out.method["betweenness"] = a.method["betweenness"]
+    out.method["notes"] = notes
+    return out

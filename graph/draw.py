@@ -28,7 +28,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from dutygraph.graph import model as m
-from dutygraph.graph.analysis import Analysis, coordination_network
+from dutygraph.graph.analysis import RULES, Analysis, Plan, coordination_network, kind_name, plan_tasks, task_index
 
 VIEWS = ("full", "units", "goal", "unit", "leader")
 
@@ -109,35 +109,46 @@ def _task_title(G: nx.MultiDiGraph, tid: str) -> str:
     return "\n".join(lines)
 
 
-def _unit_title(G: nx.MultiDiGraph, uid: str, stats: dict[str, dict[str, Any]]) -> str:
+def _unit_title(G: nx.MultiDiGraph, uid: str, stats: dict[str, dict[str, dict[str, Any]]]) -> str:
     d = G.nodes[uid]
-    lines = [f"{d.get('name')}（{d.get('region', '')}，{d.get('kind', '')}）"]
-    s = stats.get(uid)
-    if s:
-        lines.append(f"牵头 {s['lead']} 项，配合 {s['support']} 项，负荷 {s['load']:g}（第 {s['rank']} 位）")
+    lines = [f"{d.get('name')}（{d.get('region', '')}，{kind_name(d.get('kind'))}）"]
+    for plan, s in stats.get(uid, {}).items():
+        head = f"{plan}：" if len(stats[uid]) > 1 else ""
+        rank = f"（第 {s['rank']} 位）" if s["rank"] else "（集体单位，不排名）"
+        lines.append(f"{head}牵头 {s['lead']} 项，配合 {s['support']} 项，负荷 {s['load']:g}{rank}")
         if s["lead_inferred"] + s["support_inferred"]:
             lines.append(f"另有推断 {s['lead_inferred'] + s['support_inferred']} 项（未计入）")
         lines.append(f"跨 {s['goals']} 个目标，{s['partners']} 个协作单位")
         lines.append(f"中介中心度 {s['betweenness']:.3f}，PageRank {s['pagerank']:.3f}，社区 {s['community']}")
-        if s["flagged"]:
-            lines.append(f"⚑ 负担过重：{s['reason']}")
+        if s.get("status") in ("overloaded", "blanket"):
+            rule = RULES[s["status"]]
+            lines.append(f"{rule.mark} {rule.name}：{s['reason']}")
     if d.get("aliases") and len(d["aliases"]) > 1:
         lines.append(f"写法：{'、'.join(d['aliases'])}")
     return "\n".join(lines)
 
 
-def _unit_stats(analysis: Analysis | None) -> dict[str, dict[str, Any]]:
+def _unit_stats(analysis: Analysis | None) -> dict[str, dict[str, dict[str, Any]]]:
+    """Each unit's rows by plan label, with its rank in its plan (None for collectives)."""
     if analysis is None:
         return {}
-    out = {}
-    for rank, r in enumerate(analysis.units, start=1):
-        out[r["id"]] = r | {"rank": rank}
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    ranks: dict[str, int] = {}
+    for r in analysis.units:
+        ranks[r["plan"]] = ranks.get(r["plan"], 0) + 1
+        out.setdefault(r["id"], {})[r["plan"]] = r | {"rank": ranks[r["plan"]]}
     for r in analysis.collectives:
-        out[r["id"]] = r | {"rank": "集体单位不排名"}
+        out.setdefault(r["id"], {})[r["plan"]] = r | {"rank": None}
     return out
 
 
-def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _status(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> str:
+    """"overloaded" when flagged in any plan drawn, else "blanket" when a blanket supporter in one, else ""."""
+    statuses = {s.get("status") for s in stats.get(uid, {}).values()}
+    return "overloaded" if "overloaded" in statuses else ("blanket" if "blanket" in statuses else "")
+
+
+def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     d = G.nodes[n]
     label = d["label"]
     style = STYLE[label]
@@ -149,7 +160,7 @@ def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, Any]]) -> dict[
     elif label in (m.UNIT, m.LEADER):
         node["label"] = d.get("name", n)
         node["title"] = _unit_title(G, n, stats) if label == m.UNIT else f"分管领导 {d.get('name')}（{d.get('region', '')}）"
-        if label == m.UNIT and stats.get(n, {}).get("flagged"):
+        if label == m.UNIT and _status(stats, n) == "overloaded":
             node["label"] = "⚑ " + node["label"]
             node["borderWidth"] = 4
             node["color"] = {"background": style["color"], "border": "#d62728"}
@@ -164,8 +175,8 @@ def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, Any]]) -> dict[
 
 def _edges(G: nx.MultiDiGraph, keep: set[str]) -> list[dict[str, Any]]:
     out = []
-    for u, v, k, d in G.edges(keys=True, data=True):
-        if u not in keep or v not in keep:
+    for u, v, k, d in G.out_edges(sorted(keep), keys=True, data=True):
+        if v not in keep:
             continue
         style = EDGE_STYLE[k]
         edge = {"id": f"{u}|{k}|{v}", "from": u, "to": v, "color": style["color"], "width": style["width"]}
@@ -178,13 +189,24 @@ def _edges(G: nx.MultiDiGraph, keep: set[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _scope(G: nx.MultiDiGraph, region: str | None, year: int | None) -> set[str]:
+def _in_view(d: dict[str, Any], region: str | None, year: int | None, plan: Plan | None) -> bool:
+    """True when a task's node data falls in the view: exactly ``plan``, else the region and year (None: any)."""
+    if plan is not None:
+        return plan.holds(d.get("region"), d.get("year"))
+    return (region is None or d.get("region") == region) and (year is None or d.get("year") == year)
+
+
+def _scope(G: nx.MultiDiGraph, region: str | None, year: int | None, plan: Plan | None = None,
+           index: list[Any] | None = None) -> set[str]:
     """Tasks in the region and year, with their ancestors and everyone responsible for them."""
     keep: set[str] = set()
-    for n, d in G.nodes(data=True):
-        if d["label"] == m.TASK and (region is None or d.get("region") == region) and (year is None or d.get("year") == year):
-            keep.add(n)
-            keep.update(G.predecessors(n))
+    if plan is not None and index is not None:
+        tasks = [t.id for t in plan_tasks(index, plan)]
+    else:
+        tasks = [n for n, d in G.nodes(data=True) if d["label"] == m.TASK and _in_view(d, region, year, plan)]
+    for n in tasks:
+        keep.add(n)
+        keep.update(G.predecessors(n))
     parents = [p for p in keep if G.nodes[p]["label"] == m.AREA]
     for p in parents:
         keep.update(G.predecessors(p))
@@ -194,12 +216,16 @@ def _scope(G: nx.MultiDiGraph, region: str | None, year: int | None) -> set[str]
     return keep
 
 
-def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None) -> str:
-    """The node of ``label`` whose id, name or title is ``wanted`` (or contains it)."""
+def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None, year: int | None = None) -> str:
+    """The node of ``label`` whose id, name or title is ``wanted`` (or contains it); a goal of ``region`` and ``year``."""
     exact, partial = [], []
     for n, d in G.nodes(data=True):
         if d["label"] != label or (region and d.get("region", region) != region and label != m.GOAL):
             continue
+        if label == m.GOAL and (region or year is not None):
+            doc = G.nodes[d["doc"]] if d.get("doc") in G else {}
+            if (region and doc.get("region") != region) or (year is not None and doc.get("year") != year):
+                continue
         name = d.get("name") or d.get("title") or ""
         if wanted in (n, name):
             exact.append(n)
@@ -207,22 +233,25 @@ def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None) -> st
             partial.append(n)
     found = exact or partial
     if not found:
-        raise LookupError(f"no {label.lower()} named '{wanted}'" + (f" in {region}" if region else ""))
+        where = " ".join(str(x) for x in (region, year) if x is not None)
+        raise LookupError(f"no {label.lower()} named '{wanted}'" + (f" in {where}" if where else ""))
     if len(found) > 1:
         names = ", ".join(sorted(G.nodes[n].get("name") or G.nodes[n].get("title") or n for n in found)[:5])
         raise LookupError(f"'{wanted}' matches {len(found)} {label.lower()}s ({names}); be more specific or give --region")
     return found[0]
 
 
-def _neighbourhood(G: nx.MultiDiGraph, centre: str) -> set[str]:
+def _neighbourhood(G: nx.MultiDiGraph, centre: str, region: str | None = None, year: int | None = None,
+                   plan: Plan | None = None) -> set[str]:
+    """A goal, unit or leader with its tasks in the view (region, year or plan) and everyone responsible for them."""
     label = G.nodes[centre]["label"]
     keep = {centre}
     if label == m.GOAL:
         tasks = {n for n, d in G.nodes(data=True) if d["label"] == m.TASK and d.get("goal") == centre}
-        keep |= tasks | {a for a in G.successors(centre)}
+        keep |= {a for a in G.successors(centre) if G.nodes[a]["label"] == m.AREA}
     else:
-        tasks = {v for _, v in G.out_edges(centre)}
-        keep |= tasks
+        tasks = {v for _, v in G.out_edges(centre) if _in_view(G.nodes[v], region, year, plan)}
+    keep |= tasks
     for t in tasks:
         keep.update(u for u, _, k in G.in_edges(t, keys=True) if k in m.RESPONSIBILITY)
     return keep
@@ -240,7 +269,8 @@ def _legend(labels: set[str], edges: list[dict[str, Any]]) -> list[dict[str, Any
 
 def units_drawing(
     G: nx.MultiDiGraph, analysis: Analysis, *, region: str | None = None, year: int | None = None,
-    include_inferred: bool = False, title: str | None = None, limit: int = DRAW_LIMIT,
+    plan: Plan | None = None, include_inferred: bool = False, title: str | None = None, limit: int = DRAW_LIMIT,
+    index: list[Any] | None = None,
 ) -> Drawing:
     """The coordination network: units joined by shared tasks.
 
@@ -249,13 +279,16 @@ def units_drawing(
     A network of more than ``limit`` units (a province) keeps the overloaded
     units and then those sharing the most tasks, up to ``limit``, with a note.
     """
-    C = coordination_network(G, region=region, year=year, include_inferred=include_inferred)
+    tasks = plan_tasks(index if index is not None else task_index(G), plan) if plan is not None else index
+    C = coordination_network(G, region=region, year=year, include_inferred=include_inferred, index=tasks)
     stats = _unit_stats(analysis)
+    # One row per unit for size and colour: its heaviest plan among those drawn.
+    best = {n: max(rows.values(), key=lambda r: r["load"]) for n, rows in stats.items()}
     note = ""
     if C.number_of_nodes() > limit:
         strength = dict(C.degree(weight="weight"))
-        ranked = sorted(C, key=lambda n: (not stats.get(n, {}).get("flagged"), -strength[n], n))
-        flagged = sum(1 for n in C if stats.get(n, {}).get("flagged"))
+        ranked = sorted(C, key=lambda n: (_status(stats, n) != "overloaded", -strength[n], n))
+        flagged = sum(1 for n in C if _status(stats, n) == "overloaded")
         note = (f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
                 + (f"负担过重的 {flagged} 个和共同任务最多的 {limit - flagged} 个" if flagged < limit
                    else f"负担过重的 {flagged} 个中共同任务最多的 {limit} 个")
@@ -263,7 +296,7 @@ def units_drawing(
         C = C.subgraph(ranked[:limit])
     nodes = []
     for n in C:
-        s = stats.get(n, {})
+        s = best.get(n, {})
         community = s.get("community") or 0
         node = {
             "id": n, "label": G.nodes[n].get("name", n), "shape": "dot",
@@ -271,7 +304,7 @@ def units_drawing(
             "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
             "title": _unit_title(G, n, stats),
         }
-        if s.get("flagged"):
+        if _status(stats, n) == "overloaded":
             node["label"] = "⚑ " + node["label"]
             node["borderWidth"] = 4
             node["color"] = {"background": node["color"], "border": "#d62728"}
@@ -288,7 +321,7 @@ def units_drawing(
               {"label": "大小 = 中介中心度 (betweenness)", "color": "#bbbbbb"},
               {"label": "⚑ 红框 = 负担过重 (overloaded)", "color": "#d62728"},
               {"label": "方形 = 集体单位 (collective)", "color": "#cccccc"}]
-    scope = " ".join(str(x) for x in (region, year) if x is not None) or "全部"
+    scope = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "全部")
     return Drawing(title or f"单位协作网络 · {scope}", nodes, edges, legend, note, view="units")
 
 
@@ -302,7 +335,9 @@ def make_drawing(
     leader: str | None = None,
     region: str | None = None,
     year: int | None = None,
+    plan: Plan | None = None,
     limit: int = DRAW_LIMIT,
+    index: list[Any] | None = None,
 ) -> Drawing:
     """Choose what a page shows.
 
@@ -314,9 +349,13 @@ def make_drawing(
             hover text; required for ``units``.
         goal, unit, leader: the node a neighbourhood view is centred on (an id,
             a name, or part of a goal's title).
-        region, year: restrict to tasks of this district and year.
+        region, year: restrict to tasks of this district and year (every view
+            honours them, the neighbourhoods included).
+        plan: restrict to exactly this plan (a plan of unknown year included).
         limit: a ``full`` page with more nodes than this is drawn as the units
             view instead, with a note saying so.
+        index: :func:`~dutygraph.graph.analysis.task_index` of ``G``, when
+            drawing plan after plan.
 
     Raises:
         ValueError: unknown view, or a neighbourhood view without its centre.
@@ -327,28 +366,32 @@ def make_drawing(
     if view == "units" and analysis is None:
         raise ValueError("the units view needs the analysis")
     stats = _unit_stats(analysis)
-    scope = " ".join(str(x) for x in (region, year) if x is not None) or "全部"
+    scope = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "全部")
     note = ""
     if view == "full":
-        keep = _scope(G, region, year)
+        keep = _scope(G, region, year, plan, index)
         title = f"责任图谱 · {scope}"
         if len(keep) > limit and analysis is not None:
-            drawing = units_drawing(G, analysis, region=region, year=year, limit=limit)
+            drawing = units_drawing(G, analysis, region=region, year=year, plan=plan, limit=limit, index=index)
             drawing.note = f"完整图有 {len(keep)} 个节点，超过 {limit} 个，页面难以使用，改为显示单位协作网络；" + (
                 drawing.note or "可用 --region/--year 或 --view goal/unit/leader 缩小范围。")
             return drawing
     elif view == "units":
         assert analysis is not None
-        return units_drawing(G, analysis, region=region, year=year, limit=limit)
+        return units_drawing(G, analysis, region=region, year=year, plan=plan, limit=limit, index=index)
     else:
         wanted = {"goal": goal, "unit": unit, "leader": leader}[view]
         if not wanted:
             raise ValueError(f"the {view} view needs --{view} NAME")
         label = {"goal": m.GOAL, "unit": m.UNIT, "leader": m.LEADER}[view]
-        centre = _find(G, label, wanted, region)
-        keep = _neighbourhood(G, centre)
+        region_ = plan.region if plan is not None else region
+        year_ = plan.year if plan is not None else year
+        centre = _find(G, label, wanted, region_, year_)
+        keep = _neighbourhood(G, centre, region, year, plan)
         d = G.nodes[centre]
         title = f"{ {'goal': '目标', 'unit': '单位', 'leader': '分管领导'}[view] } · {d.get('name') or d.get('title')}"
+        if scope != "全部":
+            title += f" · {scope}"
     nodes = [_node(G, n, stats) for n in G.nodes if n in keep]
     edges = _edges(G, keep)
     labels = {G.nodes[n]["label"] for n in keep}

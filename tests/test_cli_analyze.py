@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from dutygraph.cli import cli
 from tests.conftest import SEED_FILES, seed_path
 
-UNIT_KEYS = {"region", "name", "kind", "lead", "support", "load", "goals", "leaders", "partners", "degree", "betweenness",
-             "pagerank", "community", "flagged", "reason"}
-LEADER_KEYS = {"region", "name", "tasks", "units", "goals", "flagged", "reason"}
+UNIT_KEYS = {"region", "year", "plan", "name", "kind", "kind_name", "lead", "support", "load", "goals", "leaders", "partners",
+             "degree", "betweenness", "pagerank", "community", "flagged", "status", "reason", "peer_group", "peers"}
+LEADER_KEYS = {"region", "year", "plan", "name", "tasks", "units", "goals", "flagged", "reason"}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,9 @@ def test_json_has_the_agreed_keys(db):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert UNIT_KEYS <= set(data["units"][0]) and LEADER_KEYS <= set(data["leaders"][0])
-    assert data["units"][0]["name"] == "高新园(邹区镇)" and data["units"][0]["flagged"] is True
+    assert data["units"][0]["name"] == "高新园(邹区镇)" and data["units"][0]["flagged"] is False
+    assert data["units"][0]["status"] == "blanket" and data["units"][2]["status"] == "overloaded"
+    assert data["plans"][0]["label"] == "钟楼区 2021" and data["method"]["scope"] == "plan"
     assert [c["name"] for c in data["collectives"]][:1] == ["各街道"]
     assert data["method"]["betweenness"] == "exact"
 
@@ -45,12 +47,18 @@ def test_table_shows_ranking_flags_collectives_and_leaders(db):
     assert result.exit_code == 0
     out = result.stdout
     assert "units by load" in out and "⚑ overloaded" in out
-    assert "住建局: 牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同区中位数 负荷 6，稳健 z 3.7" in out
+    assert "钟楼区 2021 住建局: 牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：" in out
+    assert "≡ blanket supporter" in out and "钟楼区 2021 经开区: 牵头 2 项、配合 78 项（负荷 82）" in out
     assert "collective units (listed apart, not ranked)" in out and "全体区长 (集体)" in out
 
 
 def test_all_years_include_the_change_from_2021_to_2024(db):
     data = json.loads(run("--db", db, "--region", "钟楼区", "--format", "json").stdout)
+    # each plan on its own: a unit has one row per plan year, and no row pools them
+    assert {u["plan"] for u in data["units"]} == {"钟楼区 2021", "钟楼区 2024"}
+    assert [p["label"] for p in data["plans"]] == ["钟楼区 2021", "钟楼区 2024", "钟楼区 年份不详"]
+    pooled = json.loads(run("--db", db, "--region", "钟楼区", "--pool-years", "--format", "json").stdout)
+    assert {u["plan"] for u in pooled["units"]} == {"钟楼区 2021、2024（各年合并）"} and pooled["method"]["scope"] == "pooled"
     statuses = {c["status"] for c in data["changes"]}
     assert statuses == {"both", "new", "gone"}
     assert {c["year_a"] for c in data["changes"]} == {2021} and {c["year_b"] for c in data["changes"]} == {2024}
@@ -59,13 +67,15 @@ def test_all_years_include_the_change_from_2021_to_2024(db):
 def test_csv_and_xlsx_for_excel(db, tmp_path):
     text = run("--db", db, "--format", "csv", "--top", "3").stdout
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0][:3] == ["group", "region", "name"] and len(rows) == 1 + 3 + 3
+    # three rows of each plan with units (钟楼区 2021, 钟楼区 2024, 鼓楼区 2024), units then collectives
+    assert rows[0][:4] == ["group", "region", "year", "name"] and len(rows) == 1 + 3 * 3 + 3 * 3
+    assert {(r[1], r[2]) for r in rows[1:]} == {("钟楼区", "2021"), ("钟楼区", "2024"), ("鼓楼区", "2024")}
     out = tmp_path / "review.xlsx"
     result = run("--db", db, "--format", "xlsx", "-o", str(out))
     assert result.exit_code == 0
     wb = load_workbook(out)
     assert wb.sheetnames == ["units", "collectives", "leaders", "changes", "method"]
-    assert wb["units"]["B1"].value == "name" and wb["units"].max_row > 100
+    assert wb["units"]["C1"].value == "name" and wb["units"].max_row > 100
 
 
 def test_inferred_guesses_are_opt_in(db):

@@ -19,14 +19,31 @@ def test_run_does_the_whole_job(tmp_path):
     result = invoke(["run", str(SEEDS), "--db", str(tmp_path / "db"), "--out-dir", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "stored in the embedded store" in out and "top 10 units by load" in out
-    assert f"open {tmp_path / 'out' / 'graph.html'} (the graph) and {tmp_path / 'out' / 'review.html'} (the review page)" in out
+    assert "stored in the embedded store" in out and "钟楼区 2021: top 10 units by load" in out
+    assert f"open {tmp_path / 'out' / 'index.html'} in a browser: it links each plan's graph and review pages" in out
     err = result.stderr.splitlines()
     assert err[-1] == "5 of 5 files read, 401 tasks"
     assert any(line.startswith("warning: 001_d657d27eca61cd1c.txt:37") for line in err)
-    page = (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
-    assert "vis.Network" in page and "责任图谱" in page
-    assert "住建局" in (tmp_path / "out" / "review.html").read_text(encoding="utf-8")
+    # One graph page per plan, one review page per plan that names units, no page pooling years.
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["index.html", "武进区-2021.graph.html", "钟楼区-2021.graph.html", "钟楼区-2021.review.html",
+                       "钟楼区-2024.graph.html", "钟楼区-2024.review.html", "钟楼区-noyear.graph.html",
+                       "鼓楼区-2024.graph.html", "鼓楼区-2024.review.html"]
+    page = (tmp_path / "out" / "钟楼区-2021.graph.html").read_text(encoding="utf-8")
+    assert "vis.Network" in page and "责任图谱 · 钟楼区 2021" in page and "2024" not in page.split("<title>")[1][:40]
+    review = (tmp_path / "out" / "钟楼区-2021.review.html").read_text(encoding="utf-8")
+    assert "住建局" in review and "各年合并" not in review
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert index.count("无责任单位") == 2 and 'href="钟楼区-2024.review.html"' in index
+
+
+def test_run_pools_years_only_when_asked(tmp_path):
+    result = invoke(["run", str(seed_path("000")), str(seed_path("003")), "--db", str(tmp_path / "db"),
+                     "--out-dir", str(tmp_path / "out"), "--pool-years", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.html", "钟楼区-pooled.graph.html", "钟楼区-pooled.review.html"]
+    review = (tmp_path / "out" / "钟楼区-pooled.review.html").read_text(encoding="utf-8")
+    assert "各年合并（pooled）" in review and "钟楼区 2021、2024（各年合并）" in review
 
 
 def test_run_keeps_going_past_a_bad_file(tmp_path):
@@ -37,7 +54,7 @@ def test_run_keeps_going_past_a_bad_file(tmp_path):
     result = invoke(["run", str(docs), "--db", str(tmp_path / "db"), "--out-dir", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 2
     assert f"error: {docs / 'broken.txt'}: this is a binary file, not a text document" in result.stderr
-    assert (tmp_path / "out" / "review.html").exists()
+    assert (tmp_path / "out" / "鼓楼区-2024.review.html").exists() and (tmp_path / "out" / "index.html").exists()
 
 
 def test_run_on_an_empty_directory_is_a_clear_error(tmp_path):

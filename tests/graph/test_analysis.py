@@ -12,7 +12,9 @@ from dutygraph.graph.analysis import (
     coordination_network,
     leader_flags,
     leader_span,
+    blanket_supporters,
     overload_flags,
+    plans,
     robust_z,
     tie_distance,
     unit_centrality,
@@ -73,10 +75,12 @@ def test_star_loads_and_centrality():
 def test_star_centre_is_flagged_with_a_checkable_reason():
     flags = overload_flags(unit_load(build_graph([doc(STAR)])).values())
     # loads 8,1,1,1,1: median 1, MAD 0, so mean absolute deviation 1.4 × 1.2533 = 1.7546; z = 7 / 1.7546 = 3.99.
-    flagged, reason = flags[uid("中心局")]
-    assert flagged
-    assert reason == "牵头 4 项、配合 0 项（负荷 8），跨 3 个目标；同区中位数 负荷 1，稳健 z 4.0"
-    assert not flags[uid("甲1局")][0]
+    verdict = flags[uid("中心局")]
+    assert verdict["flagged"] and verdict["status"] == "overloaded" and verdict["peer_group"] == "部门"
+    assert verdict["reason"] == ("牵头 4 项、配合 0 项（负荷 8），跨 3 个目标；同类（部门）5 个，中位数 负荷 1，稳健 z 4.0；"
+                                 "比较对象：甲1局、甲2局、甲3局、甲4局")
+    assert verdict["peers"] == ["甲1局", "甲2局", "甲3局", "甲4局"]
+    assert not flags[uid("甲1局")]["flagged"]
 
 
 def test_chain_betweenness_and_degree():
@@ -85,7 +89,7 @@ def test_chain_betweenness_and_degree():
     assert [round(cent[uid(f"{n}局")]["betweenness"], 4) for n in "ABCDE"] == [0.0, 0.5, 0.6667, 0.5, 0.0]
     assert [cent[uid(f"{n}局")]["degree"] for n in "ABCDE"] == [1.0, 2.0, 2.0, 2.0, 1.0]
     flags = overload_flags(unit_load(build_graph([doc(CHAIN)])).values())
-    assert not any(f for f, _ in flags.values())
+    assert not any(v["flagged"] for v in flags.values())
 
 
 def test_broker_between_two_clusters():
@@ -135,7 +139,7 @@ def test_collective_units_are_reported_apart_never_flagged():
 
 
 def test_small_districts_flag_no_one():
-    result = analyze(build_graph([doc([(["甲局"], ["乙局"], [])] * 9 + [(["丙局"], [], [])])]))
+    result = analyze(build_graph([doc([(["甲局"], ["乙局"], [])] * 8 + [(["丙局"], [], [])])]))
     assert not any(r["flagged"] for r in result.units)
     assert all("不作判断" in r["reason"] for r in result.units)
 
@@ -154,9 +158,9 @@ def test_leader_span_and_flag():
     spans = leader_span(build_graph([doc(tasks)]))
     assert spans[f"leader:{R}:王五"]["units"] == 20 and spans[f"leader:{R}:王五"]["tasks"] == 20
     flags = leader_flags(spans.values())
-    assert flags[f"leader:{R}:王五"][0]
-    assert flags[f"leader:{R}:王五"][1].startswith("分管 20 项任务、20 个单位")
-    assert not flags[f"leader:{R}:领导0"][0]
+    assert flags[f"leader:{R}:王五"]["flagged"]
+    assert flags[f"leader:{R}:王五"]["reason"].startswith("分管 20 项任务、20 个单位，跨 3 个目标；同类（分管领导）6 位，中位数 1 个单位")
+    assert not flags[f"leader:{R}:领导0"]["flagged"]
 
 
 def test_year_over_year_finds_risers_fallers_and_newcomers():
@@ -209,7 +213,81 @@ def test_components_above_the_limit_are_sampled_and_say_so():
 
 def test_seed_ranking_2021():
     result = analyze(seeds_graph(), region="钟楼区", year=2021)
-    top = [(r["name"], r["lead"], r["support"], r["load"], r["flagged"]) for r in result.units[:4]]
-    assert top == [("高新园(邹区镇)", 2, 82, 86.0, True), ("经开区", 2, 78, 82.0, True), ("住建局", 14, 0, 28.0, True),
-                   ("商务局", 11, 1, 23.0, False)]
-    assert result.units[2]["reason"] == "牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同区中位数 负荷 6，稳健 z 3.7"
+    top = [(r["name"], r["lead"], r["support"], r["load"], r["status"]) for r in result.units[:4]]
+    assert top == [("高新园(邹区镇)", 2, 82, 86.0, "blanket"), ("经开区", 2, 78, 82.0, "blanket"),
+                   ("住建局", 14, 0, 28.0, "overloaded"), ("商务局", 11, 1, 23.0, "overloaded")]
+    assert result.units[0]["reason"].endswith("列于本计划 84/92 项任务（91%），其中配合 82 项：常设的全面配合条款，不作负担判断")
+    assert result.units[2]["reason"].startswith(
+        "牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：商务局、工信局、")
+    # Parks and streets are territorial units: never ranked against departments, and none is flagged in 2021.
+    assert not [r["name"] for r in result.units if r["flagged"] and r["kind"] in ("park", "street")]
+    assert [p["label"] for p in result.plans] == ["钟楼区 2021"]
+
+
+# -- plans and peers ---------------------------------------------------------
+
+DEPARTMENTS = [f"{c}局" for c in "甲乙丙丁戊己"]
+STREETS = [f"{c}街道" for c in "东南西北中"]
+
+
+def test_peers_are_units_of_the_same_kind_in_the_same_plan():
+    """A street supporting 6 tasks stands out among streets supporting 1, though every department carries twice its load."""
+    tasks = [([d], [], []) for d in DEPARTMENTS for _ in range(6)]  # every department leads 6: load 12
+    tasks += [([], ["东街道"], [])] * 6 + [([], [s], []) for s in STREETS[1:]]
+    rows = {r["name"]: r for r in analyze(build_graph([doc(tasks)])).units}
+    east = rows["东街道"]
+    assert (east["load"], east["status"], east["peer_group"]) == (6.0, "overloaded", "属地单位")
+    # streets' loads 6,1,1,1,1: median 1, MAD 0, mean absolute deviation 1 × 1.2533; z = 5 / 1.2533 = 4.0
+    assert east["reason"] == ("牵头 0 项、配合 6 项（负荷 6），跨 3 个目标；同类（属地单位）5 个，中位数 负荷 1，稳健 z 4.0；"
+                              "比较对象：中街道、北街道、南街道、西街道")  # equal loads: by name
+    assert sorted(east["peers"]) == sorted(STREETS[1:])
+    assert rows["甲局"]["status"] == "" and rows["甲局"]["peer_group"] == "部门"
+    assert "比较对象：丁局、丙局、乙局、己局、戊局" in rows["甲局"]["reason"]  # equal loads: by name (code point)
+
+
+def test_a_unit_on_most_tasks_as_support_is_a_blanket_supporter_not_overloaded():
+    tasks = [([DEPARTMENTS[i % 6]], ["经开区"] + ([STREETS[i % 5]] if i % 2 else []), []) for i in range(12)]
+    G = build_graph([doc(tasks)])
+    result = analyze(G)
+    park = next(r for r in result.units if r["name"] == "经开区")
+    assert (park["status"], park["flagged"], park["blanket"]) == ("blanket", False, True)
+    assert park["reason"] == ("牵头 0 项、配合 12 项（负荷 12），跨 3 个目标；"
+                              "列于本计划 12/12 项任务（100%），其中配合 12 项：常设的全面配合条款，不作负担判断")
+    # It is left out of its group: the streets are compared among themselves only.
+    assert all("经开区" not in r["peers"] for r in result.units)
+    assert result.plans[0]["blanket"] == 1 and result.plans[0]["listed_tasks"] == 12
+    # Leading most of the tasks is not a standing clause: that unit is compared.
+    rows = [{"id": "a", "name": "甲局", "tasks": 11, "lead": 10, "support": 1, "collective": False}]
+    assert blanket_supporters(rows, 12) == {}
+    assert blanket_supporters(rows[:0] + [dict(rows[0], lead=1, support=10)], 12) != {}
+    assert blanket_supporters([dict(rows[0], lead=0, support=9, tasks=9)], 9) == {}  # too few tasks to tell
+
+
+def test_each_plan_is_analysed_on_its_own_unless_years_are_pooled():
+    a = doc([(["甲局"], ["乙局"], [])] * 3, year=2021, file="a.txt")
+    b = doc([(["甲局"], [], [])] * 2, year=2024, file="b.txt")
+    G = build_graph([a, b])
+    result = analyze(G)
+    rows = [(r["plan"], r["name"], r["load"]) for r in result.units]
+    assert rows == [("测试区 2021", "甲局", 6.0), ("测试区 2021", "乙局", 3.0), ("测试区 2024", "甲局", 4.0)]
+    assert [p["label"] for p in result.plans] == ["测试区 2021", "测试区 2024"]
+    assert result.method["scope"] == "plan"
+    pooled = analyze(G, pool_years=True)
+    assert [(r["plan"], r["name"], r["load"]) for r in pooled.units] == [("测试区 2021、2024（各年合并）", "甲局", 10.0),
+                                                                         ("测试区 2021、2024（各年合并）", "乙局", 3.0)]
+    assert pooled.method["scope"] == "pooled" and pooled.plans[0]["pooled"] is True
+    # One plan's analysis still shows the region's change from its other year.
+    one = analyze(G, region=R, year=2024)
+    assert {(c["name"], c["change"], c["status"]) for c in one.changes} == {("甲局", -2.0, "both"), ("乙局", -3.0, "gone")}
+
+
+def test_plans_name_each_region_and_year_and_the_ones_without_units():
+    a = doc([(["甲局"], [], [])], year=2021, file="a.txt")
+    narrative = doc([([], [], [])] * 3, year=None, file="n.txt")
+    G = build_graph([a, narrative])
+    found = plans(G)
+    assert [(p.label, p.tasks, p.units, p.documents) for p in found] == [
+        ("测试区 2021", 1, 1, ("doc:a.txt",)), ("测试区 年份不详", 3, 0, ("doc:n.txt",))]
+    assert found[1].slug == "测试区-noyear"
+    only = analyze(G, plan=found[1])
+    assert only.units == [] and only.plans[0]["tasks"] == 3

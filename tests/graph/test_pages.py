@@ -98,7 +98,8 @@ def test_units_view_draws_the_coordination_network(browser, tmp_path):
     opened = Opened(browser, _page(tmp_path, "units", render(make_drawing(G, "units", analysis=analysis, region="钟楼区", year=2021))))
     _check_loaded(opened, C.number_of_nodes(), C.number_of_edges(), "units")
     flagged = opened.js("window.dutygraph.nodes.get().filter(n => n.label.startsWith('⚑')).map(n => n.label)")
-    assert sorted(flagged) == ["⚑ 住建局", "⚑ 经开区", "⚑ 高新园(邹区镇)"]
+    assert sorted(flagged) == sorted(f"⚑ {r['name']}" for r in analysis.units if r["flagged"])
+    assert sorted(flagged) == ["⚑ 住建局", "⚑ 发改局", "⚑ 商务局", "⚑ 工信局"]  # the parks are blanket supporters
 
 
 @pytest.mark.parametrize(("view", "kwargs"), [("goal", {"goal": "提升产业发展质效"}), ("unit", {"unit": "发改局", "region": "钟楼区"}),
@@ -206,13 +207,57 @@ def test_review_page(browser, tmp_path):
     C = coordination_network(G, region="钟楼区", year=2021)
     _check_loaded(opened, C.number_of_nodes(), C.number_of_edges(), "review")
     page = opened.page
-    assert "住建局：牵头 14 项、配合 0 项（负荷 28），跨 5 个目标" in page.inner_text("ul.flags")
-    assert page.locator("svg.bars rect").count() == 2 * min(30, len(analysis.units))
-    first = page.locator("table.rank").first
-    names = lambda: first.locator("tbody tr td:nth-child(2)").all_inner_texts()  # noqa: E731
-    assert names()[0] == "高新园(邹区镇)"
-    first.locator("th", has_text="牵头").first.click()
-    assert names()[0] != "住建局"  # ascending: fewest leads first
-    first.locator("th", has_text="牵头").first.click()
-    assert names()[0] == "住建局"  # descending: most leads first
+    # Flags first, each with its reason and the peers it was compared with; the parks apart as blanket supporters.
+    assert page.locator("main.review h2").first.inner_text().startswith("负担过重")
+    flags = page.inner_text("ul.flags")
+    assert "⚑ 住建局（部门）：牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：商务局、" in flags
+    assert "高新园" not in flags and "经开区" not in flags
+    assert "≡ 高新园(邹区镇)（园区）：牵头 2 项、配合 82 项" in page.inner_text("ul.flags.blanket")
+    # Year over year, 2021 → 2024, with the caveat on the deduplicated 2024 text.
+    changes = page.inner_text("#dg-change-table")
+    assert "2021 负荷" in changes and "2024 负荷" in changes and "新增" in changes and "退出" in changes
+    assert "line-deduplicated" in page.inner_text("main.review")
+    assert page.locator("div.bars div.bar").count() == min(30, len(analysis.units))
+    table = page.locator("#dg-rank")
+    visible_names = lambda: [n.replace(" ▸", "") for n in table.locator("tbody tr:not(.tasks):visible td:nth-child(1)").all_inner_texts()]  # noqa: E731
+    assert visible_names()[0] == "高新园(邹区镇)"
+    assert set(table.locator("tbody tr:not(.tasks) td:nth-child(2)").all_inner_texts()) <= {"部门", "党委部门", "群团组织", "街道/镇", "园区", "企业", "议事协调机构"}
+    lead = table.locator("th", has_text="牵头").first
+    lead.click()
+    assert lead.get_attribute("data-order") == "asc" and visible_names()[0] != "住建局"
+    assert page.evaluate("(th) => getComputedStyle(th, '::after').content", lead.element_handle()) == '" ▲"'
+    lead.click()
+    assert visible_names()[0] == "住建局"
+    assert page.evaluate("(th) => getComputedStyle(th, '::after').content", lead.element_handle()) == '" ▼"'
+    # Filter by kind: only the rows of the chosen kind stay.
+    page.select_option("select.kind-filter", "园区")
+    assert visible_names() and set(table.locator("tbody tr:not(.tasks):visible td:nth-child(2)").all_inner_texts()) == {"园区"}
+    page.select_option("select.kind-filter", "")
+    assert len(visible_names()) == len(analysis.units)
+    # A unit's row opens to its tasks: as many as the graph has for 住建局 in 2021, each with its role.
+    row = table.locator("tbody tr:not(.tasks)", has_text="住建局").first
+    row.locator("button.open").click()
+    detail = table.locator("tbody tr.tasks:visible")
+    assert detail.count() == 1
+    expected = [t for _, t, k in G.out_edges("unit:钟楼区:住建局", keys=True) if G.nodes[t].get("year") == 2021 and k in ("LEADS", "SUPPORTS")]
+    assert detail.locator("li").count() == len(expected) == 14
+    assert detail.locator("li span.role", has_text="牵头").count() == len(expected)
+    # A collective's hover text says it is not ranked (no "第 集体单位不排名 位").
+    title = opened.js("window.dutygraph.nodes.get('unit:钟楼区:各街道').title")
+    assert "集体单位，不排名" in title and "第 集体" not in title
     page.screenshot(path=str(SHOTS / "review-full.png"), full_page=True)
+
+
+def test_review_page_fits_a_phone(browser, tmp_path):
+    G = seeds_graph()
+    html = render_report(G, analyze(G, region="鼓楼区", year=2024), region="鼓楼区", year=2024)
+    path = _page(tmp_path, "review-phone", html)
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.dutygraph && window.dutygraph.stabilized", timeout=60000)
+    bars = page.locator("div.bars").bounding_box()
+    assert bars["x"] >= 0 and bars["x"] + bars["width"] <= 390
+    assert page.evaluate("() => document.querySelector('div.bars').scrollWidth <= document.querySelector('div.bars').clientWidth")
+    assert page.locator("#dg-network").bounding_box()["width"] <= 390
+    page.screenshot(path=str(SHOTS / "review-phone.png"), full_page=False)
+    page.close()
