@@ -21,6 +21,7 @@ from dutygraph.errors import DutygraphError, NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import Context, Loader
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.flat_table import FlatTableLoader
+from dutygraph.loaders.dates import deadline_date
 from dutygraph.loaders.metadata import detect_metadata
 from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe
 from dutygraph.loaders.numbered_list import NumberedListLoader
@@ -28,6 +29,7 @@ from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.report import ReportLoader
 from dutygraph.loaders.spam import scrub
+from dutygraph.loaders.targets import find_targets
 from dutygraph.loaders.text import Line, SourceText, clean_line, read_source
 
 __all__ = [
@@ -187,8 +189,6 @@ def load_text(
         chosen, ctx, tasks = _parse_best(lines, src, warnings)
     if not tasks:
         raise NoTasksError(src.path, f"no tasks found (read as {chosen.name}); try another --layout")
-    if simplifier is not None:
-        _as_printed(tasks, simplifier)
     meta = detect_metadata(lines)
     if region is None:
         region = meta.region
@@ -196,6 +196,11 @@ def load_text(
     if year is None:
         year = meta.year
         ctx.warnings.extend(LoadWarning(src.name, None, d) for d in meta.doubts if "year" in d)
+    for t in tasks:
+        t.deadline_date = deadline_date(t.deadline, year)
+        t.targets = [x.as_dict() for x in find_targets(t.text)]
+    if simplifier is not None:
+        _as_printed(tasks, simplifier)
     _lead_marks(tasks, ctx)
     _check_responsibility(tasks, ctx)
     document = DocumentMeta(
@@ -209,6 +214,8 @@ def load_text(
         encoding=src.encoding,
         sha256=src.sha256,
         flags=list(dict.fromkeys(ctx.flags)),
+        number=meta.number,
+        date=meta.date,
     )
     warnings = sorted(ctx.warnings, key=lambda w: (w.line is not None, w.line or 0))
     return LoadResult(document, tasks, warnings)
@@ -243,6 +250,10 @@ def _as_printed(tasks: list[TaskRecord], simplifier: Simplifier) -> None:
         t.text = simplifier.printed_form(t.text) or t.text
         t.goal = simplifier.printed_form(t.goal)
         t.area = simplifier.printed_form(t.area)
+        t.deadline = simplifier.printed_form(t.deadline)
+        for target in t.targets:
+            target["indicator"] = simplifier.printed_form(target["indicator"])
+            target["text"] = simplifier.printed_form(target["text"])
         for role in ("lead", "support", "leaders"):
             setattr(t, role, [simplifier.printed_form(n) or n for n in getattr(t, role)])
 

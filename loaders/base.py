@@ -49,7 +49,8 @@ _EXTRA_LABELS = ("完成时限", "完成时间", "时间节点", "目标类型",
 # The same fields by meaning, for the many spellings of the genre (分管省领导,
 # 牵头负责领导, 牵头责任单位, 协同责任单位, 主要责任单位, 部门分工 …). Tried in this order.
 _BY_MEANING: tuple[tuple[str | None, str], ...] = (
-    (None, r"(?:数据|信息|材料)提供单位|完成时限|完成时间|完成期限|时限要求|时间节点|时间要求|目标类型|备注|推进措施|工作措施|具体措施"
+    ("deadline", r"完成时限|完成时间|完成期限|时限要求|时间节点|时间要求|完成时间节点|时限"),
+    (None, r"(?:数据|信息|材料)提供单位|目标类型|备注|推进措施|工作措施|具体措施"
            r"|主要措施|进展情况|完成情况|推进情况|工作目标|目标任务|任务来源|考核指标|主要内容|工作内容"),
     ("leaders", r"[\u4e00-\u9fff]{0,6}领导(?:同志)?|责任人"),
     ("support", r"(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门)|(?:共同|其他|其它|相关|有关)责任(?:单位|部门)"
@@ -70,13 +71,14 @@ LABEL = re.compile(
 
 
 def label_field(label: str) -> str | None:
-    """Map a printed label to 'leaders', 'lead', 'support', 'responsible', 'cue' or None (read past).
+    """Map a printed label to 'leaders', 'lead', 'support', 'responsible', 'cue', 'deadline' or None (read past).
 
-    'cue' is a label whose value says the roles itself (部门分工：X牵头，Y配合).
+    'cue' is a label whose value says the roles itself (部门分工：X牵头，Y配合);
+    'deadline' is 完成时限 and its kin.
 
     Example:
-        >>> label_field("牵头部门"), label_field("协办"), label_field("完成时限")
-        ('lead', 'support', None)
+        >>> label_field("牵头部门"), label_field("协办"), label_field("完成时限"), label_field("备注")
+        ('lead', 'support', 'deadline', None)
         >>> label_field("牵头负责领导"), label_field("协同责任单位"), label_field("部门分工")
         ('leaders', 'support', 'cue')
     """
@@ -95,6 +97,13 @@ def label_field(label: str) -> str | None:
         if pattern.match(label):
             return field
     return None
+
+
+#: A 完成时限 value: 12月底前, 2024年6月30日前, 年底建成, 三季度, 全年, 长期坚持, 持续推进.
+DEADLINE = re.compile(
+    r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年内|年末|全年|上半年|下半年"
+    r"|[一二三四1-4]季度(?:末)?|长期(?:坚持)?|持续(?:推进)?|常态化(?:推进)?|年度内)[^，,；;、]{0,8}$"
+)
 
 
 #: The document says the first unit listed under 责任单位 leads.

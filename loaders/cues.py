@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import LABEL, Context, label_field
+from dutygraph.loaders.base import DEADLINE, LABEL, Context, label_field
 from dutygraph.loaders.names import is_person, looks_like_unit, parse_persons, split_top_level
 from dutygraph.loaders.text import squeeze
 
@@ -58,6 +58,7 @@ class Roles:
     support: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)
     responsible: list[str] = field(default_factory=list)
+    deadline: str | None = None
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.support or self.leaders or self.responsible)
@@ -68,6 +69,7 @@ class Roles:
         self.support += other.support
         self.leaders += other.leaders
         self.responsible += other.responsible
+        self.deadline = self.deadline or other.deadline
 
 
 def has_cue(text: str) -> bool:
@@ -182,7 +184,9 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
         if not seg:
             continue
         lead, support, responsible = _LEAD_END.search(seg), _SUPPORT_END.search(seg), _RESPONSIBLE_END.search(seg)
-        if lead:
+        if DEADLINE.match(seg):
+            roles.deadline = roles.deadline or seg  # (X负责，年内持续推进): the bracket also says when
+        elif lead:
             roles.lead += ctx.names(seg[: lead.start()], line)
         elif support:
             roles.support += ctx.names(seg[: support.start()], line)
@@ -211,6 +215,9 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         if kind is None:
             continue
         value = re.sub(r"等$", "", value.strip()) if value else value
+        if kind == "deadline":
+            roles.deadline = roles.deadline or value.strip("。.；; ") or None
+            continue
         if kind in ("responsible", "lead", "support") and _has_inner_verbs(value):
             _read_marked_list(value, kind, line, ctx, roles)
             continue

@@ -240,7 +240,10 @@ class DelimitedTableLoader(Loader):
             printed: set[str] = set()
             lines: dict[str, int] = {}
             responsible: list[str] = []
+            deadline: str | None = None
             for cell, role in zip(row[t + 1 :], post_roles):
+                if role == "deadline" and not cell.empty:
+                    deadline = deadline or cell.flat
                 if role not in ("leaders", "lead", "support", "responsible"):
                     continue
                 target = "lead" if role == "responsible" else role
@@ -277,6 +280,7 @@ class DelimitedTableLoader(Loader):
                     line=row[t].no,
                     lines=lines,
                     goal_no=goal_no,
+                    deadline=deadline,
                 )
             )
         return records

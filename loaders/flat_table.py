@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, DOT_NUMBER, PAREN_NUMBER, Context, Loader, assign_responsible, fill_from_above
+from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, DEADLINE, DOT_NUMBER, PAREN_NUMBER, Context, Loader, assign_responsible, fill_from_above
 from dutygraph.loaders.names import (
     is_collective,
     is_generic_tail,
@@ -105,6 +105,7 @@ class _Row:
     lines: dict[str, int] = field(default_factory=dict)
     cursor: int = 0  # 0 leaders, 1 lead, 2 support, 3 past the unit columns
     last: str | None = None  # field the last name went into
+    deadline: str | None = None
 
 
 def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
@@ -451,6 +452,8 @@ class FlatTableLoader(Loader):
                     row.lines.setdefault(target, cell.no)
                 k += 1
             elif role not in ("leaders", "lead", "support", "responsible") and cell.kind is Kind.TEXT:
+                if role == "deadline":
+                    row.deadline = squeeze(cell.text)
                 k += 1  # 完成时限, 备注, 进展情况: read past
         if responsible:
             fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
@@ -522,6 +525,8 @@ class FlatTableLoader(Loader):
             return
         if kind is Kind.TEXT and row.cursor >= 2 and _EXTRA_VALUE.search(squeeze(cell.text)) and len(squeeze(cell.text)) <= 14:
             row.cursor = 3  # 完成时限 / 目标类型: a column past the units
+            if row.deadline is None and DEADLINE.match(squeeze(cell.text)):
+                row.deadline = squeeze(cell.text)
             return
         buffer.append(cell)
 
@@ -581,6 +586,7 @@ class FlatTableLoader(Loader):
                     line=r.line,
                     lines=r.lines,
                     goal_no=r.goal_no,
+                    deadline=r.deadline,
                 )
             )
         return out

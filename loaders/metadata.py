@@ -23,6 +23,10 @@ _ISSUER_FIELD = re.compile(r"^(?:发布机构|发文机关|发文单位|成文�
 _REGION_IN = re.compile(r"(?:([\u4e00-\u9fff]{2,3}(?:省|市)))?([\u4e00-\u9fff]{2,3}?(?:区|县))人民政府")
 _CITY_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}市([\u4e00-\u9fff]{2,3}?区)")
 _DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,2})政(?:办)?(?:发|函|复)?\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d+\s*号")
+#: A document number (文号) of any issuer: 鼓政〔2024〕2号, 辽政发〔2026〕2号, 穗府〔2021〕3号.
+_ANY_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}\s*[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
+#: The date a document was issued: 2024年3月11日, or 发布日期/成文日期: 2024-02-29.
+_ISSUED = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2}))")
 _TITLE_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?\s*(?:《|区|市|县|全区|政府|民生|重点|主要|“|\")")
 _DATE = re.compile(r"(20\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _YEAR = re.compile(r"(20\d{2})\s*年")
@@ -74,6 +78,8 @@ class Metadata:
     year: int | None
     issuer: str | None
     doubts: list[str]
+    number: str | None = None
+    date: str | None = None
 
 
 def _pick(scores: Counter[str] | Counter[int], what: str, doubts: list[str]) -> str | int | None:
@@ -115,10 +121,30 @@ def detect_metadata(lines: list[Line]) -> Metadata:
     issuer: str | None = None
     known = known_regions()
     names, by_name = _name_pattern()
+    number: str | None = None
+    date: str | None = None
+    signed: str | None = None
     for ln in lines:
         text = squeeze(ln.text.replace("\t", " "))
         if not text:
             continue
+        if number is None:
+            found = _ANY_NUMBER.search(text)
+            if found and not re.search(r"[《〈]", text[: found.start()][-10:]):
+                number = found.group(1)
+        if signed is None and len(text) <= 40:
+            issued = _ISSUED.search(text)
+            labelled = re.search(r"成文日期|发文日期|印发日期|发布日期|生成日期", text)
+            if issued and (len(text) <= 16 or labelled):
+                month, day = issued.group(2) or issued.group(4), issued.group(3) or issued.group(5)
+                if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+                    found_date = f"{int(issued.group(1)):04d}-{int(month):02d}-{int(day):02d}"
+                    # The signature's date (2024年3月11日 on a line of its own) or 成文日期 is the issue date;
+                    # a web page's 发布日期 only stands in for it.
+                    if issued.group(2) and not labelled or labelled and labelled.group(0) in ("成文日期", "发文日期", "印发日期"):
+                        signed = found_date
+                    else:
+                        date = date or found_date
         field = _ISSUER_FIELD.match(ln.text.strip())
         if field and squeeze(field.group(1)):
             issuer = issuer or squeeze(field.group(1))
@@ -150,4 +176,7 @@ def detect_metadata(lines: list[Line]) -> Metadata:
             years[int(m.group(1))] += 1
     region = _pick(Counter({k: v for k, v in regions.items() if v > 0}), "region", doubts)
     year = _pick(years, "year", doubts)
-    return Metadata(title, region if isinstance(region, str) else None, year if isinstance(year, int) else None, issuer, doubts)
+    return Metadata(
+        title, region if isinstance(region, str) else None, year if isinstance(year, int) else None, issuer, doubts, number,
+        signed or date,
+    )

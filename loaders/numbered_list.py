@@ -413,6 +413,7 @@ class NumberedListLoader(Loader):
             line=it.line,
             lines=lines,
             goal_no=it.goal_no,
+            deadline=roles.deadline,
         )
 
     @staticmethod

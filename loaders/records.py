@@ -53,6 +53,8 @@ class DocumentMeta:
         encoding: the text encoding detected.
         sha256: hex digest of the file's bytes.
         flags: facts about the source, e.g. ``"deduplicated"``.
+        number: the document number (文号) as printed (鼓政〔2024〕2号), when one was found.
+        date: the date it was issued (ISO), when one was found.
     """
 
     file: str
@@ -65,6 +67,8 @@ class DocumentMeta:
     encoding: str = "utf-8"
     sha256: str = ""
     flags: list[str] = field(default_factory=list)
+    number: str | None = None
+    date: str | None = None
 
 
 @dataclass(slots=True)
@@ -86,6 +90,10 @@ class TaskRecord:
         lines: 1-based source line of each field value that was read, keyed by
             field name ("lead", "support", "leaders").
         goal_no: the goal's number as printed (一, 1), when there is one.
+        deadline: the 完成时限 as printed (12月底前, 年底建成), when the document gives one.
+        deadline_date: the last day that deadline allows (ISO), when it names a time.
+        targets: the quantitative targets printed in the text (indicator, value,
+            unit, direction, qualifier, text), see :mod:`dutygraph.loaders.targets`.
     """
 
     goal: str | None
@@ -99,6 +107,9 @@ class TaskRecord:
     line: int = 0
     lines: dict[str, int] = field(default_factory=dict)
     goal_no: str | None = None
+    deadline: str | None = None
+    deadline_date: str | None = None
+    targets: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -137,6 +148,9 @@ class LoadResult:
                     "line": t.line,
                     "lines": dict(t.lines),
                     "layout": doc.layout,
+                    "deadline": t.deadline,
+                    "deadline_date": t.deadline_date,
+                    "targets": [dict(x) for x in t.targets],
                 }
             )
         return out
