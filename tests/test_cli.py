@@ -86,14 +86,17 @@ def test_bad_files_fail_with_one_line_each_and_the_good_ones_still_print(runner,
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     missing = tmp_path / "missing.txt"
-    result = runner.invoke(cli, ["extract", str(empty), str(SAMPLES / "labelled_lines.txt"), str(missing), str(tmp_path)])
+    folder = tmp_path / "no-documents"
+    folder.mkdir()
+    (folder / "notes.json").write_text("{}")
+    result = runner.invoke(cli, ["extract", str(empty), str(SAMPLES / "labelled_lines.txt"), str(missing), str(folder)])
     assert result.exit_code == 2
     assert len(result.stdout.splitlines()) == 4
     err = result.stderr.splitlines()
     assert f"error: {empty}: the file is empty" in err
     assert f"error: {missing}: no such file" in err
-    assert f"error: {tmp_path}: this is a directory, not a document file" in err
-    assert err[-1] == f"1 of 4 files read, 4 tasks; failed: {empty}, {missing}, {tmp_path}"
+    assert any(line.startswith(f"error: {folder}: the directory holds no document (.txt .md") for line in err)
+    assert err[-1] == f"1 of 4 files read, 4 tasks; failed: {folder}, {empty}, {missing}"
     assert "Traceback" not in result.output
 
 

@@ -1,0 +1,100 @@
+"""Telling a file's format from its bytes, not from its name.
+
+A ``.doc`` saved from a web page is HTML, a ``.doc`` renamed from ``.docx`` is a zip
+archive; both still read. The name decides only between formats whose bytes look
+alike (a CSV and a TSV are both text).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from pathlib import Path
+
+from dutygraph.errors import UnreadableFileError
+
+log = logging.getLogger(__name__)
+
+#: The OLE2 compound-file signature of .doc, .xls and password-protected Office files.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+#: OLE2 directory entries are named in UTF-16LE.
+_OLE_NAMES = {name: name.encode("utf-16-le") for name in ("EncryptedPackage", "WordDocument", "Workbook", "Book")}
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|div|p|title)\b", re.I | re.S)
+
+#: Formats a reader in :mod:`dutygraph.loaders.read` turns into blocks.
+BLOCK_FORMATS = frozenset({"docx", "doc", "xlsx", "xls", "html", "pdf", "csv", "tsv"})
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """The format of a document from its first bytes (and, for text, its name).
+
+    Args:
+        path: the file (its suffix only separates CSV/TSV from other text).
+        head: the file's bytes (at least the first 4 KiB; a zip needs all of it).
+
+    Returns:
+        One of "docx", "xlsx", "doc", "xls", "pdf", "html", "csv", "tsv", "text".
+
+    Raises:
+        UnreadableFileError: a damaged zip archive, a zip that is no Office file,
+            a password-protected Office file, or an OLE2 file that is neither Word nor Excel.
+
+    Example:
+        >>> detect_format(Path("a.doc"), b"<html><body><table></table></body></html>")
+        'html'
+    """
+    suffix = path.suffix.lower()
+    if head.startswith(_ZIP_MAGIC):
+        return _zip_format(path)
+    if head.startswith(OLE2_MAGIC):
+        return _ole_format(path, head, suffix)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.lstrip()[:5].lower() == b"{\\rtf":
+        return "doc"  # LibreOffice converts RTF the way it converts .doc
+    sample = head[:4096]
+    for bom in (b"\xef\xbb\xbf",):
+        sample = sample.removeprefix(bom)
+    if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            sample = sample.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if _HTML_START.match(sample) or (suffix in (".html", ".htm", ".doc", ".xls") and b"<table" in sample.lower()):
+        return "html"
+    if suffix in (".csv", ".tsv"):
+        return suffix[1:]
+    return "text"
+
+
+def _zip_format(path: Path) -> str:
+    """docx or xlsx by the archive's members."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            bad = zf.testzip()
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise UnreadableFileError(path, "is a damaged zip archive (a .docx or .xlsx cut short or corrupted); save it again") from exc
+    if bad is not None:
+        raise UnreadableFileError(path, f"is a damaged zip archive (member {bad} is corrupt); save it again")
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise UnreadableFileError(path, "is a zip archive but neither a Word (.docx) nor an Excel (.xlsx) file")
+
+
+def _ole_format(path: Path, head: bytes, suffix: str) -> str:
+    """doc or xls by the compound file's stream names; encrypted packages refused."""
+    found = {name for name, raw in _OLE_NAMES.items() if raw in head}
+    if "EncryptedPackage" in found:
+        raise UnreadableFileError(path, "is password-protected (an encrypted Office file); save it without a password")
+    if "WordDocument" in found:
+        return "doc"
+    if found & {"Workbook", "Book"}:
+        return "xls"
+    if suffix in (".doc", ".xls"):
+        return suffix[1:]
+    raise UnreadableFileError(path, "is an Office (OLE2) file that is neither a Word .doc nor an Excel .xls")
