@@ -45,6 +45,7 @@ _TEXT_HEADERS = frozenset(
     "工作标准 工作任务 重点任务 主要任务 任务名称 任务内容 主要内容 具体目标 工作目标 年度目标 目标任务 工作内容 项目名称 "
     "项目内容 实事项目 民生实事 建设内容 具体任务 工作事项 任务事项 指标 具体内容 重点工作".split()
 )
+_DEADLINE = re.compile(r"时限|完成时间|期限|时间节点|完成节点|截止时间")
 _EXTRA = re.compile(r"时限|时间|期限|节点|备注|进展|进度|完成情况|落实情况|推进情况|目标类型|来源|措施|说明|考核|责任人$|联系人|电话")
 _LEADER_HEADER = re.compile(r"领导$|^包抓|^联系领导")
 _ROLES = ("leaders", "lead", "support", "responsible")
@@ -60,8 +61,8 @@ def header_role(text: str) -> str | None:
     """What a header cell names: number, goal, text, leaders, lead, support, responsible, extra, or None.
 
     Example:
-        >>> header_role("工 作 标 准"), header_role("牵头\\n单位"), header_role("完成时限"), header_role("天气")
-        ('text', 'lead', 'extra', None)
+        >>> header_role("工 作 标 准"), header_role("牵头\\n单位"), header_role("完成时限"), header_role("备注"), header_role("天气")
+        ('text', 'lead', 'deadline', 'extra', None)
     """
     t = squeeze(text.replace("\n", "")).strip(":：*＊")
     if not t:
@@ -80,6 +81,8 @@ def header_role(text: str) -> str | None:
             return "support"
         if t.startswith("责任") and (t.endswith("单位") or t.endswith("部门")):
             return "responsible"
+    if _DEADLINE.search(t) and len(t) <= 10:
+        return "deadline"
     if _EXTRA.search(t) and len(t) <= 10:
         return "extra"
     if t in _GOAL_HEADERS:
@@ -307,6 +310,7 @@ def _read_rows(
         if not text and not any(values.values()):
             continue
         area = _cell_value(row, cols.area, ctx, line) if cols.area is not None else state.area
+        deadline = next((_cell_value(row, c, ctx, line) for c, role in enumerate(cols.roles) if role == "deadline"), "")
         tasks.append(
             TaskRecord(
                 goal=goal,
@@ -320,6 +324,7 @@ def _read_rows(
                 line=line,
                 lines=lines,
                 goal_no=goal_no,
+                deadline=None if not deadline or is_none_mark(deadline) else deadline,
             )
         )
 
@@ -496,7 +501,9 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
         'grid-table'
     """
     from dutygraph.loaders import _check_responsibility, load_text
+    from dutygraph.loaders.dates import deadline_date
     from dutygraph.loaders.metadata import detect_metadata
+    from dutygraph.loaders.targets import find_targets
 
     ctx = Context(doc.path.name, [])
     # A CSV lost its merged cells (an empty cell may be one): the delimited-table layout reads that convention.
@@ -514,6 +521,9 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
     if year is None:
         year = meta.year
         ctx.warnings.extend(LoadWarning(ctx.file, None, d) for d in meta.doubts if "year" in d)
+    for t in reading.tasks:
+        t.deadline_date = deadline_date(t.deadline, year)
+        t.targets = [x.as_dict() for x in find_targets(t.text)]
     _check_responsibility(reading.tasks, ctx)
     document = DocumentMeta(
         file=doc.path.name,
@@ -522,6 +532,8 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
         region=region,
         year=year,
         issuer=meta.issuer,
+        number=meta.number,
+        date=meta.date,
         layout=LAYOUT,
         encoding=doc.encoding or doc.format,
         sha256=doc.sha256,

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from dutygraph.errors import UnreadableFileError
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
-from dutygraph.loaders.read.detect import BLOCK_FORMATS, detect_format
+from dutygraph.loaders.read.detect import BLOCK_FORMATS, OLE2_MAGIC, detect_format
 from dutygraph.loaders.text import MAX_BYTES
 
 __all__ = ["DOCUMENT_SUFFIXES", "Cell", "Document", "Paragraph", "Table", "detect_format", "document_files", "read_document", "sniff"]
@@ -56,6 +56,8 @@ def sniff(path: str | Path) -> str:
             return "text"
         with p.open("rb") as fh:
             head = fh.read(1 << 16)
+            if head.startswith(OLE2_MAGIC):
+                head += fh.read()  # the stream directory of a compound file may sit anywhere in it
     except OSError:
         return "text"
     return detect_format(p, head)
