@@ -28,7 +28,16 @@ import networkx as nx
 from pyvis.network import Network
 
 from dutygraph.graph import model as m
-from dutygraph.graph.analysis import RULES, Analysis, Plan, coordination_network, kind_name, plan_tasks, task_index
+from dutygraph.graph.analysis import (
+    RULES,
+    Analysis,
+    Plan,
+    coordination_network,
+    kind_name,
+    peer_group,
+    plan_tasks,
+    task_index,
+)
 
 VIEWS = ("full", "units", "goal", "unit", "leader")
 
@@ -42,16 +51,22 @@ STYLE = {
     m.AREA: {"color": "#17becf", "shape": "triangle", "size": 14, "name": "分项 area"},
     m.TASK: {"color": "#bcbd22", "shape": "dot", "size": 8, "name": "任务 task"},
     m.UNIT: {"color": "#ff7f0e", "shape": "dot", "size": 16, "name": "单位 unit"},
-    m.LEADER: {"color": "#2ca02c", "shape": "star", "size": 18, "name": "分管领导 leader"},
+    m.LEADER: {"color": "#9467bd", "shape": "star", "size": 18, "name": "分管领导 leader"},
 }
+#: A unit's shape says its kind (its colour stays the unit colour).
+UNIT_SHAPES = {"属地单位": "hexagon", "企业": "triangleDown", "集体单位": "square"}
+UNIT_SHAPE_NAMES = {"dot": "部门、议事协调机构", "hexagon": "属地单位（街道、镇、园区）", "triangleDown": "企业", "square": "集体单位"}
 EDGE_STYLE = {
-    m.HAS_GOAL: {"color": "#bbbbbb", "width": 1},
-    m.HAS_AREA: {"color": "#bbbbbb", "width": 1},
-    m.HAS_TASK: {"color": "#cccccc", "width": 1},
+    m.HAS_GOAL: {"color": "#c8c8c8", "width": 1},
+    m.HAS_AREA: {"color": "#c8c8c8", "width": 1},
+    m.HAS_TASK: {"color": "#d4d4d4", "width": 1},
     m.LEADS: {"color": "#d62728", "width": 2.5, "name": "牵头 leads"},
-    m.SUPPORTS: {"color": "#ff9896", "width": 1.2, "name": "配合 supports"},
+    m.SUPPORTS: {"color": "#8c564b", "width": 1.2, "name": "配合 supports"},
     m.OVERSEES: {"color": "#2ca02c", "width": 1.2, "name": "分管 oversees"},
 }
+#: Borders that mark a unit's status, in colours no node or edge uses.
+OVERLOADED_BORDER = "#e7298a"
+BLANKET_BORDER = "#555555"
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
            "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#9edae5", "#dbdb8d")
 INFERRED_NOTE = "推断：原文去重后未印出，按上一行补填，是猜测而非读取 (inferred, a guess)"
@@ -148,29 +163,89 @@ def _status(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> str:
     return "overloaded" if "overloaded" in statuses else ("blanket" if "blanket" in statuses else "")
 
 
+def _plan_label(G: nx.MultiDiGraph, doc: str | None) -> str | None:
+    d = G.nodes[doc] if doc in G else None
+    return Plan(d.get("region"), d.get("year")).label if d else None
+
+
+def _unit_shape(kind: str | None) -> str:
+    return "square" if kind == "collective" else UNIT_SHAPES.get(peer_group(kind), "dot")
+
+
+def _mark(node: dict[str, Any], status: str) -> None:
+    """Show a unit's status on its node: ⚑ and a magenta border when overloaded, ≡ and a dashed grey one when blanket."""
+    if status not in ("overloaded", "blanket"):
+        return
+    rule = RULES[status]
+    node["label"] = f"{rule.mark} {node['label']}"
+    node["borderWidth"] = 4
+    background = node["color"] if isinstance(node["color"], str) else node["color"]["background"]
+    border = OVERLOADED_BORDER if status == "overloaded" else BLANKET_BORDER
+    node["color"] = {"background": background, "border": border,
+                     "highlight": {"background": background, "border": border}}
+    if status == "blanket":
+        node["shapeProperties"] = {"borderDashes": [5, 3]}
+
+
+def _metrics(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> dict[str, dict[str, Any]]:
+    """What the panel sizes a unit by, per plan: load and betweenness, with its status and reason."""
+    return {plan: {"load": s["load"], "betweenness": round(s["betweenness"], 4), "status": s.get("status", ""),
+                   "reason": s.get("reason", ""), "lead": s["lead"], "support": s["support"]}
+            for plan, s in stats.get(uid, {}).items()}
+
+
 def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     d = G.nodes[n]
     label = d["label"]
     style = STYLE[label]
-    node = {"id": n, "shape": style["shape"], "size": style["size"], "color": style["color"]}
+    node: dict[str, Any] = {"id": n, "shape": style["shape"], "size": style["size"], "color": style["color"], "t": label}
     if label == m.TASK:
         node["label"] = f"{d.get('number', '')} {shorten(d.get('text', ''), 8)}"
         node["title"] = _task_title(G, n)
-        node["search"] = f"{d.get('number', '')} {shorten(d.get('text', ''), 20)}"
+        node["name"] = f"任务 {d.get('number', '')} {d.get('text', '')}"
+        node["plan"] = _plan_label(G, d.get("doc"))
+        node["goal"] = d.get("goal")
+        node["region"] = d.get("region")
+        node["info"] = _task_info(G, n)
     elif label in (m.UNIT, m.LEADER):
         node["label"] = d.get("name", n)
-        node["title"] = _unit_title(G, n, stats) if label == m.UNIT else f"分管领导 {d.get('name')}（{d.get('region', '')}）"
-        if label == m.UNIT and _status(stats, n) == "overloaded":
-            node["label"] = "⚑ " + node["label"]
-            node["borderWidth"] = 4
-            node["color"] = {"background": style["color"], "border": "#d62728"}
+        node["name"] = d.get("name", n)
+        node["region"] = d.get("region")
+        if label == m.UNIT:
+            node["title"] = _unit_title(G, n, stats)
+            node["kind"] = kind_name(d.get("kind"))
+            node["shape"] = _unit_shape(d.get("kind"))
+            node["m"] = _metrics(stats, n)
+            _mark(node, _status(stats, n))
+        else:
+            node["title"] = f"分管领导 {d.get('name')}（{d.get('region', '')}）"
+            node["kind"] = "分管领导"
     elif label == m.DOCUMENT:
         node["label"] = shorten(d.get("title") or d.get("source", n), 20)
         node["title"] = f"{d.get('title') or ''}\n{d.get('source', '')}：{d.get('region') or '?'} {d.get('year') or '?'}"
+        node["name"] = d.get("title") or d.get("source", n)
+        node["plan"] = Plan(d.get("region"), d.get("year")).label
+        node["region"] = d.get("region")
     else:
         node["label"] = shorten(d.get("title") or "", LABEL_CHARS)
         node["title"] = d.get("title") or ""
+        node["name"] = d.get("title") or ""
+        node["plan"] = _plan_label(G, d.get("doc"))
+        node["goal"] = n if label == m.GOAL else next((p for p in G.predecessors(n) if G.nodes[p]["label"] == m.GOAL), None)
     return node
+
+
+def _task_info(G: nx.MultiDiGraph, tid: str) -> dict[str, Any]:
+    """A task's details for the panel: text, goal, area, source line, and who leads, supports and oversees it."""
+    d = G.nodes[tid]
+    goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
+    area = next((G.nodes[p].get("title") for p in G.predecessors(tid) if G.nodes[p]["label"] == m.AREA), None)
+    roles: dict[str, list[list[Any]]] = {"lead": [], "support": [], "leaders": []}
+    for src, _, rel, e in G.in_edges(tid, keys=True, data=True):
+        if rel in m.RESPONSIBILITY:
+            roles[m.RESPONSIBILITY[rel]].append([src, G.nodes[src].get("name"), e.get("basis") == m.INFERRED, e.get("line")])
+    return {"number": d.get("number"), "text": d.get("text"), "goal": goal, "area": area,
+            "doc": (d.get("doc") or "")[4:], "line": d.get("line")} | roles
 
 
 def _edges(G: nx.MultiDiGraph, keep: set[str]) -> list[dict[str, Any]]:
@@ -179,7 +254,7 @@ def _edges(G: nx.MultiDiGraph, keep: set[str]) -> list[dict[str, Any]]:
         if v not in keep:
             continue
         style = EDGE_STYLE[k]
-        edge = {"id": f"{u}|{k}|{v}", "from": u, "to": v, "color": style["color"], "width": style["width"]}
+        edge = {"id": f"{u}|{k}|{v}", "from": u, "to": v, "color": style["color"], "width": style["width"], "rel": k}
         if k in m.RESPONSIBILITY:
             edge["title"] = f"{style['name']}（{d.get('basis')}，第 {d.get('line')} 行）"
             if d.get("basis") == m.INFERRED:
@@ -257,13 +332,28 @@ def _neighbourhood(G: nx.MultiDiGraph, centre: str, region: str | None = None, y
     return keep
 
 
-def _legend(labels: set[str], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    legend = [{"label": STYLE[lab]["name"], "color": STYLE[lab]["color"]} for lab in m.LABELS if lab in labels]
+def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Legend entries for what the page shows: node shapes and colours, edge colours, status borders."""
+    labels = {n.get("t") for n in nodes}
+    legend: list[dict[str, Any]] = [
+        {"type": "node", "shape": STYLE[lab]["shape"], "color": STYLE[lab]["color"], "label": STYLE[lab]["name"]}
+        for lab in m.LABELS if lab in labels and lab != m.UNIT
+    ]
+    unit_shapes = {n["shape"] for n in nodes if n.get("t") == m.UNIT}
+    for shape, name in UNIT_SHAPE_NAMES.items():
+        if shape in unit_shapes:
+            legend.append({"type": "node", "shape": shape, "color": STYLE[m.UNIT]["color"], "label": f"单位：{name}"})
+    rels = {e.get("rel") for e in edges}
     for rel in (m.LEADS, m.SUPPORTS, m.OVERSEES):
-        if any(e["id"].split("|")[1] == rel for e in edges):
-            legend.append({"label": EDGE_STYLE[rel]["name"], "color": EDGE_STYLE[rel]["color"]})
+        if rel in rels:
+            legend.append({"type": "edge", "color": EDGE_STYLE[rel]["color"], "label": EDGE_STYLE[rel]["name"]})
     if any(e.get("dashes") for e in edges):
-        legend.append({"label": "虚线 = 推断 (inferred guess)", "color": "#888888", "dashed": True})
+        legend.append({"type": "edge", "color": "#888888", "dashed": True, "label": "虚线 = 推断 (inferred guess)"})
+    labels_text = " ".join(str(n.get("label", "")) for n in nodes)
+    if RULES["overloaded"].mark + " " in labels_text:
+        legend.append({"type": "border", "color": OVERLOADED_BORDER, "label": "⚑ 品红粗框 = 负担过重 (overloaded)"})
+    if RULES["blanket"].mark + " " in labels_text:
+        legend.append({"type": "border", "color": BLANKET_BORDER, "dashed": True, "label": "≡ 灰色虚框 = 全面配合 (blanket supporter)"})
     return legend
 
 
@@ -298,29 +388,30 @@ def units_drawing(
     for n in C:
         s = best.get(n, {})
         community = s.get("community") or 0
+        d = G.nodes[n]
         node = {
-            "id": n, "label": G.nodes[n].get("name", n), "shape": "dot",
+            "id": n, "label": d.get("name", n), "shape": _unit_shape(d.get("kind")), "t": m.UNIT,
             "size": 10 + 40 * float(s.get("betweenness", 0.0)),
             "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
-            "title": _unit_title(G, n, stats),
+            "title": _unit_title(G, n, stats), "name": d.get("name", n), "region": d.get("region"),
+            "kind": kind_name(d.get("kind")), "m": _metrics(stats, n),
         }
-        if _status(stats, n) == "overloaded":
-            node["label"] = "⚑ " + node["label"]
-            node["borderWidth"] = 4
-            node["color"] = {"background": node["color"], "border": "#d62728"}
-        if G.nodes[n].get("kind") == "collective":
-            node["shape"] = "square"
+        _mark(node, _status(stats, n))
         nodes.append(node)
     edges = []
     for u, v, d in C.edges(data=True):
         edges.append({
             "id": f"{u}|{v}", "from": u, "to": v, "width": min(12.0, 0.8 + d["weight"]), "color": "#9aa9b8",
             "title": f"共同任务 {d['weight']} 项（牵头-配合 {d['lead_support']}，配合-配合 {d['support_support']}，牵头-牵头 {d['lead_lead']}）",
+            "shared": d["weight"], "rel": "SHARES",
         })
-    legend = [{"label": "颜色 = 协作社区 (community)", "color": PALETTE[0]},
-              {"label": "大小 = 中介中心度 (betweenness)", "color": "#bbbbbb"},
-              {"label": "⚑ 红框 = 负担过重 (overloaded)", "color": "#d62728"},
-              {"label": "方形 = 集体单位 (collective)", "color": "#cccccc"}]
+    legend = [{"type": "node", "shape": "dot", "color": PALETTE[0], "label": "颜色 = 协作社区 (community)"},
+              {"type": "node", "shape": "dot", "color": "#bbbbbb", "label": "大小 = 中介中心度或负荷（面板中选择）"}]
+    for shape, name in UNIT_SHAPE_NAMES.items():
+        if any(n["shape"] == shape for n in nodes):
+            legend.append({"type": "node", "shape": shape, "color": "#bbbbbb", "label": f"形状：{name}"})
+    legend.append({"type": "edge", "color": "#9aa9b8", "label": "连线粗细 = 共同任务数"})
+    legend += [e for e in _legend(nodes, []) if e["type"] == "border"]
     scope = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "全部")
     return Drawing(title or f"单位协作网络 · {scope}", nodes, edges, legend, note, view="units")
 
@@ -394,8 +485,7 @@ def make_drawing(
             title += f" · {scope}"
     nodes = [_node(G, n, stats) for n in G.nodes if n in keep]
     edges = _edges(G, keep)
-    labels = {G.nodes[n]["label"] for n in keep}
-    return Drawing(title, nodes, edges, _legend(labels, edges), note, view)
+    return Drawing(title, nodes, edges, _legend(nodes, edges), note, view)
 
 
 @cache
@@ -446,6 +536,10 @@ def render(drawing: Drawing, *, body_top: str = "", body_bottom: str = "", extra
         "edges": net.edges,
         "options": _options(len(net.nodes)),
         "view": drawing.view,
+        "plans": sorted({n["plan"] for n in drawing.nodes if n.get("plan")}),
+        "goals": [{"id": n["id"], "name": n.get("name") or n.get("label"), "plan": n.get("plan")}
+                  for n in drawing.nodes if n.get("t") == m.GOAL],
+        "kinds": sorted({n["kind"] for n in drawing.nodes if n.get("t") == m.UNIT and n.get("kind")}),
     }
     if drawing.view == "units":
         data["options"]["edges"]["arrows"] = {"to": {"enabled": False}}

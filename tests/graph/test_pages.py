@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from dutygraph.graph.analysis import analyze, coordination_network
+from dutygraph.graph.analysis import analyze, coordination_network, plans
 from dutygraph.graph.build import build_graph
 from dutygraph.graph.draw import make_drawing, render, write_page
 from dutygraph.graph.report import render_report
 from dutygraph.loaders import load
+from dutygraph.loaders.records import DocumentMeta, LoadResult, TaskRecord
 from tests.conftest import ROOT, seed, seeds_graph
 
 CHROMIUM = os.environ.get("DUTYGRAPH_CHROMIUM", "/usr/bin/chromium")
@@ -125,25 +126,58 @@ def test_hovering_a_task_shows_its_whole_text(browser, tmp_path):
     assert "牵头：区商务局" in tip and "配合：各街道板块" in tip
 
 
-def test_clicking_a_unit_highlights_its_neighbours(browser, tmp_path):
+def test_clicking_a_unit_shows_its_neighbourhood_and_clicking_the_background_shows_all(browser, tmp_path):
     G = build_graph([seed("001")])
     opened = Opened(browser, _page(tmp_path, "click", render(make_drawing(G, "full", analysis=analyze(G)))))
     unit = "unit:鼓楼区:区国资办"
     x, y = opened.node_point(unit)
     opened.page.mouse.click(x, y)
-    highlighted = set(opened.js("window.dutygraph.highlighted"))
-    assert highlighted == {unit, *G.successors(unit)}
-    dimmed = opened.js("window.dutygraph.nodes.get().filter(n => String(n.color).startsWith('rgba(200')).length")
-    assert dimmed == G.number_of_nodes() - len(highlighted)
+    tasks = set(G.successors(unit))
+    expected = {unit} | tasks | {s for t in tasks for s, _, k in G.in_edges(t, keys=True) if k in ("LEADS", "SUPPORTS", "OVERSEES")}
+    assert set(opened.js("window.dutygraph.visibleNodes()")) == set(opened.js("window.dutygraph.highlighted")) == expected
+    # edges are hidden with their nodes, not left dimmed across the page
+    assert all(e.split("|")[0] in expected and e.split("|")[2] in expected for e in opened.js("window.dutygraph.visibleEdges()"))
+    box = opened.page.locator("#dg-network").bounding_box()
+    opened.page.mouse.click(box["x"] + 5, box["y"] + 5)
+    assert len(opened.js("window.dutygraph.visibleNodes()")) == G.number_of_nodes()
 
 
-def test_search_box_finds_a_node(browser, tmp_path):
-    G = build_graph([seed("001")])
-    opened = Opened(browser, _page(tmp_path, "search", render(make_drawing(G, "full", analysis=analyze(G)))))
-    opened.page.fill("#dg-search", "区审计局")
-    opened.page.dispatch_event("#dg-search", "change")
+def test_search_forgives(browser, tmp_path):
+    G = seeds_graph()
+    drawing = make_drawing(G, "full", analysis=analyze(G), limit=10**6)
+    opened = Opened(browser, _page(tmp_path, "search", render(drawing)))
+    page = opened.page
+    page.fill("#dg-search", "住建")  # part of a name
+    first = page.locator("#dg-results button").first
+    assert first.get_attribute("data-id") == "unit:钟楼区:住建局" and "钟楼区 · 部门" in first.inner_text()
+    page.fill("#dg-search", "⚑ 住建局")  # the flag mark is ignored
+    assert page.locator("#dg-results button").first.get_attribute("data-id") == "unit:钟楼区:住建局"
+    page.fill("#dg-search", "没有这个单位")
+    assert "无匹配" in page.inner_text("#dg-results")
+    # Two units share the name 各街道 (钟楼区 and 鼓楼区): both are listed, each reachable by its id.
+    page.fill("#dg-search", "各街道")
+    ids = page.locator("#dg-results button").evaluate_all("bs => bs.map(b => b.getAttribute('data-id'))")
+    assert {"unit:钟楼区:各街道", "unit:鼓楼区:各街道"} <= set(ids)
+    page.locator('#dg-results button[data-id="unit:鼓楼区:各街道"]').click()
+    assert opened.js("window.dutygraph.network.getSelectedNodes()") == ["unit:鼓楼区:各街道"]
+    assert "unit:鼓楼区:各街道" in opened.js("window.dutygraph.highlighted")
+    assert page.inner_text("#dg-details h3") == "各街道"
+    # Enter takes the first match; the old change event still works.
+    page.fill("#dg-search", "区审计")
+    page.press("#dg-search", "Enter")
     assert opened.js("window.dutygraph.network.getSelectedNodes()") == ["unit:鼓楼区:区审计局"]
-    assert "unit:鼓楼区:区审计局" in opened.js("window.dutygraph.highlighted")
+
+
+def test_search_on_the_review_page_scrolls_to_the_network(browser, tmp_path):
+    G = seeds_graph()
+    opened = Opened(browser, _page(tmp_path, "review-search", render_report(G, analyze(G, region="钟楼区", year=2021), region="钟楼区", year=2021)))
+    page = opened.page
+    assert page.locator("#dg-network").bounding_box()["y"] > 900  # far below the fold
+    page.fill("#dg-search", "住建局")
+    page.press("#dg-search", "Enter")
+    top = page.evaluate("() => document.getElementById('dg-network').getBoundingClientRect().top")
+    assert 0 <= top < 100
+    assert opened.js("window.dutygraph.network.getSelectedNodes()") == ["unit:钟楼区:住建局"]
 
 
 def test_script_injection_in_a_document_runs_nothing(browser, tmp_path):
@@ -261,3 +295,156 @@ def test_review_page_fits_a_phone(browser, tmp_path):
     assert page.locator("#dg-network").bounding_box()["width"] <= 390
     page.screenshot(path=str(SHOTS / "review-phone.png"), full_page=False)
     page.close()
+
+
+# -- the panel of the graph page -------------------------------------------------
+
+def _plan_page(browser, tmp_path, name, G, plan_label="钟楼区 2021", **kwargs):
+    plan = next(p for p in plans(G) if p.label == plan_label)
+    drawing = make_drawing(G, "full", analysis=analyze(G, plan=plan), plan=plan, **kwargs)
+    opened = Opened(browser, _page(tmp_path, name, render(drawing)))
+    _check_loaded(opened, len(drawing.nodes), len(drawing.edges), name)
+    return opened, plan
+
+
+def _visible(opened, label):
+    return {n for n in opened.js("window.dutygraph.visibleNodes()") if n.startswith(label)}
+
+
+def test_filter_by_plan_goal_role_kind_and_shared_tasks(browser, tmp_path):
+    G = seeds_graph()
+    drawing = make_drawing(G, "full", analysis=analyze(G), limit=10**6)
+    opened = Opened(browser, _page(tmp_path, "filters", render(drawing)))
+    page = opened.page
+    tasks_of = lambda pred: {n for n, d in G.nodes(data=True) if d["label"] == "Task" and pred(d)}  # noqa: E731
+    page.select_option("#dg-plan", "钟楼区 2021")
+    assert _visible(opened, "task:") == tasks_of(lambda d: d.get("region") == "钟楼区" and d.get("year") == 2021)
+    goal = next(n for n, d in G.nodes(data=True) if d["label"] == "Goal" and d.get("title") == "提升产业发展质效"
+                and G.nodes[d["doc"]].get("year") == 2021)
+    page.select_option("#dg-goal", goal)
+    assert _visible(opened, "task:") == tasks_of(lambda d: d.get("goal") == goal) and len(_visible(opened, "task:")) > 5
+    assert _visible(opened, "goal:") == {goal}
+    page.uncheck("#dg-role-support")
+    rels = {e.split("|")[1] for e in opened.js("window.dutygraph.visibleEdges()")}
+    assert "SUPPORTS" not in rels and "LEADS" in rels
+    page.check("#dg-role-support")
+    page.select_option("#dg-goal", "")
+    page.select_option("#dg-kind", "园区")
+    units = _visible(opened, "unit:")
+    assert units == {"unit:钟楼区:高新园(邹区镇)", "unit:钟楼区:经开区"}
+    page.select_option("#dg-kind", "")
+    page.fill("#dg-min-shared", "10")
+    units = _visible(opened, "unit:")
+    C = coordination_network(G, region="钟楼区", year=2021)
+    expected = {u for u in C if any(d["weight"] >= 10 for d in C[u].values())}
+    assert units == expected and 3 < len(units) < C.number_of_nodes()
+    page.click("#dg-reset")
+    assert len(opened.js("window.dutygraph.visibleNodes()")) == len(drawing.nodes)
+    assert opened.errors == [] and opened.outside_requests() == []
+
+
+def test_ego_view_shows_exactly_the_neighbours_one_and_two_steps(browser, tmp_path):
+    G = seeds_graph()
+    opened, plan = _plan_page(browser, tmp_path, "ego", G)
+    unit = "unit:钟楼区:住建局"
+
+    def step(frontier):
+        tasks = {t for u in frontier for t in G.successors(u) if plan.holds(G.nodes[t].get("region"), G.nodes[t].get("year"))}
+        people = {s for t in tasks for s, _, k in G.in_edges(t, keys=True) if k in ("LEADS", "SUPPORTS", "OVERSEES")}
+        return tasks, people
+
+    tasks, people = step({unit})
+    x, y = opened.node_point(unit)
+    opened.page.mouse.click(x, y)
+    assert set(opened.js("window.dutygraph.visibleNodes()")) == {unit} | tasks | people
+    opened.page.select_option("#dg-depth", "2")
+    tasks2, people2 = step(people - {unit})
+    assert set(opened.js("window.dutygraph.visibleNodes()")) == {unit} | tasks | people | tasks2 | people2
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    opened.page.select_option("#dg-depth", "1")
+    opened.page.screenshot(path=str(SHOTS / "ego.png"))
+
+
+def test_details_panel_lists_a_units_tasks_as_the_store_holds_them(browser, tmp_path, embedded_store):
+    embedded_store.write(build_graph([seed("003")]))
+    G = embedded_store.read_graph()
+    stored = embedded_store.query(
+        "MATCH (u:Unit {id: $id})-[r:LEADS|SUPPORTS]->(t:Task) RETURN t.id AS task, type(r) AS rel", {"id": "unit:钟楼区:发改局"})
+    opened, _ = _plan_page(browser, tmp_path, "details", G)
+    x, y = opened.node_point("unit:钟楼区:发改局")
+    opened.page.mouse.click(x, y)
+    items = opened.page.locator("#dg-details li")
+    shown = items.evaluate_all("lis => lis.map(li => [li.getAttribute('data-task'), li.querySelector('span.role').textContent])")
+    role = {"LEADS": "牵头", "SUPPORTS": "配合"}
+    assert sorted(map(tuple, shown)) == sorted((t, role[r]) for t, r in stored.rows) and len(shown) == 13
+    assert opened.page.locator("#dg-details b.goal").count() == len({G.nodes[t]["goal"] for t, _ in stored.rows})
+    # A task's own details: text, goal, leader, lead, support and the line it was printed on.
+    task = shown[0][0]
+    items.first.click()
+    text = opened.page.inner_text("#dg-details")
+    d = G.nodes[task]
+    assert d["text"] in text and G.nodes[d["goal"]]["title"] in text and f"第 {d['line']} 行" in text
+    assert "牵头：" in text and "配合：" in text and "分管领导：" in text
+    assert opened.page.get_attribute("#dg-details", "data-shows") == task
+
+
+def test_size_choice_and_labels_that_stay(browser, tmp_path):
+    G = seeds_graph()
+    opened, _ = _plan_page(browser, tmp_path, "sizes", G)
+    size = lambda n: opened.js(f"window.dutygraph.nodes.get('{n}').size")  # noqa: E731
+    # by load the two blanket parks are the largest; by betweenness 高新园 stays large and 住建局 shrinks
+    assert size("unit:钟楼区:高新园(邹区镇)") > size("unit:钟楼区:住建局") > size("unit:钟楼区:编办")
+    before = size("unit:钟楼区:住建局")
+    opened.page.select_option("#dg-size", "betweenness")
+    assert size("unit:钟楼区:住建局") < before
+    labelled = set(opened.js("window.dutygraph.labelled"))
+    assert "unit:钟楼区:高新园(邹区镇)" in labelled and not any(n.startswith("task:") for n in labelled)
+    scale = opened.js("window.dutygraph.network.getScale()")
+    font = opened.js("window.dutygraph.nodes.get('unit:钟楼区:高新园(邹区镇)').font.size")
+    assert font * scale >= 12  # readable on screen at the starting zoom
+    shapes = opened.page.locator("#dg-legend [data-shape]").evaluate_all("es => es.map(e => e.getAttribute('data-shape'))")
+    assert {"box", "diamond", "triangle", "dot", "star", "hexagon", "square", "edge", "border"} <= set(shapes)
+
+
+def test_png_export_downloads_the_view(browser, tmp_path):
+    G = seeds_graph()
+    opened, _ = _plan_page(browser, tmp_path, "png", G)
+    with opened.page.expect_download() as info:
+        opened.page.click("#dg-png")
+    target = tmp_path / "view.png"
+    info.value.save_as(target)
+    assert info.value.suggested_filename.endswith(".png")
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 20_000
+    assert opened.outside_requests() == []
+
+
+def test_graph_page_fits_a_phone(browser, tmp_path):
+    G = seeds_graph()
+    plan = next(p for p in plans(G) if p.label == "钟楼区 2021")
+    path = _page(tmp_path, "phone", render(make_drawing(G, "full", analysis=analyze(G, plan=plan), plan=plan)))
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.dutygraph && window.dutygraph.stabilized", timeout=60000)
+    box = page.locator("#dg-network").bounding_box()
+    assert box["y"] + box["height"] <= 844 and box["width"] <= 390 and box["height"] > 500
+    assert not page.locator("#dg-panel").is_visible()
+    page.click("#dg-panel-toggle")
+    assert page.locator("#dg-plan").is_visible()
+    page.screenshot(path=str(SHOTS / "phone.png"))
+    page.close()
+
+
+def test_unit_names_with_markup_stay_whole_and_inert(browser, tmp_path):
+    record = TaskRecord(goal="目标", area=None, task="1", text="<i>推进</i>建设。", lead=["区<b>发改</b>局"], support=["区财政局"],
+                        leaders=["张三"], inherited=[], line=2, goal_no="一")
+    G = build_graph([LoadResult(DocumentMeta(file="m.txt", path="m.txt", region="鼓楼区", year=2024, layout="test"), [record])])
+    drawing = make_drawing(G, "full", analysis=analyze(G))
+    opened = Opened(browser, _page(tmp_path, "markup", render(drawing)))
+    _check_loaded(opened, G.number_of_nodes(), G.number_of_edges(), "markup")
+    unit = "unit:鼓楼区:区<b>发改</b>局"
+    assert opened.js(f"window.dutygraph.nodes.get({unit!r}).label") == "区<b>发改</b>局"
+    assert any(e.endswith("|task:m.txt:1") and e.startswith(unit + "|LEADS") for e in opened.js("window.dutygraph.visibleEdges()"))
+    opened.js(f"window.dutygraph.choose({unit!r})")
+    assert opened.page.inner_text("#dg-details h3") == "区<b>发改</b>局"
+    assert opened.js("document.querySelectorAll('b i, #dg-details b:not(.goal) b, i').length") == 0
+    assert opened.dialogs == []
