@@ -17,9 +17,8 @@ from dutygraph.graph.build import build_graph
 from dutygraph.graph.report import PlanPages, write_plan_pages
 from dutygraph.graph.stores import GraphStore
 from dutygraph.loaders import LoadResult, load_many
+from dutygraph.loaders.read import DOCUMENT_SUFFIXES  # every format a reader knows
 
-#: File names read from a directory.
-DOCUMENT_SUFFIXES = (".txt", ".md", ".tsv", ".csv", ".text")
 
 #: Called as ``progress(step, done, total)`` while the job runs.
 Progress = Callable[[str, int, int], None]
