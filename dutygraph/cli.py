@@ -178,9 +178,20 @@ def extract(
 ) -> None:
     """Read documents and print their tasks, before any database is touched.
 
-    Each FILE is a decomposition table, numbered list or work report in UTF-8 or
-    GB18030/GBK. Files that cannot be read are reported and skipped; the others
-    are still printed, and the exit code is 2 if any failed.
+    Each FILE is a decomposition table, numbered list or work report, or a
+    directory of them. The format is told from the file's bytes, not its name:
+
+    \b
+      .txt .md    plain text: UTF-8, UTF-16 (with BOM) or GB18030/GBK
+      .docx       Word (python-docx): tables with merged cells, numbered lists
+      .doc .rtf   Word 97-2003, via LibreOffice (Debian: libreoffice-writer-nogui)
+      .xlsx .xls  Excel (openpyxl, xlrd): every sheet, merged ranges
+      .html .htm  web pages (lxml): rowspan/colspan, the declared charset
+      .pdf        PDF with a text layer (pdfplumber); scanned PDFs need OCR first
+      .csv .tsv   delimited text (csv module)
+
+    Files that cannot be read are reported and skipped; the others are still
+    printed, and the exit code is 2 if any failed.
 
     \b
     Example:
@@ -288,8 +299,9 @@ def build(
     """Read documents, build the graph and store it, then summarise what was stored.
 
     Each document is written atomically and replaces its earlier version, so
-    building the same files twice changes nothing. Files that cannot be read
-    are reported and skipped (exit code 2); the others are still stored.
+    building the same files twice changes nothing. FILES are documents in any
+    format `dutygraph extract --help` lists, or directories of them. Files that
+    cannot be read are reported and skipped (exit code 2); the others are still stored.
 
     \b
     Examples:
