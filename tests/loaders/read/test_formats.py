@@ -1,0 +1,105 @@
+"""The same decomposition (100 rows, merged cells of every kind) read from every format."""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.graph.build import build_graph
+from dutygraph.loaders import load, load_many
+from tests.loaders.read import decomposition as d
+
+FIELDS = ("task", "goal", "area", "text", "lead", "support", "leaders")
+CELL_FORMATS = ["docx", "doc", "pdf", "html", "gbk-html", "xlsx", "xls", "docx-repeated-header", "pdf-repeated-header"]
+
+
+def _rows(result) -> list[dict[str, object]]:
+    return [{f: getattr(t, f) for f in FIELDS} for t in result.tasks]
+
+
+@pytest.mark.parametrize("fmt", CELL_FORMATS)
+def test_every_format_with_cells_extracts_the_same_tasks(plan_files, fmt):
+    result = load(plan_files[fmt])
+    assert result.document.layout == "grid-table"
+    assert (result.document.region, result.document.year) == ("秦淮区", 2024)
+    assert result.document.title == d.TITLE
+    assert len(result.tasks) == d.ROWS
+    assert _rows(result) == d.expected()
+    assert not [w for w in result.warnings if "no lead unit" in w.message]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_csv_and_tsv_lost_their_merges_and_read_as_delimited_text(plan_files, fmt):
+    # A CSV cannot say which empty cell was merged: the delimited-table layout fills an
+    # empty cell from the row above, so a genuinely empty 配合单位 takes the one above.
+    result = load(plan_files[fmt])
+    assert result.document.layout == "delimited-table"
+    empty = {run.start for run in d.columns()[6] if not run.lines}
+    assert len(result.tasks) == d.ROWS
+    for got, want, i in zip(_rows(result), d.expected(), range(d.ROWS)):
+        for f in ("task", "goal", "text", "lead", "leaders"):
+            assert got[f] == want[f], (i, f)
+        if i not in empty:
+            assert got["support"] == want["support"], i
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "pdf"])
+def test_values_of_merged_cells_are_listed_as_inherited_after_their_first_row(plan_files, fmt):
+    tasks = load(plan_files[fmt]).tasks
+    assert tasks[0].inherited == []
+    assert tasks[1].inherited == ["lead", "support", "leaders"]  # 牵头 over 3 rows, 配合 over 6, 领导 over 4
+    assert tasks[3].inherited == ["support", "leaders"]
+    assert tasks[4].inherited == ["support"]  # a new leader is printed in row 5
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "pdf"])
+def test_a_genuinely_empty_cell_stays_empty(plan_files, fmt):
+    tasks = load(plan_files[fmt]).tasks
+    empty = [run.start for run in d.columns()[6] if not run.lines]
+    assert empty
+    for i in empty:
+        assert tasks[i].support == [] and "support" not in tasks[i].inherited
+
+
+def test_a_merged_support_cell_spans_rows_of_different_areas(plan_files):
+    tasks = load(plan_files["docx"]).tasks
+    run = next(r for r in d.columns()[6] if r.span > 1 and len({d.expected()[i]["area"] for i in range(r.start, r.start + r.span)}) > 1)
+    covered = tasks[run.start : run.start + run.span]
+    assert len({t.area for t in covered}) == 2
+    assert all(t.support == run.lines for t in covered)
+
+
+def test_merged_values_are_stored_with_basis_merged_not_inferred(plan_files):
+    G = build_graph([load(plan_files["docx"])])
+    bases = {(data["type"], data["basis"]) for _, v, data in G.edges(data=True) if G.nodes[v].get("number") == "2" and "basis" in data}
+    assert bases == {("LEADS", "merged"), ("SUPPORTS", "merged"), ("OVERSEES", "merged")}
+    first = {data["basis"] for _, v, data in G.edges(data=True) if G.nodes[v].get("number") == "1" and "basis" in data}
+    assert first == {"printed"}
+
+
+def test_a_cell_with_one_unit_per_paragraph_gives_one_unit_per_line(plan_files):
+    rows = [i for i, want in enumerate(d.expected()) if len(want["support"]) == 3]
+    assert rows
+    for fmt in ("docx", "pdf", "html", "xlsx"):
+        tasks = load(plan_files[fmt]).tasks
+        assert all(tasks[i].support == ["区住建局", "区资规分局", "区城管局"] for i in rows), fmt
+
+
+def test_a_leader_printed_with_a_space_reads_as_one_name(plan_files):
+    assert load(plan_files["docx"]).tasks[16].leaders == ["吴伟"]
+
+
+def test_lines_are_lines_of_the_rendered_view(plan_files):
+    # docx: the title paragraph is line 1, the header row line 2, task 1's row line 3.
+    docx = load(plan_files["docx"]).tasks
+    assert (docx[0].line, docx[1].line, docx[1].lines["lead"]) == (3, 4, 3)
+    # xlsx: the title row is line 1 of the sheet, the header line 2.
+    assert load(plan_files["xlsx"]).tasks[0].line == 3
+
+
+def test_a_directory_mixing_formats_loads_every_file(plan_files):
+    folder = plan_files["docx"].parent
+    results, failures = load_many([folder])
+    names = sorted(r.document.file for r in results)
+    assert failures == []
+    assert names == sorted(["plan.docx", "plan.xlsx", "plan.html", "plan_gbk.htm", "plan.csv", "plan.tsv", "plan_repeat.docx"])
+    assert all(len(r.tasks) == d.ROWS for r in results)
