@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import logging
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,9 @@ def read_xlsx(path: Path) -> Document:
     import openpyxl
 
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)
+        # A file object, not the name: openpyxl refuses names not ending in .xlsx (a renamed .xls is still OOXML).
+        with path.open("rb") as fh:
+            wb = openpyxl.load_workbook(io.BytesIO(fh.read()), data_only=True)
     except Exception as exc:  # openpyxl raises KeyError, InvalidFileException, zip and XML errors alike
         raise UnreadableFileError(path, f"is not a readable Excel workbook ({exc.__class__.__name__})") from exc
     tables: list[Table] = []

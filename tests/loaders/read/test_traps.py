@@ -1,0 +1,177 @@
+"""Small documents written at test time, one trap each: nested tables, letter-spaced
+two-row headers, section rows, Word auto-numbering, files named for another format."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from dutygraph.loaders import load
+from dutygraph.loaders.read import read_document, sniff
+from tests.loaders.read.decomposition import convert
+
+
+def _table(d: docx.document.Document, rows: list[list[str]]):  # type: ignore[name-defined]
+    t = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    return t
+
+
+def test_a_nested_table_in_a_unit_cell_gives_one_unit_per_row(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("2024年秦淮区重点工作任务分解表")
+    t = _table(d, [["序号", "工作任务", "牵头单位", "配合单位"], ["1", "建成公园3个。", "区城管局", ""], ["2", "新建学校2所。", "区教育局", "区住建局"]])
+    inner = t.cell(1, 3).add_table(rows=2, cols=1)
+    inner.cell(0, 0).text = "区财政局"
+    inner.cell(1, 0).text = "区审计局"
+    path = tmp_path / "nested.docx"
+    d.save(str(path))
+    tasks = load(path).tasks
+    assert [(t.task, t.lead, t.support) for t in tasks] == [("1", ["区城管局"], ["区财政局", "区审计局"]), ("2", ["区教育局"], ["区住建局"])]
+
+
+def test_letter_spaced_two_row_headers_and_section_rows(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("南京市秦淮区人民政府")
+    d.add_paragraph("2024年秦淮区民生实事项目责任分解表")
+    t = _table(d, [
+        ["序 号", "工 作 标 准", "责任单位", "", "完成时限"],
+        ["", "", "牵 头", "配 合", ""],
+        ["一、教育", "", "", "", ""],
+        ["（1）", "新建学校2所。", "区教育局", "区住建局", "年底"],
+        ["（2）", "改造操场5处。", "区教育局", "—", "9月底前"],
+        ["二、养老", "", "", "", ""],
+        ["（3）", "新增养老床位200张。", "区民政局", "各街道", "年底"],
+    ])
+    t.cell(0, 2).merge(t.cell(0, 3))
+    for c in (0, 1, 4):
+        t.cell(0, c).merge(t.cell(1, c))
+    for r in (2, 5):
+        t.cell(r, 0).merge(t.cell(r, 4))
+    path = tmp_path / "sections.docx"
+    d.save(str(path))
+    result = load(path)
+    got = [(t.goal, t.goal_no, t.task, t.text, t.lead, t.support, t.deadline) for t in result.tasks]
+    assert got == [
+        ("教育", "一", "（1）", "新建学校2所。", ["区教育局"], ["区住建局"], "年底"),
+        ("教育", "一", "（2）", "改造操场5处。", ["区教育局"], [], "9月底前"),
+        ("养老", "二", "（3）", "新增养老床位200张。", ["区民政局"], ["各街道"], "年底"),
+    ]
+    assert result.document.region == "秦淮区"
+
+
+def test_a_header_row_typed_again_mid_table_is_skipped(tmp_path):
+    d = docx.Document()
+    _table(d, [["序号", "工作任务", "牵头单位"], ["1", "建成公园3个。", "区城管局"], ["序号", "工作任务", "牵头单位"], ["2", "新建学校2所。", "区教育局"]])
+    path = tmp_path / "repeat.docx"
+    d.save(str(path))
+    assert [t.task for t in load(path, region="秦淮区", year=2024).tasks] == ["1", "2"]
+
+
+def test_rows_without_a_number_are_numbered_m1_m2(tmp_path):
+    d = docx.Document()
+    _table(d, [["项目名称", "牵头单位", "配合单位"], ["新建学校2所。", "区教育局", "区住建局"], ["建成公园3个。", "区城管局", ""]])
+    path = tmp_path / "unnumbered.docx"
+    d.save(str(path))
+    assert [(t.task, t.lead) for t in load(path, region="秦淮区", year=2024).tasks] == [("M1", ["区教育局"]), ("M2", ["区城管局"])]
+
+
+def test_a_table_without_role_columns_is_not_a_decomposition(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("2024年秦淮区主要经济指标")
+    _table(d, [["指标", "2023年", "2024年"], ["地区生产总值", "1000", "1060"]])
+    path = tmp_path / "stats.docx"
+    d.save(str(path))
+    doc = read_document(path)
+    assert len(doc.tables) == 1
+    with pytest.raises(Exception) as info:
+        load(path)
+    assert info.value.exit_code == 2
+
+
+def test_a_word_numbered_list_reads_through_the_text_layouts_with_its_numbering(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("南京市秦淮区人民政府")
+    d.add_paragraph("2024年秦淮区政府主要工作目标任务分解落实方案")
+    for text in (
+        "实现地区生产总值增长5%左右。（区发改委主办，区统计局协办）",
+        "新建改扩建学校3所。（区教育局主办，区住建局、区财政局协办）",
+        "新增城镇就业1.2万人。（区人社局主办，各街道协办）",
+    ):
+        d.add_paragraph(text, style="List Number")
+    path = tmp_path / "list.docx"
+    d.save(str(path))
+    doc = read_document(path)
+    assert [p.numbering for p in doc.paragraphs][2:] == ["1.", "2.", "3."]
+    result = load(path)
+    assert result.document.layout == "numbered-list"
+    assert [(t.task, t.lead, t.support) for t in result.tasks] == [
+        ("1", ["区发改委"], ["区统计局"]),
+        ("2", ["区教育局"], ["区住建局", "区财政局"]),
+        ("3", ["区人社局"], ["各街道"]),
+    ]
+    assert result.tasks[0].line == 3  # paragraph lines: the issuer is line 1
+
+
+def test_a_doc_that_is_really_html_or_docx_still_reads(tmp_path, plan_files):
+    html_doc = tmp_path / "saved-from-web.doc"
+    shutil.copyfile(plan_files["html"], html_doc)
+    docx_doc = tmp_path / "renamed.doc"
+    shutil.copyfile(plan_files["docx"], docx_doc)
+    xlsx_named_xls = tmp_path / "renamed.xls"
+    shutil.copyfile(plan_files["xlsx"], xlsx_named_xls)
+    assert (sniff(html_doc), sniff(docx_doc), sniff(xlsx_named_xls)) == ("html", "docx", "xlsx")
+    for path in (html_doc, docx_doc, xlsx_named_xls):
+        assert len(load(path).tasks) == 100
+
+
+def test_an_html_page_ignores_navigation_scripts_and_footer_and_reads_colspan_sections(tmp_path):
+    page = """<html><head><meta charset="gbk"><title>分解表</title></head><body>
+    <nav>首页 牵头单位 配合单位</nav><script>document.write('序号')</script>
+    <h2>2024年秦淮区重点任务分解表</h2>
+    <table><thead><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th></tr></thead>
+    <tbody><tr><td colspan="4">一、城市建设</td></tr>
+    <tr><td>1</td><td>建成公园3个。</td><td rowspan="2">区城管局</td><td>区住建局<br>区财政局</td></tr>
+    <tr><td>2</td><td>整治背街小巷10条。</td><td></td></tr></tbody></table>
+    <footer>主办单位：秦淮区人民政府办公室</footer></body></html>"""
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("gbk"))
+    result = load(path)
+    got = [(t.goal, t.task, t.lead, t.support, t.inherited) for t in result.tasks]
+    assert got == [("城市建设", "1", ["区城管局"], ["区住建局", "区财政局"], []), ("城市建设", "2", ["区城管局"], [], ["lead"])]
+    assert result.document.encoding == "gbk"
+    texts = " ".join(p.text for p in read_document(path).paragraphs)
+    assert "首页" not in texts and "主办单位" not in texts and "document.write" not in texts
+
+
+def test_every_sheet_of_a_workbook_is_read(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "经济"
+    ws.append(["序号", "工作任务", "牵头单位"])
+    ws.append([1, "地区生产总值增长5%。", "区发改委"])
+    ws2 = wb.create_sheet("民生")
+    ws2.append(["序号", "工作任务", "牵头单位"])
+    ws2.append([2, "新建学校2所。", "区教育局"])
+    path = tmp_path / "sheets.xlsx"
+    wb.save(path)
+    result = load(path, region="秦淮区", year=2024)
+    assert [(t.task, t.lead, t.line) for t in result.tasks] == [("1", ["区发改委"], 2), ("2", ["区教育局"], 4)]
+
+
+def test_a_merged_cell_crossing_a_pdf_page_break_continues(plan_files):
+    # Goal cells span 20 rows and the table runs over many pages: every row keeps its goal.
+    tasks = load(plan_files["pdf"]).tasks
+    assert [t.goal for t in tasks[18:23]] == ["经济发展质效提升"] * 2 + ["科技创新动能增强"] * 3
+
+
+def test_rtf_converts_through_libreoffice(tmp_path, plan_files):
+    rtf = convert(plan_files["docx"], "rtf", tmp_path)
+    assert sniff(rtf) == "doc"
+    assert len(load(rtf).tasks) == 100
