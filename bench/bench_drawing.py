@@ -37,7 +37,7 @@ def page_for(nodes: int, directory: Path, seed: int = 0) -> tuple[Path, int, int
 
 
 def province_page(directory: Path, seed: int = 0) -> tuple[Path, int, int]:
-    """The page ``dutygraph run`` draws for the benchmark province (the units view, capped)."""
+    """The whole benchmark province on one page: the units view, capped (``dutygraph run`` draws a page per plan)."""
     G = build_graph(generate_records(SIZES["province"], seed))
     drawing = make_drawing(G, "full", analysis=analyze(G))
     assert drawing.view == "units" and len(drawing.nodes) <= DRAW_LIMIT
@@ -71,7 +71,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
         pages = [(f"full view, {size} nodes asked", *page_for(size, Path(tmp))) for size in args.sizes]
-        pages.append(("province, units view as `dutygraph run` draws it", *province_page(Path(tmp))))
+        pages.append(("province, every plan on one page (the units view, capped)", *province_page(Path(tmp))))
         for what, path, n, e in pages:
             runs = [stabilise_ms(browser, path) for _ in range(2)]
             rows.append((what, n, e, path.stat().st_size, min(runs)))
@@ -85,7 +85,7 @@ def main() -> None:
         with args.out.open("a", encoding="utf-8") as f:
             f.write("\n## Drawing\n\nTime from creating the network to the end of vis-network's stabilisation, in headless "
                     "Chromium (Debian package, software rendering), for full-view pages of synthetic one-district graphs, "
-                    "and for the page `dutygraph run` draws for the benchmark province.\n\n")
+                    "and for the whole benchmark province on one page (the units view, capped).\n\n")
             f.write(table + "\n")
 
 

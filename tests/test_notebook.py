@@ -19,3 +19,4 @@ def test_explore_notebook_runs(monkeypatch):
     text = "\n".join(str(o.get("data", {}).get("text/plain", "")) for o in outputs)
     assert "住建局" in text and "发改局" in text
     assert any("text/html" in o.get("data", {}) and "iframe" in o["data"]["text/html"] for o in outputs)
+    assert sum("image/png" in o.get("data", {}) for o in outputs) >= 2  # the per-plan plots
