@@ -18,6 +18,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from dutygraph.errors import NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import (
     CN_SECTION,
     DOT_NUMBER,
@@ -492,7 +493,8 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
         The document's metadata, tasks and warnings.
 
     Raises:
-        UnknownLayoutError, NoTasksError: no table and the text layouts find no task.
+        UnknownLayoutError, NoTasksError: no table and the text layouts find no task
+            (a workbook: NoTasksError saying no sheet holds a decomposition table).
 
     Example:
         >>> from dutygraph.loaders.read import read_document
@@ -513,7 +515,14 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
         lines = [Line(no, text) for no, text in doc.rendered_lines()]
         src = SourceText(doc.path, lines, doc.encoding or doc.format, doc.sha256)
         log.debug("%s: no decomposition table; reading its %d rendered lines as text", doc.path, len(lines))
-        return load_text(src, layout=layout, region=region, year=year)
+        if doc.format not in ("xlsx", "xls") or layout is not None:
+            return load_text(src, layout=layout, region=region, year=year)
+        try:
+            return load_text(src, layout=layout, region=region, year=year)
+        except (UnknownLayoutError, NoTasksError) as exc:
+            raise NoTasksError(
+                doc.path, "no sheet holds a decomposition table (a header row naming 牵头单位, 配合单位, 责任单位 or 分管领导)"
+            ) from exc
     meta = detect_metadata([Line(ln.no, scrub(clean_line(ln.text))[0]) for ln in reading.title_lines])
     if region is None:
         region = meta.region
