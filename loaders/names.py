@@ -179,9 +179,9 @@ def split_top_level(text: str, separators: str = _SEPARATORS) -> list[str]:
     depth = 0
     current: list[str] = []
     for ch in text:
-        if ch in _OPEN:
+        if ch in _OPEN or ch == "<":  # <b>…</b> markup in a name is never split at its '/'
             depth += 1
-        elif ch in _CLOSE:
+        elif ch in _CLOSE or ch == ">":
             depth = max(0, depth - 1)
         if ch in separators and depth == 0:
             parts.append("".join(current))

@@ -79,3 +79,10 @@ def test_parse_persons_closes_spaces_inside_names():
 @pytest.mark.parametrize(("text", "none"), [("—", True), ("——", True), ("无", True), ("/", True), ("财政局", False)])
 def test_none_marks(text, none):
     assert is_none_mark(text) is none
+
+
+def test_markup_inside_a_name_is_not_split_at_its_slash():
+    from dutygraph.loaders.names import parse_names
+
+    assert parse_names("区<b>发改</b>局、区财政局") == ["区<b>发改</b>局", "区财政局"]
+    assert parse_names("区发改局/区财政局") == ["区发改局", "区财政局"]
