@@ -175,3 +175,29 @@ def test_rtf_converts_through_libreoffice(tmp_path, plan_files):
     rtf = convert(plan_files["docx"], "rtf", tmp_path)
     assert sniff(rtf) == "doc"
     assert len(load(rtf).tasks) == 100
+
+
+def test_a_numbered_list_in_a_pdf_keeps_its_order(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("2024年秦淮区政府主要工作目标任务分解落实方案")
+    items = [f"{i}.推进第{i}项重点工作，全年完成投资{i}亿元。（区发改委主办，区财政局协办）" for i in range(1, 13)]
+    for text in items:
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "list.docx"))
+    pdf = convert(tmp_path / "list.docx", "pdf", tmp_path)
+    result = load(pdf)
+    assert result.document.layout == "numbered-list"
+    assert [t.task for t in result.tasks] == [str(i) for i in range(1, 13)]
+    assert all(t.lead == ["区发改委"] and t.support == ["区财政局"] for t in result.tasks)
+
+
+def test_doc_files_convert_in_parallel_with_private_libreoffice_profiles(tmp_path, plan_files):
+    from concurrent.futures import ThreadPoolExecutor
+
+    copies = []
+    for i in range(3):
+        copies.append(tmp_path / f"copy{i}.doc")
+        shutil.copyfile(plan_files["doc"], copies[-1])
+    with ThreadPoolExecutor(3) as pool:
+        counts = list(pool.map(lambda p: len(load(p).tasks), copies))
+    assert counts == [100, 100, 100]
