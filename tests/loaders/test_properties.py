@@ -74,3 +74,18 @@ def test_every_seed_read_with_every_layout_fails_cleanly_or_loads(key):
     text = seed_path(key).read_text(encoding="utf-8")
     for layout in LAYOUTS:
         _load_or_clean_error(text, layout)
+
+
+#: Pieces of the genre's layouts: numbering, labels, brackets, verbs, markers, names, deadlines.
+GENRE_TOKENS = st.sampled_from(
+    ["一、", "（一）", "1.", "1、", "（1）", "①", "牵头单位：", "责任单位:", "配合单位：", "分管领导：", "部门分工:", "完成时限：",
+     "（", "）", "〔", "〕", "【", "】", "[", "]", "|", "||", "\t", "★", "（牵头）", "区发改局", "县财政局", "各街道",
+     "各乡、镇人民政府", "张三", "常务副县长李四", "牵头", "配合", "负责", "分别负责", "等", "由", "。", "，", "、", "；",
+     "12月底前", "年内持续推进", "序号", "工作任务", "2024年", "—", "增长6%左右", "此件公开发布", "<b>", "</b>", "\n", "\n\n", " "]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tokens=st.lists(GENRE_TOKENS, max_size=150), layout=st.sampled_from(LAYOUTS))
+def test_arbitrary_arrangements_of_the_genre_load_or_fail_cleanly(tokens, layout):
+    _load_or_clean_error("".join(tokens), layout)
