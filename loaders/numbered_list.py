@@ -299,21 +299,27 @@ class NumberedListLoader(Loader):
             elif entries and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text)):
                 i0, depth, _, style = entries[-1]
                 entries[-1] = (i0, depth, True, style)
-        is_task = [False] * len(entries)
-        for k in range(len(entries) - 1, -1, -1):
-            _, depth, cue, style = entries[k]
-            children = []
-            for j in range(k + 1, len(entries)):
-                if entries[j][1] <= depth:
-                    break
-                children.append(j)
-            is_task[k] = (cue or style == task_style) and not any(is_task[j] for j in children)
+        n = len(entries)
+        end = [n] * n  # the first later entry not under entry k
+        stack: list[int] = []
+        for j, (_, depth, _, _) in enumerate(entries):
+            while stack and entries[stack[-1]][1] >= depth:
+                end[stack.pop()] = j
+            stack.append(j)
+        is_task = [False] * n
+        task_below = [False] * n  # some item under the entry is a task
+        tasks_from = [0] * (n + 1)  # tasks among entries[i:]
+        for k in range(n - 1, -1, -1):
+            _, _, cue, style = entries[k]
+            task_below[k] = tasks_from[k + 1] - tasks_from[end[k]] > 0
+            is_task[k] = (cue or style == task_style) and not task_below[k]
+            tasks_from[k] = tasks_from[k + 1] + is_task[k]
         task_depth = _DEPTH[task_style]
         kinds: dict[int, str] = {}
         for k, (i, depth, _, _) in enumerate(entries):
             if is_task[k]:
                 kinds[i] = "task"
-            elif depth < task_depth or any(is_task[j] for j in range(k + 1, len(entries)) if entries[j][1] > depth):
+            elif depth < task_depth or task_below[k]:
                 kinds[i] = "heading"
             else:
                 kinds[i] = "text"
