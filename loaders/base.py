@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.names import parse_names, split_run_together
@@ -70,6 +71,7 @@ LABEL = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def label_field(label: str) -> str | None:
     """Map a printed label to 'leaders', 'lead', 'support', 'responsible', 'cue', 'deadline' or None (read past).
 

@@ -72,6 +72,9 @@ class Roles:
         self.deadline = self.deadline or other.deadline
 
 
+_VERB_TAIL = re.compile(r"(?:牵头|负责|配合|协办|主办|主责|参与|协同|协助|落实|实施|推进|抓总)[。.；;]?\s*$")
+
+
 def has_cue(text: str) -> bool:
     """True when ``text`` holds a responsibility cue (a label or a verb after units)."""
     return bool(LABEL.search(text) or closing_group(text) or _BY.search(text.rstrip()) or trailing_verb_cue(text))
@@ -84,6 +87,8 @@ def trailing_verb_cue(text: str) -> tuple[str, str] | None:
         >>> trailing_verb_cue("新建公园5个。区城管局牵头，各街道配合。")
         ('新建公园5个。', '区城管局牵头，各街道配合')
     """
+    if not _VERB_TAIL.search(text):
+        return None
     body = text.rstrip().rstrip("。.；;")
     cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
     last = body[cut + 1 :]

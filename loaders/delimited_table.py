@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dutygraph.loaders.base import (
     BARE_NUMBER,
@@ -61,6 +62,7 @@ class _Cell:
         return not self.flat
 
 
+@lru_cache(maxsize=8192)
 def header_role(text: str) -> str | None:
     """Role of a header cell: number, goal, text, leaders, lead, support, responsible, or None."""
     t = squeeze(text)
