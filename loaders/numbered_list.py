@@ -221,7 +221,26 @@ class NumberedListLoader(Loader):
             heading_open = False
             if items and items[-1].goal == self._place(headings)[0] and not self._closed(items[-1]):
                 items[-1].parts.append(text)
-        return [self._record(it, ctx, first_leads) for it in items]
+        return self._drop_preamble([self._record(it, ctx, first_leads) for it in items], ctx)
+
+    @staticmethod
+    def _drop_preamble(records: list[TaskRecord], ctx: Context) -> list[TaskRecord]:
+        """Leave out the notice's own numbered points (questions, requirements) before the list.
+
+        When most items name who is responsible, items before the first that does,
+        naming nobody and standing outside its section, belong to the covering notice.
+        """
+        cued = [bool(r.lead or r.support or r.leaders) for r in records]
+        if not records or sum(cued) < 0.5 * len(records):
+            return records
+        first = cued.index(True)
+        section = (records[first].goal, records[first].goal_no)
+        keep = first
+        while keep > 0 and (records[keep - 1].goal, records[keep - 1].goal_no) == section:
+            keep -= 1
+        if keep:
+            ctx.warn(records[0].line, f"{keep} numbered point(s) before the first section with units read as the notice's, not tasks")
+        return records[keep:]
 
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
         """Items with no numbers: each is the line before a block of labelled lines

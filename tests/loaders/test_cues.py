@@ -270,3 +270,13 @@ def test_flattened_table_with_a_leader_column_printed_once_for_two_rows():
         ("2", ["王强"], ["leaders"], ["县住建局"], ["县财政局", "城关镇"]),
         ("3", ["李华"], [], ["县人社局"], ["各乡镇"]),
     ]
+
+
+def test_the_notices_own_numbered_points_are_not_tasks():
+    r = load(SAMPLES / "notice_points.txt")
+    assert [(t.goal, t.task, t.lead, t.support) for t in r.tasks] == [
+        ("教育惠民领域", "1", ["市教育局"], ["各县区"]),
+        ("教育惠民领域", "2", ["市教育局"], ["各县区", "功能板块"]),
+        ("健康惠民领域", "1", ["市卫健委"], ["各县区"]),
+    ]
+    assert any("notice" in w.message for w in r.warnings)
