@@ -34,7 +34,7 @@ def main() -> None:
         proc = subprocess.Popen(
             [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--invisible", "--norestore",
              f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
         try:
             local = uno.getComponentContext()
@@ -57,8 +57,10 @@ def main() -> None:
                 pass
             proc.wait(timeout=30)
         finally:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGKILL)  # soffice.bin is a child of the soffice script
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # soffice.bin outlives the soffice script that started it
+            except ProcessLookupError:
+                pass
 
 
 if __name__ == "__main__":
