@@ -499,7 +499,7 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
     Example:
         >>> from dutygraph.loaders.read import read_document
         >>> r = load_document(read_document("plan.docx"))  # doctest: +SKIP
-        >>> r.document.layout
+        >>> r.document.layout  # doctest: +SKIP
         'grid-table'
     """
     from dutygraph.loaders import _check_responsibility, load_text

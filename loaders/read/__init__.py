@@ -78,7 +78,7 @@ def read_document(path: str | Path, fmt: str | None = None) -> Document:
 
     Example:
         >>> doc = read_document("plan.docx")  # doctest: +SKIP
-        >>> doc.format, len(doc.tables)
+        >>> doc.format, len(doc.tables)  # doctest: +SKIP
         ('docx', 1)
     """
     p = Path(path)

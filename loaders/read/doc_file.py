@@ -82,7 +82,7 @@ def read_doc(path: Path) -> Document:
 
     Example:
         >>> doc = read_doc(Path("plan.doc"))  # doctest: +SKIP
-        >>> doc.format
+        >>> doc.format  # doctest: +SKIP
         'doc'
     """
     digest = hashlib.sha256(path.read_bytes()).hexdigest()

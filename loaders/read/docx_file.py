@@ -37,7 +37,7 @@ def read_docx(path: Path, *, fmt: str = "docx", sha256: str | None = None) -> Do
 
     Example:
         >>> doc = read_docx(Path("plan.docx"))  # doctest: +SKIP
-        >>> [type(b).__name__ for b in doc.blocks][:3]
+        >>> [type(b).__name__ for b in doc.blocks][:3]  # doctest: +SKIP
         ['Paragraph', 'Paragraph', 'Table']
     """
     import docx  # python-docx

@@ -56,7 +56,7 @@ def read_pdf(path: Path) -> Document:
 
     Example:
         >>> doc = read_pdf(Path("plan.pdf"))  # doctest: +SKIP
-        >>> len(doc.tables)
+        >>> len(doc.tables)  # doctest: +SKIP
         1
     """
     import pdfplumber

@@ -32,7 +32,7 @@ def read_xlsx(path: Path) -> Document:
 
     Example:
         >>> doc = read_xlsx(Path("plan.xlsx"))  # doctest: +SKIP
-        >>> doc.tables[0].name
+        >>> doc.tables[0].name  # doctest: +SKIP
         'Sheet1'
     """
     import openpyxl
