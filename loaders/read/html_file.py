@@ -101,6 +101,13 @@ def _walk(el: Any, blocks: list[Block], pending: list[str]) -> None:
     for child in el:
         if _skipped(child):
             pass
+        elif child.tag == "table" and _is_layout(child):
+            _flush(pending, blocks)
+            for row in _rows(child):  # a page laid out with a table: its cells are containers
+                for td in row:
+                    if isinstance(td.tag, str) and td.tag in ("td", "th") and not _skipped(td):
+                        _walk(td, blocks, pending)
+                        _flush(pending, blocks)
         elif child.tag == "table":
             _flush(pending, blocks)
             blocks.append(_read_table(child))
@@ -122,6 +129,20 @@ def _flush(pending: list[str], blocks: list[Block]) -> None:
     pending.clear()
     if text:
         blocks.append(Paragraph(text))
+
+
+def _is_layout(table: Any) -> bool:
+    """A table used to lay out the page (common on government sites), not a table of data:
+    a single cell, or a cell holding a table with more rows than the outer table has."""
+    rows = _rows(table)
+    cells = [td for tr in rows for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
+    if len(cells) == 1:
+        return True
+    for td in cells:
+        for nested in td.iter("table"):
+            if len(_rows(nested)) > len(rows):
+                return True
+    return False
 
 
 def _rows(table: Any) -> list[Any]:

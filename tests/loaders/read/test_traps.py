@@ -201,3 +201,19 @@ def test_doc_files_convert_in_parallel_with_private_libreoffice_profiles(tmp_pat
     with ThreadPoolExecutor(3) as pool:
         counts = list(pool.map(lambda p: len(load(p).tasks), copies))
     assert counts == [100, 100, 100]
+
+
+def test_a_page_laid_out_with_tables_still_yields_its_decomposition_table(tmp_path):
+    rows = "".join(f"<tr><td>{i}</td><td>任务{i}：建成公园{i}个。</td><td>区城管局</td><td>各街道</td></tr>" for i in range(1, 6))
+    page = (
+        '<html><head><meta charset="utf-8"></head><body><table width="100%"><tr>'
+        '<td class="left"><ul><li>首页</li><li>政务公开</li></ul></td>'
+        '<td class="main"><h3>2024年秦淮区重点任务分解表</h3>'
+        f"<table border=1><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th></tr>{rows}</table>"
+        "<p>南京市秦淮区人民政府</p></td></tr></table></body></html>"
+    )
+    path = tmp_path / "layout.html"
+    path.write_text(page, encoding="utf-8")
+    result = load(path)
+    assert [(t.task, t.lead, t.support) for t in result.tasks] == [(str(i), ["区城管局"], ["各街道"]) for i in range(1, 6)]
+    assert result.document.region == "秦淮区"
