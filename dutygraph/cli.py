@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from dutygraph import __version__
-from dutygraph.errors import DutygraphError, EmptyStoreError, UsageError
+from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, UsageError
 from dutygraph.gcpause import paused_gc
 from dutygraph.loaders import LoadResult, layout_names, load_many
 
@@ -76,12 +77,53 @@ def store_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def _open_store(db: Path | None, neo4j_uri: str | None) -> Any:
-    from dutygraph.graph.stores import open_store
+_SOURCE_RANK = {
+    click.core.ParameterSource.COMMANDLINE: 3,
+    click.core.ParameterSource.ENVIRONMENT: 2,
+    click.core.ParameterSource.DEFAULT_MAP: 1,
+}
+
+
+def _open_store(db: Path | None, neo4j_uri: str | None, *, write: bool = False, lock_timeout: float | None = None) -> Any:
+    """Open the store the options name: a flag wins over the environment, which wins over the file.
+
+    A command that writes waits for another writer of the embedded store (saying
+    so on stderr); one that only reads refuses a store that does not exist.
+    """
+    from dutygraph.graph.stores import DEFAULT_LOCK_TIMEOUT, open_store
 
     if db is not None and neo4j_uri is not None:
-        raise UsageError("give --db or --neo4j, not both")
-    return open_store(db=db, neo4j=neo4j_uri)
+        ctx = click.get_current_context(silent=True)
+        ranks = [_SOURCE_RANK.get(ctx.get_parameter_source(p), 0) if ctx else 3 for p in ("db", "neo4j_uri")]
+        if ranks[0] == ranks[1]:
+            if ranks[0] == 2:
+                raise UsageError("DUTYGRAPH_DB and NEO4J_URI are both set: give --db or --neo4j to choose")
+            raise UsageError("give --db or --neo4j, not both")
+        if ranks[0] > ranks[1]:
+            neo4j_uri = None
+        else:
+            db = None
+    err = _stderr()
+    return open_store(
+        db=db,
+        neo4j=neo4j_uri,
+        write=write,
+        lock_timeout=DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout,
+        on_wait=lambda message: err.print(message, markup=False, highlight=False),
+    )
+
+
+def lock_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --lock-timeout: how long a writer waits for another one on the embedded store."""
+    return click.option(
+        "--lock-timeout",
+        type=float,
+        default=600.0,
+        show_default=True,
+        metavar="SECONDS",
+        envvar="DUTYGRAPH_LOCK_TIMEOUT",
+        help="How long to wait while another process writes the embedded store, then fail (exit code 3).",
+    )(f)
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
@@ -99,6 +141,10 @@ class _Group(click.Group):
         except DutygraphError as exc:
             _stderr().print(f"error: {exc}", markup=False, highlight=False)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            interrupted = Interrupted(signal.SIGINT, "Ctrl-C")
+            _stderr().print(f"error: {interrupted}", markup=False, highlight=False)
+            ctx.exit(interrupted.exit_code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -223,11 +269,13 @@ def extract(
 @click.option("--lead-weight", type=float, default=2.0, show_default=True, help="Weight of a lead responsibility in a unit's load.")
 @click.option("--support-weight", type=float, default=1.0, show_default=True, help="Weight of a support responsibility in a unit's load.")
 @store_options
+@lock_option
 @document_options
 @verbosity_options
 def run(
     paths: tuple[Path, ...], out_dir: Path, top: int, include_inferred: bool, pool_years: bool, lead_weight: float, support_weight: float,
-    db: Path | None, neo4j_uri: str | None, layout: str | None, region: str | None, year: int | None, verbose: int, quiet: bool,
+    db: Path | None, neo4j_uri: str | None, lock_timeout: float, layout: str | None, region: str | None, year: int | None,
+    verbose: int, quiet: bool,
 ) -> None:
     """The main job: read every document in PATHS (files or directories), store
     the graph, print the summary and the top of each plan's analysis, and write
@@ -259,7 +307,7 @@ def run(
                 tasks[step] = bar.add_task(labels[step], total=total)
             bar.update(tasks[step], completed=done, total=total)
 
-        with _open_store(db, neo4j_uri) as store:
+        with _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
             outcome = run_pipeline(paths, store, out_dir, layout=layout, region=region, year=year,
                                    weights=LoadWeights(lead_weight, support_weight), include_inferred=include_inferred,
                                    pool_years=pool_years, progress=progress)
@@ -284,12 +332,14 @@ def run(
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_options
+@lock_option
 @document_options
 @verbosity_options
 def build(
     files: tuple[Path, ...],
     db: Path | None,
     neo4j_uri: str | None,
+    lock_timeout: float,
     layout: str | None,
     region: str | None,
     year: int | None,
@@ -315,7 +365,7 @@ def build(
     results, failures = load_many(files, layout=layout, region=region, year=year)
     if results:
         G = build_graph(results)
-        with _open_store(db, neo4j_uri) as store:
+        with _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
             written = store.write(G)
             if not quiet:
                 table = Table(title=f"stored in the {store.kind} store at {store.location}", title_justify="left")
@@ -796,8 +846,18 @@ def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError
         err.print(line, highlight=False, markup=False)
 
 
+def _on_signal(signum: int, _frame: Any) -> None:
+    """SIGTERM, SIGHUP and SIGINT stop the command as Ctrl-C does: the store is closed on the way out."""
+    from dutygraph.graph.stores.base import interrupt
+
+    name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+    interrupt(Interrupted(signum, name))
+
+
 def main() -> None:
     """Entry point of the console script."""
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _on_signal)
     try:
         cli.main(prog_name="dutygraph")
     except BrokenPipeError:

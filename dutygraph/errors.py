@@ -65,6 +65,18 @@ class StoreUnreachableError(StoreError):
     """The store cannot be reached or refused the credentials."""
 
 
+class StoreBusyError(StoreError):
+    """Another process kept writing the embedded store for longer than this one would wait."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The embedded store's directory cannot be written (reading it still works)."""
+
+
+class StoreFullError(StoreError):
+    """The device holding the embedded store has no space left."""
+
+
 class QueryError(DutygraphError):
     """A Cypher query is invalid, or would change the graph through ``dutygraph query`` (exit code 2)."""
 
@@ -75,3 +87,18 @@ class EmptyStoreError(DutygraphError):
     """The store holds no documents yet (exit code 2)."""
 
     exit_code = 2
+
+
+class NoStoreError(EmptyStoreError):
+    """A command that only reads named an embedded store that does not exist (a mistyped --db)."""
+
+
+class Interrupted(DutygraphError):
+    """The command was stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) after closing the store.
+
+    The exit code is 128 + the signal's number: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP.
+    """
+
+    def __init__(self, signum: int, name: str) -> None:
+        self.exit_code = 128 + signum
+        super().__init__(f"interrupted by {name}; the store was closed (each document is stored whole or not at all)")

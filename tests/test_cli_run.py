@@ -73,7 +73,7 @@ def test_configuration_file_environment_and_flags(tmp_path, monkeypatch):
     assert len(json.loads(invoke(["analyze", "--format", "json", "--top", "5"]).stdout)["units"]) == 5  # flag wins
     empty = tmp_path / "empty"
     result = invoke(["query", "documents"], env={"DUTYGRAPH_DB": str(empty)})  # environment wins over the file
-    assert result.exit_code == 2 and f"the embedded store at {empty} is empty" in result.output
+    assert result.exit_code == 2 and f"no store at {empty}" in result.output
 
 
 def test_configuration_errors_name_the_file(tmp_path, monkeypatch):

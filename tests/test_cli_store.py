@@ -69,9 +69,22 @@ def test_query_refuses_a_write_with_exit_2(target):
 
 
 def test_query_on_an_empty_store_says_to_build(tmp_path):
+    from dutygraph.graph.stores import FalkorStore
+
+    FalkorStore(tmp_path / "empty").close()
     result = run(["query", "documents", "--db", str(tmp_path / "empty")])
     assert result.exit_code == 2
     assert "is empty: run 'dutygraph build FILE...' first" in result.output
+
+
+@pytest.mark.parametrize("command", [["query", "documents"], ["analyze"], ["draw", "-o", "g.html"], ["report", "-o", "r.html"],
+                                     ["export", "--format", "json", "-o", "x.json"]])
+def test_a_mistyped_db_on_a_read_command_is_an_error_and_creates_nothing(tmp_path, command):
+    typo = tmp_path / "dtuygraph"
+    result = run([*command, "--db", str(typo)])
+    assert result.exit_code == 2
+    assert f"error: no store at {typo}: run 'dutygraph build FILE...' first, or check --db" in result.output
+    assert not typo.exists()
 
 
 def test_query_syntax_error_and_unknown_query(tmp_path):

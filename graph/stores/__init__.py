@@ -8,10 +8,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from dutygraph.graph.stores.base import GraphStore, QueryResult, WriteSummary, document_payloads
-from dutygraph.graph.stores.falkor import FalkorStore
+from dutygraph.graph.stores.falkor import DEFAULT_LOCK_TIMEOUT, FalkorStore
 from dutygraph.graph.stores.neo4j_store import Neo4jStore
 
 __all__ = [
@@ -36,6 +37,10 @@ def open_store(
     user: str | None = None,
     password: str | None = None,
     database: str | None = None,
+    write: bool = False,
+    create: bool | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    on_wait: Callable[[str], None] | None = None,
 ) -> GraphStore:
     """Open the store the user asked for.
 
@@ -43,8 +48,16 @@ def open_store(
     and NEO4J_DATABASE filling what the arguments leave out; otherwise the
     embedded store under ``db`` (or DUTYGRAPH_DB, or ``./.dutygraph``).
 
+    Args:
+        write: the caller will write: on the embedded store, wait for any other
+            writer (at most ``lock_timeout`` seconds, telling ``on_wait`` once)
+            and keep others waiting until the store is closed.
+        create: create an embedded store that does not exist yet (default: when writing).
+
     Raises:
         StoreUnreachableError: the store cannot be opened.
+        StoreBusyError, StoreReadOnlyError, StoreFullError, NoStoreError: see
+            :class:`FalkorStore`.
     """
     uri = neo4j or os.environ.get("NEO4J_URI")
     if uri and db is None:
@@ -54,4 +67,10 @@ def open_store(
             password=password if password is not None else os.environ.get("NEO4J_PASSWORD"),
             database=database or os.environ.get("NEO4J_DATABASE"),
         )
-    return FalkorStore(Path(db or os.environ.get("DUTYGRAPH_DB") or DEFAULT_DB))
+    return FalkorStore(
+        Path(db or os.environ.get("DUTYGRAPH_DB") or DEFAULT_DB),
+        write=write,
+        create=write if create is None else create,
+        lock_timeout=lock_timeout,
+        on_wait=on_wait,
+    )

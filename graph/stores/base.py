@@ -15,6 +15,7 @@ import threading
 from abc import ABC, abstractmethod
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -26,6 +27,37 @@ from dutygraph.gcpause import paused_gc
 from dutygraph.graph import model as m
 
 log = logging.getLogger(__name__)
+
+
+class _Critical:
+    """How deep the calling code is in sections a signal must not cut, and the interruption kept for their end."""
+
+    depth = 0
+    pending: BaseException | None = None
+
+
+@contextmanager
+def critical() -> Iterator[None]:
+    """A section :func:`interrupt` does not cut: starting or stopping an embedded server.
+
+    An interruption that arrives inside it is raised when the outermost section ends.
+    """
+    _Critical.depth += 1
+    try:
+        yield
+    finally:
+        _Critical.depth -= 1
+        if _Critical.depth == 0 and _Critical.pending is not None:
+            exc, _Critical.pending = _Critical.pending, None
+            raise exc
+
+
+def interrupt(exc: BaseException) -> None:
+    """Raise ``exc`` now, or at the end of the current :func:`critical` section (for signal handlers)."""
+    if _Critical.depth:
+        _Critical.pending = _Critical.pending or exc
+        return
+    raise exc
 
 
 @cache

