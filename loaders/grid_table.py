@@ -258,7 +258,7 @@ def read_tables(doc: Document, ctx: Context) -> GridReading:
         first_leads = first_leads or any(
             FIRST_LISTED_LEADS.search(" ".join(table.row_texts(r))) for r in range(table.n_rows) if r not in cols.header_rows
         )
-        _read_rows(table, grid, cols, state, tasks, ctx, first_leads)
+        _read_rows(table, grid, cols, state, tasks, ctx, first_leads, title_lines)
     title_lines.sort(key=lambda ln: ln.no)
     return GridReading(tasks, n_tables, title_lines)
 
@@ -269,9 +269,16 @@ def _line(table: Table, r: int) -> int:
 
 
 def _read_rows(
-    table: Table, grid: list[list[Cell | None]], cols: _Columns, state: _State, tasks: list[TaskRecord], ctx: Context, first_leads: bool
+    table: Table,
+    grid: list[list[Cell | None]],
+    cols: _Columns,
+    state: _State,
+    tasks: list[TaskRecord],
+    ctx: Context,
+    first_leads: bool,
+    section_lines: list[Line],
 ) -> None:
-    """Read the rows below the header into ``tasks``."""
+    """Read the rows below the header into ``tasks``; section rows go to ``section_lines`` too (for the metadata)."""
     previous_text_cell: Cell | None = None
     for r in range(cols.header_rows[-1] + 1, table.n_rows):
         row = grid[r]
@@ -282,7 +289,11 @@ def _read_rows(
         if not own:
             continue
         if _is_section(row, r, cols, table.n_cols):
-            _section(own[0].text, state, has_goal_column=cols.goal is not None)
+            heading = next(c for c in reversed(own) if c.row == r or len(own) == 1)
+            if cols.goal is not None and row[cols.goal] is not None and row[cols.goal] is not heading:
+                _goal_of(row, cols, state, ctx, line)  # a merged goal cell starting beside a sub-heading
+            _section(heading.text, state, has_goal_column=cols.goal is not None)
+            section_lines.append(Line(line, clean_line(heading.text.replace("\n", ""))))
             continue
         text_cell = row[cols.text] if cols.text is not None else None
         if text_cell is not None and text_cell is previous_text_cell and tasks:
@@ -341,9 +352,10 @@ def _is_section(row: list[Cell | None], r: int, cols: _Columns, n_cols: int) -> 
     distinct = [c for c in dict.fromkeys(c for c in row if c is not None)]
     if len(distinct) == 1 and n_cols > 1 and distinct[0].colspan >= max(2, n_cols - 1):
         return True
-    filled = [c for c in distinct if c.lines and c.row == r]
-    if len(filled) != 1 or any(c.lines and c.row < r for c in distinct):
-        return False
+    grouping = {id(row[c]) for c in (cols.goal, cols.area) if c is not None and row[c] is not None and row[c].rowspan > 1}
+    filled = [c for c in distinct if c.lines and c.row == r and id(c) not in grouping]  # a goal cell may start beside it
+    if len(filled) != 1:
+        return False  # merged cells from above may run past a sub-heading row: they do not make it a task
     only = filled[0]
     role_cols = [c for c, role in enumerate(cols.roles) if role in _ROLES]
     if any(row[c] is only for c in role_cols) or (cols.number is not None and row[cols.number] is only):

@@ -217,3 +217,26 @@ def test_a_page_laid_out_with_tables_still_yields_its_decomposition_table(tmp_pa
     result = load(path)
     assert [(t.task, t.lead, t.support) for t in result.tasks] == [(str(i), ["区城管局"], ["各街道"]) for i in range(1, 6)]
     assert result.document.region == "秦淮区"
+
+
+def test_merged_unit_cells_run_past_sub_heading_rows(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("2024年秦淮区政府工作报告主要目标任务责任分解表")
+    t = _table(d, [
+        ["序号", "目标名称", "工作标准", "牵头单位", "配合单位"],
+        ["", "产业强区", "（一）聚力攻坚项目", "", ""],
+        ["1", "", "新开工项目30个。", "区发改委", "各街道"],
+        ["2", "", "竣工项目20个。", "区住建局", ""],
+        ["", "", "（二）壮大数字经济", "", ""],
+        ["3", "", "数字经济核心产业增长10%。", "区工信局", ""],
+    ])
+    t.cell(1, 1).merge(t.cell(5, 1))
+    t.cell(2, 4).merge(t.cell(5, 4))  # 配合单位 over both areas' rows and the sub-heading between them
+    path = tmp_path / "subheadings.docx"
+    d.save(str(path))
+    got = [(t.task, t.goal, t.area, t.lead, t.support, t.inherited) for t in load(path, region="秦淮区").tasks]
+    assert got == [
+        ("1", "产业强区", "（一）聚力攻坚项目", ["区发改委"], ["各街道"], []),
+        ("2", "产业强区", "（一）聚力攻坚项目", ["区住建局"], ["各街道"], ["support"]),
+        ("3", "产业强区", "（二）壮大数字经济", ["区工信局"], ["各街道"], ["support"]),
+    ]
