@@ -9,6 +9,7 @@ import hashlib
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -19,8 +20,16 @@ from dutygraph.loaders.read.docx_file import read_docx
 
 log = logging.getLogger(__name__)
 
-#: Seconds LibreOffice may take for one document.
-CONVERT_TIMEOUT = float(os.environ.get("DUTYGRAPH_SOFFICE_TIMEOUT", "120"))
+#: Seconds LibreOffice may take for one document (``DUTYGRAPH_SOFFICE_TIMEOUT`` overrides it).
+CONVERT_TIMEOUT = 120.0
+
+
+def convert_timeout() -> float:
+    """The conversion time limit: ``DUTYGRAPH_SOFFICE_TIMEOUT`` when set, else :data:`CONVERT_TIMEOUT`."""
+    try:
+        return float(os.environ.get("DUTYGRAPH_SOFFICE_TIMEOUT", CONVERT_TIMEOUT))
+    except ValueError:
+        return CONVERT_TIMEOUT
 #: The Debian package that provides soffice without a desktop.
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 
@@ -31,7 +40,7 @@ def soffice() -> str | None:
 
 
 def convert(path: Path, target: str, out_dir: Path) -> Path:
-    """Convert ``path`` with LibreOffice into ``out_dir`` and return the new file.
+    """Convert a copy of ``path`` (named ``in`` + its suffix) with LibreOffice into ``out_dir``; return the new file.
 
     Args:
         path: the file to convert.
@@ -47,7 +56,7 @@ def convert(path: Path, target: str, out_dir: Path) -> Path:
 
     Example:
         >>> convert(Path("plan.doc"), "docx", Path("/tmp/out"))  # doctest: +SKIP
-        PosixPath('/tmp/out/plan.docx')
+        PosixPath('/tmp/out/in.docx')
     """
     exe = soffice()
     if exe is None:
@@ -56,22 +65,35 @@ def convert(path: Path, target: str, out_dir: Path) -> Path:
         )
     ext = target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="dutygraph-lo-") as profile:
-        # A document named like its directory's other files must not overwrite them: copy it in alone.
+        # LibreOffice works on a copy: no lock file beside the user's document, a plain name whatever the original's.
         src = out_dir / f"in{path.suffix.lower() or '.bin'}"
         shutil.copyfile(path, src)
         cmd = [
             exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore", "--nolockcheck",
             "--convert-to", target, "--outdir", str(out_dir), str(src),
         ]
+        # Its own session, so that a timeout stops soffice.bin too, not only the script that started it.
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        limit = convert_timeout()
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT, stdin=subprocess.DEVNULL, check=False)
+            stdout, stderr = proc.communicate(timeout=limit)
         except subprocess.TimeoutExpired as exc:
-            raise UnreadableFileError(path, f"LibreOffice did not convert it within {CONVERT_TIMEOUT:g} s") from exc
+            _stop(proc)
+            raise UnreadableFileError(path, f"LibreOffice did not convert it within {limit:g} s") from exc
     out = out_dir / f"in.{ext}"
     if not out.exists() or out.stat().st_size == 0:
-        log.debug("soffice for %s: rc=%s stdout=%r stderr=%r", path, proc.returncode, proc.stdout[-500:], proc.stderr[-500:])
+        log.debug("soffice for %s: rc=%s stdout=%r stderr=%r", path, proc.returncode, stdout[-500:], stderr[-500:])
         raise UnreadableFileError(path, "LibreOffice could not open it (damaged or password-protected)")
     return out
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """Kill LibreOffice's whole process group and reap the script."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.communicate()
 
 
 def read_doc(path: Path) -> Document:

@@ -159,3 +159,9 @@ def test_a_directory_of_mixed_and_bad_files_reads_the_good_ones(runner, tmp_path
         f"error: {scan}: has no text layer (a scanned document); run OCR first",
         f"6 of 7 files read, 600 tasks; failed: {scan}",
     ]
+
+
+def test_a_conversion_that_takes_too_long_is_stopped_with_one_line(runner, plan_files):
+    result = runner.invoke(cli, ["extract", str(plan_files["doc"])], env={"DUTYGRAPH_SOFFICE_TIMEOUT": "0.2"})
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"error: {plan_files['doc']}: LibreOffice did not convert it within 0.2 s"
