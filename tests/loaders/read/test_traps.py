@@ -240,3 +240,17 @@ def test_merged_unit_cells_run_past_sub_heading_rows(tmp_path):
         ("2", "产业强区", "（一）聚力攻坚项目", ["区住建局"], ["各街道"], ["support"]),
         ("3", "产业强区", "（二）壮大数字经济", ["区工信局"], ["各街道"], ["support"]),
     ]
+
+
+def test_paragraphs_outside_tables_give_title_issuer_number_and_date(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("秦政发〔2024〕3号")
+    d.add_paragraph("南京市秦淮区人民政府关于印发2024年秦淮区政府工作报告主要目标任务责任分解表的通知")
+    _table(d, [["序号", "工作任务", "牵头单位"], ["1", "建成公园3个。", "区城管局"]])
+    d.add_paragraph("南京市秦淮区人民政府")
+    d.add_paragraph("2024年2月20日")
+    path = tmp_path / "notice.docx"
+    d.save(str(path))
+    doc = load(path).document
+    assert (doc.region, doc.year, doc.issuer, doc.number, doc.date) == ("秦淮区", 2024, "南京市秦淮区人民政府", "秦政发〔2024〕3号", "2024-02-20")
+    assert doc.title and "责任分解表" in doc.title
