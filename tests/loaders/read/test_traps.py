@@ -4,7 +4,6 @@ two-row headers, section rows, Word auto-numbering, files named for another form
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import docx
 import openpyxl
