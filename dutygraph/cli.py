@@ -138,7 +138,7 @@ class _Group(click.Group):
         try:
             with paused_gc():  # a command builds large graphs and exits; see dutygraph.gcpause
                 return super().invoke(ctx)
-        except DutygraphError as exc:
+        except (DutygraphError, Interrupted) as exc:
             _stderr().print(f"error: {exc}", markup=False, highlight=False)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:

@@ -93,10 +93,13 @@ class NoStoreError(EmptyStoreError):
     """A command that only reads named an embedded store that does not exist (a mistyped --db)."""
 
 
-class Interrupted(DutygraphError):
-    """The command was stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) after closing the store.
+class Interrupted(BaseException):
+    """The command was stopped by a signal (Ctrl-C, SIGTERM, SIGHUP); the store is closed on the way out.
 
-    The exit code is 128 + the signal's number: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP.
+    Like KeyboardInterrupt, and unlike :class:`DutygraphError`, it passes through
+    every ``except Exception``: no code that handles a failure (a file that cannot
+    be read, a refused write) may mistake a stop for one. The exit code is 128 +
+    the signal's number: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP.
     """
 
     def __init__(self, signum: int, name: str) -> None:

@@ -61,6 +61,8 @@ def finish(proc: subprocess.Popen, timeout: float = 120) -> tuple[int, str, str]
 def query_json(db: Path, cypher: str, env: dict[str, str] | None = None) -> list[dict]:
     """Rows of a read query on the embedded store at ``db``, through the command line."""
     rc, out, err = finish(dutygraph(["query", "--db", str(db), "-e", cypher, "--format", "json"], env=env))
+    if rc == 2 and f"the embedded store at {db} is empty" in err:
+        return []  # it opened, and holds no document yet
     assert rc == 0, f"the store at {db} does not open: {err}"
     return json.loads(out)
 

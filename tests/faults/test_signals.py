@@ -1,0 +1,108 @@
+"""Writers killed mid-write: SIGTERM, SIGHUP and SIGINT close the store; after SIGKILL the next command
+stops the server left behind. After each, the store opens and every stored document is whole."""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from bench.generate import Size, generate_records, write_documents
+from dutygraph.graph.build import build_graph
+from dutygraph.graph.stores.falkor import WRITER_FILE
+from dutygraph.loaders import load_many
+from tests.faults.conftest import dutygraph, finish, record, servers_of, stored_documents, wait_for
+
+#: Delays after the embedded server came up (the documents are read first, then the store opens and
+#: the writes start): the start of the write, and two points inside it (the write takes about a second).
+KILL_AFTER = (0.0, 0.3, 0.7)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[list[Path], dict[str, int]]:
+    """24 synthetic documents (4,800 tasks) and each one's responsibilities when whole."""
+    directory = tmp_path_factory.mktemp("corpus")
+    paths = write_documents(generate_records(Size(24, 4_800, 500, 80), seed=3), directory)
+    results, failures = load_many(paths)
+    assert not failures
+    G = build_graph(results)
+    whole: dict[str, int] = {}
+    for _, _, data in G.edges(data=True):
+        if "basis" in data:
+            whole[data["doc"]] = whole.get(data["doc"], 0) + 1
+    return paths, whole
+
+
+def _assert_whole(db: Path, whole: dict[str, int]) -> int:
+    """Every stored document has all its tasks and responsibilities; returns how many are stored."""
+    docs = stored_documents(db)
+    for doc, row in docs.items():
+        assert row["tasks"] == row["declared"], f"{doc} is half-written: {row}"
+        assert row["responsibilities"] == whole[doc], f"{doc} is half-written: {row}"
+    return len(docs)
+
+
+def _start_and_kill(paths: list[Path], db: Path, sig: int, delay: float, command: str = "build") -> tuple[int, str]:
+    args = [command, *map(str, paths), "--db", str(db), "-q"]
+    if command == "run":
+        args = ["run", str(paths[0].parent), "--db", str(db), "--out-dir", str(db.parent / "pages"), "-q"]
+    proc = dutygraph(args)
+    assert wait_for(lambda: servers_of(db) or proc.poll() is not None, timeout=60), "the store never opened"
+    assert proc.poll() is None, f"the writer ended before it could be killed: {proc.communicate()}"
+    time.sleep(delay)
+    proc.send_signal(sig)
+    rc, _, err = finish(proc)
+    return rc, err
+
+
+#: Where each signal lands (seconds after the server came up), and with which command: every point
+#: for SIGTERM (what `timeout` and CI cancellations send), one each for SIGHUP and Ctrl-C.
+SIGNAL_POINTS = [
+    (signal.SIGTERM, KILL_AFTER[0], "build"),
+    (signal.SIGTERM, KILL_AFTER[1], "run"),
+    (signal.SIGTERM, KILL_AFTER[2], "build"),
+    (signal.SIGHUP, KILL_AFTER[1], "build"),
+    (signal.SIGINT, KILL_AFTER[2], "run"),
+]
+
+
+@pytest.mark.parametrize(("sig", "delay", "command"), SIGNAL_POINTS,
+                         ids=[f"{signal.Signals(s).name}-{d}s-{c}" for s, d, c in SIGNAL_POINTS])
+def test_a_signal_mid_write_closes_the_store_and_exits_128_plus_the_signal(corpus, tmp_path, sig, delay, command, no_orphans):
+    paths, whole = corpus
+    db = tmp_path / "db"
+    rc, err = _start_and_kill(paths, db, sig, delay, command=command)
+    name = "Ctrl-C" if sig == signal.SIGINT else signal.Signals(sig).name
+    fault = f"kill -{signal.Signals(sig).name[3:]} mid-write (build, run; at {', '.join(f'{d:g}' for s, d, _ in SIGNAL_POINTS if s == sig)} s)"
+    record(fault, "embedded", 1, 0)
+    assert rc == 128 + sig, err
+    assert f"error: interrupted by {name}; the store was closed" in err
+    assert "Traceback" not in err
+    assert servers_of(db) == [], "the embedded server outlived the command"
+    assert not (db / WRITER_FILE).exists()
+    _assert_whole(db, whole)
+    if delay == KILL_AFTER[0]:
+        # The store takes the next write at once: the lock went with the process.
+        rc, _, err = finish(dutygraph(["build", str(paths[0]), "--db", str(db), "-q", "--lock-timeout", "0"]))
+        assert rc == 0, err
+    record(fault, "embedded", 0, 1)
+
+
+@pytest.mark.parametrize("delay", [KILL_AFTER[0], KILL_AFTER[2]])
+def test_sigkill_mid_write_leaves_a_server_the_next_command_stops(corpus, tmp_path, delay, no_orphans):
+    paths, whole = corpus
+    db = tmp_path / "db"
+    fault = f"kill -KILL mid-write (at {KILL_AFTER[0]:g}, {KILL_AFTER[2]:g} s; the next command stops the orphan)"
+    record(fault, "embedded", 1, 0)
+    rc, _ = _start_and_kill(paths, db, signal.SIGKILL, delay)
+    assert rc == -signal.SIGKILL
+    assert len(servers_of(db)) == 1, "SIGKILL should leave the embedded server running (else this tests nothing)"
+    stored = _assert_whole(db, whole)  # the next command, a query, stops it and reads
+    assert servers_of(db) == []
+    # A writer after it finds the lock free and writes everything.
+    rc, _, err = finish(dutygraph(["build", *map(str, paths), "--db", str(db), "-q", "--lock-timeout", "0"]))
+    assert rc == 0, err
+    assert _assert_whole(db, whole) == len(paths) >= stored
+    record(fault, "embedded", 0, 1)
