@@ -90,11 +90,11 @@ def test_a_signal_mid_write_closes_the_store_and_exits_128_plus_the_signal(corpu
     record(fault, "embedded", 0, 1)
 
 
-@pytest.mark.parametrize("delay", [KILL_AFTER[0], KILL_AFTER[2]])
+@pytest.mark.parametrize("delay", [KILL_AFTER[0], KILL_AFTER[1]])
 def test_sigkill_mid_write_leaves_a_server_the_next_command_stops(corpus, tmp_path, delay, no_orphans):
     paths, whole = corpus
     db = tmp_path / "db"
-    fault = f"kill -KILL mid-write (at {KILL_AFTER[0]:g}, {KILL_AFTER[2]:g} s; the next command stops the orphan)"
+    fault = f"kill -KILL mid-write (at {KILL_AFTER[0]:g}, {KILL_AFTER[1]:g} s; the next command stops the orphan)"
     record(fault, "embedded", 1, 0)
     rc, _ = _start_and_kill(paths, db, signal.SIGKILL, delay)
     assert rc == -signal.SIGKILL
