@@ -417,6 +417,7 @@ def query(
       dutygraph query -e "MATCH (u:Unit) RETURN u.name AS unit LIMIT 5" --format json
     """
     from dutygraph.graph.queries import parse, parse_param, resolve, saved_queries
+    from dutygraph.graph.stores.base import check_query
 
     _setup_logging(verbose, quiet)
     if list_queries:
@@ -434,6 +435,7 @@ def query(
     saved = parse("-e", cypher) if cypher is not None else resolve(query_spec or "")
     given = dict(parse_param(p) for p in params)
     bound = saved.bind(given) if saved.params else given
+    check_query(saved.text)  # before the store opens: a refused query costs nothing
     with _open_store(db, neo4j_uri) as store:
         if not store.query("MATCH (d:Document) RETURN count(d) AS n").rows[0][0]:
             raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")

@@ -144,3 +144,46 @@ def test_neo4j_unreachable_is_one_line_exit_3():
 def test_db_and_neo4j_together_is_a_usage_error(tmp_path):
     result = run(["query", "documents", "--db", str(tmp_path), "--neo4j", "bolt://127.0.0.1:1"])
     assert result.exit_code == 2 and "give --db or --neo4j, not both" in result.output
+
+
+@pytest.mark.parametrize("load", [
+    "LOAD CSV FROM 'file://{path}' AS r RETURN r",
+    "load  csv with headers from \"file://{path}\" AS r RETURN r",
+    "MATCH (d:Document) WITH d LIMIT 1 LOAD CSV FROM 'file://{path}' AS r RETURN r",
+    "CALL apoc.load.csv('file://{path}') YIELD map RETURN map",
+    "CALL dbms.listConfig() YIELD name, value RETURN name, value",
+])
+def test_query_never_reads_the_hosts_files(target, tmp_path, load):
+    opts, env = target
+    secret = tmp_path / "secret.csv"
+    secret.write_text("SECRET-LINE-7f3a\n", encoding="utf-8")
+    result = run(["query", "-e", load.format(path=secret), *opts], env)
+    assert result.exit_code == 2, result.output
+    assert "dutygraph query only reads the graph" in result.output or "is not one dutygraph query runs" in result.output
+    assert "SECRET-LINE" not in result.output
+
+
+def test_the_project_neo4j_refuses_file_urls_even_past_the_check(neo4j_store, tmp_path):
+    from dutygraph.errors import QueryError
+
+    secret = tmp_path / "secret.csv"
+    secret.write_text("SECRET-LINE-7f3a\n", encoding="utf-8")
+    with pytest.raises(QueryError) as refused:
+        neo4j_store._read(f"LOAD CSV FROM 'file://{secret}' AS r RETURN r", {})  # the launcher's setting, not ours
+    assert "allow_csv_import_from_file_urls" in str(refused.value) and "SECRET" not in str(refused.value)
+
+
+HARMLESS = [("SHOW DATABASES", "name"), ("CALL dbms.components()", "name"), ("SHOW INDEXES", None),
+            ("SHOW CONSTRAINTS", None), ("CALL db.labels()", "label")]
+
+
+def test_query_allows_harmless_listings(target):
+    opts, env = target
+    run(["build", SEEDS[1], *opts, "-q"], env)
+    for cypher, column in HARMLESS:
+        result = run(["query", "-e", cypher, "--format", "json", *opts], env)
+        assert result.exit_code == 0, (cypher, result.output)
+        rows = json.loads(result.stdout)
+        assert rows and (column is None or column in rows[0]), cypher
+        if cypher == "CALL db.labels()":
+            assert {"Document", "Task", "Unit"} <= {r["label"] for r in rows}

@@ -48,7 +48,9 @@ from dutygraph.errors import (
     StoreUnreachableError,
 )
 from dutygraph.graph import model as m
-from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, statements
+import re
+
+from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, show_command, statements
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +65,10 @@ OPEN_LOCK = ".open.lock"
 DEFAULT_LOCK_TIMEOUT = 600.0
 #: Seconds to wait for another process starting or stopping the server (a stop takes about 2 s).
 OPEN_TIMEOUT = 120.0
+
+
+_COMPONENTS = re.compile(r"\s*CALL\s+dbms\.components\s*(?:\(\s*\))?\s*", re.I)
+_SHOW_ALONE = re.compile(r"\s*SHOW(?:\s+[A-Za-z]+)+\s*", re.I)
 
 
 def is_store(path: str | Path) -> bool:
@@ -367,6 +373,9 @@ class FalkorStore(GraphStore):
             raise StoreError(f"the embedded store refused a write: {exc}") from exc
 
     def _read(self, cypher: str, params: dict[str, Any]) -> QueryResult:
+        answered = self._answer_listing(cypher)
+        if answered is not None:
+            return answered
         try:
             result = self._graph.ro_query(cypher, params)
         except Exception as exc:
@@ -380,6 +389,26 @@ class FalkorStore(GraphStore):
             raise QueryError(f"the query failed: {message}") from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
         return QueryResult(columns, [[plain(v) for v in row] for row in result.result_set])
+
+    def _answer_listing(self, cypher: str) -> QueryResult | None:
+        """SHOW … and CALL dbms.components(), which FalkorDB does not know, answered as Neo4j would list them."""
+        if _COMPONENTS.fullmatch(cypher):
+            modules = self._db.client.execute_command("MODULE", "LIST")
+            version = next((str(dict(zip(*[iter(m)] * 2)).get(b"ver", b"?") if isinstance(m, list) else m.get("ver", "?"))
+                            for m in modules), "?")
+            return QueryResult(["name", "versions", "edition"], [["FalkorDB (embedded)", [version], "embedded"]])
+        listing = show_command(cypher)
+        if listing is None:
+            return None
+        if not _SHOW_ALONE.fullmatch(cypher):
+            raise QueryError(f"the embedded store answers SHOW {listing} alone, without YIELD, WHERE or RETURN")
+        if listing == "DATABASES":
+            graphs = [g.decode() if isinstance(g, bytes) else str(g) for g in self._db.client.execute_command("GRAPH.LIST")]
+            return QueryResult(["name", "default"], [[g, g == self._name] for g in graphs])
+        if listing == "FUNCTIONS":
+            raise QueryError("the embedded store cannot list its functions")
+        procedure = {"INDEXES": "db.indexes", "CONSTRAINTS": "db.constraints", "PROCEDURES": "dbms.procedures"}[listing]
+        return self._read(f"CALL {procedure}()", {})
 
     def close(self) -> None:
         db = self._db

@@ -4,7 +4,11 @@
 in managed write transactions, which the driver retries on transient errors.
 Reads run in read transactions, and every analyst query is first EXPLAINed: on a
 single server a READ access mode alone does not stop a write, so a query whose
-plan is not read-only (query type ``r``) is refused before it runs.
+plan is not read-only (query type ``r``) is refused before it runs; SHOW commands
+and read procedures such as ``dbms.components()``, planned as type ``s``, are let
+through when their text holds nothing else. LOAD CSV plans as a read: it is
+refused by its text (:func:`dutygraph.graph.stores.base.check_query`), and the
+project's launcher turns off file URLs as well.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import logging
 from typing import Any
 
 from dutygraph.errors import QueryError, StoreError, StoreUnreachableError
-from dutygraph.graph.stores.base import GraphStore, QueryResult, cypher_text, plain, statements
+from dutygraph.graph.stores.base import GraphStore, QueryResult, cypher_text, plain, reads_only_by_text, statements
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +129,9 @@ class Neo4jStore(GraphStore):
         try:
             with self._session(read=True) as session:
                 query_type = session.execute_read(plan)
-                if query_type != "r":
+                # SHOW DATABASES and CALL dbms.components() plan as "schema" queries (type s),
+                # though they only list: let those through when their text holds nothing else.
+                if query_type != "r" and not (query_type == "s" and reads_only_by_text(cypher)):
                     raise QueryError(
                         f"this query would change the graph (query type '{query_type}'); dutygraph query only reads"
                     )

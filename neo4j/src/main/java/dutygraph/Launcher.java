@@ -17,7 +17,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
  * <p>Arguments: HOME (data directory) PORT [PASSWORD]. With a password, auth is
  * enabled and the user {@code neo4j} gets it; without one, auth is off.
  * Memory is set explicitly: page cache from NEO4J_PAGECACHE (default 256m);
- * the heap is the JVM's -Xmx.
+ * the heap is the JVM's -Xmx. LOAD CSV is confined to HOME/import and file:// URLs
+ * are refused, so no query reads the host's files.
  */
 public final class Launcher {
     private Launcher() {}
@@ -40,6 +41,12 @@ public final class Launcher {
         config.put("dbms.usage_report.enabled", "false");
         config.put("dbms.security.auth_enabled", password == null ? "false" : "true");
         config.put("db.tx_log.rotation.retention_policy", "2 files");
+        // LOAD CSV may only read files under HOME/import, and never through a file:// URL:
+        // a query must not be able to read the host's files.
+        Path imports = home.resolve("import");
+        Files.createDirectories(imports);
+        config.put("server.directories.import", imports.toString());
+        config.put("dbms.security.allow_csv_import_from_file_urls", "false");
 
         // Raw settings go through a config file: the builder reads it like neo4j.conf.
         StringBuilder conf = new StringBuilder();
