@@ -43,9 +43,15 @@ def verbosity_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def document_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the options that say how to read documents: --layout, --region, --year."""
-    f = click.option("--year", type=int, default=None, help="Plan year, when the text does not say it (e.g. 2024).")(f)
-    f = click.option("--region", default=None, help="District, when the text does not say it (e.g. 钟楼区).")(f)
+    """Add the options that say how to read documents: --layout, --region, --year, --force-region, --force-year."""
+    f = click.option("--force-year", type=int, default=None,
+                     help="Plan year of every document, replacing the year the text gives (each replacement is noted).")(f)
+    f = click.option("--force-region", default=None,
+                     help="District of every document, replacing the region the text gives (each replacement is noted).")(f)
+    f = click.option("--year", type=int, default=None,
+                     help="Plan year of a document whose text does not give one (e.g. 2024); a printed year is kept.")(f)
+    f = click.option("--region", default=None,
+                     help="District of a document whose text does not give one (e.g. 钟楼区); a printed region is kept.")(f)
     f = click.option(
         "--layout",
         type=click.Choice(layout_names()),
@@ -220,7 +226,8 @@ def _print_table(results: list[LoadResult], console: Console) -> None:
 @document_options
 @verbosity_options
 def extract(
-    files: tuple[Path, ...], fmt: str, layout: str | None, region: str | None, year: int | None, verbose: int, quiet: bool
+    files: tuple[Path, ...], fmt: str, layout: str | None, region: str | None, year: int | None,
+    force_region: str | None, force_year: int | None, verbose: int, quiet: bool,
 ) -> None:
     """Read documents and print their tasks, before any database is touched.
 
@@ -245,7 +252,7 @@ def extract(
     """
     _setup_logging(verbose, quiet)
     err = _stderr()
-    results, failures = load_many(files, layout=layout, region=region, year=year)
+    results, failures = _load(files, layout, region, year, force_region, force_year, err, quiet)
     if fmt == "jsonl":
         out = sys.stdout
         for r in results:
@@ -275,7 +282,7 @@ def extract(
 def run(
     paths: tuple[Path, ...], out_dir: Path, top: int, include_inferred: bool, pool_years: bool, lead_weight: float, support_weight: float,
     db: Path | None, neo4j_uri: str | None, lock_timeout: float, layout: str | None, region: str | None, year: int | None,
-    verbose: int, quiet: bool,
+    force_region: str | None, force_year: int | None, verbose: int, quiet: bool,
 ) -> None:
     """The main job: read every document in PATHS (files or directories), store
     the graph, print the summary and the top of each plan's analysis, and write
@@ -309,6 +316,7 @@ def run(
 
         with _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
             outcome = run_pipeline(paths, store, out_dir, layout=layout, region=region, year=year,
+                                   force_region=force_region, force_year=force_year,
                                    weights=LoadWeights(lead_weight, support_weight), include_inferred=include_inferred,
                                    pool_years=pool_years, progress=progress)
             where = f"the {store.kind} store at {store.location}"
@@ -321,6 +329,9 @@ def run(
         out.print(stored)
         _print_run_summary(outcome, top, lead_weight, support_weight, out)
     _report(outcome.results, outcome.failures, err, quiet)
+    if not quiet:
+        for notice in outcome.notices:
+            err.print(f"note: {notice}", markup=False, highlight=False)
     if outcome.note and not quiet:
         err.print(f"note: {outcome.note}", markup=False)
     if not quiet:
@@ -343,6 +354,8 @@ def build(
     layout: str | None,
     region: str | None,
     year: int | None,
+    force_region: str | None,
+    force_year: int | None,
     verbose: int,
     quiet: bool,
 ) -> None:
@@ -362,7 +375,7 @@ def build(
 
     _setup_logging(verbose, quiet)
     err = _stderr()
-    results, failures = load_many(files, layout=layout, region=region, year=year)
+    results, failures = _load(files, layout, region, year, force_region, force_year, err, quiet)
     if results:
         G = build_graph(results)
         with _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
@@ -830,6 +843,20 @@ def _print_run_summary(outcome: Any, top: int, lead_weight: float, support_weigh
             if r["status"] in ("overloaded", "blanket"):
                 rule = RULES[r["status"]]
                 console.print(f"{rule.mark} {escape(p.label)} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+
+
+def _load(
+    files: tuple[Path, ...], layout: str | None, region: str | None, year: int | None, force_region: str | None,
+    force_year: int | None, err: Console, quiet: bool,
+) -> tuple[list[LoadResult], list[tuple[Path, DutygraphError]]]:
+    """Read the files, then settle region and year (--region/--year fill, --force-* replace, with a notice each)."""
+    from dutygraph.pipeline import settle_region_year
+
+    results, failures = load_many(files, layout=layout)
+    for notice in settle_region_year(results, region=region, year=year, force_region=force_region, force_year=force_year):
+        if not quiet:
+            err.print(f"note: {notice}", markup=False, highlight=False)
+    return results, failures
 
 
 def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError]], err: Console, quiet: bool) -> None:

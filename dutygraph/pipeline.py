@@ -35,6 +35,7 @@ class RunResult:
     index_page: Path | None = None
     pages: list[PlanPages] = field(default_factory=list)
     note: str = ""
+    notices: list[str] = field(default_factory=list)
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
@@ -58,6 +59,47 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def settle_region_year(
+    results: list[LoadResult],
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    force_region: str | None = None,
+    force_year: int | None = None,
+) -> list[str]:
+    """Give documents the region and year the user passed: ``region``/``year`` only
+    where the text does not tell them, ``force_region``/``force_year`` everywhere.
+
+    A default never replaces a printed value (following a "pass --year" warning
+    must not merge the 2021 and 2024 plans of a run); a forced value does, and
+    each replacement is reported. The loader's "pass --year" warning goes from a
+    document the default or the force filled.
+
+    Args:
+        results: loaded documents (changed in place).
+
+    Returns:
+        One notice per document whose printed region or year was replaced.
+
+    Example:
+        >>> settle_region_year([], year=2024)
+        []
+    """
+    notices: list[str] = []
+    for r in results:
+        doc = r.document
+        for what, default, forced in (("region", region, force_region), ("year", year, force_year)):
+            printed = getattr(doc, what)
+            value = forced if forced is not None else printed if printed is not None else default
+            if value is None:
+                continue
+            if forced is not None and printed is not None and printed != forced:
+                notices.append(f"{doc.file}: --force-{what} {forced} replaces the {what} the text gives ({printed})")
+            setattr(doc, what, value)
+            r.warnings[:] = [w for w in r.warnings if f"pass --{what} to set it" not in w.message]
+    return notices
+
+
 def run(
     paths: Iterable[str | Path],
     store: GraphStore,
@@ -66,6 +108,8 @@ def run(
     layout: str | None = None,
     region: str | None = None,
     year: int | None = None,
+    force_region: str | None = None,
+    force_year: int | None = None,
     weights: LoadWeights = LoadWeights(),
     include_inferred: bool = False,
     pool_years: bool = False,
@@ -77,7 +121,9 @@ def run(
         paths: document files and directories of them.
         store: where the graph goes (it is replaced document by document).
         out_dir: where ``index.html`` and each plan's graph and review pages are written.
-        layout, region, year: as for :func:`dutygraph.loaders.load`.
+        layout: as for :func:`dutygraph.loaders.load`.
+        region, year, force_region, force_year: as for :func:`settle_region_year`
+            (its notices are in ``notices``).
         weights, include_inferred: as for :func:`dutygraph.graph.analysis.analyze`.
         pool_years: one page pair per region with its years added together,
             instead of one per plan (a region's document(s) of one year).
@@ -96,7 +142,10 @@ def run(
         files = find_documents(paths)
         outcome = RunResult()
         outcome.results, outcome.failures = load_many(
-            files, layout=layout, region=region, year=year, progress=lambda done, total: tick("read", done, total)
+            files, layout=layout, progress=lambda done, total: tick("read", done, total)
+        )
+        outcome.notices = settle_region_year(
+            outcome.results, region=region, year=year, force_region=force_region, force_year=force_year
         )
         if not outcome.results:
             raise InputError(files[0] if len(files) == 1 else Path(", ".join(map(str, files))), "no document could be read")
