@@ -328,7 +328,7 @@ def run(
         stored.add_row(*[str(v) for v in outcome.counts.values()])
         out.print(stored)
         _print_run_summary(outcome, top, lead_weight, support_weight, out)
-    _report(outcome.results, outcome.failures, err, quiet)
+    _report(outcome.results, outcome.failures, err, quiet, stored=outcome.stored)
     if not quiet:
         for notice in outcome.notices:
             err.print(f"note: {notice}", markup=False, highlight=False)
@@ -371,13 +371,15 @@ def build(
       dutygraph build ../shared/seeds/*.txt
       dutygraph build ../shared/seeds/*.txt --neo4j bolt://127.0.0.1:7687
     """
-    from dutygraph.graph.build import build_graph
+    from dutygraph.graph.build import build_graph, summary
 
     _setup_logging(verbose, quiet)
     err = _stderr()
     results, failures = _load(files, layout, region, year, force_region, force_year, err, quiet)
+    stored: dict[str, int] | None = None
     if results:
         G = build_graph(results)
+        stored = summary(G)
         with _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
             written = store.write(G)
             if not quiet:
@@ -387,7 +389,7 @@ def build(
                 for key, n in written.counts.items():
                     table.add_row(key, str(n))
                 _stdout().print(table)
-    _report(results, failures, err, quiet)
+    _report(results, failures, err, quiet, stored=stored)
     if failures:
         sys.exit(2)
 
@@ -859,8 +861,11 @@ def _load(
     return results, failures
 
 
-def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError]], err: Console, quiet: bool) -> None:
-    """Warnings once, at the end; then errors and a one-line summary."""
+def _report(
+    results: list[LoadResult], failures: list[tuple[Path, DutygraphError]], err: Console, quiet: bool,
+    stored: dict[str, int] | None = None,
+) -> None:
+    """Warnings once, at the end; then errors and a one-line summary (with what was stored, when given)."""
     if not quiet:
         for r in results:
             for w in r.warnings:
@@ -870,6 +875,8 @@ def _report(results: list[LoadResult], failures: list[tuple[Path, DutygraphError
     if not quiet or failures:
         tasks = sum(len(r.tasks) for r in results)
         line = f"{len(results)} of {len(results) + len(failures)} files read, {tasks} tasks"
+        if stored is not None:
+            line += f"; stored {stored['Document']} documents, {stored['Task']} tasks"
         if failures:
             line += f"; failed: {', '.join(str(p) for p, _ in failures)}"
         err.print(line, highlight=False, markup=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 from dutygraph.errors import DutygraphError, InputError
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph.analysis import Analysis, LoadWeights, combine
-from dutygraph.graph.build import build_graph
+from dutygraph.graph.build import build_graph, summary
 from dutygraph.graph.report import PlanPages, write_plan_pages
 from dutygraph.graph.stores import GraphStore
 from dutygraph.loaders import LoadResult, load_many
@@ -36,6 +36,8 @@ class RunResult:
     pages: list[PlanPages] = field(default_factory=list)
     note: str = ""
     notices: list[str] = field(default_factory=list)
+    #: What this run wrote: nodes per label and relationships per type (documents given twice count once).
+    stored: dict[str, int] = field(default_factory=dict)
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
@@ -150,6 +152,7 @@ def run(
         if not outcome.results:
             raise InputError(files[0] if len(files) == 1 else Path(", ".join(map(str, files))), "no document could be read")
         G = build_graph(outcome.results)
+        outcome.stored = summary(G)
         documents = sum(1 for _, d in G.nodes(data=True) if d["label"] == "Document")
         written = 0
 

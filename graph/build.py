@@ -7,8 +7,9 @@ analysis and drawing take it as their first argument.
 from __future__ import annotations
 
 import logging
-from collections import Counter
+import os
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any
 
 import networkx as nx
@@ -16,7 +17,7 @@ import networkx as nx
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph import model as m
 from dutygraph.loaders.aliases import AliasTable, load_aliases, normalise
-from dutygraph.loaders.records import DEDUPLICATED, LoadResult
+from dutygraph.loaders.records import DEDUPLICATED, LoadResult, LoadWarning
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,58 @@ log = logging.getLogger(__name__)
 def _props(**values: Any) -> dict[str, Any]:
     """Properties without the empty ones (a store cannot hold a null property)."""
     return {k: v for k, v in values.items() if v is not None}
+
+
+def document_keys(results: list[LoadResult]) -> list[str]:
+    """Each document's key, the part of its id after ``doc:``: its path relative to the input.
+
+    That is its file name, unless another document of the same run has the
+    same name: then as many of its folders as it takes to tell them apart
+    (``鼓楼/附件1.txt`` and ``钟楼/附件1.txt``). Documents with the same content
+    are one document (see :func:`unique_documents`), whatever their names.
+
+    Example:
+        >>> from dutygraph.loaders.records import DocumentMeta
+        >>> docs = [LoadResult(DocumentMeta(file="附件1.txt", path=p, sha256=p), [], []) for p in ("a/鼓楼/附件1.txt", "a/钟楼/附件1.txt")]
+        >>> document_keys(docs)
+        ['鼓楼/附件1.txt', '钟楼/附件1.txt']
+
+    Cost: linear in documents × the depth of their folders.
+    """
+    parts = [PurePath(os.path.abspath(r.document.path or r.document.file)).parts for r in results]
+    depth = [1] * len(results)
+    while True:
+        keys = ["/".join(p[-d:]) for p, d in zip(parts, depth)]
+        seen: dict[str, set[str]] = {}
+        for key, r in zip(keys, results):
+            seen.setdefault(key, set()).add(r.document.sha256 or r.document.path)
+        clashes = {k for k, contents in seen.items() if len(contents) > 1}
+        grown = False
+        for i, key in enumerate(keys):
+            if key in clashes and depth[i] < len(parts[i]) - 1:
+                depth[i] += 1
+                grown = True
+        if not grown:
+            return keys
+
+
+def unique_documents(results: Iterable[LoadResult]) -> list[LoadResult]:
+    """The documents with the same content as an earlier one left out, each with a warning saying so.
+
+    The same file given twice (or a copy of it under another name) is stored once.
+    """
+    kept: list[LoadResult] = []
+    first: dict[str, LoadResult] = {}
+    for r in results:
+        digest = r.document.sha256
+        if digest and digest in first:
+            earlier = first[digest].document
+            r.warnings.append(LoadWarning(r.document.file, None, f"the same document as {earlier.path} (same content): stored once"))
+            continue
+        if digest:
+            first[digest] = r
+        kept.append(r)
+    return kept
 
 
 def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None) -> nx.MultiDiGraph:
@@ -34,6 +87,13 @@ def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None
     LEADS, SUPPORTS and OVERSEES relationship records the source line and its
     basis: ``printed`` in the task's own row, ``merged`` from a merged cell, or
     ``inferred`` (a guess filled into a line-deduplicated text).
+
+    A document is known by its content and its path relative to the input
+    (:func:`document_keys`): two documents named 附件1.txt in two folders stay
+    two, and the same content given twice is stored once (with a warning on the
+    copy left out). Task ids hold the document, the goal (its number, or its
+    ordinal) and the task's number; a number printed twice under one goal gets
+    a suffix (``#2``) and a warning, so no task replaces another.
 
     Args:
         results: loaded documents (from :func:`dutygraph.loaders.load`).
@@ -54,32 +114,29 @@ def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None
     aliases = aliases or load_aliases()
     G = nx.MultiDiGraph()
     with paused_gc():
-        for result in results:
-            _add_document(G, result, aliases)
+        kept = unique_documents(results)
+        for result, key in zip(kept, document_keys(kept)):
+            _add_document(G, result, aliases, key)
     for _, data in G.nodes(data=True):
         if "aliases" in data:
             data["aliases"] = sorted(data["aliases"])
     return G
 
 
-def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable) -> None:
+def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, key: str) -> None:
     doc = result.document
     region = doc.region
-    did = m.document_id(doc.file)
-    if did in G:
-        log.warning("%s is given twice; the later copy replaces the earlier", doc.file)
-        G.remove_nodes_from([n for n, d in G.nodes(data=True) if d.get("doc") == did] + [did])
+    did = m.document_id(key)
     G.add_node(
         did,
         label=m.DOCUMENT,
         **_props(
-            id=did, title=doc.title, region=region, year=doc.year, issuer=doc.issuer, source=doc.file,
+            id=did, title=doc.title, region=region, year=doc.year, issuer=doc.issuer, source=doc.file, path=key,
             sha256=doc.sha256, layout=doc.layout, flags=list(doc.flags), tasks=len(result.tasks),
         ),
     )
     dedup = DEDUPLICATED in doc.flags
-    numbers = Counter(t.task for t in result.tasks)
-    restarts = any(c > 1 for c in numbers.values())
+    repeats: dict[str, int] = {}
     goal_order: dict[str, int] = {}
     for t in result.tasks:
         gid = m.goal_id(did, t.goal_no, t.goal)
@@ -94,7 +151,12 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable) -
                 G.add_node(aid, label=m.AREA, id=aid, doc=did, title=t.area)
                 G.add_edge(gid, aid, key=m.HAS_AREA, type=m.HAS_AREA)
             parent = aid
-        tid = m.task_id(did, t.task, t.goal_no if restarts else None)
+        tid = m.task_id(did, t.task, t.goal_no or str(goal_order[gid]))
+        if tid in G:
+            repeats[tid] = repeats.get(tid, 1) + 1
+            result.warnings.append(LoadWarning(
+                doc.file, t.line, f"task {t.task} is numbered as an earlier task of the same goal: kept apart as {t.task}#{repeats[tid]}"))
+            tid = f"{tid}#{repeats[tid]}"
         G.add_node(
             tid,
             label=m.TASK,

@@ -22,7 +22,7 @@ def test_run_does_the_whole_job(tmp_path):
     assert "stored in the embedded store" in out and "钟楼区 2021: top 10 units by load" in out
     assert f"open {tmp_path / 'out' / 'index.html'} in a browser: it links each plan's graph and review pages" in out
     err = result.stderr.splitlines()
-    assert err[-1] == "5 of 5 files read, 401 tasks"
+    assert err[-1] == "5 of 5 files read, 401 tasks; stored 5 documents, 401 tasks"
     assert any(line.startswith("warning: 001_d657d27eca61cd1c.txt:37") for line in err)
     # One graph page per plan, one review page per plan that names units, no page pooling years.
     written = sorted(p.name for p in (tmp_path / "out").iterdir())

@@ -36,7 +36,7 @@ def test_build_then_query_every_way(target):
     built = run(["build", *SEEDS, *opts], env)
     assert built.exit_code == 0, built.output
     assert "Task     │   401" in built.stdout
-    assert built.stderr.splitlines()[-1] == "5 of 5 files read, 401 tasks"
+    assert built.stderr.splitlines()[-1] == "5 of 5 files read, 401 tasks; stored 5 documents, 401 tasks"
 
     table = run(["query", "units_by_tasks_led", "-p", "region=钟楼区", "-p", "year=2021", "-p", "limit=3", *opts], env)
     assert table.exit_code == 0 and "住建局" in table.stdout and "3 rows" in table.stdout

@@ -50,21 +50,27 @@ def test_unit_kinds():
     assert G.nodes["leader:钟楼区:王旭锋"]["collective"] is False
 
 
+def task_of(G, doc, number):
+    """The id of the task printed with ``number`` in ``doc`` (ids also hold the goal)."""
+    (tid,) = [n for n, d in G.nodes(data=True) if d["label"] == "Task" and d["doc"] == f"doc:{doc}" and d["number"] == number]
+    return tid
+
+
 def test_basis_tells_printed_merged_and_inferred_apart():
     G = seeds_graph()
 
     def basis(task, rel):
         return {(s, d["basis"], d["line"]) for s, _, k, d in G.in_edges(task, keys=True, data=True) if k == rel}
 
-    assert basis("task:000_654dc59a8ba40907.txt:(1)", m.LEADS) == {("unit:钟楼区:发改局", "printed", 21)}
-    assert basis("task:000_654dc59a8ba40907.txt:(4)", m.LEADS) == {("unit:钟楼区:商务局", "inferred", 32)}
-    assert basis("task:003_8726cfd2ff1c199e.txt:（84）", m.OVERSEES) == {("leader:钟楼区:全体区长", "merged", 784)}
-    assert basis("task:003_8726cfd2ff1c199e.txt:（84）", m.LEADS) == {("unit:钟楼区:政府办", "printed", 786)}
+    assert basis(task_of(G, "000_654dc59a8ba40907.txt", "(1)"), m.LEADS) == {("unit:钟楼区:发改局", "printed", 21)}
+    assert basis(task_of(G, "000_654dc59a8ba40907.txt", "(4)"), m.LEADS) == {("unit:钟楼区:商务局", "inferred", 32)}
+    assert basis(task_of(G, "003_8726cfd2ff1c199e.txt", "（84）"), m.OVERSEES) == {("leader:钟楼区:全体区长", "merged", 784)}
+    assert basis(task_of(G, "003_8726cfd2ff1c199e.txt", "（84）"), m.LEADS) == {("unit:钟楼区:政府办", "printed", 786)}
 
 
 def test_hierarchy_document_goal_area_task():
     G = seeds_graph()
-    t = "task:000_654dc59a8ba40907.txt:(8)"
+    t = task_of(G, "000_654dc59a8ba40907.txt", "(8)")
     (area,) = [u for u, _, k in G.in_edges(t, keys=True) if k == m.HAS_TASK]
     assert G.nodes[area]["label"] == "Area" and G.nodes[area]["title"] == "聚力攻坚项目“双进”"
     (goal,) = G.predecessors(area)
