@@ -3,7 +3,8 @@
 #
 #   neo4j/neo4j.sh start | stop | status
 #
-# Environment: NEO4J_PORT (Bolt port, default 7687), NEO4J_HOME (data and log
+# Environment: NEO4J_PORT (Bolt port, default 7687; NEO4J_PORT_SETTING names the
+# variable that set it, for messages: the tests set NEO4J_TEST_PORT), NEO4J_HOME (data and log
 # directory, default .neo4j beside this folder), NEO4J_PASSWORD (empty: no
 # authentication), NEO4J_HEAP (default 512m), NEO4J_PAGECACHE (default 256m).
 # The server is resolved from Maven Central by Maven on first use and listens
@@ -33,7 +34,7 @@ build() {
 
 start() {
   if running; then echo "neo4j: already running (pid $(cat "$pidfile")) on bolt://127.0.0.1:$port"; return 0; fi
-  if port_open "$port"; then echo "neo4j: port $port is already in use; set NEO4J_PORT to another port" >&2; exit 1; fi
+  if port_open "$port"; then echo "neo4j: port $port is already in use; set ${NEO4J_PORT_SETTING:-NEO4J_PORT} to another port" >&2; exit 1; fi
   build
   nohup java -Xms128m -Xmx"${NEO4J_HEAP:-512m}" \
     --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \

@@ -57,6 +57,7 @@ def neo4j_uri():
         return
     env = os.environ | {
         "NEO4J_PORT": str(NEO4J_TEST_PORT),
+        "NEO4J_PORT_SETTING": "NEO4J_TEST_PORT",  # what the port clash message tells the user to change
         "NEO4J_HOME": str(ROOT / ".neo4j-test"),
         "NEO4J_PASSWORD": NEO4J_TEST_PASSWORD,
     }

@@ -187,3 +187,15 @@ def test_query_allows_harmless_listings(target):
         assert rows and (column is None or column in rows[0]), cypher
         if cypher == "CALL db.labels()":
             assert {"Document", "Task", "Unit"} <= {r["label"] for r in rows}
+
+
+def test_an_explicit_db_wins_over_neo4j_uri_in_the_environment(tmp_path):
+    db = tmp_path / "db"
+    env = {"NEO4J_URI": "bolt://127.0.0.1:1"}  # nothing listens there: using it would fail with exit 3
+    built = run(["build", SEEDS[1], "--db", str(db), "-q"], env)
+    assert built.exit_code == 0, built.output
+    result = run(["query", "-e", "MATCH (t:Task) RETURN count(t) AS n", "--format", "json", "--db", str(db)], env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"n": 78}]
+    both = run(["query", "documents"], {**env, "DUTYGRAPH_DB": str(db)})
+    assert both.exit_code == 2 and "DUTYGRAPH_DB and NEO4J_URI are both set: give --db or --neo4j to choose" in both.output
