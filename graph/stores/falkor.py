@@ -301,6 +301,15 @@ class FalkorStore(GraphStore):
         except OSError as exc:
             raise self._os_error("cannot open the embedded store", exc) from exc
         except Exception as exc:  # the embedded server reports start-up failures as generic errors
+            # A start that failed half-way (no space for the registry file) may leave a server and
+            # an empty registry behind: stop the one, remove the other, so nothing outlives the error.
+            registry = where / (DB_FILE + ".settings")
+            try:
+                if registry.exists() and registry.stat().st_size == 0:
+                    registry.unlink()
+            except OSError:
+                pass
+            stop_orphans(where)
             if _no_space(exc) or _no_space(self._server_log()):
                 raise StoreFullError(f"no space left on the device holding {self.path}") from exc
             raise StoreUnreachableError(f"cannot start the embedded store at {self.path}: {exc}") from exc
