@@ -116,7 +116,7 @@ def test_neighbourhood_views(browser, tmp_path, view, kwargs):
 def test_hovering_a_task_shows_its_whole_text(browser, tmp_path):
     G = build_graph([seed("001")])
     opened = Opened(browser, _page(tmp_path, "hover", render(make_drawing(G, "full", analysis=analyze(G)))))
-    task = "task:001_d657d27eca61cd1c.txt:2"
+    (task,) = [n for n, d in G.nodes(data=True) if d["label"] == "Task" and d["number"] == "2"]  # ids also hold the goal
     x, y = opened.node_point(task)
     opened.page.mouse.move(x - 30, y - 30)
     opened.page.mouse.move(x, y, steps=5)
@@ -192,7 +192,8 @@ def test_script_injection_in_a_document_runs_nothing(browser, tmp_path):
     assert "<script>alert" not in html and "<img src=x" not in html
     opened = Opened(browser, _page(tmp_path, "evil", html))
     _check_loaded(opened, G.number_of_nodes(), G.number_of_edges(), "injection")
-    x, y = opened.node_point("task:evil.txt:1")
+    (first,) = [n for n, d in G.nodes(data=True) if d["label"] == "Task" and d["number"] == "1"]
+    x, y = opened.node_point(first)
     opened.page.mouse.move(x - 30, y - 30)
     opened.page.mouse.move(x, y, steps=5)
     opened.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
@@ -443,7 +444,7 @@ def test_unit_names_with_markup_stay_whole_and_inert(browser, tmp_path):
     _check_loaded(opened, G.number_of_nodes(), G.number_of_edges(), "markup")
     unit = "unit:鼓楼区:区<b>发改</b>局"
     assert opened.js(f"window.dutygraph.nodes.get({unit!r}).label") == "区<b>发改</b>局"
-    assert any(e.endswith("|task:m.txt:1") and e.startswith(unit + "|LEADS") for e in opened.js("window.dutygraph.visibleEdges()"))
+    assert any(e.endswith("|task:m.txt:一:1") and e.startswith(unit + "|LEADS") for e in opened.js("window.dutygraph.visibleEdges()"))
     opened.js(f"window.dutygraph.choose({unit!r})")
     assert opened.page.inner_text("#dg-details h3") == "区<b>发改</b>局"
     assert opened.js("document.querySelectorAll('b i, #dg-details b:not(.goal) b, i').length") == 0
