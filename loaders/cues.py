@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import DEADLINE, LABEL, Context, label_field
+from dutygraph.loaders.base import DEADLINE, FIRST_LISTED_LEADS, LABEL, Context, label_field
 from dutygraph.loaders.names import is_person, looks_like_unit, parse_persons, split_top_level
 from dutygraph.loaders.text import squeeze
 
@@ -186,8 +186,8 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
     verb_lead = any(_LEAD_END.search(_clean_segment(s)) for s in segments)
     for segment in segments:
         seg = _clean_segment(segment)
-        if not seg:
-            continue
+        if not seg or FIRST_LISTED_LEADS.search(seg):
+            continue  # 列第一位的为牵头部门，下同: a convention, read for the whole document
         lead, support, responsible = _LEAD_END.search(seg), _SUPPORT_END.search(seg), _RESPONSIBLE_END.search(seg)
         if DEADLINE.match(seg):
             roles.deadline = roles.deadline or seg  # (X负责，年内持续推进): the bracket also says when
@@ -199,7 +199,12 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
             names = [n for n in ctx.names(seg[: responsible.start()], line) if looks_like_unit(n)]
             # "X牵头，Y等按职责分工负责": Y supports; "X、Y负责" or "X、Y分别负责" alone: they lead.
             each = bool(_EACH_LEADS.search(seg))
-            (roles.support if (verb_lead or roles.lead) and not each else roles.lead).extend(names)
+            if (verb_lead or roles.lead) and not each:
+                roles.support.extend(names)
+            elif each:
+                roles.lead.extend(names)
+            else:
+                roles.responsible.extend(names)  # X、Y负责: all lead, unless the first listed leads
         elif all(looks_like_unit(n) for n in split_top_level(seg, "、")):
             ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
             roles.support += ctx.names(seg, line)

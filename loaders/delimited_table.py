@@ -72,7 +72,14 @@ def header_role(text: str) -> str | None:
         return "goal"
     if t in _TEXT_HEADERS:
         return "text"
-    return label_field(t)
+    role = label_field(t)
+    if role is None and len(t) <= 12 and _TEXT_LIKE.search(t) and not _READ_PAST.search(t):
+        return "text"  # 具体工作任务和要求, 重点工作, 民生实事: the task column under another name
+    return role
+
+
+_TEXT_LIKE = re.compile(r"任务|工作|事项|实事|内容|举措|项目")
+_READ_PAST = re.compile(r"情况|进度|进展|备注|时限|时间|措施|标准|类别|领域|序号|指标|目标值|完成")
 
 
 _UNIT_ROLES = ("lead", "support", "responsible", "leaders")
