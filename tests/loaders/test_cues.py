@@ -90,7 +90,9 @@ def test_verbs_after_units():
     r = read_cues("市政府办公室、市审改办牵头，市级各有关部门及各县市区政府按职责分工负责", 1, ctx)
     assert (r.lead, r.support) == (["市政府办公室", "市审改办"], ["市级各有关部门", "各县市区政府"])
     r = read_cues("区住建局负责", 1, ctx)
-    assert (r.lead, r.support) == (["区住建局"], [])
+    assert (r.lead, r.support, r.responsible) == ([], [], ["区住建局"])  # placed later: all lead unless the first listed leads
+    r = read_cues("区发改局、区财政局分别负责", 1, ctx)
+    assert (r.lead, r.responsible) == (["区发改局", "区财政局"], [])
     r = read_cues("区城管局牵头，区公安分局、各街道配合", 1, ctx)
     assert (r.lead, r.support) == (["区城管局"], ["区公安分局", "各街道"])
 
