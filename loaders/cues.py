@@ -268,6 +268,32 @@ _CUT_LABEL = re.compile(r"(?:^|[；;，,、])\s*(?:牵头|责任|配合|协办|�
 _CUT_VERBS = (("牵", "牵头"), ("配", "配合"), ("负", "负责"), ("协", "协办"))
 
 
+def bare_group(text: str) -> tuple[str, str] | None:
+    """Split an item ending in a bracket that holds only unit names: (body, inside), or None.
+
+    Some documents print the 责任单位 of every item so, with no role word
+    (…增长7%以上。(市发展改革委,各县〔市、区〕政府)); the caller reads such brackets
+    only when most items of the document end in one.
+    """
+    stripped = text.rstrip(" 。.;；，,")
+    if not stripped or stripped[-1] not in _OPENERS:
+        return None
+    depth = 0
+    for i in range(len(stripped) - 1, -1, -1):
+        ch = stripped[i]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _OPENERS.values():
+            depth -= 1
+            if depth == 0:
+                inside = stripped[i + 1 : -1]
+                parts = split_top_level(inside, "、，,；;")
+                if i > 0 and parts and all(looks_like_unit(p) for p in parts):
+                    return stripped[:i].rstrip(), inside
+                return None
+    return None
+
+
 def open_group(text: str) -> tuple[str, str] | None:
     """Split an item whose unit bracket was cut off (the text ends inside it): (body, inside).
 

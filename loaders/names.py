@@ -54,7 +54,7 @@ _COLLECTIVE = re.compile(r"^各|相关|有关|成员单位|各部门|各单位|�
 _LOCAL = re.compile(r"(?:街道|街道办事处|镇|乡|村|社区)[)）]?$")
 #: Separators between names in a list of units.
 _SEPARATORS = "、，,；;/／" + SPACES
-_OPEN, _CLOSE = "(（", ")）"
+_OPEN, _CLOSE = "(（〔", ")）〕"
 #: Printed values meaning "none".
 _NONE = re.compile(r"^(?:[—–\-－―─]{1,4}|无|/|／|暂无|空白?)$")
 #: Task-number and quote characters never inside a personal name.

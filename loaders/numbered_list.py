@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from dutygraph.loaders.base import DOT_NUMBER, FIRST_LISTED_LEADS, LABEL, Context, Loader, assign_responsible
 from dutygraph.loaders.cues import (
     Roles,
+    bare_group,
     by_clause,
     closing_group,
     has_cue,
@@ -97,6 +98,7 @@ class NumberedListLoader(Loader):
     """Items numbered at any level under sections; units in brackets, labelled lines, verbs or headings."""
 
     name = "numbered-list"
+    _bare_units = False
     description = "numbered items under 一、 sections; units in a closing parenthesis (X主办，Y协办), labelled lines or headings"
 
     def score(self, lines: list[Line]) -> float:
@@ -167,6 +169,9 @@ class NumberedListLoader(Loader):
         task_depth = _DEPTH[task_style]
         kinds = self._kinds(lines, task_style)
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
+        numbered = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]
+        bare = sum(1 for t in numbered if bare_group(t) and not has_cue(t))
+        self._bare_units = bare >= 2 and bare >= 0.5 * len(numbered)
         items: list[_Item] = []
         section_start = 0  # index of the first item under the latest heading
         headings: list[_Heading] = []
@@ -387,7 +392,11 @@ class NumberedListLoader(Loader):
         by = by_clause(text) if not group else None
         verb = trailing_verb_cue(text) if not group and not by else None
         cut = open_group(text) if not group and not by and not verb and not LABEL.search(text) else None
-        if cut:
+        bare = bare_group(text) if self._bare_units and not (group or by or verb or cut) else None
+        if bare:
+            text = bare[0]
+            roles.responsible = ctx.names(bare[1], it.line)  # a bracket of unit names alone: 责任单位
+        elif cut:
             text = cut[0]
             roles = read_cues(cut[1], it.line, ctx)
             if not roles:

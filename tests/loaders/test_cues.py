@@ -282,3 +282,14 @@ def test_the_notices_own_numbered_points_are_not_tasks():
         ("健康惠民领域", "1", ["市卫健委"], ["各县区"]),
     ]
     assert any("notice" in w.message for w in r.warnings)
+
+
+def test_brackets_of_unit_names_alone_on_most_items_are_the_responsible_units():
+    r = load(SAMPLES / "bare_unit_brackets.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["市发展改革委", "各县〔市、区〕政府"], []),
+        ("2", ["市科技局", "各县〔市、区〕政府"], []),
+        ("3", ["市工业和信息化局"], []),
+        ("4", ["市城管局"], []),
+    ]
+    assert r.tasks[3].text == "建成口袋公园10个（含街角游园）。"
