@@ -263,7 +263,7 @@ def parse_names(text: str) -> list[str]:
     """
     names: list[str] = []
     text = _LEAD_NOTE.sub(lambda m: "★" + m.group(1), text)  # 区发改局（牵头） marks the lead, as ★ does
-    for raw in split_top_level(_CONVENTION_NOTE.sub("", text)):
+    for raw in _rejoin_spaced(split_top_level(_CONVENTION_NOTE.sub("", text)), text):
         raw = squeeze(raw).strip("。.")
         etc = _ETC_COLLECTIVE.match(raw)
         parts = [etc.group(1), etc.group(2)] if etc else _split_conjunction(raw)
@@ -281,13 +281,30 @@ def parse_names(text: str) -> list[str]:
     return names
 
 
+def _rejoin_spaced(parts: list[str], text: str) -> list[str]:
+    """Rejoin a name a stray space cut in two (自治 区农牧厅: a PDF's line break)."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if i + 1 < len(parts) and len(part) <= 3 and not looks_like_unit(part) and looks_like_unit(parts[i + 1]):
+            joined = part + parts[i + 1]
+            if looks_like_unit(joined) and re.search(re.escape(part) + r"[\s\u3000]+" + re.escape(parts[i + 1]), text):
+                out.append(joined)
+                i += 2
+                continue
+        out.append(part)
+        i += 1
+    return out
+
+
 #: 区发改局（牵头）: the unit so marked leads.
 _LEAD_NOTE = re.compile(r"(?<![^\s、，,；;：:])([^\s、，,；;：:（(]{2,30}?)\s*[（(](?:牵头|主办|牵头单位|牵头部门|主责)[)）]")
 #: A note inside a unit list that is not part of a name: （排名第一的为牵头单位，下同）.
 _CONVENTION_NOTE = re.compile(r"[（(][^()（）]{0,30}(?:牵头|下同|排名|排序|第一|首位)[^()（）]{0,30}[)）]")
 _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
 #: 各乡 / 各县 / 各镇 — the first half of a collective split at 、 (各乡、镇人民政府).
-_LEVEL_ONLY = re.compile(r"^各[乡镇街道县区市旗]{1,2}$")
+_LEVEL_ONLY = re.compile(r"^各[乡镇街道县区市旗]{1,2}(?:、[乡镇街道县区市旗]{1,2})*$")
 _LEVEL_BODY = re.compile(r"^[乡镇街道县区市旗]{1,2}(?:[（(][^()（）]{1,6}[)）])?(?:人民政府|政府|办事处|管委会)?$")
 #: 市财政局等有关部门: a unit, then the collective the list ends with.
 _ETC_COLLECTIVE = re.compile(r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$")

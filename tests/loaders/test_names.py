@@ -86,3 +86,11 @@ def test_markup_inside_a_name_is_not_split_at_its_slash():
 
     assert parse_names("区<b>发改</b>局、区财政局") == ["区<b>发改</b>局", "区财政局"]
     assert parse_names("区发改局/区财政局") == ["区发改局", "区财政局"]
+
+
+def test_a_name_cut_by_a_stray_space_is_rejoined_and_collectives_of_several_levels_stay_whole():
+    from dutygraph.loaders.names import parse_names
+
+    assert parse_names("自治 区农牧厅、财政厅") == ["自治区农牧厅", "财政厅"]
+    assert parse_names("各县、市、区政府") == ["各县、市、区政府"]
+    assert parse_names("高新园 各街道 区教育局") == ["高新园", "各街道", "区教育局"]
