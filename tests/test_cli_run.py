@@ -60,7 +60,10 @@ def test_run_keeps_going_past_a_bad_file(tmp_path):
 def test_run_on_an_empty_directory_is_a_clear_error(tmp_path):
     result = invoke(["run", str(tmp_path), "--db", str(tmp_path / "db")])
     assert result.exit_code == 2
-    assert result.output.strip() == f"error: {tmp_path}: the directory holds no document (.txt, .md, .tsv, .csv, .text)"
+    from dutygraph.pipeline import DOCUMENT_SUFFIXES
+
+    assert result.output.strip() == f"error: {tmp_path}: the directory holds no document ({', '.join(DOCUMENT_SUFFIXES)})"
+    assert ".docx" in DOCUMENT_SUFFIXES and ".pdf" in DOCUMENT_SUFFIXES
 
 
 def test_configuration_file_environment_and_flags(tmp_path, monkeypatch):
