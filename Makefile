@@ -28,7 +28,9 @@ $(STAMP): pyproject.toml requirements.txt
 	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	@echo "Installing dutygraph and its test tools into $(VENV) (a few minutes the first time)…"
 	$(PY) -m pip install --quiet -e '.[test]'
+	@echo "Installed."
 	@touch $(STAMP)
 
 venv: $(STAMP) ## Create .venv and install dutygraph with its test tools
