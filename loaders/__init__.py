@@ -21,7 +21,7 @@ from dutygraph.errors import DutygraphError, NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import Context, Loader
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.flat_table import FlatTableLoader
-from dutygraph.loaders.dates import deadline_date
+from dutygraph.loaders.finish import finish_tasks
 from dutygraph.loaders.metadata import detect_metadata
 from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe
 from dutygraph.loaders.numbered_list import NumberedListLoader
@@ -29,7 +29,6 @@ from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.report import ReportLoader
 from dutygraph.loaders.spam import scrub
-from dutygraph.loaders.targets import find_targets
 from dutygraph.loaders.text import Line, SourceText, clean_line, read_source
 
 __all__ = [
@@ -190,19 +189,9 @@ def load_text(
     if not tasks:
         raise NoTasksError(src.path, f"no tasks found (read as {chosen.name}); try another --layout")
     meta = detect_metadata(lines)
-    if region is None:
-        region = meta.region
-        ctx.warnings.extend(LoadWarning(src.name, None, d) for d in meta.doubts if "region" in d)
-    if year is None:
-        year = meta.year
-        ctx.warnings.extend(LoadWarning(src.name, None, d) for d in meta.doubts if "year" in d)
-    for t in tasks:
-        t.deadline_date = deadline_date(t.deadline, year)
-        t.targets = [x.as_dict() for x in find_targets(t.text)]
+    region, year = finish_tasks(tasks, meta, region, year, ctx)
     if simplifier is not None:
         _as_printed(tasks, simplifier)
-    _lead_marks(tasks, ctx)
-    _check_responsibility(tasks, ctx)
     document = DocumentMeta(
         file=src.name,
         path=str(src.path),
@@ -258,41 +247,3 @@ def _as_printed(tasks: list[TaskRecord], simplifier: Simplifier) -> None:
             setattr(t, role, [simplifier.printed_form(n) or n for n in getattr(t, role)])
 
 
-_LEAD_MARK = "★☆"
-
-
-def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
-    """A unit marked ★ (★区发改委、统计局) is the lead; the others listed with it support."""
-    marked_any = False
-    for t in tasks:
-        names = t.lead + t.support
-        marked = [n.lstrip(_LEAD_MARK) for n in names if n.startswith(tuple(_LEAD_MARK))]
-        if not marked:
-            continue
-        marked_any = True
-        t.lead = marked
-        t.support = [n for n in names if not n.startswith(tuple(_LEAD_MARK))]
-        if t.support and "support" not in t.lines and "lead" in t.lines:
-            t.lines["support"] = t.lines["lead"]
-    if marked_any:
-        ctx.warn(None, "units marked as leading (★, （牵头）) are read as the lead units and the others listed with them as supporting")
-
-
-def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:
-    """Say when a document names no units at all, or some tasks have no lead unit;
-    a name printed twice in one role of one task is kept once, with a warning."""
-    for t in tasks:
-        for role in ("lead", "support", "leaders"):
-            names = getattr(t, role)
-            unique = list(dict.fromkeys(names))
-            if len(unique) < len(names):
-                twice = sorted({n for n in names if names.count(n) > 1})
-                ctx.warn(t.line, f"task {t.task} prints {', '.join(twice)} twice as {role}; kept once")
-                setattr(t, role, unique)
-    with_units = [t for t in tasks if t.lead or t.support]
-    if not with_units:
-        ctx.warn(None, "the document names no lead or supporting units; its tasks carry no responsibility")
-        return
-    for t in tasks:
-        if not t.lead:
-            ctx.warn(t.line, f"task {t.task} has no lead unit")

@@ -60,7 +60,7 @@ _BY_MEANING: tuple[tuple[str | None, str], ...] = (
     ("responsible", r"(?:责任|实施|承办|落实|承担)(?:单位|部门|处室|科室)"),
     ("cue", r"(?:部门|责任|任务|单位)分工|分工"),
 )
-_MEANING = [(field, re.compile(f"^(?:{pattern})$")) for field, pattern in _BY_MEANING]
+_MEANING = [(role, re.compile(f"^(?:{pattern})$")) for role, pattern in _BY_MEANING]
 
 LABEL = re.compile(
     "("
@@ -95,9 +95,9 @@ def label_field(label: str) -> str | None:
         return "support"
     if label in _RESPONSIBLE_LABELS:
         return "responsible"
-    for field, pattern in _MEANING:
+    for role, pattern in _MEANING:
         if pattern.match(label):
-            return field
+            return role
     return None
 
 

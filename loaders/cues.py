@@ -136,6 +136,15 @@ def closing_group(text: str) -> tuple[str, str] | None:
         >>> closing_group("新建公园5个。（区城管局牵头，各街道配合）")
         ('新建公园5个。', '区城管局牵头，各街道配合')
     """
+    group = final_bracket(text)
+    return group if group and _HINT.search(group[1]) else None
+
+
+def final_bracket(text: str) -> tuple[str, str] | None:
+    """Split ``text`` into (body, inside) at the bracket that closes it, or None.
+
+    Brackets may be ( ), （ ）, [ ], 【 】 or 〔 〕, nested.
+    """
     stripped = text.rstrip(" 。.;；，,")
     if not stripped or stripped[-1] not in _OPENERS:
         return None
@@ -147,8 +156,7 @@ def closing_group(text: str) -> tuple[str, str] | None:
         elif ch in _OPENERS.values():
             depth -= 1
             if depth == 0:
-                inside = stripped[i + 1 : -1]
-                return (stripped[:i].rstrip(), inside) if _HINT.search(inside) else None
+                return stripped[:i].rstrip(), stripped[i + 1 : -1]
     return None
 
 
@@ -275,23 +283,11 @@ def bare_group(text: str) -> tuple[str, str] | None:
     (…增长7%以上。(市发展改革委,各县〔市、区〕政府)); the caller reads such brackets
     only when most items of the document end in one.
     """
-    stripped = text.rstrip(" 。.;；，,")
-    if not stripped or stripped[-1] not in _OPENERS:
+    group = final_bracket(text)
+    if not group or not group[0]:
         return None
-    depth = 0
-    for i in range(len(stripped) - 1, -1, -1):
-        ch = stripped[i]
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _OPENERS.values():
-            depth -= 1
-            if depth == 0:
-                inside = stripped[i + 1 : -1]
-                parts = split_top_level(inside, "、，,；;")
-                if i > 0 and parts and all(looks_like_unit(p) for p in parts):
-                    return stripped[:i].rstrip(), inside
-                return None
-    return None
+    parts = split_top_level(group[1], "、，,；;")
+    return group if parts and all(looks_like_unit(p) for p in parts) else None
 
 
 def open_group(text: str) -> tuple[str, str] | None:

@@ -354,8 +354,6 @@ class FlatTableLoader(Loader):
         text), so a merged cell printed only once leaves its column to the row
         above. None when the table is not of this kind.
         """
-        from dutygraph.loaders.delimited_table import header_role
-
         header, start = self._header_run(body)
         if "number" not in header or len(header) < 3 or not {"lead", "support", "responsible", "leaders"} & set(header):
             return None

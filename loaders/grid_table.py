@@ -31,7 +31,7 @@ from dutygraph.loaders.base import (
 from dutygraph.loaders.flat_table import HEADER_TOKENS
 from dutygraph.loaders.names import is_none_mark, parse_persons
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
-from dutygraph.loaders.records import INHERITABLE, DocumentMeta, LoadResult, LoadWarning, TaskRecord
+from dutygraph.loaders.records import INHERITABLE, DocumentMeta, LoadResult, TaskRecord
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, SourceText, clean_line, squeeze
 
@@ -514,10 +514,9 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
         >>> r.document.layout  # doctest: +SKIP
         'grid-table'
     """
-    from dutygraph.loaders import _check_responsibility, load_text
-    from dutygraph.loaders.dates import deadline_date
+    from dutygraph.loaders import load_text
+    from dutygraph.loaders.finish import finish_tasks
     from dutygraph.loaders.metadata import detect_metadata
-    from dutygraph.loaders.targets import find_targets
 
     ctx = Context(doc.path.name, [])
     # A CSV lost its merged cells (an empty cell may be one): the delimited-table layout reads that convention.
@@ -536,16 +535,7 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
                 doc.path, "no sheet holds a decomposition table (a header row naming 牵头单位, 配合单位, 责任单位 or 分管领导)"
             ) from exc
     meta = detect_metadata([Line(ln.no, scrub(clean_line(ln.text))[0]) for ln in reading.title_lines])
-    if region is None:
-        region = meta.region
-        ctx.warnings.extend(LoadWarning(ctx.file, None, d) for d in meta.doubts if "region" in d)
-    if year is None:
-        year = meta.year
-        ctx.warnings.extend(LoadWarning(ctx.file, None, d) for d in meta.doubts if "year" in d)
-    for t in reading.tasks:
-        t.deadline_date = deadline_date(t.deadline, year)
-        t.targets = [x.as_dict() for x in find_targets(t.text)]
-    _check_responsibility(reading.tasks, ctx)
+    region, year = finish_tasks(reading.tasks, meta, region, year, ctx)
     document = DocumentMeta(
         file=doc.path.name,
         path=str(doc.path),

@@ -166,7 +166,6 @@ class NumberedListLoader(Loader):
         task_style = self._task_style(lines)
         if task_style is None:
             return self._unnumbered(ctx)
-        task_depth = _DEPTH[task_style]
         kinds = self._kinds(lines, task_style)
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         numbered = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]

@@ -1,0 +1,83 @@
+"""What every reading of a document ends with, whatever its format or layout.
+
+The region and year (from the text unless given), each task's deadline date and
+targets, leads marked in a list (★, （牵头）), names printed twice in one role, and
+the warnings about tasks without a lead unit.
+"""
+
+from __future__ import annotations
+
+from dutygraph.loaders.base import Context
+from dutygraph.loaders.dates import deadline_date
+from dutygraph.loaders.metadata import Metadata
+from dutygraph.loaders.records import LoadWarning, TaskRecord
+from dutygraph.loaders.targets import find_targets
+
+
+def finish_tasks(
+    tasks: list[TaskRecord], meta: Metadata, region: str | None, year: int | None, ctx: Context
+) -> tuple[str | None, int | None]:
+    """Settle a document's region and year and complete its task records in place.
+
+    Args:
+        tasks: the records a layout read.
+        meta: what the document's text says of itself.
+        region: the region given by the caller, or None to take the text's.
+        year: the year given by the caller, or None to take the text's.
+        ctx: the parsing context; warnings are added to it.
+
+    Returns:
+        ``(region, year)`` as settled.
+    """
+    if region is None:
+        region = meta.region
+        ctx.warnings.extend(LoadWarning(ctx.file, None, d) for d in meta.doubts if "region" in d)
+    if year is None:
+        year = meta.year
+        ctx.warnings.extend(LoadWarning(ctx.file, None, d) for d in meta.doubts if "year" in d)
+    for t in tasks:
+        t.deadline_date = deadline_date(t.deadline, year)
+        t.targets = [x.as_dict() for x in find_targets(t.text)]
+    _lead_marks(tasks, ctx)
+    _check_responsibility(tasks, ctx)
+    return region, year
+
+
+_LEAD_MARK = "★☆"
+
+
+def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
+    """A unit marked ★ (★区发改委、统计局) is the lead; the others listed with it support."""
+    marked_any = False
+    for t in tasks:
+        names = t.lead + t.support
+        marked = [n.lstrip(_LEAD_MARK) for n in names if n.startswith(tuple(_LEAD_MARK))]
+        if not marked:
+            continue
+        marked_any = True
+        t.lead = marked
+        t.support = [n for n in names if not n.startswith(tuple(_LEAD_MARK))]
+        if t.support and "support" not in t.lines and "lead" in t.lines:
+            t.lines["support"] = t.lines["lead"]
+    if marked_any:
+        ctx.warn(None, "units marked as leading (★, （牵头）) are read as the lead units and the others listed with them as supporting")
+
+
+def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:
+    """Say when a document names no units at all, or some tasks have no lead unit;
+    a name printed twice in one role of one task is kept once, with a warning."""
+    for t in tasks:
+        for role in ("lead", "support", "leaders"):
+            names = getattr(t, role)
+            unique = list(dict.fromkeys(names))
+            if len(unique) < len(names):
+                twice = sorted({n for n in names if names.count(n) > 1})
+                ctx.warn(t.line, f"task {t.task} prints {', '.join(twice)} twice as {role}; kept once")
+                setattr(t, role, unique)
+    with_units = [t for t in tasks if t.lead or t.support]
+    if not with_units:
+        ctx.warn(None, "the document names no lead or supporting units; its tasks carry no responsibility")
+        return
+    for t in tasks:
+        if not t.lead:
+            ctx.warn(t.line, f"task {t.task} has no lead unit")
