@@ -87,6 +87,17 @@ class _Item:
 
 
 @dataclass
+class _Entry:
+    """A numbered line: where it is, its style and depth, and whether a cue is on it or after it."""
+
+    index: int
+    style: str
+    depth: int
+    own_cue: bool
+    labelled: bool = False
+
+
+@dataclass
 class _Heading:
     depth: int
     title: str
@@ -98,7 +109,6 @@ class NumberedListLoader(Loader):
     """Items numbered at any level under sections; units in brackets, labelled lines, verbs or headings."""
 
     name = "numbered-list"
-    _bare_units = False
     description = "numbered items under 一、 sections; units in a closing parenthesis (X主办，Y协办), labelled lines or headings"
 
     def score(self, lines: list[Line]) -> float:
@@ -120,7 +130,20 @@ class NumberedListLoader(Loader):
     # -- structure ------------------------------------------------------------
 
     @staticmethod
-    def _task_style(lines: list[Line]) -> str | None:
+    def _entries(lines: list[Line]) -> list[_Entry]:
+        """Every numbered line, with the cues on it and in the labelled lines after it."""
+        entries: list[_Entry] = []
+        for i, ln in enumerate(lines):
+            text = ln.text.replace("\t", " ").strip()
+            num = numbering(text)
+            if num:
+                entries.append(_Entry(i, num[0], _DEPTH[num[0]], has_cue(text)))
+            elif entries and not entries[-1].labelled and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text)):
+                entries[-1].labelled = True
+        return entries
+
+    @staticmethod
+    def _task_style(entries: list[_Entry]) -> str | None:
         """The numbering style of the tasks: the one whose items carry cues most often.
 
         Items whose own line carries the cue but which are each followed by deeper
@@ -130,27 +153,16 @@ class NumberedListLoader(Loader):
         counts: dict[str, int] = {}
         cued: dict[str, int] = {}
         parents: dict[str, int] = {}
-        current: str | None = None
-        numbered = [(ln, numbering(ln.text.replace("\t", " ").strip())) for ln in lines]
         following: dict[str, dict[str, int]] = {}
-        last_cued_inline: str | None = None
-        for ln, num in numbered:
-            text = ln.text.replace("\t", " ").strip()
-            if num:
-                if last_cued_inline is not None and _DEPTH[num[0]] > _DEPTH[last_cued_inline]:
-                    parents[last_cued_inline] = parents.get(last_cued_inline, 0) + 1
-                    below = following.setdefault(last_cued_inline, {})
-                    below[num[0]] = below.get(num[0], 0) + 1
-                current = num[0]
-                counts[current] = counts.get(current, 0) + 1
-                last_cued_inline = None
-                if has_cue(text):
-                    cued[current] = cued.get(current, 0) + 1
-                    last_cued_inline = current
-            elif current and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text)):
-                cued[current] = cued.get(current, 0) + 1
-                current = None  # one labelled block counts once
-                last_cued_inline = None
+        for k, e in enumerate(entries):
+            counts[e.style] = counts.get(e.style, 0) + 1
+            if e.own_cue or e.labelled:
+                cued[e.style] = cued.get(e.style, 0) + e.own_cue + e.labelled
+            nxt = entries[k + 1] if k + 1 < len(entries) else None
+            if e.own_cue and not e.labelled and nxt is not None and nxt.depth > e.depth:
+                parents[e.style] = parents.get(e.style, 0) + 1
+                below = following.setdefault(e.style, {})
+                below[nxt.style] = below.get(nxt.style, 0) + 1
         if cued:
             best = max(cued, key=lambda s: (cued[s], _DEPTH[s]))
             if parents.get(best, 0) >= 0.8 * cued[best] and following.get(best):
@@ -163,14 +175,15 @@ class NumberedListLoader(Loader):
 
     def parse(self, ctx: Context) -> list[TaskRecord]:
         lines = self._expand_shared(ctx.lines, ctx)
-        task_style = self._task_style(lines)
+        entries = self._entries(lines)
+        task_style = self._task_style(entries)
         if task_style is None:
             return self._unnumbered(ctx)
-        kinds = self._kinds(lines, task_style)
+        kinds = self._kinds(entries, task_style)
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         numbered = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]
         bare = sum(1 for t in numbered if bare_group(t) and not has_cue(t))
-        self._bare_units = bare >= 2 and bare >= 0.5 * len(numbered)
+        bare_units = bare >= 2 and bare >= 0.5 * len(numbered)
         items: list[_Item] = []
         section_start = 0  # index of the first item under the latest heading
         headings: list[_Heading] = []
@@ -225,7 +238,7 @@ class NumberedListLoader(Loader):
             heading_open = False
             if items and items[-1].goal == self._place(headings)[0] and not self._closed(items[-1]):
                 items[-1].parts.append(text)
-        return self._drop_preamble([self._record(it, ctx, first_leads) for it in items], ctx)
+        return self._drop_preamble([self._record(it, ctx, first_leads, bare_units) for it in items], ctx)
 
     @staticmethod
     def _drop_preamble(records: list[TaskRecord], ctx: Context) -> list[TaskRecord]:
@@ -305,7 +318,7 @@ class NumberedListLoader(Loader):
         return out
 
     @staticmethod
-    def _kinds(lines: list[Line], task_style: str) -> dict[int, str]:
+    def _kinds(entries: list[_Entry], task_style: str) -> dict[int, str]:
         """Whether each numbered line is a task, a heading or part of a task's text.
 
         An item is a task when it carries a cue (on its line or in the labelled
@@ -313,39 +326,30 @@ class NumberedListLoader(Loader):
         it is a task; an item with tasks under it, or shallower than the task
         style, is a heading; a deeper item that is no task is part of the text.
         """
-        entries: list[tuple[int, int, bool, str]] = []  # (line index, depth, cue, style)
-        for i, ln in enumerate(lines):
-            text = ln.text.replace("\t", " ").strip()
-            num = numbering(text)
-            if num:
-                entries.append((i, _DEPTH[num[0]], has_cue(text), num[0]))
-            elif entries and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text)):
-                i0, depth, _, style = entries[-1]
-                entries[-1] = (i0, depth, True, style)
         n = len(entries)
         end = [n] * n  # the first later entry not under entry k
         stack: list[int] = []
-        for j, (_, depth, _, _) in enumerate(entries):
-            while stack and entries[stack[-1]][1] >= depth:
+        for j, entry in enumerate(entries):
+            while stack and entries[stack[-1]].depth >= entry.depth:
                 end[stack.pop()] = j
             stack.append(j)
         is_task = [False] * n
         task_below = [False] * n  # some item under the entry is a task
         tasks_from = [0] * (n + 1)  # tasks among entries[i:]
         for k in range(n - 1, -1, -1):
-            _, _, cue, style = entries[k]
+            e = entries[k]
             task_below[k] = tasks_from[k + 1] - tasks_from[end[k]] > 0
-            is_task[k] = (cue or style == task_style) and not task_below[k]
+            is_task[k] = (e.own_cue or e.labelled or e.style == task_style) and not task_below[k]
             tasks_from[k] = tasks_from[k + 1] + is_task[k]
         task_depth = _DEPTH[task_style]
         kinds: dict[int, str] = {}
-        for k, (i, depth, _, _) in enumerate(entries):
+        for k, e in enumerate(entries):
             if is_task[k]:
-                kinds[i] = "task"
-            elif depth < task_depth or task_below[k]:
-                kinds[i] = "heading"
+                kinds[e.index] = "task"
+            elif e.depth < task_depth or task_below[k]:
+                kinds[e.index] = "heading"
             else:
-                kinds[i] = "text"
+                kinds[e.index] = "text"
         return kinds
 
     def _split_shared_line(self, text: str, num: tuple[str, str, int], line: int, ctx: Context) -> list[tuple[str, str]]:
@@ -383,7 +387,8 @@ class NumberedListLoader(Loader):
         last = item.parts[-1]
         return bool(item.labelled or closing_group(last) or trailing_verb_cue(last) or by_clause(last))
 
-    def _record(self, it: _Item, ctx: Context, first_leads: bool) -> TaskRecord:
+    def _record(self, it: _Item, ctx: Context, first_leads: bool, bare_units: bool = False) -> TaskRecord:
+        """One task from an item; ``bare_units``: a bracket of unit names alone lists its 责任单位."""
         text = "".join(it.parts).strip()
         roles = Roles()
         lines: dict[str, int] = {}
@@ -391,7 +396,7 @@ class NumberedListLoader(Loader):
         by = by_clause(text) if not group else None
         verb = trailing_verb_cue(text) if not group and not by else None
         cut = open_group(text) if not group and not by and not verb and not LABEL.search(text) else None
-        bare = bare_group(text) if self._bare_units and not (group or by or verb or cut) else None
+        bare = bare_group(text) if bare_units and not (group or by or verb or cut) else None
         if bare:
             text = bare[0]
             roles.responsible = ctx.names(bare[1], it.line)  # a bracket of unit names alone: 责任单位
