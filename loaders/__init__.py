@@ -69,14 +69,23 @@ def detect_layout(lines: list[Line], path: str | Path = "<text>") -> Loader:
     Raises:
         UnknownLayoutError: no loader recognises the text.
     """
+    return ranked_layouts(lines, path)[0]
+
+
+def ranked_layouts(lines: list[Line], path: str | Path = "<text>") -> list[Loader]:
+    """The loaders that recognise the text, best-scoring first (ties in ``LOADERS`` order).
+
+    Raises:
+        UnknownLayoutError: no loader recognises the text.
+    """
     scored = sorted(((loader.score(lines), -i, loader) for i, loader in enumerate(LOADERS)), reverse=True)
-    best_score, _, best = scored[0]
     log.debug("layout scores for %s: %s", path, {ld.name: round(s, 1) for s, _, ld in scored})
-    if best_score <= 0:
+    candidates = [loader for score, _, loader in scored if score > 0]
+    if not candidates:
         raise UnknownLayoutError(
             path, "no recognisable tasks: not a decomposition table, numbered list or work report (see --layout)"
         )
-    return best
+    return candidates
 
 
 def _prepare(src: SourceText) -> tuple[list[Line], list[LoadWarning]]:
@@ -213,13 +222,7 @@ def load_text(
 def _parse_best(lines: list[Line], src: SourceText, warnings: list[LoadWarning]) -> tuple[Loader, Context, list[TaskRecord]]:
     """Parse with the best-scoring layout; when it finds no task, or no task with a
     unit while a lower-scoring layout gives most of its tasks units, take that one."""
-    scored = sorted(((loader.score(lines), -i, loader) for i, loader in enumerate(LOADERS)), reverse=True)
-    log.debug("layout scores for %s: %s", src.path, {ld.name: round(s, 1) for s, _, ld in scored})
-    candidates = [loader for score, _, loader in scored if score > 0]
-    if not candidates:
-        raise UnknownLayoutError(
-            src.path, "no recognisable tasks: not a decomposition table, numbered list or work report (see --layout)"
-        )
+    candidates = ranked_layouts(lines, src.path)
     fallback: tuple[Loader, Context, list[TaskRecord]] | None = None
     for rank, loader in enumerate(candidates):
         ctx = Context(src.name, lines, list(warnings))
