@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 
 from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, DEADLINE, DOT_NUMBER, PAREN_NUMBER, Context, Loader, assign_responsible, fill_from_above
+from dutygraph.loaders.delimited_table import header_role
 from dutygraph.loaders.names import (
     is_collective,
     is_generic_tail,
@@ -287,8 +288,6 @@ class FlatTableLoader(Loader):
     @staticmethod
     def _one_unit_column(body: list[Cell]) -> bool:
         """True when the header names one unit column, 责任单位 / 责任部门, and no 牵头 or 配合 column."""
-        from dutygraph.loaders.delimited_table import header_role
-
         roles = {header_role(c.text) for c in body if c.kind is Kind.HEADER}
         return "responsible" in roles and not roles & {"lead", "support"}
 
@@ -388,8 +387,6 @@ class FlatTableLoader(Loader):
         comes before the unit columns and no task column was named, and read past
         otherwise (当前进度, 落实情况).
         """
-        from dutygraph.loaders.delimited_table import header_role
-
         first_row = next((i for i, c in enumerate(body) if c.kind is Kind.NUMBER), len(body))
         end = next((i for i, c in enumerate(body[:first_row]) if len(squeeze(c.text)) > 10), first_row)
         run = body[:end]
