@@ -31,13 +31,15 @@ from pathlib import Path
 ROLES = ("lead", "support", "leaders")
 _KEY_CHARS = 8
 _NOISE = re.compile(r"[\s\u3000\u00a0，,。.、；;：:“”\"'‘’《》〈〉()（）\[\]【】—\-－…!！?？·•*#|]")
-_NUMBER = re.compile(r"^\s*(?:[（(]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,3}\s*[.．、﹒]|[一二三四五六七八九十]{1,3}\s*、)\s*")
+_NUMBER = re.compile(
+    r"^\s*(?:[（(]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,3}\s*[.．、﹒]|[一二三四五六七八九十]{1,3}\s*、)\s*"
+)
 
 
 @cache
 def _t2s():
     try:
-        import opencc  # noqa: PLC0415 - optional for the measurement, needed by the loaders anyway
+        import opencc
     except ImportError:  # pragma: no cover
         return None
     return opencc.OpenCC("t2s")
@@ -192,7 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", default="tests/corpus", type=Path)
     parser.add_argument("--only", help="score only documents whose name contains this")
     parser.add_argument("--show-misses", action="store_true", help="list every missed or extra task and name")
-    parser.add_argument("--check-gold", action="store_true", help="check that every gold text and name is printed in its document")
+    parser.add_argument(
+        "--check-gold", action="store_true", help="check that every gold text and name is printed in its document"
+    )
     args = parser.parse_args(argv)
     if args.check_gold:
         problems = [p for doc, gold in corpus_documents(args.corpus) for p in check_gold(doc, gold)]
@@ -219,8 +223,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {m}")
     t = total(scores)
     if t.gold_tasks:
-        print(f"\n{len(scores)} documents: {t.found} of {t.gold_tasks} tasks found ({t.found / t.gold_tasks:.1%}), "
-              f"role precision {t.precision:.3f}, recall {t.recall:.3f}, F1 {t.f1:.3f}")
+        print(
+            f"\n{len(scores)} documents: {t.found} of {t.gold_tasks} tasks found ({t.found / t.gold_tasks:.1%}), "
+            f"role precision {t.precision:.3f}, recall {t.recall:.3f}, F1 {t.f1:.3f}"
+        )
     return 0
 
 

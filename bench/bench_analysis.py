@@ -73,7 +73,10 @@ def main() -> None:
         ours = run_child("analyze", size, args.seed, timeout=3600)
         base = run_child("baseline", size, args.seed, timeout=args.baseline_limit)
         rows.append((size, ours, base))
-        print(f"{size}: analyze {ours['seconds']:.2f} s, baseline {'—' if base is None else f'{base['seconds']:.2f} s'}", file=sys.stderr)
+        print(
+            f"{size}: analyze {ours['seconds']:.2f} s, baseline {'—' if base is None else f'{base["seconds"]:.2f} s'}",
+            file=sys.stderr,
+        )
     lines = [
         "| size | tasks | units | full analyze (s) | peak RSS (MB) | exact betweenness, plain networkx (s) | its peak RSS (MB) | ratio baseline / analyze |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -82,7 +85,9 @@ def main() -> None:
         b_s = "did not finish" if base is None else f"{base['seconds']:.2f}"
         b_m = "—" if base is None else f"{base['peak_mb']:.0f}"
         ratio = "—" if base is None else f"{base['seconds'] / ours['seconds']:.2f}×"
-        lines.append(f"| {size} | {ours['tasks']:,} | {ours['units']:,} | {ours['seconds']:.2f} | {ours['peak_mb']:.0f} | {b_s} | {b_m} | {ratio} |")
+        lines.append(
+            f"| {size} | {ours['tasks']:,} | {ours['units']:,} | {ours['seconds']:.2f} | {ours['peak_mb']:.0f} | {b_s} | {b_m} | {ratio} |"
+        )
     table = "\n".join(lines)
     print(table)
     print(f"\nbetweenness method at the largest size: {rows[-1][1]['method']}")
@@ -101,7 +106,9 @@ def main() -> None:
             "leaders, year-over-year) against plain networkx exact betweenness on the same coordination network. "
             "Peak RSS is the process's maximum resident set, graph included.\n\n"
         )
-        args.out.write_text(header + table + f"\n\nBetweenness at province size: {rows[-1][1]['method']}.\n", encoding="utf-8")
+        args.out.write_text(
+            header + table + f"\n\nBetweenness at province size: {rows[-1][1]['method']}.\n", encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

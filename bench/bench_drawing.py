@@ -23,8 +23,16 @@ from dutygraph.graph.analysis import analyze
 from dutygraph.graph.build import build_graph
 from dutygraph.graph.draw import DRAW_LIMIT, make_drawing, render, write_page
 
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def page_for(nodes: int, directory: Path, seed: int = 0) -> tuple[Path, int, int]:
@@ -77,15 +85,20 @@ def main() -> None:
             rows.append((what, n, e, path.stat().st_size, min(runs)))
             print(f"{what}: {n} nodes, {e} edges: {min(runs) / 1000:.2f} s", flush=True)
         browser.close()
-    lines = ["| page | nodes | edges | page size (KB) | time to stabilise (s, best of 2) |", "| --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| page | nodes | edges | page size (KB) | time to stabilise (s, best of 2) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     lines += [f"| {w} | {n} | {e} | {b // 1024} | {ms / 1000:.2f} |" for w, n, e, b, ms in rows]
     table = "\n".join(lines)
     print(table)
     if args.out:
         with args.out.open("a", encoding="utf-8") as f:
-            f.write("\n## Drawing\n\nTime from creating the network to the end of vis-network's stabilisation, in headless "
-                    "Chromium (Debian package, software rendering), for full-view pages of synthetic one-district graphs, "
-                    "and for the whole benchmark province on one page (the units view, capped).\n\n")
+            f.write(
+                "\n## Drawing\n\nTime from creating the network to the end of vis-network's stabilisation, in headless "
+                "Chromium (Debian package, software rendering), for full-view pages of synthetic one-district graphs, "
+                "and for the whole benchmark province on one page (the units view, capped).\n\n"
+            )
             f.write(table + "\n")
 
 

@@ -41,7 +41,14 @@ def _rows(r: LoadResult) -> list[tuple[list[list[str]], int]]:
             j += 1
         for k in range(i, j):
             t = tasks[k]
-            cells = [[t.task.strip("()")], [t.goal or ""], [t.text], list(t.leaders), list(t.lead), list(t.support) or ["—"]]
+            cells = [
+                [t.task.strip("()")],
+                [t.goal or ""],
+                [t.text],
+                list(t.leaders),
+                list(t.lead),
+                list(t.support) or ["—"],
+            ]
             out.append((cells, j - i if k == i else 0))
         i = j
     return out
@@ -101,8 +108,10 @@ def write_html(r: LoadResult, path: Path) -> None:
             attr = f' rowspan="{span}"' if c == 1 and span > 1 else ""
             tds.append(f"<td{attr}>{'<br>'.join(html.escape(x) for x in lines)}</td>")
         rows.append("<tr>" + "".join(tds) + "</tr>")
-    page = (f'<html><head><meta charset="utf-8"><title>{r.document.title}</title></head><body><h1>{r.document.title}</h1>'
-            f'<table border="1">{"".join(rows)}</table></body></html>')
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{r.document.title}</title></head><body><h1>{r.document.title}</h1>'
+        f'<table border="1">{"".join(rows)}</table></body></html>'
+    )
     path.write_text(page, encoding="utf-8")
 
 
@@ -120,11 +129,26 @@ def _convert(files: list[Path], target: str, out: Path) -> list[Path]:
     """Convert many files in one LibreOffice run (private profile)."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
-        raise SystemExit("LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui")
+        raise SystemExit(
+            "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"
+        )
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", target,
-                        "--outdir", str(out), *map(str, files)], check=True, capture_output=True, timeout=1800)
+        subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out),
+                *map(str, files),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=1800,
+        )
     return [out / f"{f.stem}.{target}" for f in files]
 
 
@@ -136,8 +160,14 @@ def _measure(paths: list[Path]) -> dict[str, Any]:
     start = time.perf_counter()
     tasks = sum(len(load(p).tasks) for p in paths)
     seconds = time.perf_counter() - start
-    return {"files": len(paths), "mb": total / 1e6, "s": seconds, "tasks": tasks,
-            "mb_per_s": total / 1e6 / seconds, "tasks_per_s": tasks / seconds}
+    return {
+        "files": len(paths),
+        "mb": total / 1e6,
+        "s": seconds,
+        "tasks": tasks,
+        "mb_per_s": total / 1e6 / seconds,
+        "tasks_per_s": tasks / seconds,
+    }
 
 
 def main() -> None:
@@ -168,19 +198,26 @@ def main() -> None:
         for fmt in ("text", "docx", "doc", "pdf", "html", "xlsx", "xls", "csv"):
             results[fmt] = _measure(files[fmt])
             m = results[fmt]
-            print(f"{fmt}: {m['tasks']} tasks in {m['s']:.2f} s ({m['mb_per_s']:.2f} MB/s, {m['tasks_per_s']:,.0f} tasks/s)",
-                  file=sys.stderr, flush=True)
+            print(
+                f"{fmt}: {m['tasks']} tasks in {m['s']:.2f} s ({m['mb_per_s']:.2f} MB/s, {m['tasks_per_s']:,.0f} tasks/s)",
+                file=sys.stderr,
+                flush=True,
+            )
     base = results["text"]["s"]
-    lines = [f"\n## Extract by file format ({args.size})\n",
-             f"The {args.size} corpus ({len(records)} documents, {expected:,} tasks) as decomposition tables in each format "
-             "(`python -m bench.bench_formats`), extracted file by file in one process; .doc includes LibreOffice's "
-             "conversion to .docx. *text* is the seed layouts of bench/generate.py through the text path. "
-             "MB are the files' sizes.\n",
-             "| format | files MB | tasks read | extract (s) | MB/s | tasks/s | time / text |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        f"\n## Extract by file format ({args.size})\n",
+        f"The {args.size} corpus ({len(records)} documents, {expected:,} tasks) as decomposition tables in each format "
+        "(`python -m bench.bench_formats`), extracted file by file in one process; .doc includes LibreOffice's "
+        "conversion to .docx. *text* is the seed layouts of bench/generate.py through the text path. "
+        "MB are the files' sizes.\n",
+        "| format | files MB | tasks read | extract (s) | MB/s | tasks/s | time / text |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for fmt, m in results.items():
-        lines.append(f"| {fmt} | {m['mb']:.2f} | {m['tasks']:,} | {m['s']:.2f} | {m['mb_per_s']:.2f} | {m['tasks_per_s']:,.0f} | "
-                     f"{m['s'] / base:.1f}× |")
+        lines.append(
+            f"| {fmt} | {m['mb']:.2f} | {m['tasks']:,} | {m['s']:.2f} | {m['mb_per_s']:.2f} | {m['tasks_per_s']:,.0f} | "
+            f"{m['s'] / base:.1f}× |"
+        )
     md = "\n".join(lines) + "\n"
     print(md)
     if args.out:

@@ -44,8 +44,12 @@ def _rows(G: Any) -> list[tuple[str, dict[str, Any]]]:
         assert k in m.RELATIONSHIPS
         src, dst = G.nodes[u]["label"], G.nodes[v]["label"]
         props = {a: b for a, b in d.items() if a != "type"}
-        rows.append((f"MATCH (a:{src} {{id: $src}}) MATCH (b:{dst} {{id: $dst}}) MERGE (a)-[r:{k}]->(b) SET r += $props",
-                     {"src": u, "dst": v, "props": props}))
+        rows.append(
+            (
+                f"MATCH (a:{src} {{id: $src}}) MATCH (b:{dst} {{id: $dst}}) MERGE (a)-[r:{k}]->(b) SET r += $props",
+                {"src": u, "dst": v, "props": props},
+            )
+        )
     return rows
 
 
@@ -112,8 +116,14 @@ def _write_bench(store: Any, G: Any, rows: list[tuple[str, dict[str, Any]]]) -> 
     per_row()
     per_row_s = per_row()
     store.clear()
-    return {"batched_s": batched_s, "server_s": server_s, "per_row_ms": per_row_s * 1000, "baseline_s": per_row_s * len(rows),
-            "rows": len(rows), "rels_per_s": G.number_of_edges() / batched_s}
+    return {
+        "batched_s": batched_s,
+        "server_s": server_s,
+        "per_row_ms": per_row_s * 1000,
+        "baseline_s": per_row_s * len(rows),
+        "rows": len(rows),
+        "rels_per_s": G.number_of_edges() / batched_s,
+    }
 
 
 def _peak_mb() -> float:
@@ -143,8 +153,14 @@ def stage_extract(size: str, seed: int, **_: Any) -> dict[str, Any]:
         start = time.perf_counter()
         results = [load(p) for p in paths]
         extract = time.perf_counter() - start
-    return {"mb": total_bytes / 1e6, "s": extract, "mb_per_s": total_bytes / 1e6 / extract, "floor_s": floor,
-            "tasks": sum(len(r.tasks) for r in results), "peak_mb": _peak_mb()}
+    return {
+        "mb": total_bytes / 1e6,
+        "s": extract,
+        "mb_per_s": total_bytes / 1e6 / extract,
+        "floor_s": floor,
+        "tasks": sum(len(r.tasks) for r in results),
+        "peak_mb": _peak_mb(),
+    }
 
 
 def stage_embedded(size: str, seed: int, **_: Any) -> dict[str, Any]:
@@ -181,8 +197,20 @@ def stage_run(size: str, seed: int, **_: Any) -> dict[str, Any]:
         paths = write_documents(generate_records(SIZES[size], seed), Path(tmp) / "docs")
         cli = Path(sys.executable).with_name("dutygraph")
         start = time.perf_counter()
-        subprocess.run([str(cli), "run", str(Path(tmp) / "docs"), "--db", str(Path(tmp) / "cli-db"), "--out-dir",
-                        str(Path(tmp) / "pages")], check=True, capture_output=True, cwd=tmp)
+        subprocess.run(
+            [
+                str(cli),
+                "run",
+                str(Path(tmp) / "docs"),
+                "--db",
+                str(Path(tmp) / "cli-db"),
+                "--out-dir",
+                str(Path(tmp) / "pages"),
+            ],
+            check=True,
+            capture_output=True,
+            cwd=tmp,
+        )
         run_s = time.perf_counter() - start
         run_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         start = time.perf_counter()
@@ -199,8 +227,13 @@ STAGES = {"extract": stage_extract, "embedded": stage_embedded, "neo4j": stage_n
 
 def _start_neo4j(port: int) -> tuple[str, str, dict[str, str]]:
     root = Path(__file__).resolve().parents[1]
-    env = os.environ | {"NEO4J_PORT": str(port), "NEO4J_HOME": str(root / ".neo4j-bench"), "NEO4J_PASSWORD": "dutygraph-bench",
-                        "NEO4J_HEAP": "1g", "NEO4J_PAGECACHE": "512m"}
+    env = os.environ | {
+        "NEO4J_PORT": str(port),
+        "NEO4J_HOME": str(root / ".neo4j-bench"),
+        "NEO4J_PASSWORD": "dutygraph-bench",
+        "NEO4J_HEAP": "1g",
+        "NEO4J_PAGECACHE": "512m",
+    }
     subprocess.run([str(root / "neo4j" / "neo4j.sh"), "start"], env=env, check=True)
     return f"bolt://127.0.0.1:{port}", "dutygraph-bench", env
 
@@ -229,15 +262,29 @@ def main() -> None:
             r: dict[str, Any] = {"size": size}
             for stage in stages:
                 # Each stage in a fresh process, so that its peak memory is its own.
-                cmd = [sys.executable, "-m", "bench.bench_pipeline", "--child", stage, size, str(args.seed), uri or "", password or ""]
+                cmd = [
+                    sys.executable,
+                    "-m",
+                    "bench.bench_pipeline",
+                    "--child",
+                    stage,
+                    size,
+                    str(args.seed),
+                    uri or "",
+                    password or "",
+                ]
                 done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=root)
                 if done.returncode != 0:
                     raise SystemExit(f"the {size} {stage} benchmark failed:\n{done.stderr[-3000:]}")
                 r[stage] = json.loads(done.stdout.strip().splitlines()[-1])
             results.append(r)
-            print(f"{size}: extract {r['extract']['s']:.2f} s, embedded write {r['embedded']['batched_s']:.2f} s"
-                  + (f", neo4j write {r['neo4j']['batched_s']:.2f} s" if "neo4j" in r else "")
-                  + f", dutygraph run {r['run']['run_s']:.1f} s", file=sys.stderr, flush=True)
+            print(
+                f"{size}: extract {r['extract']['s']:.2f} s, embedded write {r['embedded']['batched_s']:.2f} s"
+                + (f", neo4j write {r['neo4j']['batched_s']:.2f} s" if "neo4j" in r else "")
+                + f", dutygraph run {r['run']['run_s']:.1f} s",
+                file=sys.stderr,
+                flush=True,
+            )
     finally:
         if env is not None:
             subprocess.run([str(root / "neo4j" / "neo4j.sh"), "stop"], env=env, check=False)
@@ -251,42 +298,55 @@ def main() -> None:
 def _tables(results: list[dict[str, Any]]) -> str:
     """bench/RESULTS.md's tables for extract, store writes and the main job. Peak RSS is
     the maximum resident set of the process that ran the stage (one per stage and size)."""
-    lines = ["\n## Extract\n", "Loaders reading generated documents (numbered list, Word tab dump and flattened table in turn), "
-             "against the floor of reading, decoding and splitting the same files.\n",
-             "| size | documents MB | tasks | extract (s) | MB/s | peak RSS (MB) | read+decode floor (s) | ratio extract / floor |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "\n## Extract\n",
+        "Loaders reading generated documents (numbered list, Word tab dump and flattened table in turn), "
+        "against the floor of reading, decoding and splitting the same files.\n",
+        "| size | documents MB | tasks | extract (s) | MB/s | peak RSS (MB) | read+decode floor (s) | ratio extract / floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for r in results:
         e = r["extract"]
-        lines.append(f"| {r['size']} | {e['mb']:.2f} | {e['tasks']:,} | {e['s']:.2f} | {e['mb_per_s']:.2f} | {e['peak_mb']:.0f} | "
-                     f"{e['floor_s']:.3f} | {e['s'] / e['floor_s']:.0f}× |")
+        lines.append(
+            f"| {r['size']} | {e['mb']:.2f} | {e['tasks']:,} | {e['s']:.2f} | {e['mb_per_s']:.2f} | {e['peak_mb']:.0f} | "
+            f"{e['floor_s']:.3f} | {e['s'] / e['floor_s']:.0f}× |"
+        )
     for store in ("embedded", "neo4j"):
         if not any(store in r for r in results):
             continue
-        lines += [f"\n## Store writes: {store}\n",
-                  "The batched write (one statement per document) against one MERGE per row in its own transaction, timed "
-                  f"on a sample of {SAMPLE_ROWS} rows and extrapolated to every row. Each is run once untimed before the "
-                  "timed run, so neither pays for planning its statements or for the server's cold start. *Database* is the "
-                  "time the database spends on the batched statements (FalkorDB's reported execution time; Neo4j's time to "
-                  "the last record plus the commit, summed over its two writers): baseline / database is what batching "
-                  "would gain if the client cost nothing. Peak RSS is the client process's.\n",
-                  "| size | rows (nodes + relationships) | batched (s) | database (s) | relationships/s | peak RSS (MB) "
-                  "| per-row baseline (ms/row) | baseline, extrapolated (s) | ratio baseline / batched | baseline / database |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        lines += [
+            f"\n## Store writes: {store}\n",
+            "The batched write (one statement per document) against one MERGE per row in its own transaction, timed "
+            f"on a sample of {SAMPLE_ROWS} rows and extrapolated to every row. Each is run once untimed before the "
+            "timed run, so neither pays for planning its statements or for the server's cold start. *Database* is the "
+            "time the database spends on the batched statements (FalkorDB's reported execution time; Neo4j's time to "
+            "the last record plus the commit, summed over its two writers): baseline / database is what batching "
+            "would gain if the client cost nothing. Peak RSS is the client process's.\n",
+            "| size | rows (nodes + relationships) | batched (s) | database (s) | relationships/s | peak RSS (MB) "
+            "| per-row baseline (ms/row) | baseline, extrapolated (s) | ratio baseline / batched | baseline / database |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
         for r in results:
             if store in r:
                 w = r[store]
-                lines.append(f"| {r['size']} | {w['rows']:,} | {w['batched_s']:.2f} | {w['server_s']:.2f} | {w['rels_per_s']:,.0f} | "
-                             f"{w['peak_mb']:.0f} | {w['per_row_ms']:.3f} | {w['baseline_s']:.1f} | "
-                             f"{w['baseline_s'] / w['batched_s']:.0f}× | {w['baseline_s'] / w['server_s']:.0f}× |")
-    lines += ["\n## End to end: `dutygraph run` (embedded store)\n",
-              "The main job as a user runs it, in a fresh process: read the documents, store them in a new embedded store, "
-              "read the graph back, analyse, write graph.html and review.html, close the store. Beside it, the same work "
-              "without the pages, the process start and the store's close: extract + build + store + read back + analyze.\n",
-              "| size | tasks | `dutygraph run` (s) | its peak RSS (MB) | extract + build + store + read back + analyze (s) |",
-              "| --- | ---: | ---: | ---: | ---: |"]
+                lines.append(
+                    f"| {r['size']} | {w['rows']:,} | {w['batched_s']:.2f} | {w['server_s']:.2f} | {w['rels_per_s']:,.0f} | "
+                    f"{w['peak_mb']:.0f} | {w['per_row_ms']:.3f} | {w['baseline_s']:.1f} | "
+                    f"{w['baseline_s'] / w['batched_s']:.0f}× | {w['baseline_s'] / w['server_s']:.0f}× |"
+                )
+    lines += [
+        "\n## End to end: `dutygraph run` (embedded store)\n",
+        "The main job as a user runs it, in a fresh process: read the documents, store them in a new embedded store, "
+        "read the graph back, analyse, write graph.html and review.html, close the store. Beside it, the same work "
+        "without the pages, the process start and the store's close: extract + build + store + read back + analyze.\n",
+        "| size | tasks | `dutygraph run` (s) | its peak RSS (MB) | extract + build + store + read back + analyze (s) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for r in results:
         e = r["run"]
-        lines.append(f"| {r['size']} | {r['extract']['tasks']:,} | {e['run_s']:.1f} | {e['run_peak_mb']:.0f} | {e['stages_s']:.1f} |")
+        lines.append(
+            f"| {r['size']} | {r['extract']['tasks']:,} | {e['run_s']:.1f} | {e['run_peak_mb']:.0f} | {e['stages_s']:.1f} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -21,18 +21,14 @@ from pathlib import Path
 
 from dutygraph.loaders.records import DocumentMeta, LoadResult, TaskRecord
 
-DEPARTMENTS = (
-    "发改局 财政局 商务局 工信局 科技局 教育局 民政局 人社局 住建局 城管局 交通运输局 水务局 农业农村局 文体旅局 卫健局 "
-    "应急管理局 市场监管局 统计局 审计局 司法局 信访局 生态环境局 自然资源和规划分局 公安分局 税务局 医保分局 退役军人事务局 "
-    "行政审批局 金融局 投促局 国资办 政府办 营商办 人才办 编办 组织部 宣传部 政法委 统战部 残联 总工会 团区委 妇联 科协 "
-    "红十字会 关工委 消防救援大队 交警大队 房产局 数据局 档案馆 机关事务管理局 粮食和物资储备局 民宗局 外办 侨办 台办 "
-    "气象局 档案局 保密办"
-).split()
-STREET_SYLLABLES = "东 西 南 北 中 新 河 湖 桥 塘 山 港 华 阳 兴 安 和 宁 丰 庆 荷 花 池 五 星 永 红 龙 凤 金 银 青 云".split()
+DEPARTMENTS = ["发改局", "财政局", "商务局", "工信局", "科技局", "教育局", "民政局", "人社局", "住建局", "城管局", "交通运输局", "水务局", "农业农村局", "文体旅局", "卫健局", "应急管理局", "市场监管局", "统计局", "审计局", "司法局", "信访局", "生态环境局", "自然资源和规划分局", "公安分局", "税务局", "医保分局", "退役军人事务局", "行政审批局", "金融局", "投促局", "国资办", "政府办", "营商办", "人才办", "编办", "组织部", "宣传部", "政法委", "统战部", "残联", "总工会", "团区委", "妇联", "科协", "红十字会", "关工委", "消防救援大队", "交警大队", "房产局", "数据局", "档案馆", "机关事务管理局", "粮食和物资储备局", "民宗局", "外办", "侨办", "台办", "气象局", "档案局", "保密办"]
+STREET_SYLLABLES = (
+    ["东", "西", "南", "北", "中", "新", "河", "湖", "桥", "塘", "山", "港", "华", "阳", "兴", "安", "和", "宁", "丰", "庆", "荷", "花", "池", "五", "星", "永", "红", "龙", "凤", "金", "银", "青", "云"]
+)
 COLLECTIVES = ("各街道", "区相关部门", "各镇", "区各部门")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华玉兰建国志红"
-REGION_HEADS = "云 龙 凤 金 银 青 白 石 泉 梅 竹 松 柳 枫 桂 兰 江 海 湖 河 山 岭 峰 川 原 林 园 城 阳 安".split()
+REGION_HEADS = ["云", "龙", "凤", "金", "银", "青", "白", "石", "泉", "梅", "竹", "松", "柳", "枫", "桂", "兰", "江", "海", "湖", "河", "山", "岭", "峰", "川", "原", "林", "园", "城", "阳", "安"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +68,9 @@ def _units_for(n: int, rng: random.Random) -> list[str]:
     units = list(DEPARTMENTS[: max(1, min(len(DEPARTMENTS), n - len(COLLECTIVES) - n // 4))])
     streets: set[str] = set()
     while len(units) + len(streets) < n - len(COLLECTIVES):
-        streets.add(rng.choice(STREET_SYLLABLES) + rng.choice(STREET_SYLLABLES) + rng.choice(("街道", "镇", "园", "集团")))
+        streets.add(
+            rng.choice(STREET_SYLLABLES) + rng.choice(STREET_SYLLABLES) + rng.choice(("街道", "镇", "园", "集团"))
+        )
     return units + sorted(streets) + list(COLLECTIVES[: max(0, n - len(units) - len(streets))])
 
 
@@ -116,13 +114,26 @@ def generate_records(size: Size, seed: int = 0) -> list[LoadResult]:
             support = sorted(rng.sample(pool, k=min(len(pool), rng.choice((0, 1, 2, 2, 3, 4)))))
             tasks.append(
                 TaskRecord(
-                    goal=f"目标{goal_no}", area=None, task=f"({t + 1})", text=f"{region}{year}年第{t + 1}项任务。",
-                    lead=lead, support=support, leaders=[rng.choice(leaders)], line=t + 1, goal_no=str(goal_no),
+                    goal=f"目标{goal_no}",
+                    area=None,
+                    task=f"({t + 1})",
+                    text=f"{region}{year}年第{t + 1}项任务。",
+                    lead=lead,
+                    support=support,
+                    leaders=[rng.choice(leaders)],
+                    line=t + 1,
+                    goal_no=str(goal_no),
                 )
             )
         file = f"{region}_{year}.txt"
-        meta = DocumentMeta(file=file, path=file, title=f"{year}年{region}政府工作报告主要目标任务责任分解表",
-                            region=region, year=year, layout="synthetic")
+        meta = DocumentMeta(
+            file=file,
+            path=file,
+            title=f"{year}年{region}政府工作报告主要目标任务责任分解表",
+            region=region,
+            year=year,
+            layout="synthetic",
+        )
         results.append(LoadResult(meta, tasks))
     return results
 
@@ -145,8 +156,14 @@ def render(result: LoadResult, layout: str) -> str:
         for t in result.tasks:
             first = t.goal != goal
             goal = t.goal
-            cells = [t.goal_no if first else "", t.goal if first else "", f"（{t.task.strip('()')}）{t.text}",
-                     "、".join(t.leaders), "\n".join(t.lead), "\n".join(t.support) or "—"]
+            cells = [
+                t.goal_no if first else "",
+                t.goal if first else "",
+                f"（{t.task.strip('()')}）{t.text}",
+                "、".join(t.leaders),
+                "\n".join(t.lead),
+                "\n".join(t.support) or "—",
+            ]
             lines.append("\n".join("\t" + c for c in cells) + "\n")
         return "\n".join(lines) + "\n"
     if layout == "flat-table":

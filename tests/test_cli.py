@@ -14,7 +14,20 @@ from dutygraph import __version__
 from dutygraph.cli import cli
 from tests.conftest import SAMPLES, SEED_FILES, seed_path
 
-CONTRACT_KEYS = ["doc", "region", "year", "goal", "area", "task", "text", "lead", "support", "leaders", "inherited", "flags"]
+CONTRACT_KEYS = [
+    "doc",
+    "region",
+    "year",
+    "goal",
+    "area",
+    "task",
+    "text",
+    "lead",
+    "support",
+    "leaders",
+    "inherited",
+    "flags",
+]
 
 
 @pytest.fixture

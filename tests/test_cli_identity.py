@@ -18,8 +18,15 @@ def run(*args):
 
 
 def stored(db):
-    out = run("query", "-e", "MATCH (d:Document) OPTIONAL MATCH (t:Task {doc: d.id}) RETURN d.id AS id, count(t) AS tasks",
-              "--format", "json", "--db", db)
+    out = run(
+        "query",
+        "-e",
+        "MATCH (d:Document) OPTIONAL MATCH (t:Task {doc: d.id}) RETURN d.id AS id, count(t) AS tasks",
+        "--format",
+        "json",
+        "--db",
+        db,
+    )
     return {r["id"]: r["tasks"] for r in json.loads(out.stdout)}
 
 
@@ -45,7 +52,9 @@ def test_the_same_file_given_twice_is_stored_once_with_a_warning(tmp_path):
 
 def test_an_edited_document_with_the_same_path_replaces_its_earlier_version(tmp_path):
     doc = tmp_path / "plan.txt"
-    doc.write_text("一、发展\n1. 任务甲。(区发改局主办)\n2. 任务乙。(区财政局主办)\n3. 任务丙。(区民政局主办)\n", encoding="utf-8")
+    doc.write_text(
+        "一、发展\n1. 任务甲。(区发改局主办)\n2. 任务乙。(区财政局主办)\n3. 任务丙。(区民政局主办)\n", encoding="utf-8"
+    )
     db = tmp_path / "db"
     assert run("build", doc, "--db", db, "--region", "天宁区", "--year", "2024").exit_code == 0
     doc.write_text("一、发展\n1. 任务甲。(区发改局主办)\n2. 任务乙。(区财政局主办)\n", encoding="utf-8")
@@ -55,11 +64,15 @@ def test_an_edited_document_with_the_same_path_replaces_its_earlier_version(tmp_
 
 def test_a_task_number_repeated_under_one_goal_stays_a_separate_task(tmp_path):
     path = tmp_path / "repeat.txt"
-    path.write_text("一、发展\n1. 任务甲。(区发改局主办)\n2. 任务乙。(区财政局主办)\n1. 任务丙。(区民政局主办)\n",
-                    encoding="utf-8")
+    path.write_text(
+        "一、发展\n1. 任务甲。(区发改局主办)\n2. 任务乙。(区财政局主办)\n1. 任务丙。(区民政局主办)\n", encoding="utf-8"
+    )
     result = load(path, region="天宁区", year=2024)
     G = build_graph([result])
     tasks = {d["text"]: n for n, d in G.nodes(data=True) if d["label"] == "Task"}
     assert len(tasks) == 3
     assert tasks["任务丙。"] == tasks["任务甲。"] + "#2"
-    assert any("task 1 is numbered as an earlier task of the same goal: kept apart as 1#2" in w.message for w in result.warnings)
+    assert any(
+        "task 1 is numbered as an earlier task of the same goal: kept apart as 1#2" in w.message
+        for w in result.warnings
+    )

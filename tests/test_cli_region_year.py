@@ -13,8 +13,10 @@ from tests.conftest import seed_path
 
 def extract(*args: str):
     result = CliRunner().invoke(cli, ["extract", *args])
-    years = Counter((json.loads(line)["doc"][:3], json.loads(line)["year"], json.loads(line)["region"])
-                    for line in result.stdout.splitlines())
+    years = Counter(
+        (json.loads(line)["doc"][:3], json.loads(line)["year"], json.loads(line)["region"])
+        for line in result.stdout.splitlines()
+    )
     return result, years
 
 
@@ -32,18 +34,35 @@ def test_region_fills_only_a_document_that_prints_none():
 
 
 def test_force_year_and_region_replace_and_say_so():
-    result, years = extract(str(seed_path("001")), str(seed_path("002")), "--force-year", "2030", "--force-region", "钟楼区")
+    result, years = extract(
+        str(seed_path("001")), str(seed_path("002")), "--force-year", "2030", "--force-region", "钟楼区"
+    )
     assert result.exit_code == 0
     assert {(doc, year, region) for doc, year, region in years} == {("001", 2030, "钟楼区"), ("002", 2030, "钟楼区")}
     assert "note: 001_d657d27eca61cd1c.txt: --force-year 2030 replaces the year the text gives (2024)" in result.stderr
-    assert "note: 001_d657d27eca61cd1c.txt: --force-region 钟楼区 replaces the region the text gives (鼓楼区)" in result.stderr
+    assert (
+        "note: 001_d657d27eca61cd1c.txt: --force-region 钟楼区 replaces the region the text gives (鼓楼区)"
+        in result.stderr
+    )
     assert "002_72e94bd22924f3a5.txt: --force-year" not in result.stderr  # 002 prints no year: nothing replaced
 
 
 def test_build_keeps_two_plan_years_apart_with_year_given(tmp_path):
     db = tmp_path / "db"
-    built = CliRunner().invoke(cli, ["build", str(seed_path("003")), str(seed_path("002")), "--year", "2024", "--db", str(db), "-q"])
+    built = CliRunner().invoke(
+        cli, ["build", str(seed_path("003")), str(seed_path("002")), "--year", "2024", "--db", str(db), "-q"]
+    )
     assert built.exit_code == 0, built.output
-    rows = CliRunner().invoke(cli, ["query", "-e", "MATCH (d:Document) RETURN d.source AS doc, d.year AS year", "--format", "json",
-                                    "--db", str(db)])
+    rows = CliRunner().invoke(
+        cli,
+        [
+            "query",
+            "-e",
+            "MATCH (d:Document) RETURN d.source AS doc, d.year AS year",
+            "--format",
+            "json",
+            "--db",
+            str(db),
+        ],
+    )
     assert {(r["doc"][:3], r["year"]) for r in json.loads(rows.stdout)} == {("003", 2021), ("002", 2024)}

@@ -26,9 +26,17 @@ def test_run_does_the_whole_job(tmp_path):
     assert any(line.startswith("warning: 001_d657d27eca61cd1c.txt:37") for line in err)
     # One graph page per plan, one review page per plan that names units, no page pooling years.
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["index.html", "武进区-2021.graph.html", "钟楼区-2021.graph.html", "钟楼区-2021.review.html",
-                       "钟楼区-2024.graph.html", "钟楼区-2024.review.html", "钟楼区-noyear.graph.html",
-                       "鼓楼区-2024.graph.html", "鼓楼区-2024.review.html"]
+    assert written == [
+        "index.html",
+        "武进区-2021.graph.html",
+        "钟楼区-2021.graph.html",
+        "钟楼区-2021.review.html",
+        "钟楼区-2024.graph.html",
+        "钟楼区-2024.review.html",
+        "钟楼区-noyear.graph.html",
+        "鼓楼区-2024.graph.html",
+        "鼓楼区-2024.review.html",
+    ]
     page = (tmp_path / "out" / "钟楼区-2021.graph.html").read_text(encoding="utf-8")
     assert "vis.Network" in page and "责任图谱 · 钟楼区 2021" in page and "2024" not in page.split("<title>")[1][:40]
     review = (tmp_path / "out" / "钟楼区-2021.review.html").read_text(encoding="utf-8")
@@ -38,10 +46,25 @@ def test_run_does_the_whole_job(tmp_path):
 
 
 def test_run_pools_years_only_when_asked(tmp_path):
-    result = invoke(["run", str(seed_path("000")), str(seed_path("003")), "--db", str(tmp_path / "db"),
-                     "--out-dir", str(tmp_path / "out"), "--pool-years", "-q"])
+    result = invoke(
+        [
+            "run",
+            str(seed_path("000")),
+            str(seed_path("003")),
+            "--db",
+            str(tmp_path / "db"),
+            "--out-dir",
+            str(tmp_path / "out"),
+            "--pool-years",
+            "-q",
+        ]
+    )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.html", "钟楼区-pooled.graph.html", "钟楼区-pooled.review.html"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "index.html",
+        "钟楼区-pooled.graph.html",
+        "钟楼区-pooled.review.html",
+    ]
     review = (tmp_path / "out" / "钟楼区-pooled.review.html").read_text(encoding="utf-8")
     assert "各年合并（pooled）" in review and "钟楼区 2021、2024（各年合并）" in review
 
@@ -62,7 +85,9 @@ def test_run_on_an_empty_directory_is_a_clear_error(tmp_path):
     assert result.exit_code == 2
     from dutygraph.pipeline import DOCUMENT_SUFFIXES
 
-    assert result.output.strip() == f"error: {tmp_path}: the directory holds no document ({', '.join(DOCUMENT_SUFFIXES)})"
+    assert (
+        result.output.strip() == f"error: {tmp_path}: the directory holds no document ({', '.join(DOCUMENT_SUFFIXES)})"
+    )
     assert ".docx" in DOCUMENT_SUFFIXES and ".pdf" in DOCUMENT_SUFFIXES
 
 
@@ -70,7 +95,9 @@ def test_configuration_file_environment_and_flags(tmp_path, monkeypatch):
     db = tmp_path / "db"
     assert invoke(["build", str(seed_path("003")), "--db", str(db), "-q"]).exit_code == 0
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "dutygraph.toml").write_text(f'db = "{db}"\nregion = "钟楼区"\n\n[analyze]\ntop = 3\n', encoding="utf-8")
+    (tmp_path / "dutygraph.toml").write_text(
+        f'db = "{db}"\nregion = "钟楼区"\n\n[analyze]\ntop = 3\n', encoding="utf-8"
+    )
     data = json.loads(invoke(["analyze", "--format", "json"]).stdout)
     assert len(data["units"]) == 3 and {u["region"] for u in data["units"]} == {"钟楼区"}
     assert len(json.loads(invoke(["analyze", "--format", "json", "--top", "5"]).stdout)["units"]) == 5  # flag wins

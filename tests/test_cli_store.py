@@ -41,7 +41,22 @@ def test_build_then_query_every_way(target):
     table = run(["query", "units_by_tasks_led", "-p", "region=钟楼区", "-p", "year=2021", "-p", "limit=3", *opts], env)
     assert table.exit_code == 0 and "住建局" in table.stdout and "3 rows" in table.stdout
 
-    js = run(["query", "units_by_tasks_led", "-p", "region=钟楼区", "-p", "year=2021", "-p", "limit=3", "--format", "json", *opts], env)
+    js = run(
+        [
+            "query",
+            "units_by_tasks_led",
+            "-p",
+            "region=钟楼区",
+            "-p",
+            "year=2021",
+            "-p",
+            "limit=3",
+            "--format",
+            "json",
+            *opts,
+        ],
+        env,
+    )
     rows = json.loads(js.stdout)
     assert rows[0] == {"region": "钟楼区", "unit": "住建局", "kind": "department", "led": 14, "led_inferred": 0}
 
@@ -77,8 +92,16 @@ def test_query_on_an_empty_store_says_to_build(tmp_path):
     assert "is empty: run 'dutygraph build FILE...' first" in result.output
 
 
-@pytest.mark.parametrize("command", [["query", "documents"], ["analyze"], ["draw", "-o", "g.html"], ["report", "-o", "r.html"],
-                                     ["export", "--format", "json", "-o", "x.json"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "documents"],
+        ["analyze"],
+        ["draw", "-o", "g.html"],
+        ["report", "-o", "r.html"],
+        ["export", "--format", "json", "-o", "x.json"],
+    ],
+)
 def test_a_mistyped_db_on_a_read_command_is_an_error_and_creates_nothing(tmp_path, command):
     typo = tmp_path / "dtuygraph"
     result = run([*command, "--db", str(typo)])
@@ -146,13 +169,16 @@ def test_db_and_neo4j_together_is_a_usage_error(tmp_path):
     assert result.exit_code == 2 and "give --db or --neo4j, not both" in result.output
 
 
-@pytest.mark.parametrize("load", [
-    "LOAD CSV FROM 'file://{path}' AS r RETURN r",
-    "load  csv with headers from \"file://{path}\" AS r RETURN r",
-    "MATCH (d:Document) WITH d LIMIT 1 LOAD CSV FROM 'file://{path}' AS r RETURN r",
-    "CALL apoc.load.csv('file://{path}') YIELD map RETURN map",
-    "CALL dbms.listConfig() YIELD name, value RETURN name, value",
-])
+@pytest.mark.parametrize(
+    "load",
+    [
+        "LOAD CSV FROM 'file://{path}' AS r RETURN r",
+        'load  csv with headers from "file://{path}" AS r RETURN r',
+        "MATCH (d:Document) WITH d LIMIT 1 LOAD CSV FROM 'file://{path}' AS r RETURN r",
+        "CALL apoc.load.csv('file://{path}') YIELD map RETURN map",
+        "CALL dbms.listConfig() YIELD name, value RETURN name, value",
+    ],
+)
 def test_query_never_reads_the_hosts_files(target, tmp_path, load):
     opts, env = target
     secret = tmp_path / "secret.csv"
@@ -173,8 +199,13 @@ def test_the_project_neo4j_refuses_file_urls_even_past_the_check(neo4j_store, tm
     assert "allow_csv_import_from_file_urls" in str(refused.value) and "SECRET" not in str(refused.value)
 
 
-HARMLESS = [("SHOW DATABASES", "name"), ("CALL dbms.components()", "name"), ("SHOW INDEXES", None),
-            ("SHOW CONSTRAINTS", None), ("CALL db.labels()", "label")]
+HARMLESS = [
+    ("SHOW DATABASES", "name"),
+    ("CALL dbms.components()", "name"),
+    ("SHOW INDEXES", None),
+    ("SHOW CONSTRAINTS", None),
+    ("CALL db.labels()", "label"),
+]
 
 
 def test_query_allows_harmless_listings(target):
@@ -198,4 +229,6 @@ def test_an_explicit_db_wins_over_neo4j_uri_in_the_environment(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [{"n": 78}]
     both = run(["query", "documents"], {**env, "DUTYGRAPH_DB": str(db)})
-    assert both.exit_code == 2 and "DUTYGRAPH_DB and NEO4J_URI are both set: give --db or --neo4j to choose" in both.output
+    assert (
+        both.exit_code == 2 and "DUTYGRAPH_DB and NEO4J_URI are both set: give --db or --neo4j to choose" in both.output
+    )

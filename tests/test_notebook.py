@@ -12,7 +12,9 @@ def test_explore_notebook_runs(monkeypatch):
     monkeypatch.setenv("DUTYGRAPH_SEEDS", str(SEEDS))
     path = ROOT / "notebooks" / "explore.ipynb"
     nb = nbformat.read(path, as_version=4)
-    assert all(not cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"), "commit the notebook without outputs"
+    assert all(not cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"), (
+        "commit the notebook without outputs"
+    )
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not any(o.output_type == "error" for o in outputs)

@@ -44,14 +44,28 @@ def verbosity_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def document_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """Add the options that say how to read documents: --layout, --region, --year, --force-region, --force-year."""
-    f = click.option("--force-year", type=int, default=None,
-                     help="Plan year of every document, replacing the year the text gives (each replacement is noted).")(f)
-    f = click.option("--force-region", default=None,
-                     help="District of every document, replacing the region the text gives (each replacement is noted).")(f)
-    f = click.option("--year", type=int, default=None,
-                     help="Plan year of a document whose text does not give one (e.g. 2024); a printed year is kept.")(f)
-    f = click.option("--region", default=None,
-                     help="District of a document whose text does not give one (e.g. 钟楼区); a printed region is kept.")(f)
+    f = click.option(
+        "--force-year",
+        type=int,
+        default=None,
+        help="Plan year of every document, replacing the year the text gives (each replacement is noted).",
+    )(f)
+    f = click.option(
+        "--force-region",
+        default=None,
+        help="District of every document, replacing the region the text gives (each replacement is noted).",
+    )(f)
+    f = click.option(
+        "--year",
+        type=int,
+        default=None,
+        help="Plan year of a document whose text does not give one (e.g. 2024); a printed year is kept.",
+    )(f)
+    f = click.option(
+        "--region",
+        default=None,
+        help="District of a document whose text does not give one (e.g. 钟楼区); a printed region is kept.",
+    )(f)
     f = click.option(
         "--layout",
         type=click.Choice(layout_names()),
@@ -90,7 +104,9 @@ _SOURCE_RANK = {
 }
 
 
-def _open_store(db: Path | None, neo4j_uri: str | None, *, write: bool = False, lock_timeout: float | None = None) -> Any:
+def _open_store(
+    db: Path | None, neo4j_uri: str | None, *, write: bool = False, lock_timeout: float | None = None
+) -> Any:
     """Open the store the options name: a flag wins over the environment, which wins over the file.
 
     A command that writes waits for another writer of the embedded store (saying
@@ -191,7 +207,9 @@ def _print_table(results: list[LoadResult], console: Console) -> None:
     for r in results:
         d = r.document
         flags = f"  [red]{', '.join(d.flags)}[/red]" if d.flags else ""
-        title = f"{escape(d.file)}  {escape(d.region or '?')} {d.year or '?'}  ({d.layout}, {len(r.tasks)} tasks){flags}"
+        title = (
+            f"{escape(d.file)}  {escape(d.region or '?')} {d.year or '?'}  ({d.layout}, {len(r.tasks)} tasks){flags}"
+        )
         table = Table(title=title, title_justify="left", show_lines=False, expand=True)
         table.add_column("task", no_wrap=True)
         table.add_column("goal / area", max_width=18, overflow="ellipsis", no_wrap=True)
@@ -206,7 +224,12 @@ def _print_table(results: list[LoadResult], console: Console) -> None:
 
         for t in r.tasks:
             table.add_row(
-                escape(t.task), escape(t.area or t.goal or ""), escape(t.text), cell(t, "leaders"), cell(t, "lead"), cell(t, "support")
+                escape(t.task),
+                escape(t.area or t.goal or ""),
+                escape(t.text),
+                cell(t, "leaders"),
+                cell(t, "lead"),
+                cell(t, "support"),
             )
         console.print(table)
     if any(t.inherited for r in results for t in r.tasks):
@@ -226,8 +249,15 @@ def _print_table(results: list[LoadResult], console: Console) -> None:
 @document_options
 @verbosity_options
 def extract(
-    files: tuple[Path, ...], fmt: str, layout: str | None, region: str | None, year: int | None,
-    force_region: str | None, force_year: int | None, verbose: int, quiet: bool,
+    files: tuple[Path, ...],
+    fmt: str,
+    layout: str | None,
+    region: str | None,
+    year: int | None,
+    force_region: str | None,
+    force_year: int | None,
+    verbose: int,
+    quiet: bool,
 ) -> None:
     """Read documents and print their tasks, before any database is touched.
 
@@ -268,21 +298,56 @@ def extract(
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out-dir", type=click.Path(path_type=Path, file_okay=False), default=Path("."), show_default=True,
-              help="Where index.html and each plan's graph and review pages are written.")
+@click.option(
+    "--out-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    help="Where index.html and each plan's graph and review pages are written.",
+)
 @click.option("--top", type=int, default=10, show_default=True, help="Units shown in the summary, per plan.")
 @click.option("--include-inferred", is_flag=True, help="Count guesses filled into deduplicated texts in the analysis.")
-@click.option("--pool-years", is_flag=True, help="One page pair per region with its years added together, instead of one per plan (region and year).")
-@click.option("--lead-weight", type=float, default=2.0, show_default=True, help="Weight of a lead responsibility in a unit's load.")
-@click.option("--support-weight", type=float, default=1.0, show_default=True, help="Weight of a support responsibility in a unit's load.")
+@click.option(
+    "--pool-years",
+    is_flag=True,
+    help="One page pair per region with its years added together, instead of one per plan (region and year).",
+)
+@click.option(
+    "--lead-weight",
+    type=float,
+    default=2.0,
+    show_default=True,
+    help="Weight of a lead responsibility in a unit's load.",
+)
+@click.option(
+    "--support-weight",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Weight of a support responsibility in a unit's load.",
+)
 @store_options
 @lock_option
 @document_options
 @verbosity_options
 def run(
-    paths: tuple[Path, ...], out_dir: Path, top: int, include_inferred: bool, pool_years: bool, lead_weight: float, support_weight: float,
-    db: Path | None, neo4j_uri: str | None, lock_timeout: float, layout: str | None, region: str | None, year: int | None,
-    force_region: str | None, force_year: int | None, verbose: int, quiet: bool,
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    top: int,
+    include_inferred: bool,
+    pool_years: bool,
+    lead_weight: float,
+    support_weight: float,
+    db: Path | None,
+    neo4j_uri: str | None,
+    lock_timeout: float,
+    layout: str | None,
+    region: str | None,
+    year: int | None,
+    force_region: str | None,
+    force_year: int | None,
+    verbose: int,
+    quiet: bool,
 ) -> None:
     """The main job: read every document in PATHS (files or directories), store
     the graph, print the summary and the top of each plan's analysis, and write
@@ -304,9 +369,21 @@ def run(
 
     _setup_logging(verbose, quiet)
     err = _stderr()
-    labels = {"read": "reading documents", "store": "storing the graph", "analyse": "analysing", "draw": "analysing, drawing"}
-    with Progress(TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=False, disable=quiet) as bar:
+    labels = {
+        "read": "reading documents",
+        "store": "storing the graph",
+        "analyse": "analysing",
+        "draw": "analysing, drawing",
+    }
+    with Progress(
+        TextColumn("{task.description:<20}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+        disable=quiet,
+    ) as bar:
         tasks: dict[str, Any] = {}
 
         def progress(step: str, done: int, total: int) -> None:
@@ -315,10 +392,20 @@ def run(
             bar.update(tasks[step], completed=done, total=total)
 
         with _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
-            outcome = run_pipeline(paths, store, out_dir, layout=layout, region=region, year=year,
-                                   force_region=force_region, force_year=force_year,
-                                   weights=LoadWeights(lead_weight, support_weight), include_inferred=include_inferred,
-                                   pool_years=pool_years, progress=progress)
+            outcome = run_pipeline(
+                paths,
+                store,
+                out_dir,
+                layout=layout,
+                region=region,
+                year=year,
+                force_region=force_region,
+                force_year=force_year,
+                weights=LoadWeights(lead_weight, support_weight),
+                include_inferred=include_inferred,
+                pool_years=pool_years,
+                progress=progress,
+            )
             where = f"the {store.kind} store at {store.location}"
     if not quiet:
         out = _stdout()
@@ -396,8 +483,17 @@ def build(
 
 @cli.command()
 @click.argument("query_spec", metavar="NAME|FILE", required=False)
-@click.option("-e", "--execute", "cypher", metavar="CYPHER", default=None, help="Run this Cypher text instead of a saved query.")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (VALUE read as JSON when it parses: 2024, null).")
+@click.option(
+    "-e", "--execute", "cypher", metavar="CYPHER", default=None, help="Run this Cypher text instead of a saved query."
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A query parameter (VALUE read as JSON when it parses: 2024, null).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -441,7 +537,10 @@ def query(
         table.add_column("answers")
         table.add_column("parameters")
         for q in saved_queries().values():
-            shown = ", ".join(f"{k}={'…' if v is not None and not isinstance(v, (int, str)) else json.dumps(v, ensure_ascii=False)}" for k, v in q.params.items())
+            shown = ", ".join(
+                f"{k}={'…' if v is not None and not isinstance(v, (int, str)) else json.dumps(v, ensure_ascii=False)}"
+                for k, v in q.params.items()
+            )
             table.add_row(q.name, escape(q.summary), escape(shown))
         _stdout().print(table)
         return
@@ -453,7 +552,9 @@ def query(
     check_query(saved.text)  # before the store opens: a refused query costs nothing
     with _open_store(db, neo4j_uri) as store:
         if not store.query("MATCH (d:Document) RETURN count(d) AS n").rows[0][0]:
-            raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")
+            raise EmptyStoreError(
+                f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first"
+            )
         result = store.query(saved.text, bound)
     _print_rows(result.columns, result.rows, fmt)
 
@@ -472,7 +573,6 @@ def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
         sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
         return
     if fmt == "csv":
-
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
         for r in rows:
@@ -496,7 +596,9 @@ def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
     required=True,
     help="graphml or gexf for Gephi, yEd and Cytoscape; json (node-link) for tools.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The file to write.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The file to write."
+)
 @store_options
 @verbosity_options
 def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbose: int, quiet: bool) -> None:
@@ -512,19 +614,52 @@ def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbo
     G = _read_graph(db, neo4j_uri)
     write_graph(G, output, fmt)
     if not quiet:
-        _stderr().print(f"wrote {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships to {output}", markup=False)
+        _stderr().print(
+            f"wrote {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships to {output}", markup=False
+        )
 
 
-UNIT_COLUMNS = ["region", "year", "name", "kind", "lead", "support", "load", "lead_inferred", "support_inferred", "goals",
-                "leaders", "partners", "degree", "betweenness", "pagerank", "community", "flagged", "status", "peer_group", "reason"]
+UNIT_COLUMNS = [
+    "region",
+    "year",
+    "name",
+    "kind",
+    "lead",
+    "support",
+    "load",
+    "lead_inferred",
+    "support_inferred",
+    "goals",
+    "leaders",
+    "partners",
+    "degree",
+    "betweenness",
+    "pagerank",
+    "community",
+    "flagged",
+    "status",
+    "peer_group",
+    "reason",
+]
 LEADER_COLUMNS = ["region", "year", "name", "tasks", "units", "goals", "tasks_inferred", "flagged", "reason"]
 CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_b", "change", "status"]
 
 
 @cli.command()
-@click.option("--region", default=None, help="Analyse one district (e.g. 钟楼区); default every region, each unit against its own region.")
-@click.option("--year", type=int, default=None, help="Analyse one plan year; default every plan (region and year) on its own, with year-over-year changes.")
-@click.option("--pool-years", is_flag=True, help="Add a region's years together instead of analysing each plan year on its own.")
+@click.option(
+    "--region",
+    default=None,
+    help="Analyse one district (e.g. 钟楼区); default every region, each unit against its own region.",
+)
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="Analyse one plan year; default every plan (region and year) on its own, with year-over-year changes.",
+)
+@click.option(
+    "--pool-years", is_flag=True, help="Add a region's years together instead of analysing each plan year on its own."
+)
 @click.option("--top", type=int, default=None, help="Rows per table (default 20 in the table view, all otherwise).")
 @click.option(
     "--format",
@@ -534,10 +669,32 @@ CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_
     show_default=True,
     help="table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, changes), json for tools.",
 )
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write to this file instead of the terminal (required for xlsx).")
-@click.option("--include-inferred", is_flag=True, help="Add guesses filled into deduplicated texts into every count (they are shown beside the counts otherwise).")
-@click.option("--lead-weight", type=float, default=2.0, show_default=True, help="Weight of a lead (牵头) responsibility in a unit's load.")
-@click.option("--support-weight", type=float, default=1.0, show_default=True, help="Weight of a support (配合) responsibility in a unit's load.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to this file instead of the terminal (required for xlsx).",
+)
+@click.option(
+    "--include-inferred",
+    is_flag=True,
+    help="Add guesses filled into deduplicated texts into every count (they are shown beside the counts otherwise).",
+)
+@click.option(
+    "--lead-weight",
+    type=float,
+    default=2.0,
+    show_default=True,
+    help="Weight of a lead (牵头) responsibility in a unit's load.",
+)
+@click.option(
+    "--support-weight",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Weight of a support (配合) responsibility in a unit's load.",
+)
 @store_options
 @verbosity_options
 def analyze(
@@ -585,7 +742,9 @@ def analyze(
     for key in ("units", "collectives", "leaders"):
         data[key] = _top_per_plan(data[key], limit)
     if limit and data["changes"]:
-        data["changes"] = data["changes"][:limit] + [c for c in data["changes"][-limit:] if c not in data["changes"][:limit]]
+        data["changes"] = data["changes"][:limit] + [
+            c for c in data["changes"][-limit:] if c not in data["changes"][:limit]
+        ]
     if fmt == "json":
         _emit(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
     elif fmt == "csv":
@@ -599,7 +758,12 @@ def analyze(
     elif fmt == "xlsx":
         _write_xlsx(data, output)
     else:
-        _print_analysis(data, region, year, _stdout() if output is None else Console(file=output.open("w", encoding="utf-8"), width=200))
+        _print_analysis(
+            data,
+            region,
+            year,
+            _stdout() if output is None else Console(file=output.open("w", encoding="utf-8"), width=200),
+        )
     if output is not None and not quiet:
         _stderr().print(f"wrote {output}", markup=False)
 
@@ -617,15 +781,22 @@ def _top_per_plan(rows: list[dict[str, Any]], limit: int | None) -> list[dict[st
     return out
 
 
-def _analysis_of(G: Any, region: str | None, year: int | None, include_inferred: bool, weights: Any = None,
-                 pool_years: bool = False) -> Any:
+def _analysis_of(
+    G: Any, region: str | None, year: int | None, include_inferred: bool, weights: Any = None, pool_years: bool = False
+) -> Any:
     """The analysis of the stored graph, with a scope that has no task turned into a usage error."""
     from dutygraph.graph.analysis import LoadWeights
     from dutygraph.graph.analysis import analyze as run_analysis
 
     try:
-        return run_analysis(G, region=region, year=year, include_inferred=include_inferred, weights=weights or LoadWeights(),
-                            pool_years=pool_years)
+        return run_analysis(
+            G,
+            region=region,
+            year=year,
+            include_inferred=include_inferred,
+            weights=weights or LoadWeights(),
+            pool_years=pool_years,
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
 
@@ -635,7 +806,9 @@ def _read_graph(db: Path | None, neo4j_uri: str | None) -> Any:
     with _open_store(db, neo4j_uri) as store:
         G = store.read_graph()
         if G.number_of_nodes() == 0:
-            raise EmptyStoreError(f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first")
+            raise EmptyStoreError(
+                f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first"
+            )
     return G
 
 
@@ -652,14 +825,34 @@ def _read_graph(db: Path | None, neo4j_uri: str | None) -> Any:
 @click.option("--leader", default=None, help="The leader for --view leader: a name (e.g. 王旭锋).")
 @click.option("--region", default=None, help="Only tasks of this district.")
 @click.option("--year", type=int, default=None, help="Only tasks of this plan year.")
-@click.option("--include-inferred", is_flag=True, help="Count guesses from deduplicated texts in sizes and flags (they are drawn dashed either way).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("graph.html"), show_default=True,
-              help="The HTML file to write.")
+@click.option(
+    "--include-inferred",
+    is_flag=True,
+    help="Count guesses from deduplicated texts in sizes and flags (they are drawn dashed either way).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("graph.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
 @store_options
 @verbosity_options
 def draw(
-    view: str, goal: str | None, unit: str | None, leader: str | None, region: str | None, year: int | None,
-    include_inferred: bool, output: Path, db: Path | None, neo4j_uri: str | None, verbose: int, quiet: bool,
+    view: str,
+    goal: str | None,
+    unit: str | None,
+    leader: str | None,
+    region: str | None,
+    year: int | None,
+    include_inferred: bool,
+    output: Path,
+    db: Path | None,
+    neo4j_uri: str | None,
+    verbose: int,
+    quiet: bool,
 ) -> None:
     """Draw the stored graph as one interactive HTML page that works offline.
 
@@ -679,29 +872,52 @@ def draw(
     G = _read_graph(db, neo4j_uri)
     analysis = _analysis_of(G, region, year, include_inferred)
     try:
-        drawing = make_drawing(G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=region, year=year)
+        drawing = make_drawing(
+            G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=region, year=year
+        )
     except (ValueError, LookupError) as exc:
         raise UsageError(str(exc)) from exc
     write_page(render(drawing), output)
     if not quiet:
         if drawing.note:
             _stderr().print(f"note: {drawing.note}", markup=False)
-        _stderr().print(f"wrote {output} ({len(drawing.nodes)} nodes, {len(drawing.edges)} relationships); open it in a browser",
-                        markup=False, highlight=False)
+        _stderr().print(
+            f"wrote {output} ({len(drawing.nodes)} nodes, {len(drawing.edges)} relationships); open it in a browser",
+            markup=False,
+            highlight=False,
+        )
 
 
 @cli.command()
 @click.option("--region", default=None, help="Review one district; default every region.")
-@click.option("--year", type=int, default=None, help="Review one plan year (the usual page: one plan); without it, each plan's rows one after the other.")
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="Review one plan year (the usual page: one plan); without it, each plan's rows one after the other.",
+)
 @click.option("--pool-years", is_flag=True, help="Add the region's years together (the page says so).")
 @click.option("--include-inferred", is_flag=True, help="Add guesses filled into deduplicated texts into every count.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=Path("review.html"), show_default=True,
-              help="The HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("review.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
 @store_options
 @verbosity_options
 def report(
-    region: str | None, year: int | None, pool_years: bool, include_inferred: bool, output: Path, db: Path | None,
-    neo4j_uri: str | None, verbose: int, quiet: bool,
+    region: str | None,
+    year: int | None,
+    pool_years: bool,
+    include_inferred: bool,
+    output: Path,
+    db: Path | None,
+    neo4j_uri: str | None,
+    verbose: int,
+    quiet: bool,
 ) -> None:
     """Write the review page of one plan: flags with their reasons and peers,
     blanket supporters, the change from the region's other year, a chart of
@@ -721,8 +937,11 @@ def report(
     write_page(render_report(G, analysis, region=region, year=year, include_inferred=include_inferred), output)
     if not quiet:
         flagged = sum(1 for r in analysis.units if r["flagged"])
-        _stderr().print(f"wrote {output} ({len(analysis.units)} units, {flagged} flagged); open it in a browser",
-                        markup=False, highlight=False)
+        _stderr().print(
+            f"wrote {output} ({len(analysis.units)} units, {flagged} flagged); open it in a browser",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -737,7 +956,12 @@ def _write_xlsx(data: dict[str, Any], output: Path | None) -> None:
 
     assert output is not None
     wb = Workbook()
-    sheets = [("units", UNIT_COLUMNS), ("collectives", UNIT_COLUMNS), ("leaders", LEADER_COLUMNS), ("changes", CHANGE_COLUMNS)]
+    sheets = [
+        ("units", UNIT_COLUMNS),
+        ("collectives", UNIT_COLUMNS),
+        ("leaders", LEADER_COLUMNS),
+        ("changes", CHANGE_COLUMNS),
+    ]
     for i, (name, columns) in enumerate(sheets):
         ws = wb.active if i == 0 else wb.create_sheet()
         ws.title = name
@@ -755,23 +979,56 @@ def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, 
     method = data["method"]
     scope = " ".join(str(x) for x in (region, year) if x is not None) or "all regions, all years"
     scope += ", years pooled" if method.get("scope") == "pooled" else ", each plan (region and year) on its own"
-    inferred = "guesses from deduplicated texts added in" if method["include_inferred"] else "guesses from deduplicated texts shown apart (推断), not counted"
+    inferred = (
+        "guesses from deduplicated texts added in"
+        if method["include_inferred"]
+        else "guesses from deduplicated texts shown apart (推断), not counted"
+    )
     console.print(
         f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + {method['weights']['support']:g} × support; "
         f"betweenness {method['betweenness']}; {inferred}; flag: {method['flag_rule']}",
         highlight=False,
     )
     units = Table(title="units by load (single offices)", title_justify="left")
-    for col in ("#", "plan", "unit", "kind", "lead", "support", "推断", "load", "goals", "leaders", "partners", "degree", "betweenness", "pagerank", "community", "flag"):
+    for col in (
+        "#",
+        "plan",
+        "unit",
+        "kind",
+        "lead",
+        "support",
+        "推断",
+        "load",
+        "goals",
+        "leaders",
+        "partners",
+        "degree",
+        "betweenness",
+        "pagerank",
+        "community",
+        "flag",
+    ):
         units.add_column(col, justify="right" if col not in ("plan", "unit", "kind", "flag") else "left", no_wrap=True)
     rank: dict[Any, int] = {}
     marks = {"overloaded": "[red]⚑ overloaded[/red]", "blanket": "≡ blanket supporter"}
     for r in data["units"]:
         rank[r["plan"]] = rank.get(r["plan"], 0) + 1
         units.add_row(
-            str(rank[r["plan"]]), escape(r["plan"] or ""), escape(r["name"] or ""), r["kind_name"], str(r["lead"]), str(r["support"]),
-            str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", str(r["goals"]), str(r["leaders"]),
-            str(r["partners"]), f"{r['degree']:g}", f"{r['betweenness']:.3f}", f"{r['pagerank']:.3f}", str(r["community"] or ""),
+            str(rank[r["plan"]]),
+            escape(r["plan"] or ""),
+            escape(r["name"] or ""),
+            r["kind_name"],
+            str(r["lead"]),
+            str(r["support"]),
+            str(r["lead_inferred"] + r["support_inferred"] or ""),
+            f"{r['load']:g}",
+            str(r["goals"]),
+            str(r["leaders"]),
+            str(r["partners"]),
+            f"{r['degree']:g}",
+            f"{r['betweenness']:.3f}",
+            f"{r['pagerank']:.3f}",
+            str(r["community"] or ""),
             marks.get(r["status"], ""),
         )
     console.print(units)
@@ -790,24 +1047,46 @@ def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, 
         for col in ("plan", "unit", "lead", "support", "推断", "load", "partners"):
             coll.add_column(col, no_wrap=True)
         for r in data["collectives"]:
-            coll.add_row(escape(r["plan"] or ""), escape(r["name"]), str(r["lead"]), str(r["support"]),
-                         str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", str(r["partners"]))
+            coll.add_row(
+                escape(r["plan"] or ""),
+                escape(r["name"]),
+                str(r["lead"]),
+                str(r["support"]),
+                str(r["lead_inferred"] + r["support_inferred"] or ""),
+                f"{r['load']:g}",
+                str(r["partners"]),
+            )
         console.print(coll)
     if data["leaders"]:
         lt = Table(title="leaders by span", title_justify="left")
         for col in ("plan", "leader", "tasks", "units", "goals", "推断", "flag"):
             lt.add_column(col, no_wrap=True)
         for r in data["leaders"]:
-            lt.add_row(escape(r["plan"] or ""), escape(r["name"]) + (" (集体)" if r["collective"] else ""), str(r["tasks"]), str(r["units"]), str(r["goals"]),
-                       str(r["tasks_inferred"] or ""), "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "")
+            lt.add_row(
+                escape(r["plan"] or ""),
+                escape(r["name"]) + (" (集体)" if r["collective"] else ""),
+                str(r["tasks"]),
+                str(r["units"]),
+                str(r["goals"]),
+                str(r["tasks_inferred"] or ""),
+                "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "",
+            )
         console.print(lt)
     if data["changes"]:
         ct = Table(title="year over year (largest rises, then largest falls)", title_justify="left")
         for col in ("region", "unit", "kind", "years", "load before", "load after", "change", "status"):
             ct.add_column(col, no_wrap=True)
         for r in data["changes"]:
-            ct.add_row(escape(r["region"]), escape(r["name"]), r["kind"], f"{r['year_a']}→{r['year_b']}", f"{r['load_a']:g}",
-                       f"{r['load_b']:g}", f"{r['change']:+g}", r["status"])
+            ct.add_row(
+                escape(r["region"]),
+                escape(r["name"]),
+                r["kind"],
+                f"{r['year_a']}→{r['year_b']}",
+                f"{r['load_a']:g}",
+                f"{r['load_b']:g}",
+                f"{r['change']:+g}",
+                r["status"],
+            )
         console.print(ct)
         for note in method.get("notes", []):
             console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
@@ -824,45 +1103,73 @@ def _print_run_summary(outcome: Any, top: int, lead_weight: float, support_weigh
         r = p.row
         units = str(r["units"]) if r["units"] else "none printed: no review"
         pages = p.graph.name + (f", {p.review.name}" if p.review else "")
-        plans.add_row(escape(p.label), str(r["tasks"]), units, str(r["flagged"]) if r["units"] else "",
-                      str(r["blanket"]) if r["units"] else "", escape(pages))
+        plans.add_row(
+            escape(p.label),
+            str(r["tasks"]),
+            units,
+            str(r["flagged"]) if r["units"] else "",
+            str(r["blanket"]) if r["units"] else "",
+            escape(pages),
+        )
     console.print(plans)
     for p in outcome.pages:
         units = p.analysis.units
         if not units:
             continue
-        ranking = Table(title=f"{escape(p.label)}: top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})",
-                        title_justify="left")
+        ranking = Table(
+            title=f"{escape(p.label)}: top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})",
+            title_justify="left",
+        )
         for col in ("unit", "kind", "lead", "support", "推断", "load", "betweenness", "flag"):
             ranking.add_column(col)
         for r in units[:top]:
             rule = RULES.get(r["status"])
-            ranking.add_row(escape(r["name"]), r["kind_name"], str(r["lead"]), str(r["support"]),
-                            str(r["lead_inferred"] + r["support_inferred"] or ""), f"{r['load']:g}", f"{r['betweenness']:.3f}",
-                            escape(f"{rule.mark} {rule.name}") if rule and r["status"] != "collective" else "")
+            ranking.add_row(
+                escape(r["name"]),
+                r["kind_name"],
+                str(r["lead"]),
+                str(r["support"]),
+                str(r["lead_inferred"] + r["support_inferred"] or ""),
+                f"{r['load']:g}",
+                f"{r['betweenness']:.3f}",
+                escape(f"{rule.mark} {rule.name}") if rule and r["status"] != "collective" else "",
+            )
         console.print(ranking)
         for r in units:
             if r["status"] in ("overloaded", "blanket"):
                 rule = RULES[r["status"]]
-                console.print(f"{rule.mark} {escape(p.label)} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+                console.print(
+                    f"{rule.mark} {escape(p.label)} {escape(r['name'])}: {escape(r['reason'])}", highlight=False
+                )
 
 
 def _load(
-    files: tuple[Path, ...], layout: str | None, region: str | None, year: int | None, force_region: str | None,
-    force_year: int | None, err: Console, quiet: bool,
+    files: tuple[Path, ...],
+    layout: str | None,
+    region: str | None,
+    year: int | None,
+    force_region: str | None,
+    force_year: int | None,
+    err: Console,
+    quiet: bool,
 ) -> tuple[list[LoadResult], list[tuple[Path, DutygraphError]]]:
     """Read the files, then settle region and year (--region/--year fill, --force-* replace, with a notice each)."""
     from dutygraph.pipeline import settle_region_year
 
     results, failures = load_many(files, layout=layout)
-    for notice in settle_region_year(results, region=region, year=year, force_region=force_region, force_year=force_year):
+    for notice in settle_region_year(
+        results, region=region, year=year, force_region=force_region, force_year=force_year
+    ):
         if not quiet:
             err.print(f"note: {notice}", markup=False, highlight=False)
     return results, failures
 
 
 def _report(
-    results: list[LoadResult], failures: list[tuple[Path, DutygraphError]], err: Console, quiet: bool,
+    results: list[LoadResult],
+    failures: list[tuple[Path, DutygraphError]],
+    err: Console,
+    quiet: bool,
     stored: dict[str, int] | None = None,
 ) -> None:
     """Warnings once, at the end; then errors and a one-line summary (with what was stored, when given)."""

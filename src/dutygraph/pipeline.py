@@ -19,7 +19,6 @@ from dutygraph.graph.stores import GraphStore
 from dutygraph.loaders import LoadResult, load_many
 from dutygraph.loaders.read import DOCUMENT_SUFFIXES  # every format a reader knows
 
-
 #: Called as ``progress(step, done, total)`` while the job runs.
 Progress = Callable[[str, int, int], None]
 
@@ -150,7 +149,9 @@ def run(
             outcome.results, region=region, year=year, force_region=force_region, force_year=force_year
         )
         if not outcome.results:
-            raise InputError(files[0] if len(files) == 1 else Path(", ".join(map(str, files))), "no document could be read")
+            raise InputError(
+                files[0] if len(files) == 1 else Path(", ".join(map(str, files))), "no document could be read"
+            )
         G = build_graph(outcome.results)
         outcome.stored = summary(G)
         documents = sum(1 for _, d in G.nodes(data=True) if d["label"] == "Document")
@@ -165,7 +166,11 @@ def run(
         G = store.read_graph()
         tick("draw", 0, 1)
         outcome.index_page, outcome.pages = write_plan_pages(
-            G, out_dir, weights=weights, include_inferred=include_inferred, pool_years=pool_years,
+            G,
+            out_dir,
+            weights=weights,
+            include_inferred=include_inferred,
+            pool_years=pool_years,
             progress=lambda done, total: tick("draw", done, total),
         )
         outcome.analysis = combine(p.analysis for p in outcome.pages)

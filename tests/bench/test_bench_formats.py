@@ -9,7 +9,9 @@ from bench.generate import SIZES, generate_records
 from dutygraph.loaders import load
 
 
-@pytest.mark.parametrize(("writer", "suffix"), [(write_docx, "docx"), (write_xlsx, "xlsx"), (write_html, "html"), (write_csv, "csv")])
+@pytest.mark.parametrize(
+    ("writer", "suffix"), [(write_docx, "docx"), (write_xlsx, "xlsx"), (write_html, "html"), (write_csv, "csv")]
+)
 def test_every_benchmark_format_reads_back_its_records(tmp_path, writer, suffix):
     record = generate_records(SIZES["district"], 0)[0]
     path = tmp_path / f"plan.{suffix}"

@@ -31,7 +31,7 @@ def record(fault: str, store: str, trials: int, survived: int, note: str = "") -
     row[2] = note or row[2]
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest's hook signature
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if not SURVIVED:
         return
     terminalreporter.write_sep("-", "faults survived")
@@ -40,7 +40,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG0
         terminalreporter.write_line(f"{fault:<58} {store:<9} {trials:>6} {ok:>8}  {note}")
 
 
-def dutygraph(args: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None, **kw) -> subprocess.Popen:
+def dutygraph(
+    args: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None, **kw
+) -> subprocess.Popen:
     """Start ``dutygraph ARGS`` as a real process (the console script's entry point)."""
     return subprocess.Popen(
         [sys.executable, "-m", "dutygraph", *args],

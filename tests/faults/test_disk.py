@@ -41,7 +41,9 @@ def test_a_read_only_store_is_read_and_refuses_a_write_in_one_line(read_only_sto
     db = read_only_store
     before = sorted(p.name for p in db.rglob("*"))
     record("read-only store directory (query, then build)", "embedded", 1, 0)
-    assert stored_documents(db) == {"doc:brackets.txt": {"doc": "doc:brackets.txt", "declared": 3, "tasks": 3, "responsibilities": 6}}
+    assert stored_documents(db) == {
+        "doc:brackets.txt": {"doc": "doc:brackets.txt", "declared": 3, "tasks": 3, "responsibilities": 6}
+    }
     rc, out, err = finish(dutygraph(["build", str(SAMPLES / "first_listed.txt"), "--db", str(db)]))
     assert rc == 3
     assert err.strip().splitlines() == [f"error: the store at {db} is read-only: it can be queried but not written"]

@@ -68,9 +68,12 @@ SIGNAL_POINTS = [
 ]
 
 
-@pytest.mark.parametrize(("sig", "delay", "command"), SIGNAL_POINTS,
-                         ids=[f"{signal.Signals(s).name}-{d}s-{c}" for s, d, c in SIGNAL_POINTS])
-def test_a_signal_mid_write_closes_the_store_and_exits_128_plus_the_signal(corpus, tmp_path, sig, delay, command, no_orphans):
+@pytest.mark.parametrize(
+    ("sig", "delay", "command"), SIGNAL_POINTS, ids=[f"{signal.Signals(s).name}-{d}s-{c}" for s, d, c in SIGNAL_POINTS]
+)
+def test_a_signal_mid_write_closes_the_store_and_exits_128_plus_the_signal(
+    corpus, tmp_path, sig, delay, command, no_orphans
+):
     paths, whole = corpus
     db = tmp_path / "db"
     rc, err = _start_and_kill(paths, db, sig, delay, command=command)

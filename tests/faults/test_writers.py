@@ -48,10 +48,15 @@ def test_two_writers_started_at_once_never_break_the_store(tmp_path, no_orphans)
 def test_a_second_writer_gives_up_after_the_lock_timeout_with_exit_3(tmp_path, no_orphans):
     db = tmp_path / "store"
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time\nfrom dutygraph.graph.stores import open_store\n"
-         "s = open_store(db=sys.argv[1], write=True)\nprint('locked', flush=True)\ntime.sleep(60)\n", str(db)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom dutygraph.graph.stores import open_store\n"
+            "s = open_store(db=sys.argv[1], write=True)\nprint('locked', flush=True)\ntime.sleep(60)\n",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "locked"

@@ -9,10 +9,10 @@ import pytest
 from dutygraph.graph.analysis import (
     LoadWeights,
     analyze,
+    blanket_supporters,
     coordination_network,
     leader_flags,
     leader_span,
-    blanket_supporters,
     overload_flags,
     plans,
     robust_z,
@@ -33,9 +33,20 @@ def doc(tasks, *, year=2024, file="t.txt", dedup=False):
     records = []
     for i, spec in enumerate(tasks, start=1):
         lead, support, leaders, *rest = spec
-        records.append(TaskRecord(goal=f"目标{(i - 1) % 3 + 1}", area=None, task=str(i), text=f"任务{i}", lead=list(lead),
-                                  support=list(support), leaders=list(leaders), inherited=list(rest[0]) if rest else [],
-                                  line=i, goal_no=str((i - 1) % 3 + 1)))
+        records.append(
+            TaskRecord(
+                goal=f"目标{(i - 1) % 3 + 1}",
+                area=None,
+                task=str(i),
+                text=f"任务{i}",
+                lead=list(lead),
+                support=list(support),
+                leaders=list(leaders),
+                inherited=list(rest[0]) if rest else [],
+                line=i,
+                goal_no=str((i - 1) % 3 + 1),
+            )
+        )
     meta = DocumentMeta(file=file, path=file, region=R, year=year, layout="test", flags=[DEDUPLICATED] if dedup else [])
     return LoadResult(meta, records)
 
@@ -50,9 +61,14 @@ STAR = [(["中心局"], [f"甲{i}局"], ["张三"]) for i in range(1, 5)]
 CHAIN = [(["A局"], ["B局"], []), (["B局"], ["C局"], []), (["C局"], ["D局"], []), (["D局"], ["E局"], [])]
 # Two triangles joined only through the broker X局.
 BROKER = [
-    (["P1局"], ["P2局"], []), (["P2局"], ["P3局"], []), (["P1局"], ["P3局"], []),
-    (["Q1局"], ["Q2局"], []), (["Q2局"], ["Q3局"], []), (["Q1局"], ["Q3局"], []),
-    (["X局"], ["P1局"], []), (["X局"], ["Q1局"], []),
+    (["P1局"], ["P2局"], []),
+    (["P2局"], ["P3局"], []),
+    (["P1局"], ["P3局"], []),
+    (["Q1局"], ["Q2局"], []),
+    (["Q2局"], ["Q3局"], []),
+    (["Q1局"], ["Q3局"], []),
+    (["X局"], ["P1局"], []),
+    (["X局"], ["Q1局"], []),
 ]
 
 
@@ -77,8 +93,10 @@ def test_star_centre_is_flagged_with_a_checkable_reason():
     # loads 8,1,1,1,1: median 1, MAD 0, so mean absolute deviation 1.4 × 1.2533 = 1.7546; z = 7 / 1.7546 = 3.99.
     verdict = flags[uid("中心局")]
     assert verdict["flagged"] and verdict["status"] == "overloaded" and verdict["peer_group"] == "部门"
-    assert verdict["reason"] == ("牵头 4 项、配合 0 项（负荷 8），跨 3 个目标；同类（部门）5 个，中位数 负荷 1，稳健 z 4.0；"
-                                 "比较对象：甲1局、甲2局、甲3局、甲4局")
+    assert verdict["reason"] == (
+        "牵头 4 项、配合 0 项（负荷 8），跨 3 个目标；同类（部门）5 个，中位数 负荷 1，稳健 z 4.0；"
+        "比较对象：甲1局、甲2局、甲3局、甲4局"
+    )
     assert verdict["peers"] == ["甲1局", "甲2局", "甲3局", "甲4局"]
     assert not flags[uid("甲1局")]["flagged"]
 
@@ -159,7 +177,9 @@ def test_leader_span_and_flag():
     assert spans[f"leader:{R}:王五"]["units"] == 20 and spans[f"leader:{R}:王五"]["tasks"] == 20
     flags = leader_flags(spans.values())
     assert flags[f"leader:{R}:王五"]["flagged"]
-    assert flags[f"leader:{R}:王五"]["reason"].startswith("分管 20 项任务、20 个单位，跨 3 个目标；同类（分管领导）6 位，中位数 1 个单位")
+    assert flags[f"leader:{R}:王五"]["reason"].startswith(
+        "分管 20 项任务、20 个单位，跨 3 个目标；同类（分管领导）6 位，中位数 1 个单位"
+    )
     assert not flags[f"leader:{R}:领导0"]["flagged"]
 
 
@@ -214,11 +234,18 @@ def test_components_above_the_limit_are_sampled_and_say_so():
 def test_seed_ranking_2021():
     result = analyze(seeds_graph(), region="钟楼区", year=2021)
     top = [(r["name"], r["lead"], r["support"], r["load"], r["status"]) for r in result.units[:4]]
-    assert top == [("高新园(邹区镇)", 2, 82, 86.0, "blanket"), ("经开区", 2, 78, 82.0, "blanket"),
-                   ("住建局", 14, 0, 28.0, "overloaded"), ("商务局", 11, 1, 23.0, "overloaded")]
-    assert result.units[0]["reason"].endswith("列于本计划 84/92 项任务（91%），其中配合 82 项：常设的全面配合条款，不作负担判断")
+    assert top == [
+        ("高新园(邹区镇)", 2, 82, 86.0, "blanket"),
+        ("经开区", 2, 78, 82.0, "blanket"),
+        ("住建局", 14, 0, 28.0, "overloaded"),
+        ("商务局", 11, 1, 23.0, "overloaded"),
+    ]
+    assert result.units[0]["reason"].endswith(
+        "列于本计划 84/92 项任务（91%），其中配合 82 项：常设的全面配合条款，不作负担判断"
+    )
     assert result.units[2]["reason"].startswith(
-        "牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：商务局、工信局、")
+        "牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：商务局、工信局、"
+    )
     # Parks and streets are territorial units: never ranked against departments, and none is flagged in 2021.
     assert not [r["name"] for r in result.units if r["flagged"] and r["kind"] in ("park", "street")]
     assert [p["label"] for p in result.plans] == ["钟楼区 2021"]
@@ -238,8 +265,10 @@ def test_peers_are_units_of_the_same_kind_in_the_same_plan():
     east = rows["东街道"]
     assert (east["load"], east["status"], east["peer_group"]) == (6.0, "overloaded", "属地单位")
     # streets' loads 6,1,1,1,1: median 1, MAD 0, mean absolute deviation 1 × 1.2533; z = 5 / 1.2533 = 4.0
-    assert east["reason"] == ("牵头 0 项、配合 6 项（负荷 6），跨 3 个目标；同类（属地单位）5 个，中位数 负荷 1，稳健 z 4.0；"
-                              "比较对象：中街道、北街道、南街道、西街道")  # equal loads: by name
+    assert east["reason"] == (
+        "牵头 0 项、配合 6 项（负荷 6），跨 3 个目标；同类（属地单位）5 个，中位数 负荷 1，稳健 z 4.0；"
+        "比较对象：中街道、北街道、南街道、西街道"
+    )  # equal loads: by name
     assert sorted(east["peers"]) == sorted(STREETS[1:])
     assert rows["甲局"]["status"] == "" and rows["甲局"]["peer_group"] == "部门"
     assert "比较对象：丁局、丙局、乙局、己局、戊局" in rows["甲局"]["reason"]  # equal loads: by name (code point)
@@ -251,8 +280,10 @@ def test_a_unit_on_most_tasks_as_support_is_a_blanket_supporter_not_overloaded()
     result = analyze(G)
     park = next(r for r in result.units if r["name"] == "经开区")
     assert (park["status"], park["flagged"], park["blanket"]) == ("blanket", False, True)
-    assert park["reason"] == ("牵头 0 项、配合 12 项（负荷 12），跨 3 个目标；"
-                              "列于本计划 12/12 项任务（100%），其中配合 12 项：常设的全面配合条款，不作负担判断")
+    assert park["reason"] == (
+        "牵头 0 项、配合 12 项（负荷 12），跨 3 个目标；"
+        "列于本计划 12/12 项任务（100%），其中配合 12 项：常设的全面配合条款，不作负担判断"
+    )
     # It is left out of its group: the streets are compared among themselves only.
     assert all("经开区" not in r["peers"] for r in result.units)
     assert result.plans[0]["blanket"] == 1 and result.plans[0]["listed_tasks"] == 12
@@ -273,12 +304,17 @@ def test_each_plan_is_analysed_on_its_own_unless_years_are_pooled():
     assert [p["label"] for p in result.plans] == ["测试区 2021", "测试区 2024"]
     assert result.method["scope"] == "plan"
     pooled = analyze(G, pool_years=True)
-    assert [(r["plan"], r["name"], r["load"]) for r in pooled.units] == [("测试区 2021、2024（各年合并）", "甲局", 10.0),
-                                                                         ("测试区 2021、2024（各年合并）", "乙局", 3.0)]
+    assert [(r["plan"], r["name"], r["load"]) for r in pooled.units] == [
+        ("测试区 2021、2024（各年合并）", "甲局", 10.0),
+        ("测试区 2021、2024（各年合并）", "乙局", 3.0),
+    ]
     assert pooled.method["scope"] == "pooled" and pooled.plans[0]["pooled"] is True
     # One plan's analysis still shows the region's change from its other year.
     one = analyze(G, region=R, year=2024)
-    assert {(c["name"], c["change"], c["status"]) for c in one.changes} == {("甲局", -2.0, "both"), ("乙局", -3.0, "gone")}
+    assert {(c["name"], c["change"], c["status"]) for c in one.changes} == {
+        ("甲局", -2.0, "both"),
+        ("乙局", -3.0, "gone"),
+    }
 
 
 def test_plans_name_each_region_and_year_and_the_ones_without_units():
@@ -287,7 +323,9 @@ def test_plans_name_each_region_and_year_and_the_ones_without_units():
     G = build_graph([a, narrative])
     found = plans(G)
     assert [(p.label, p.tasks, p.units, p.documents) for p in found] == [
-        ("测试区 2021", 1, 1, ("doc:a.txt",)), ("测试区 年份不详", 3, 0, ("doc:n.txt",))]
+        ("测试区 2021", 1, 1, ("doc:a.txt",)),
+        ("测试区 年份不详", 3, 0, ("doc:n.txt",)),
+    ]
     assert found[1].slug == "测试区-noyear"
     only = analyze(G, plan=found[1])
     assert only.units == [] and only.plans[0]["tasks"] == 3

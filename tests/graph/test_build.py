@@ -12,8 +12,18 @@ from tests.conftest import seed, seeds_graph
 
 def test_seed_graph_counts():
     assert summary(seeds_graph()) == {
-        "Document": 5, "Goal": 33, "Area": 71, "Task": 401, "Unit": 119, "Leader": 14,
-        "HAS_GOAL": 33, "HAS_AREA": 71, "HAS_TASK": 401, "LEADS": 405, "SUPPORTS": 590, "OVERSEES": 210,
+        "Document": 5,
+        "Goal": 33,
+        "Area": 71,
+        "Task": 401,
+        "Unit": 119,
+        "Leader": 14,
+        "HAS_GOAL": 33,
+        "HAS_AREA": 71,
+        "HAS_TASK": 401,
+        "LEADS": 405,
+        "SUPPORTS": 590,
+        "OVERSEES": 210,
     }
 
 
@@ -52,7 +62,9 @@ def test_unit_kinds():
 
 def task_of(G, doc, number):
     """The id of the task printed with ``number`` in ``doc`` (ids also hold the goal)."""
-    (tid,) = [n for n, d in G.nodes(data=True) if d["label"] == "Task" and d["doc"] == f"doc:{doc}" and d["number"] == number]
+    (tid,) = [
+        n for n, d in G.nodes(data=True) if d["label"] == "Task" and d["doc"] == f"doc:{doc}" and d["number"] == number
+    ]
     return tid
 
 
@@ -64,7 +76,9 @@ def test_basis_tells_printed_merged_and_inferred_apart():
 
     assert basis(task_of(G, "000_654dc59a8ba40907.txt", "(1)"), m.LEADS) == {("unit:钟楼区:发改局", "printed", 21)}
     assert basis(task_of(G, "000_654dc59a8ba40907.txt", "(4)"), m.LEADS) == {("unit:钟楼区:商务局", "inferred", 32)}
-    assert basis(task_of(G, "003_8726cfd2ff1c199e.txt", "（84）"), m.OVERSEES) == {("leader:钟楼区:全体区长", "merged", 784)}
+    assert basis(task_of(G, "003_8726cfd2ff1c199e.txt", "（84）"), m.OVERSEES) == {
+        ("leader:钟楼区:全体区长", "merged", 784)
+    }
     assert basis(task_of(G, "003_8726cfd2ff1c199e.txt", "（84）"), m.LEADS) == {("unit:钟楼区:政府办", "printed", 786)}
 
 

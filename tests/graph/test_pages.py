@@ -22,8 +22,16 @@ from tests.conftest import ROOT, seed, seeds_graph
 
 CHROMIUM = os.environ.get("DUTYGRAPH_CHROMIUM", "/usr/bin/chromium")
 SHOTS = ROOT / "build" / "screenshots"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +70,8 @@ class Opened:
     def node_point(self, node_id: str) -> tuple[float, float]:
         box = self.page.locator("#dg-network").bounding_box()
         p = self.page.evaluate(
-            "(id) => { const n = window.dutygraph.network; const c = n.getPositions([id])[id]; return n.canvasToDOM(c); }", node_id
+            "(id) => { const n = window.dutygraph.network; const c = n.getPositions([id])[id]; return n.canvasToDOM(c); }",
+            node_id,
         )
         return box["x"] + p["x"], box["y"] + p["y"]
 
@@ -96,15 +105,24 @@ def test_units_view_draws_the_coordination_network(browser, tmp_path):
     G = seeds_graph()
     analysis = analyze(G, region="钟楼区", year=2021)
     C = coordination_network(G, region="钟楼区", year=2021)
-    opened = Opened(browser, _page(tmp_path, "units", render(make_drawing(G, "units", analysis=analysis, region="钟楼区", year=2021))))
+    opened = Opened(
+        browser,
+        _page(tmp_path, "units", render(make_drawing(G, "units", analysis=analysis, region="钟楼区", year=2021))),
+    )
     _check_loaded(opened, C.number_of_nodes(), C.number_of_edges(), "units")
     flagged = opened.js("window.dutygraph.nodes.get().filter(n => n.label.startsWith('⚑')).map(n => n.label)")
     assert sorted(flagged) == sorted(f"⚑ {r['name']}" for r in analysis.units if r["flagged"])
     assert sorted(flagged) == ["⚑ 住建局", "⚑ 发改局", "⚑ 商务局", "⚑ 工信局"]  # the parks are blanket supporters
 
 
-@pytest.mark.parametrize(("view", "kwargs"), [("goal", {"goal": "提升产业发展质效"}), ("unit", {"unit": "发改局", "region": "钟楼区"}),
-                                              ("leader", {"leader": "王旭锋"})])
+@pytest.mark.parametrize(
+    ("view", "kwargs"),
+    [
+        ("goal", {"goal": "提升产业发展质效"}),
+        ("unit", {"unit": "发改局", "region": "钟楼区"}),
+        ("leader", {"leader": "王旭锋"}),
+    ],
+)
 def test_neighbourhood_views(browser, tmp_path, view, kwargs):
     G = seeds_graph()
     drawing = make_drawing(G, view, analysis=analyze(G), **kwargs)
@@ -116,7 +134,9 @@ def test_neighbourhood_views(browser, tmp_path, view, kwargs):
 def test_hovering_a_task_shows_its_whole_text(browser, tmp_path):
     G = build_graph([seed("001")])
     opened = Opened(browser, _page(tmp_path, "hover", render(make_drawing(G, "full", analysis=analyze(G)))))
-    (task,) = [n for n, d in G.nodes(data=True) if d["label"] == "Task" and d["number"] == "2"]  # ids also hold the goal
+    (task,) = [
+        n for n, d in G.nodes(data=True) if d["label"] == "Task" and d["number"] == "2"
+    ]  # ids also hold the goal
     x, y = opened.node_point(task)
     opened.page.mouse.move(x - 30, y - 30)
     opened.page.mouse.move(x, y, steps=5)
@@ -133,10 +153,19 @@ def test_clicking_a_unit_shows_its_neighbourhood_and_clicking_the_background_sho
     x, y = opened.node_point(unit)
     opened.page.mouse.click(x, y)
     tasks = set(G.successors(unit))
-    expected = {unit} | tasks | {s for t in tasks for s, _, k in G.in_edges(t, keys=True) if k in ("LEADS", "SUPPORTS", "OVERSEES")}
-    assert set(opened.js("window.dutygraph.visibleNodes()")) == set(opened.js("window.dutygraph.highlighted")) == expected
+    expected = (
+        {unit}
+        | tasks
+        | {s for t in tasks for s, _, k in G.in_edges(t, keys=True) if k in ("LEADS", "SUPPORTS", "OVERSEES")}
+    )
+    assert (
+        set(opened.js("window.dutygraph.visibleNodes()")) == set(opened.js("window.dutygraph.highlighted")) == expected
+    )
     # edges are hidden with their nodes, not left dimmed across the page
-    assert all(e.split("|")[0] in expected and e.split("|")[2] in expected for e in opened.js("window.dutygraph.visibleEdges()"))
+    assert all(
+        e.split("|")[0] in expected and e.split("|")[2] in expected
+        for e in opened.js("window.dutygraph.visibleEdges()")
+    )
     box = opened.page.locator("#dg-network").bounding_box()
     opened.page.mouse.click(box["x"] + 5, box["y"] + 5)
     assert len(opened.js("window.dutygraph.visibleNodes()")) == G.number_of_nodes()
@@ -170,7 +199,14 @@ def test_search_forgives(browser, tmp_path):
 
 def test_search_on_the_review_page_scrolls_to_the_network(browser, tmp_path):
     G = seeds_graph()
-    opened = Opened(browser, _page(tmp_path, "review-search", render_report(G, analyze(G, region="钟楼区", year=2021), region="钟楼区", year=2021)))
+    opened = Opened(
+        browser,
+        _page(
+            tmp_path,
+            "review-search",
+            render_report(G, analyze(G, region="钟楼区", year=2021), region="钟楼区", year=2021),
+        ),
+    )
     page = opened.page
     assert page.locator("#dg-network").bounding_box()["y"] > 900  # far below the fold
     page.fill("#dg-search", "住建局")
@@ -184,7 +220,7 @@ def test_script_injection_in_a_document_runs_nothing(browser, tmp_path):
     path = tmp_path / "evil.txt"
     path.write_text(
         "一、<script>alert(1)</script>目标\n1.<img src=x onerror=alert(1)>推进<script>alert(2)</script>建设。"
-        "(区<b>发改</b>局主办,各街道协办)\n2.完成\"</script><script>alert(3)</script>任务。(区财政局主办)\n",
+        '(区<b>发改</b>局主办,各街道协办)\n2.完成"</script><script>alert(3)</script>任务。(区财政局主办)\n',
         encoding="utf-8",
     )
     G = build_graph([load(path, region="鼓楼区", year=2024)])
@@ -197,7 +233,9 @@ def test_script_injection_in_a_document_runs_nothing(browser, tmp_path):
     opened.page.mouse.move(x - 30, y - 30)
     opened.page.mouse.move(x, y, steps=5)
     opened.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
-    assert "<img src=x onerror=alert(1)>推进<script>alert(2)</script>建设。" in opened.page.inner_text("div.vis-tooltip")
+    assert "<img src=x onerror=alert(1)>推进<script>alert(2)</script>建设。" in opened.page.inner_text(
+        "div.vis-tooltip"
+    )
     time.sleep(0.3)
     assert opened.dialogs == []
     assert opened.js("document.querySelectorAll('img, b').length") == 0
@@ -228,7 +266,10 @@ def test_a_units_view_too_large_keeps_the_overloaded_and_the_busiest_units(brows
     assert {frozenset((e["from"], e["to"])) for e in drawing.edges} == {frozenset(e) for e in C.subgraph(kept).edges}
     opened = Opened(browser, _page(tmp_path, "capped", render(drawing)))
     note = opened.page.inner_text("#dg-note")
-    assert f"单位协作网络有 119 个单位，超过 100 个，只画出负担过重的 {len(flagged)} 个和共同任务最多的 {100 - len(flagged)} 个" in note
+    assert (
+        f"单位协作网络有 119 个单位，超过 100 个，只画出负担过重的 {len(flagged)} 个和共同任务最多的 {100 - len(flagged)} 个"
+        in note
+    )
     assert note.count("缩小范围") == 1
     assert opened.js("window.dutygraph.nodes.length") == 100
     assert opened.js("window.dutygraph.edges.length") == C.subgraph(kept).number_of_edges()
@@ -245,7 +286,10 @@ def test_review_page(browser, tmp_path):
     # Flags first, each with its reason and the peers it was compared with; the parks apart as blanket supporters.
     assert page.locator("main.review h2").first.inner_text().startswith("负担过重")
     flags = page.inner_text("ul.flags")
-    assert "⚑ 住建局（部门）：牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：商务局、" in flags
+    assert (
+        "⚑ 住建局（部门）：牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：商务局、"
+        in flags
+    )
     assert "高新园" not in flags and "经开区" not in flags
     assert "≡ 高新园(邹区镇)（园区）：牵头 2 项、配合 82 项" in page.inner_text("ul.flags.blanket")
     # Year over year, 2021 → 2024, with the caveat on the deduplicated 2024 text.
@@ -254,9 +298,19 @@ def test_review_page(browser, tmp_path):
     assert "line-deduplicated" in page.inner_text("main.review")
     assert page.locator("div.bars div.bar").count() == min(30, len(analysis.units))
     table = page.locator("#dg-rank")
-    visible_names = lambda: [n.replace(" ▸", "") for n in table.locator("tbody tr:not(.tasks):visible td:nth-child(1)").all_inner_texts()]  # noqa: E731
+    visible_names = lambda: [
+        n.replace(" ▸", "") for n in table.locator("tbody tr:not(.tasks):visible td:nth-child(1)").all_inner_texts()
+    ]
     assert visible_names()[0] == "高新园(邹区镇)"
-    assert set(table.locator("tbody tr:not(.tasks) td:nth-child(2)").all_inner_texts()) <= {"部门", "党委部门", "群团组织", "街道/镇", "园区", "企业", "议事协调机构"}
+    assert set(table.locator("tbody tr:not(.tasks) td:nth-child(2)").all_inner_texts()) <= {
+        "部门",
+        "党委部门",
+        "群团组织",
+        "街道/镇",
+        "园区",
+        "企业",
+        "议事协调机构",
+    }
     lead = table.locator("th", has_text="牵头").first
     lead.click()
     assert lead.get_attribute("data-order") == "asc" and visible_names()[0] != "住建局"
@@ -266,7 +320,9 @@ def test_review_page(browser, tmp_path):
     assert page.evaluate("(th) => getComputedStyle(th, '::after').content", lead.element_handle()) == '" ▼"'
     # Filter by kind: only the rows of the chosen kind stay.
     page.select_option("select.kind-filter", "园区")
-    assert visible_names() and set(table.locator("tbody tr:not(.tasks):visible td:nth-child(2)").all_inner_texts()) == {"园区"}
+    assert visible_names() and set(table.locator("tbody tr:not(.tasks):visible td:nth-child(2)").all_inner_texts()) == {
+        "园区"
+    }
     page.select_option("select.kind-filter", "")
     assert len(visible_names()) == len(analysis.units)
     # A unit's row opens to its tasks: as many as the graph has for 住建局 in 2021, each with its role.
@@ -274,7 +330,11 @@ def test_review_page(browser, tmp_path):
     row.locator("button.open").click()
     detail = table.locator("tbody tr.tasks:visible")
     assert detail.count() == 1
-    expected = [t for _, t, k in G.out_edges("unit:钟楼区:住建局", keys=True) if G.nodes[t].get("year") == 2021 and k in ("LEADS", "SUPPORTS")]
+    expected = [
+        t
+        for _, t, k in G.out_edges("unit:钟楼区:住建局", keys=True)
+        if G.nodes[t].get("year") == 2021 and k in ("LEADS", "SUPPORTS")
+    ]
     assert detail.locator("li").count() == len(expected) == 14
     assert detail.locator("li span.role", has_text="牵头").count() == len(expected)
     # A collective's hover text says it is not ranked (no "第 集体单位不排名 位").
@@ -292,13 +352,16 @@ def test_review_page_fits_a_phone(browser, tmp_path):
     page.wait_for_function("() => window.dutygraph && window.dutygraph.stabilized", timeout=60000)
     bars = page.locator("div.bars").bounding_box()
     assert bars["x"] >= 0 and bars["x"] + bars["width"] <= 390
-    assert page.evaluate("() => document.querySelector('div.bars').scrollWidth <= document.querySelector('div.bars').clientWidth")
+    assert page.evaluate(
+        "() => document.querySelector('div.bars').scrollWidth <= document.querySelector('div.bars').clientWidth"
+    )
     assert page.locator("#dg-network").bounding_box()["width"] <= 390
     page.screenshot(path=str(SHOTS / "review-phone.png"), full_page=False)
     page.close()
 
 
 # -- the panel of the graph page -------------------------------------------------
+
 
 def _plan_page(browser, tmp_path, name, G, plan_label="钟楼区 2021", **kwargs):
     plan = next(p for p in plans(G) if p.label == plan_label)
@@ -320,8 +383,11 @@ def test_filter_by_plan_goal_role_kind_and_shared_tasks(browser, tmp_path):
     tasks_of = lambda pred: {n for n, d in G.nodes(data=True) if d["label"] == "Task" and pred(d)}  # noqa: E731
     page.select_option("#dg-plan", "钟楼区 2021")
     assert _visible(opened, "task:") == tasks_of(lambda d: d.get("region") == "钟楼区" and d.get("year") == 2021)
-    goal = next(n for n, d in G.nodes(data=True) if d["label"] == "Goal" and d.get("title") == "提升产业发展质效"
-                and G.nodes[d["doc"]].get("year") == 2021)
+    goal = next(
+        n
+        for n, d in G.nodes(data=True)
+        if d["label"] == "Goal" and d.get("title") == "提升产业发展质效" and G.nodes[d["doc"]].get("year") == 2021
+    )
     page.select_option("#dg-goal", goal)
     assert _visible(opened, "task:") == tasks_of(lambda d: d.get("goal") == goal) and len(_visible(opened, "task:")) > 5
     assert _visible(opened, "goal:") == {goal}
@@ -350,7 +416,9 @@ def test_ego_view_shows_exactly_the_neighbours_one_and_two_steps(browser, tmp_pa
     unit = "unit:钟楼区:住建局"
 
     def step(frontier):
-        tasks = {t for u in frontier for t in G.successors(u) if plan.holds(G.nodes[t].get("region"), G.nodes[t].get("year"))}
+        tasks = {
+            t for u in frontier for t in G.successors(u) if plan.holds(G.nodes[t].get("region"), G.nodes[t].get("year"))
+        }
         people = {s for t in tasks for s, _, k in G.in_edges(t, keys=True) if k in ("LEADS", "SUPPORTS", "OVERSEES")}
         return tasks, people
 
@@ -370,12 +438,16 @@ def test_details_panel_lists_a_units_tasks_as_the_store_holds_them(browser, tmp_
     embedded_store.write(build_graph([seed("003")]))
     G = embedded_store.read_graph()
     stored = embedded_store.query(
-        "MATCH (u:Unit {id: $id})-[r:LEADS|SUPPORTS]->(t:Task) RETURN t.id AS task, type(r) AS rel", {"id": "unit:钟楼区:发改局"})
+        "MATCH (u:Unit {id: $id})-[r:LEADS|SUPPORTS]->(t:Task) RETURN t.id AS task, type(r) AS rel",
+        {"id": "unit:钟楼区:发改局"},
+    )
     opened, _ = _plan_page(browser, tmp_path, "details", G)
     x, y = opened.node_point("unit:钟楼区:发改局")
     opened.page.mouse.click(x, y)
     items = opened.page.locator("#dg-details li")
-    shown = items.evaluate_all("lis => lis.map(li => [li.getAttribute('data-task'), li.querySelector('span.role').textContent])")
+    shown = items.evaluate_all(
+        "lis => lis.map(li => [li.getAttribute('data-task'), li.querySelector('span.role').textContent])"
+    )
     role = {"LEADS": "牵头", "SUPPORTS": "配合"}
     assert sorted(map(tuple, shown)) == sorted((t, role[r]) for t, r in stored.rows) and len(shown) == 13
     assert opened.page.locator("#dg-details b.goal").count() == len({G.nodes[t]["goal"] for t, _ in stored.rows})
@@ -403,7 +475,9 @@ def test_size_choice_and_labels_that_stay(browser, tmp_path):
     scale = opened.js("window.dutygraph.network.getScale()")
     font = opened.js("window.dutygraph.nodes.get('unit:钟楼区:高新园(邹区镇)').font.size")
     assert font * scale >= 12  # readable on screen at the starting zoom
-    shapes = opened.page.locator("#dg-legend [data-shape]").evaluate_all("es => es.map(e => e.getAttribute('data-shape'))")
+    shapes = opened.page.locator("#dg-legend [data-shape]").evaluate_all(
+        "es => es.map(e => e.getAttribute('data-shape'))"
+    )
     assert {"box", "diamond", "triangle", "dot", "star", "hexagon", "square", "edge", "border"} <= set(shapes)
 
 
@@ -436,15 +510,30 @@ def test_graph_page_fits_a_phone(browser, tmp_path):
 
 
 def test_unit_names_with_markup_stay_whole_and_inert(browser, tmp_path):
-    record = TaskRecord(goal="目标", area=None, task="1", text="<i>推进</i>建设。", lead=["区<b>发改</b>局"], support=["区财政局"],
-                        leaders=["张三"], inherited=[], line=2, goal_no="一")
-    G = build_graph([LoadResult(DocumentMeta(file="m.txt", path="m.txt", region="鼓楼区", year=2024, layout="test"), [record])])
+    record = TaskRecord(
+        goal="目标",
+        area=None,
+        task="1",
+        text="<i>推进</i>建设。",
+        lead=["区<b>发改</b>局"],
+        support=["区财政局"],
+        leaders=["张三"],
+        inherited=[],
+        line=2,
+        goal_no="一",
+    )
+    G = build_graph(
+        [LoadResult(DocumentMeta(file="m.txt", path="m.txt", region="鼓楼区", year=2024, layout="test"), [record])]
+    )
     drawing = make_drawing(G, "full", analysis=analyze(G))
     opened = Opened(browser, _page(tmp_path, "markup", render(drawing)))
     _check_loaded(opened, G.number_of_nodes(), G.number_of_edges(), "markup")
     unit = "unit:鼓楼区:区<b>发改</b>局"
     assert opened.js(f"window.dutygraph.nodes.get({unit!r}).label") == "区<b>发改</b>局"
-    assert any(e.endswith("|task:m.txt:一:1") and e.startswith(unit + "|LEADS") for e in opened.js("window.dutygraph.visibleEdges()"))
+    assert any(
+        e.endswith("|task:m.txt:一:1") and e.startswith(unit + "|LEADS")
+        for e in opened.js("window.dutygraph.visibleEdges()")
+    )
     opened.js(f"window.dutygraph.choose({unit!r})")
     assert opened.page.inner_text("#dg-details h3") == "区<b>发改</b>局"
     assert opened.js("document.querySelectorAll('b i, #dg-details b:not(.goal) b, i').length") == 0

@@ -12,9 +12,12 @@ from dutygraph.graph.stores.base import cypher_text
 from dutygraph.loaders import load
 from tests.conftest import NEO4J_TEST_PASSWORD, seed, seed_path, seeds_graph
 
-
 #: Values for the saved queries' required parameters.
-REQUIRED_PARAMS = {"unit_partners": {"unit": "发改局"}, "tasks_of_leader": {"leader": "王旭锋"}, "goal_responsibility_path": {"goal": "产业"}}
+REQUIRED_PARAMS = {
+    "unit_partners": {"unit": "发改局"},
+    "tasks_of_leader": {"leader": "王旭锋"},
+    "goal_responsibility_path": {"goal": "产业"},
+}
 
 
 def _snapshot(G):
@@ -47,7 +50,9 @@ def test_reloading_an_edited_document_replaces_it(store, tmp_path):
     path.write_text("\n".join(edited), encoding="utf-8")
     store.write(build_graph([load(path)]))
     G = store.read_graph()
-    doc_tasks = [n for n, d in G.nodes(data=True) if d.get("label") == "Task" and d["doc"] == "doc:001_d657d27eca61cd1c.txt"]
+    doc_tasks = [
+        n for n, d in G.nodes(data=True) if d.get("label") == "Task" and d["doc"] == "doc:001_d657d27eca61cd1c.txt"
+    ]
     assert len(doc_tasks) == 76
     assert "unit:鼓楼区:区国资办" not in G  # it led only task 76, now led by 区财政局
     assert "unit:鼓楼区:区审计局" not in G  # it appeared only in task 78, now gone
@@ -103,7 +108,9 @@ def test_every_saved_query_returns_the_same_rows_on_both_stores(embedded_store, 
 
 def test_tasks_led_only_by_collectives_are_found(store, tmp_path):
     path = tmp_path / "collective.txt"
-    path.write_text("一、治理\n1. 开展环境整治。(各街道主办,区城管局协办)\n2. 建设公园。(区城管局、各街道主办)\n", encoding="utf-8")
+    path.write_text(
+        "一、治理\n1. 开展环境整治。(各街道主办,区城管局协办)\n2. 建设公园。(区城管局、各街道主办)\n", encoding="utf-8"
+    )
     store.write(build_graph([load(path, region="鼓楼区", year=2024)]))
     q = saved_queries()["tasks_led_only_by_collectives"]
     rows = store.query(q.text, q.bind({})).records()
@@ -113,16 +120,34 @@ def test_tasks_led_only_by_collectives_are_found(store, tmp_path):
 def test_known_answers_on_the_seeds(store):
     store.write(seeds_graph())
     q = saved_queries()
-    led = store.query(q["units_by_tasks_led"].text, q["units_by_tasks_led"].bind({"region": "钟楼区", "year": 2021, "limit": 3}))
-    assert led.records()[0] == {"region": "钟楼区", "unit": "住建局", "kind": "department", "led": 14, "led_inferred": 0}
+    led = store.query(
+        q["units_by_tasks_led"].text, q["units_by_tasks_led"].bind({"region": "钟楼区", "year": 2021, "limit": 3})
+    )
+    assert led.records()[0] == {
+        "region": "钟楼区",
+        "unit": "住建局",
+        "kind": "department",
+        "led": 14,
+        "led_inferred": 0,
+    }
     docs = store.query(q["documents"].text).records()
-    assert [(d["doc"][:3], d["tasks"]) for d in docs] == [("000", 137), ("001", 78), ("002", 74), ("003", 92), ("004", 20)]
+    assert [(d["doc"][:3], d["tasks"]) for d in docs] == [
+        ("000", 137),
+        ("001", 78),
+        ("002", 74),
+        ("003", 92),
+        ("004", 20),
+    ]
 
 
 @pytest.mark.parametrize(
     "cypher",
-    ["CREATE (n:Unit {id: 'x'}) RETURN n", "MATCH (n) DETACH DELETE n", "MATCH (u:Unit) SET u.name = 'x' RETURN u",
-     "MERGE (n:X {id: 1}) RETURN n"],
+    [
+        "CREATE (n:Unit {id: 'x'}) RETURN n",
+        "MATCH (n) DETACH DELETE n",
+        "MATCH (u:Unit) SET u.name = 'x' RETURN u",
+        "MERGE (n:X {id: 1}) RETURN n",
+    ],
 )
 def test_a_write_through_query_is_refused(store, cypher):
     store.write(build_graph([seed("001")]))
@@ -212,7 +237,9 @@ def test_a_failing_document_stops_the_concurrent_write_and_leaves_no_trace(neo4j
     assert set(own[:2]) <= stored_docs and not set(own[2:]) & stored_docs
     assert not [n for n, d in stored.nodes(data=True) if d.get("doc") == bad]
     for doc in stored_docs:  # whatever was written, was written whole
-        assert stored.nodes[doc]["tasks"] == sum(1 for _, d in stored.nodes(data=True) if d.get("doc") == doc and d["label"] == "Task")
+        assert stored.nodes[doc]["tasks"] == sum(
+            1 for _, d in stored.nodes(data=True) if d.get("doc") == doc and d["label"] == "Task"
+        )
 
 
 def test_the_embedded_store_keeps_its_graph_across_close_and_reopen(tmp_path):

@@ -16,7 +16,12 @@ def _rows(name: str) -> list[tuple[str, list[str], list[str], list[str]]]:
 
 def test_items_numbered_cn_paren_each_followed_by_a_responsible_line():
     r = load(SAMPLES / "cn_paren_items.txt")
-    assert [(t.goal_no, t.task) for t in r.tasks] == [("一", "（一）"), ("一", "（二）"), ("二", "（一）"), ("二", "（二）")]
+    assert [(t.goal_no, t.task) for t in r.tasks] == [
+        ("一", "（一）"),
+        ("一", "（二）"),
+        ("二", "（一）"),
+        ("二", "（二）"),
+    ]
     assert _rows("cn_paren_items.txt")[2] == ("（一）", ["县人社局", "县财政局"], [], [])  # "等" is not a name
     assert r.tasks[3].lead == ["县教育局"]  # a labelled line ending in 。
 
@@ -90,7 +95,11 @@ def test_verbs_after_units():
     r = read_cues("市政府办公室、市审改办牵头，市级各有关部门及各县市区政府按职责分工负责", 1, ctx)
     assert (r.lead, r.support) == (["市政府办公室", "市审改办"], ["市级各有关部门", "各县市区政府"])
     r = read_cues("区住建局负责", 1, ctx)
-    assert (r.lead, r.support, r.responsible) == ([], [], ["区住建局"])  # placed later: all lead unless the first listed leads
+    assert (r.lead, r.support, r.responsible) == (
+        [],
+        [],
+        ["区住建局"],
+    )  # placed later: all lead unless the first listed leads
     r = read_cues("区发改局、区财政局分别负责", 1, ctx)
     assert (r.lead, r.responsible) == (["区发改局", "区财政局"], [])
     r = read_cues("区城管局牵头，区公安分局、各街道配合", 1, ctx)
@@ -231,8 +240,25 @@ def test_indicator_table_values_before_the_unit_column_are_not_names():
 def test_labels_by_meaning():
     from dutygraph.loaders.base import label_field
 
-    assert [label_field(x) for x in ("分管省领导", "牵头负责领导", "牵头责任单位", "协同责任单位", "共同责任单位", "部门分工", "数据提供单位")] == [
-        "leaders", "leaders", "lead", "support", "support", "cue", None,
+    assert [
+        label_field(x)
+        for x in (
+            "分管省领导",
+            "牵头负责领导",
+            "牵头责任单位",
+            "协同责任单位",
+            "共同责任单位",
+            "部门分工",
+            "数据提供单位",
+        )
+    ] == [
+        "leaders",
+        "leaders",
+        "lead",
+        "support",
+        "support",
+        "cue",
+        None,
     ]
     ctx = Context("x", [])
     r = read_cues("责任单位：区政府办公室、区财政局牵头，区文旅局、区商务局", 1, ctx)

@@ -23,7 +23,9 @@ def test_a_text_with_every_line_doubled_reads_as_the_text_once(tmp_path):
 
 def test_a_name_printed_twice_in_one_role_is_kept_once_with_a_warning(tmp_path):
     p = tmp_path / "twice.txt"
-    p.write_text("1.新建公园5个。（区城管局、区城管局牵头，各街道配合）\n2.改造小区。（区住建局牵头）\n", encoding="utf-8")
+    p.write_text(
+        "1.新建公园5个。（区城管局、区城管局牵头，各街道配合）\n2.改造小区。（区住建局牵头）\n", encoding="utf-8"
+    )
     r = load(p)
     assert r.tasks[0].lead == ["区城管局"]
     assert any(w.line == 1 and "twice" in w.message for w in r.warnings)

@@ -21,15 +21,30 @@ def test_persons(text):
     assert is_person(text)
 
 
-@pytest.mark.parametrize("text", ["财政局", "司法局", "金融局", "宣传部", "品质", "格局", "振兴", "全年", "平台载体", "市场主体"])
+@pytest.mark.parametrize(
+    "text", ["财政局", "司法局", "金融局", "宣传部", "品质", "格局", "振兴", "全年", "平台载体", "市场主体"]
+)
 def test_not_persons(text):
     assert not is_person(text)
 
 
 @pytest.mark.parametrize(
     "text",
-    ["发改局", "高新园(邹区镇)", "应急管理局(安委办)", "区总工会", "团区委", "残联", "新运集团", "城西公司", "钟楼交警大队",
-     "全面依法治区委员会成员单位", "各街道", "相关部门街道板块", "区省级“食品安全示范区”创建工作领导小组"],
+    [
+        "发改局",
+        "高新园(邹区镇)",
+        "应急管理局(安委办)",
+        "区总工会",
+        "团区委",
+        "残联",
+        "新运集团",
+        "城西公司",
+        "钟楼交警大队",
+        "全面依法治区委员会成员单位",
+        "各街道",
+        "相关部门街道板块",
+        "区省级“食品安全示范区”创建工作领导小组",
+    ],
 )
 def test_units(text):
     assert looks_like_unit(text)
@@ -42,8 +57,16 @@ def test_heading_fragments_are_not_units(text):
 
 @pytest.mark.parametrize(
     ("name", "collective"),
-    [("各街道", True), ("区相关部门", True), ("相关部门街道板块", True), ("区安委会各成员单位", True),
-     ("区有关部门", True), ("区双拥成员单位", True), ("统计局", False), ("经开区", False)],
+    [
+        ("各街道", True),
+        ("区相关部门", True),
+        ("相关部门街道板块", True),
+        ("区安委会各成员单位", True),
+        ("区有关部门", True),
+        ("区双拥成员单位", True),
+        ("统计局", False),
+        ("经开区", False),
+    ],
 )
 def test_collectives(name, collective):
     assert is_collective(name) is collective
@@ -56,9 +79,14 @@ def test_local_units_are_streets_towns_and_collectives():
 
 @pytest.mark.parametrize(
     ("name", "parts"),
-    [("市场监管局统计局", ["市场监管局", "统计局"]), ("南大街街道新运集团", ["南大街街道", "新运集团"]),
-     ("自然资源和规划分局", ["自然资源和规划分局"]), ("区委组织部", ["区委组织部"]), ("退役军人事务局", ["退役军人事务局"]),
-     ("区应急管理局(区安委办)", ["区应急管理局(区安委办)"])],
+    [
+        ("市场监管局统计局", ["市场监管局", "统计局"]),
+        ("南大街街道新运集团", ["南大街街道", "新运集团"]),
+        ("自然资源和规划分局", ["自然资源和规划分局"]),
+        ("区委组织部", ["区委组织部"]),
+        ("退役军人事务局", ["退役军人事务局"]),
+        ("区应急管理局(区安委办)", ["区应急管理局(区安委办)"]),
+    ],
 )
 def test_run_together_names(name, parts):
     assert split_run_together(name) == parts

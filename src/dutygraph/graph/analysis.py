@@ -45,15 +45,26 @@ PEERS_NAMED = 8
 
 #: Unit kinds as a reader of the plan calls them.
 KIND_NAMES = {
-    "department": "部门", "party": "党委部门", "organization": "群团组织", "street": "街道/镇", "park": "园区",
-    "enterprise": "企业", "committee": "议事协调机构", "collective": "集体单位",
+    "department": "部门",
+    "party": "党委部门",
+    "organization": "群团组织",
+    "street": "街道/镇",
+    "park": "园区",
+    "enterprise": "企业",
+    "committee": "议事协调机构",
+    "collective": "集体单位",
 }
 #: Which kinds are compared with which: offices with offices, territorial units
 #: (streets, towns, parks) with each other, enterprises, committees. Collectives
 #: are never compared.
 PEER_GROUPS = {
-    "department": "部门", "party": "部门", "organization": "部门", "street": "属地单位", "park": "属地单位",
-    "enterprise": "企业", "committee": "议事协调机构",
+    "department": "部门",
+    "party": "部门",
+    "organization": "部门",
+    "street": "属地单位",
+    "park": "属地单位",
+    "enterprise": "企业",
+    "committee": "议事协调机构",
 }
 #: The unknown-year label of a plan.
 NO_YEAR = "年份不详"
@@ -92,18 +103,24 @@ class FlagRule:
 #: Every status a unit or leader can get, with its wording: analysis, CLI and pages read them here.
 RULES = {
     "overloaded": FlagRule(
-        "overloaded", "⚑", "负担过重",
+        "overloaded",
+        "⚑",
+        "负担过重",
         f"与同一计划中同类单位（部门与部门，街道、镇、园区作为属地单位，企业，议事协调机构）比较，"
         f"稳健 z（中位数与 MAD）> {Z_THRESHOLD:g}，且同类至少 {MIN_PEERS} 个单位",
     ),
     "blanket": FlagRule(
-        "blanket", "≡", "全面配合",
+        "blanket",
+        "≡",
+        "全面配合",
         f"列于本计划至少 {BLANKET_SHARE:.0%} 的任务、其中至少 {BLANKET_SUPPORT_SHARE:.0%} 为配合：常设的属地条款，"
         "单列为全面配合单位，不作负担判断，也不计入同类比较",
     ),
     "collective": FlagRule("collective", "", "集体单位", "集体单位（各街道、区相关部门……）单列，不参与排名"),
     "leader": FlagRule(
-        "overloaded", "⚑", "分管过宽",
+        "overloaded",
+        "⚑",
+        "分管过宽",
         f"与同一计划的其他分管领导比较分管单位数，稳健 z > {Z_THRESHOLD:g}，且至少 {MIN_PEERS} 位领导",
     ),
 }
@@ -152,8 +169,18 @@ def task_index(G: nx.MultiDiGraph) -> list[_Task]:
         for src, _, k, e in G.in_edges(n, keys=True, data=True):
             if k in by_rel:
                 by_rel[k].append((src, e.get("basis")))
-        out.append(_Task(n, d.get("region"), d.get("year"), d.get("goal"), d.get("doc"),
-                         tuple(by_rel[m.LEADS]), tuple(by_rel[m.SUPPORTS]), tuple(by_rel[m.OVERSEES])))
+        out.append(
+            _Task(
+                n,
+                d.get("region"),
+                d.get("year"),
+                d.get("goal"),
+                d.get("doc"),
+                tuple(by_rel[m.LEADS]),
+                tuple(by_rel[m.SUPPORTS]),
+                tuple(by_rel[m.OVERSEES]),
+            )
+        )
     return out
 
 
@@ -217,7 +244,10 @@ def plans(G: nx.MultiDiGraph, *, index: list[_Task] | None = None) -> list[Plan]
         docs[key].append(n)
         if "deduplicated" in d.get("flags", []):
             dedup.add(key)
-    out = [Plan(r, y, tuple(sorted(docs.get((r, y), []))), n, len(units[(r, y)]), (r, y) in dedup) for (r, y), n in tasks.items()]
+    out = [
+        Plan(r, y, tuple(sorted(docs.get((r, y), []))), n, len(units[(r, y)]), (r, y) in dedup)
+        for (r, y), n in tasks.items()
+    ]
     return sorted(out, key=lambda p: (p.region or "", p.year is None, p.year or 0))
 
 
@@ -266,10 +296,19 @@ def unit_load(
         if uid not in acc:
             d = G.nodes[uid]
             acc[uid] = {
-                "id": uid, "region": d.get("region"), "name": d.get("name"), "kind": d.get("kind"),
-                "collective": d.get("kind") == "collective", "lead": 0, "support": 0,
-                "lead_inferred": 0, "support_inferred": 0,
-                "_tasks": set(), "_goals": set(), "_leaders": set(), "_partners": set(),
+                "id": uid,
+                "region": d.get("region"),
+                "name": d.get("name"),
+                "kind": d.get("kind"),
+                "collective": d.get("kind") == "collective",
+                "lead": 0,
+                "support": 0,
+                "lead_inferred": 0,
+                "support_inferred": 0,
+                "_tasks": set(),
+                "_goals": set(),
+                "_leaders": set(),
+                "_partners": set(),
             }
         return acc[uid]
 
@@ -403,7 +442,11 @@ def unit_centrality(
             sampled += 1
             sub = C.subgraph(component).copy()
             bc = nx.betweenness_centrality(
-                sub, k=min(samples, len(component)), weight=lambda u, v, d: tie_distance(d["weight"]), normalized=True, seed=seed
+                sub,
+                k=min(samples, len(component)),
+                weight=lambda u, v, d: tie_distance(d["weight"]),
+                normalized=True,
+                seed=seed,
             )
         for n, value in bc.items():
             out[n]["betweenness"] = value
@@ -416,7 +459,9 @@ def unit_centrality(
     for n in C:
         out[n]["pagerank"] = pr.get(n, 0.0)
     method = {
-        "betweenness": "exact" if not sampled else f"sampled ({samples} pivots) in {sampled} component(s) above {exact_limit} units",
+        "betweenness": "exact"
+        if not sampled
+        else f"sampled ({samples} pivots) in {sampled} component(s) above {exact_limit} units",
         "components": nx.number_connected_components(C) if C.number_of_nodes() else 0,
         "communities": len(ordered),
         "seed": seed,
@@ -499,8 +544,10 @@ def blanket_supporters(
         if r["collective"] or not held:
             continue
         if r["tasks"] >= share * listed_tasks and r["support"] >= support_share * held:
-            out[r["id"]] = (f"列于本计划 {r['tasks']}/{listed_tasks} 项任务（{r['tasks'] / listed_tasks:.0%}），"
-                            f"其中配合 {r['support']} 项：常设的全面配合条款，不作负担判断")
+            out[r["id"]] = (
+                f"列于本计划 {r['tasks']}/{listed_tasks} 项任务（{r['tasks'] / listed_tasks:.0%}），"
+                f"其中配合 {r['support']} 项：常设的全面配合条款，不作负担判断"
+            )
     return out
 
 
@@ -591,8 +638,10 @@ def _flag_peers(
             if len(peers) < min_peers:
                 text += f"；同类（{group}）仅 {len(peers)} {counter}，不作判断"
             else:
-                text += (f"；同类（{group}）{len(peers)} {counter}，中位数 {'负荷 ' if key == 'load' else ''}{med:g}{unit}，"
-                         f"稳健 z {z:.1f}；比较对象：{_peer_names(others, key)}")
+                text += (
+                    f"；同类（{group}）{len(peers)} {counter}，中位数 {'负荷 ' if key == 'load' else ''}{med:g}{unit}，"
+                    f"稳健 z {z:.1f}；比较对象：{_peer_names(others, key)}"
+                )
             flagged = len(peers) >= min_peers and z > threshold
             out[r["id"]] = _verdict(flagged, "overloaded" if flagged else "", text, group, [p["name"] for p in others])
     return out
@@ -620,8 +669,16 @@ def leader_span(
             d = G.nodes[lid]
             r = acc.setdefault(
                 lid,
-                {"id": lid, "region": d.get("region"), "name": d.get("name"), "collective": bool(d.get("collective")),
-                 "tasks_inferred": 0, "_tasks": set(), "_units": set(), "_goals": set()},
+                {
+                    "id": lid,
+                    "region": d.get("region"),
+                    "name": d.get("name"),
+                    "collective": bool(d.get("collective")),
+                    "tasks_inferred": 0,
+                    "_tasks": set(),
+                    "_units": set(),
+                    "_goals": set(),
+                },
             )
             if basis == m.INFERRED:
                 r["tasks_inferred"] += 1
@@ -681,8 +738,19 @@ def year_over_year(
         lb = b[uid]["load"] if uid in b else 0.0
         status = "both" if uid in a and uid in b else ("new" if uid in b else "gone")
         d = G.nodes[uid]
-        rows.append({"region": region, "name": d.get("name"), "kind": d.get("kind"), "year_a": year_a, "year_b": year_b,
-                     "load_a": la, "load_b": lb, "change": lb - la, "status": status})
+        rows.append(
+            {
+                "region": region,
+                "name": d.get("name"),
+                "kind": d.get("kind"),
+                "year_a": year_a,
+                "year_b": year_b,
+                "load_a": la,
+                "load_b": lb,
+                "change": lb - la,
+                "status": status,
+            }
+        )
     return sorted(rows, key=lambda r: (-r["change"], r["name"]))
 
 
@@ -722,8 +790,15 @@ def _region_years(documents: Iterable[dict[str, Any]]) -> dict[str, list[int]]:
 
 
 def _analyze_tasks(
-    G: nx.MultiDiGraph, tasks: list[_Task], region: str | None, year: int | None, label: str, pooled: bool,
-    include_inferred: bool, weights: LoadWeights, seed: int,
+    G: nx.MultiDiGraph,
+    tasks: list[_Task],
+    region: str | None,
+    year: int | None,
+    label: str,
+    pooled: bool,
+    include_inferred: bool,
+    weights: LoadWeights,
+    seed: int,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
     """One plan's (or one region's pooled years') rows: units ranked by load, leaders, its summary and method."""
     loads = unit_load(G, include_inferred=include_inferred, weights=weights, index=tasks)
@@ -748,10 +823,18 @@ def _analyze_tasks(
     leaders = sorted(spans.values(), key=lambda r: (r["collective"], -r["units"], -r["tasks"], r["name"] or ""))
     docs = sorted({t.doc for t in tasks if t.doc})
     summary = {
-        "region": region, "year": year, "label": label, "pooled": pooled, "tasks": len(tasks), "listed_tasks": listed,
-        "units": sum(1 for r in order if not r["collective"]), "collectives": sum(1 for r in order if r["collective"]),
-        "flagged": sum(1 for r in order if r["flagged"]), "blanket": sum(1 for r in order if r["blanket"]),
-        "leaders_flagged": sum(1 for r in leaders if r["flagged"]), "documents": docs,
+        "region": region,
+        "year": year,
+        "label": label,
+        "pooled": pooled,
+        "tasks": len(tasks),
+        "listed_tasks": listed,
+        "units": sum(1 for r in order if not r["collective"]),
+        "collectives": sum(1 for r in order if r["collective"]),
+        "flagged": sum(1 for r in order if r["flagged"]),
+        "blanket": sum(1 for r in order if r["blanket"]),
+        "leaders_flagged": sum(1 for r in leaders if r["flagged"]),
+        "documents": docs,
     }
     return order, leaders, summary, method
 
@@ -810,7 +893,11 @@ def analyze(
     index = index if index is not None else task_index(G)
     scoped = plan_tasks(index, plan) if plan is not None else _in_scope(index, region, year)
     if not scoped:
-        where = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "the graph")
+        where = (
+            plan.label
+            if plan is not None
+            else (" ".join(str(x) for x in (region, year) if x is not None) or "the graph")
+        )
         raise ValueError(f"no tasks in {where}")
     groups: dict[tuple[str | None, int | None], list[_Task]] = defaultdict(list)
     for t in scoped:
@@ -821,21 +908,25 @@ def analyze(
     leaders: list[dict[str, Any]] = []
     summaries: list[dict[str, Any]] = []
     methods: list[dict[str, Any]] = []
-    for (reg, yr) in sorted(groups, key=lambda k: (k[0] or "", k[1] is None, k[1] or 0)):
+    for reg, yr in sorted(groups, key=lambda k: (k[0] or "", k[1] is None, k[1] or 0)):
         tasks = groups[(reg, yr)]
         if pool_years:
             span = sorted({t.year for t in tasks if t.year is not None})
             label = f"{reg or '?'} {'、'.join(map(str, span)) or NO_YEAR}（各年合并）"
         else:
             label = Plan(reg, yr).label
-        rows, lrows, summary, method = _analyze_tasks(G, tasks, reg, yr, label, pool_years, include_inferred, weights, seed)
+        rows, lrows, summary, method = _analyze_tasks(
+            G, tasks, reg, yr, label, pool_years, include_inferred, weights, seed
+        )
         units += rows
         leaders += lrows
         summaries.append(summary)
         methods.append(method)
     dedup_docs = {(d.get("region"), d.get("year")) for d in documents if "deduplicated" in d.get("flags", [])}
     for s in summaries:
-        s["deduplicated"] = any((s["region"], y) in dedup_docs for y in ([s["year"]] if not pool_years else years.get(s["region"], [])))
+        s["deduplicated"] = any(
+            (s["region"], y) in dedup_docs for y in ([s["year"]] if not pool_years else years.get(s["region"], []))
+        )
     changes: list[dict[str, Any]] = []
     notes: list[str] = []
     for reg in sorted({k[0] for k in groups if k[0] is not None}):
@@ -848,7 +939,9 @@ def analyze(
                 f"{reg} {'/'.join(map(str, lossy))}: the document was line-deduplicated, so repeated cells were "
                 "lost and only guessed; its loads count printed cells only and falls partly reflect the loss"
             )
-        changes += year_over_year(G, reg, pair[0], pair[1], include_inferred=include_inferred, weights=weights, index=index)
+        changes += year_over_year(
+            G, reg, pair[0], pair[1], include_inferred=include_inferred, weights=weights, index=index
+        )
     sampled = [m_["betweenness"] for m_ in methods if m_["betweenness"] != "exact"]
     method = {
         "betweenness": "exact" if not sampled else "; ".join(sampled),

@@ -71,7 +71,9 @@ def unique_documents(results: Iterable[LoadResult]) -> list[LoadResult]:
         digest = r.document.sha256
         if digest and digest in first:
             earlier = first[digest].document
-            r.warnings.append(LoadWarning(r.document.file, None, f"the same document as {earlier.path} (same content): stored once"))
+            r.warnings.append(
+                LoadWarning(r.document.file, None, f"the same document as {earlier.path} (same content): stored once")
+            )
             continue
         if digest:
             first[digest] = r
@@ -131,8 +133,17 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, k
         did,
         label=m.DOCUMENT,
         **_props(
-            id=did, title=doc.title, region=region, year=doc.year, issuer=doc.issuer, source=doc.file, path=key,
-            sha256=doc.sha256, layout=doc.layout, flags=list(doc.flags), tasks=len(result.tasks),
+            id=did,
+            title=doc.title,
+            region=region,
+            year=doc.year,
+            issuer=doc.issuer,
+            source=doc.file,
+            path=key,
+            sha256=doc.sha256,
+            layout=doc.layout,
+            flags=list(doc.flags),
+            tasks=len(result.tasks),
         ),
     )
     dedup = DEDUPLICATED in doc.flags
@@ -142,7 +153,9 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, k
         gid = m.goal_id(did, t.goal_no, t.goal)
         if gid not in G:
             goal_order[gid] = len(goal_order) + 1
-            G.add_node(gid, label=m.GOAL, **_props(id=gid, doc=did, title=t.goal, number=t.goal_no, ordinal=goal_order[gid]))
+            G.add_node(
+                gid, label=m.GOAL, **_props(id=gid, doc=did, title=t.goal, number=t.goal_no, ordinal=goal_order[gid])
+            )
             G.add_edge(did, gid, key=m.HAS_GOAL, type=m.HAS_GOAL)
         parent = gid
         if t.area:
@@ -154,15 +167,18 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, k
         tid = m.task_id(did, t.task, t.goal_no or str(goal_order[gid]))
         if tid in G:
             repeats[tid] = repeats.get(tid, 1) + 1
-            result.warnings.append(LoadWarning(
-                doc.file, t.line, f"task {t.task} is numbered as an earlier task of the same goal: kept apart as {t.task}#{repeats[tid]}"))
+            result.warnings.append(
+                LoadWarning(
+                    doc.file,
+                    t.line,
+                    f"task {t.task} is numbered as an earlier task of the same goal: kept apart as {t.task}#{repeats[tid]}",
+                )
+            )
             tid = f"{tid}#{repeats[tid]}"
         G.add_node(
             tid,
             label=m.TASK,
-            **_props(
-                id=tid, doc=did, goal=gid, number=t.task, text=t.text, line=t.line, region=region, year=doc.year
-            ),
+            **_props(id=tid, doc=did, goal=gid, number=t.task, text=t.text, line=t.line, region=region, year=doc.year),
         )
         G.add_edge(parent, tid, key=m.HAS_TASK, type=m.HAS_TASK)
         for rel, field in m.RESPONSIBILITY.items():
@@ -182,12 +198,18 @@ def _responsible_node(G: nx.MultiDiGraph, rel: str, region: str | None, printed:
         name = normalise(printed)
         lid = m.leader_id(region, name)
         if lid not in G:
-            G.add_node(lid, label=m.LEADER, **_props(id=lid, name=name, region=region, collective=m.is_collective_leader(name)))
+            G.add_node(
+                lid, label=m.LEADER, **_props(id=lid, name=name, region=region, collective=m.is_collective_leader(name))
+            )
         return lid
     canonical = aliases.canonical(region, printed)
     uid = m.unit_id(region, canonical)
     if uid not in G:
-        G.add_node(uid, label=m.UNIT, **_props(id=uid, name=canonical, region=region, kind=m.unit_kind(canonical), aliases=set()))
+        G.add_node(
+            uid,
+            label=m.UNIT,
+            **_props(id=uid, name=canonical, region=region, kind=m.unit_kind(canonical), aliases=set()),
+        )
     G.nodes[uid]["aliases"].add(normalise(printed))
     return uid
 

@@ -55,7 +55,12 @@ STYLE = {
 }
 #: A unit's shape says its kind (its colour stays the unit colour).
 UNIT_SHAPES = {"属地单位": "hexagon", "企业": "triangleDown", "集体单位": "square"}
-UNIT_SHAPE_NAMES = {"dot": "部门、议事协调机构", "hexagon": "属地单位（街道、镇、园区）", "triangleDown": "企业", "square": "集体单位"}
+UNIT_SHAPE_NAMES = {
+    "dot": "部门、议事协调机构",
+    "hexagon": "属地单位（街道、镇、园区）",
+    "triangleDown": "企业",
+    "square": "集体单位",
+}
 EDGE_STYLE = {
     m.HAS_GOAL: {"color": "#c8c8c8", "width": 1},
     m.HAS_AREA: {"color": "#c8c8c8", "width": 1},
@@ -67,8 +72,25 @@ EDGE_STYLE = {
 #: Borders that mark a unit's status, in colours no node or edge uses.
 OVERLOADED_BORDER = "#e7298a"
 BLANKET_BORDER = "#555555"
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
-           "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#9edae5", "#dbdb8d")
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#c5b0d5",
+    "#c49c94",
+    "#f7b6d2",
+    "#9edae5",
+    "#dbdb8d",
+)
 INFERRED_NOTE = "推断：原文去重后未印出，按上一行补填，是猜测而非读取 (inferred, a guess)"
 LABEL_CHARS = 14
 
@@ -100,7 +122,12 @@ def _options(n_nodes: int) -> dict[str, Any]:
         "physics": {
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": 300 if n_nodes < 400 else 150, "updateInterval": 50, "fit": True},
+            "stabilization": {
+                "enabled": True,
+                "iterations": 300 if n_nodes < 400 else 150,
+                "updateInterval": 50,
+                "fit": True,
+            },
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": False},
         "nodes": {"font": {"size": 12, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}, "borderWidth": 1},
@@ -116,8 +143,11 @@ def _task_title(G: nx.MultiDiGraph, tid: str) -> str:
     if goal:
         lines.append(f"目标：{goal}")
     for rel, name in ((m.LEADS, "牵头"), (m.SUPPORTS, "配合"), (m.OVERSEES, "分管领导")):
-        who = [f"{G.nodes[s].get('name')}{'（推断）' if e.get('basis') == m.INFERRED else ''}"
-               for s, _, k, e in G.in_edges(tid, keys=True, data=True) if k == rel]
+        who = [
+            f"{G.nodes[s].get('name')}{'（推断）' if e.get('basis') == m.INFERRED else ''}"
+            for s, _, k, e in G.in_edges(tid, keys=True, data=True)
+            if k == rel
+        ]
         if who:
             lines.append(f"{name}：{'、'.join(who)}")
     lines.append(f"{d.get('doc', '')[4:]} 第 {d.get('line', '?')} 行")
@@ -158,7 +188,7 @@ def _unit_stats(analysis: Analysis | None) -> dict[str, dict[str, dict[str, Any]
 
 
 def _status(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> str:
-    """"overloaded" when flagged in any plan drawn, else "blanket" when a blanket supporter in one, else ""."""
+    """ "overloaded" when flagged in any plan drawn, else "blanket" when a blanket supporter in one, else ""."""
     statuses = {s.get("status") for s in stats.get(uid, {}).values()}
     return "overloaded" if "overloaded" in statuses else ("blanket" if "blanket" in statuses else "")
 
@@ -181,24 +211,41 @@ def _mark(node: dict[str, Any], status: str) -> None:
     node["borderWidth"] = 4
     background = node["color"] if isinstance(node["color"], str) else node["color"]["background"]
     border = OVERLOADED_BORDER if status == "overloaded" else BLANKET_BORDER
-    node["color"] = {"background": background, "border": border,
-                     "highlight": {"background": background, "border": border}}
+    node["color"] = {
+        "background": background,
+        "border": border,
+        "highlight": {"background": background, "border": border},
+    }
     if status == "blanket":
         node["shapeProperties"] = {"borderDashes": [5, 3]}
 
 
 def _metrics(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> dict[str, dict[str, Any]]:
     """What the panel sizes a unit by, per plan: load and betweenness, with its status and reason."""
-    return {plan: {"load": s["load"], "betweenness": round(s["betweenness"], 4), "status": s.get("status", ""),
-                   "reason": s.get("reason", ""), "lead": s["lead"], "support": s["support"]}
-            for plan, s in stats.get(uid, {}).items()}
+    return {
+        plan: {
+            "load": s["load"],
+            "betweenness": round(s["betweenness"], 4),
+            "status": s.get("status", ""),
+            "reason": s.get("reason", ""),
+            "lead": s["lead"],
+            "support": s["support"],
+        }
+        for plan, s in stats.get(uid, {}).items()
+    }
 
 
 def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     d = G.nodes[n]
     label = d["label"]
     style = STYLE[label]
-    node: dict[str, Any] = {"id": n, "shape": style["shape"], "size": style["size"], "color": style["color"], "t": label}
+    node: dict[str, Any] = {
+        "id": n,
+        "shape": style["shape"],
+        "size": style["size"],
+        "color": style["color"],
+        "t": label,
+    }
     if label == m.TASK:
         node["label"] = f"{d.get('number', '')} {shorten(d.get('text', ''), 8)}"
         node["title"] = _task_title(G, n)
@@ -222,7 +269,9 @@ def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]
             node["kind"] = "分管领导"
     elif label == m.DOCUMENT:
         node["label"] = shorten(d.get("title") or d.get("source", n), 20)
-        node["title"] = f"{d.get('title') or ''}\n{d.get('source', '')}：{d.get('region') or '?'} {d.get('year') or '?'}"
+        node["title"] = (
+            f"{d.get('title') or ''}\n{d.get('source', '')}：{d.get('region') or '?'} {d.get('year') or '?'}"
+        )
         node["name"] = d.get("title") or d.get("source", n)
         node["plan"] = Plan(d.get("region"), d.get("year")).label
         node["region"] = d.get("region")
@@ -231,7 +280,9 @@ def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]
         node["title"] = d.get("title") or ""
         node["name"] = d.get("title") or ""
         node["plan"] = _plan_label(G, d.get("doc"))
-        node["goal"] = n if label == m.GOAL else next((p for p in G.predecessors(n) if G.nodes[p]["label"] == m.GOAL), None)
+        node["goal"] = (
+            n if label == m.GOAL else next((p for p in G.predecessors(n) if G.nodes[p]["label"] == m.GOAL), None)
+        )
     return node
 
 
@@ -243,9 +294,17 @@ def _task_info(G: nx.MultiDiGraph, tid: str) -> dict[str, Any]:
     roles: dict[str, list[list[Any]]] = {"lead": [], "support": [], "leaders": []}
     for src, _, rel, e in G.in_edges(tid, keys=True, data=True):
         if rel in m.RESPONSIBILITY:
-            roles[m.RESPONSIBILITY[rel]].append([src, G.nodes[src].get("name"), e.get("basis") == m.INFERRED, e.get("line")])
-    return {"number": d.get("number"), "text": d.get("text"), "goal": goal, "area": area,
-            "doc": (d.get("doc") or "")[4:], "line": d.get("line")} | roles
+            roles[m.RESPONSIBILITY[rel]].append(
+                [src, G.nodes[src].get("name"), e.get("basis") == m.INFERRED, e.get("line")]
+            )
+    return {
+        "number": d.get("number"),
+        "text": d.get("text"),
+        "goal": goal,
+        "area": area,
+        "doc": (d.get("doc") or "")[4:],
+        "line": d.get("line"),
+    } | roles
 
 
 def _edges(G: nx.MultiDiGraph, keep: set[str]) -> list[dict[str, Any]]:
@@ -271,8 +330,9 @@ def _in_view(d: dict[str, Any], region: str | None, year: int | None, plan: Plan
     return (region is None or d.get("region") == region) and (year is None or d.get("year") == year)
 
 
-def _scope(G: nx.MultiDiGraph, region: str | None, year: int | None, plan: Plan | None = None,
-           index: list[Any] | None = None) -> set[str]:
+def _scope(
+    G: nx.MultiDiGraph, region: str | None, year: int | None, plan: Plan | None = None, index: list[Any] | None = None
+) -> set[str]:
     """Tasks in the region and year, with their ancestors and everyone responsible for them."""
     keep: set[str] = set()
     if plan is not None and index is not None:
@@ -312,12 +372,15 @@ def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None, year:
         raise LookupError(f"no {label.lower()} named '{wanted}'" + (f" in {where}" if where else ""))
     if len(found) > 1:
         names = ", ".join(sorted(G.nodes[n].get("name") or G.nodes[n].get("title") or n for n in found)[:5])
-        raise LookupError(f"'{wanted}' matches {len(found)} {label.lower()}s ({names}); be more specific or give --region")
+        raise LookupError(
+            f"'{wanted}' matches {len(found)} {label.lower()}s ({names}); be more specific or give --region"
+        )
     return found[0]
 
 
-def _neighbourhood(G: nx.MultiDiGraph, centre: str, region: str | None = None, year: int | None = None,
-                   plan: Plan | None = None) -> set[str]:
+def _neighbourhood(
+    G: nx.MultiDiGraph, centre: str, region: str | None = None, year: int | None = None, plan: Plan | None = None
+) -> set[str]:
     """A goal, unit or leader with its tasks in the view (region, year or plan) and everyone responsible for them."""
     label = G.nodes[centre]["label"]
     keep = {centre}
@@ -337,7 +400,8 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[di
     labels = {n.get("t") for n in nodes}
     legend: list[dict[str, Any]] = [
         {"type": "node", "shape": STYLE[lab]["shape"], "color": STYLE[lab]["color"], "label": STYLE[lab]["name"]}
-        for lab in m.LABELS if lab in labels and lab != m.UNIT
+        for lab in m.LABELS
+        if lab in labels and lab != m.UNIT
     ]
     unit_shapes = {n["shape"] for n in nodes if n.get("t") == m.UNIT}
     for shape, name in UNIT_SHAPE_NAMES.items():
@@ -353,13 +417,27 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[di
     if RULES["overloaded"].mark + " " in labels_text:
         legend.append({"type": "border", "color": OVERLOADED_BORDER, "label": "⚑ 品红粗框 = 负担过重 (overloaded)"})
     if RULES["blanket"].mark + " " in labels_text:
-        legend.append({"type": "border", "color": BLANKET_BORDER, "dashed": True, "label": "≡ 灰色虚框 = 全面配合 (blanket supporter)"})
+        legend.append(
+            {
+                "type": "border",
+                "color": BLANKET_BORDER,
+                "dashed": True,
+                "label": "≡ 灰色虚框 = 全面配合 (blanket supporter)",
+            }
+        )
     return legend
 
 
 def units_drawing(
-    G: nx.MultiDiGraph, analysis: Analysis, *, region: str | None = None, year: int | None = None,
-    plan: Plan | None = None, include_inferred: bool = False, title: str | None = None, limit: int = DRAW_LIMIT,
+    G: nx.MultiDiGraph,
+    analysis: Analysis,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    plan: Plan | None = None,
+    include_inferred: bool = False,
+    title: str | None = None,
+    limit: int = DRAW_LIMIT,
     index: list[Any] | None = None,
 ) -> Drawing:
     """The coordination network: units joined by shared tasks.
@@ -379,10 +457,15 @@ def units_drawing(
         strength = dict(C.degree(weight="weight"))
         ranked = sorted(C, key=lambda n: (_status(stats, n) != "overloaded", -strength[n], n))
         flagged = sum(1 for n in C if _status(stats, n) == "overloaded")
-        note = (f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
-                + (f"负担过重的 {flagged} 个和共同任务最多的 {limit - flagged} 个" if flagged < limit
-                   else f"负担过重的 {flagged} 个中共同任务最多的 {limit} 个")
-                + "；可用 --region/--year 缩小范围。")
+        note = (
+            f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
+            + (
+                f"负担过重的 {flagged} 个和共同任务最多的 {limit - flagged} 个"
+                if flagged < limit
+                else f"负担过重的 {flagged} 个中共同任务最多的 {limit} 个"
+            )
+            + "；可用 --region/--year 缩小范围。"
+        )
         C = C.subgraph(ranked[:limit])
     nodes = []
     for n in C:
@@ -390,23 +473,38 @@ def units_drawing(
         community = s.get("community") or 0
         d = G.nodes[n]
         node = {
-            "id": n, "label": d.get("name", n), "shape": _unit_shape(d.get("kind")), "t": m.UNIT,
+            "id": n,
+            "label": d.get("name", n),
+            "shape": _unit_shape(d.get("kind")),
+            "t": m.UNIT,
             "size": 10 + 40 * float(s.get("betweenness", 0.0)),
             "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
-            "title": _unit_title(G, n, stats), "name": d.get("name", n), "region": d.get("region"),
-            "kind": kind_name(d.get("kind")), "m": _metrics(stats, n),
+            "title": _unit_title(G, n, stats),
+            "name": d.get("name", n),
+            "region": d.get("region"),
+            "kind": kind_name(d.get("kind")),
+            "m": _metrics(stats, n),
         }
         _mark(node, _status(stats, n))
         nodes.append(node)
     edges = []
     for u, v, d in C.edges(data=True):
-        edges.append({
-            "id": f"{u}|{v}", "from": u, "to": v, "width": min(12.0, 0.8 + d["weight"]), "color": "#9aa9b8",
-            "title": f"共同任务 {d['weight']} 项（牵头-配合 {d['lead_support']}，配合-配合 {d['support_support']}，牵头-牵头 {d['lead_lead']}）",
-            "shared": d["weight"], "rel": "SHARES",
-        })
-    legend = [{"type": "node", "shape": "dot", "color": PALETTE[0], "label": "颜色 = 协作社区 (community)"},
-              {"type": "node", "shape": "dot", "color": "#bbbbbb", "label": "大小 = 中介中心度或负荷（面板中选择）"}]
+        edges.append(
+            {
+                "id": f"{u}|{v}",
+                "from": u,
+                "to": v,
+                "width": min(12.0, 0.8 + d["weight"]),
+                "color": "#9aa9b8",
+                "title": f"共同任务 {d['weight']} 项（牵头-配合 {d['lead_support']}，配合-配合 {d['support_support']}，牵头-牵头 {d['lead_lead']}）",
+                "shared": d["weight"],
+                "rel": "SHARES",
+            }
+        )
+    legend = [
+        {"type": "node", "shape": "dot", "color": PALETTE[0], "label": "颜色 = 协作社区 (community)"},
+        {"type": "node", "shape": "dot", "color": "#bbbbbb", "label": "大小 = 中介中心度或负荷（面板中选择）"},
+    ]
     for shape, name in UNIT_SHAPE_NAMES.items():
         if any(n["shape"] == shape for n in nodes):
             legend.append({"type": "node", "shape": shape, "color": "#bbbbbb", "label": f"形状：{name}"})
@@ -465,7 +563,8 @@ def make_drawing(
         if len(keep) > limit and analysis is not None:
             drawing = units_drawing(G, analysis, region=region, year=year, plan=plan, limit=limit, index=index)
             drawing.note = f"完整图有 {len(keep)} 个节点，超过 {limit} 个，页面难以使用，改为显示单位协作网络；" + (
-                drawing.note or "可用 --region/--year 或 --view goal/unit/leader 缩小范围。")
+                drawing.note or "可用 --region/--year 或 --view goal/unit/leader 缩小范围。"
+            )
             return drawing
     elif view == "units":
         assert analysis is not None
@@ -511,7 +610,9 @@ def safe_json(value: Any) -> str:
     return text
 
 
-def render(drawing: Drawing, *, body_top: str = "", body_bottom: str = "", extra_css: str = "", extra_js: str = "") -> str:
+def render(
+    drawing: Drawing, *, body_top: str = "", body_bottom: str = "", extra_css: str = "", extra_js: str = ""
+) -> str:
     """The self-contained HTML page of a drawing.
 
     pyvis holds the nodes and edges (its ``Network`` validates them); the page is
@@ -537,8 +638,11 @@ def render(drawing: Drawing, *, body_top: str = "", body_bottom: str = "", extra
         "options": _options(len(net.nodes)),
         "view": drawing.view,
         "plans": sorted({n["plan"] for n in drawing.nodes if n.get("plan")}),
-        "goals": [{"id": n["id"], "name": n.get("name") or n.get("label"), "plan": n.get("plan")}
-                  for n in drawing.nodes if n.get("t") == m.GOAL],
+        "goals": [
+            {"id": n["id"], "name": n.get("name") or n.get("label"), "plan": n.get("plan")}
+            for n in drawing.nodes
+            if n.get("t") == m.GOAL
+        ],
         "kinds": sorted({n["kind"] for n in drawing.nodes if n.get("t") == m.UNIT and n.get("kind")}),
     }
     if drawing.view == "units":

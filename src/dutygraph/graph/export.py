@@ -16,9 +16,16 @@ def flat_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose list-valued attributes are JSON strings (GraphML and GEXF hold no lists)."""
     H = nx.MultiDiGraph()
     for n, data in G.nodes(data=True):
-        H.add_node(n, **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in data.items()})
+        H.add_node(
+            n, **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in data.items()}
+        )
     for u, v, k, data in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=k, **{a: json.dumps(b, ensure_ascii=False) if isinstance(b, (list, dict)) else b for a, b in data.items()})
+        H.add_edge(
+            u,
+            v,
+            key=k,
+            **{a: json.dumps(b, ensure_ascii=False) if isinstance(b, (list, dict)) else b for a, b in data.items()},
+        )
     return H
 
 

@@ -40,11 +40,15 @@ class SavedQuery:
         """
         unknown = set(given) - set(self.params)
         if unknown and self.params:
-            raise QueryError(f"query '{self.name}' takes no parameter {', '.join(sorted(unknown))}; it takes {', '.join(self.params)}")
+            raise QueryError(
+                f"query '{self.name}' takes no parameter {', '.join(sorted(unknown))}; it takes {', '.join(self.params)}"
+            )
         out = {k: v for k, v in self.params.items() if v is not REQUIRED} | given
         missing = [k for k, v in self.params.items() if v is REQUIRED and k not in given]
         if missing:
-            raise QueryError(f"query '{self.name}' needs --param {missing[0]}=… ({self.help.get(missing[0], '')})".rstrip(" ()"))
+            raise QueryError(
+                f"query '{self.name}' needs --param {missing[0]}=… ({self.help.get(missing[0], '')})".rstrip(" ()")
+            )
         return out
 
 

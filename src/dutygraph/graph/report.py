@@ -22,7 +22,17 @@ from typing import Any
 import networkx as nx
 
 from dutygraph.graph import model as m
-from dutygraph.graph.analysis import RULES, Analysis, LoadWeights, Plan, analyze, kind_name, plan_tasks, plans, task_index
+from dutygraph.graph.analysis import (
+    RULES,
+    Analysis,
+    LoadWeights,
+    Plan,
+    analyze,
+    kind_name,
+    plan_tasks,
+    plans,
+    task_index,
+)
 from dutygraph.graph.draw import render, units_drawing
 
 log = logging.getLogger(__name__)
@@ -206,10 +216,17 @@ def unit_tasks(G: nx.MultiDiGraph, task_ids: set[str] | None = None) -> dict[str
         goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
         for src, _, rel, e in G.in_edges(tid, keys=True, data=True):
             if rel in (m.LEADS, m.SUPPORTS):
-                out.setdefault(src, []).append({
-                    "task": tid, "number": d.get("number"), "text": d.get("text"), "goal": goal or "",
-                    "role": "牵头" if rel == m.LEADS else "配合", "basis": e.get("basis"), "line": e.get("line"),
-                })
+                out.setdefault(src, []).append(
+                    {
+                        "task": tid,
+                        "number": d.get("number"),
+                        "text": d.get("text"),
+                        "goal": goal or "",
+                        "role": "牵头" if rel == m.LEADS else "配合",
+                        "basis": e.get("basis"),
+                        "line": e.get("line"),
+                    }
+                )
     return out
 
 
@@ -221,7 +238,7 @@ def _task_list(items: list[dict[str, Any]]) -> str:
     for goal, tasks in by_goal.items():
         lis = "".join(
             f'<li><span class="role">{_e(t["role"])}</span>{_e(t["number"])} {_e(t["text"])}'
-            f'{"（推断）" if t["basis"] == m.INFERRED else ""}<small>（第 {_e(t["line"])} 行）</small></li>'
+            f"{'（推断）' if t['basis'] == m.INFERRED else ''}<small>（第 {_e(t['line'])} 行）</small></li>"
             for t in tasks
         )
         parts.append(f"<b>{_e(goal or '（无目标）')}</b><ul>{lis}</ul>")
@@ -236,15 +253,25 @@ def _changes_html(analysis: Analysis) -> str:
     shown = changes[:CHANGE_ROWS] + [c for c in changes[-CHANGE_ROWS:] if c not in changes[:CHANGE_ROWS]]
     new = [c["name"] for c in changes if c["status"] == "new"]
     gone = [c["name"] for c in changes if c["status"] == "gone"]
-    cols = [("region", "地区", True), ("name", "单位", True), ("kind", "类型", True), ("load_a", f"{changes[0]['year_a']} 负荷", False),
-            ("load_b", f"{changes[0]['year_b']} 负荷", False), ("change", "变化", False), ("status", "状态", True)]
+    cols = [
+        ("region", "地区", True),
+        ("name", "单位", True),
+        ("kind", "类型", True),
+        ("load_a", f"{changes[0]['year_a']} 负荷", False),
+        ("load_b", f"{changes[0]['year_b']} 负荷", False),
+        ("change", "变化", False),
+        ("status", "状态", True),
+    ]
     notes = "".join(
         f'<p class="method caveat">注：{_e(n.split(":", 1)[0])} 的文件在抓取时逐行去重，重复的单元格丢失、只能推断；'
-        f'负荷只计印出的单元格，降幅有一部分来自这一丢失。<small>（{_e(n)}）</small></p>'
-        for n in analysis.method.get("notes", []))
-    return (f'<h2 id="dg-changes">逐年变化 · year over year（{_e(years)}；升幅最大与降幅最大各 {CHANGE_ROWS} 个）</h2>{notes}'
-            f'<p class="method">新增 {len(new)} 个：{_e("、".join(new) or "无")}。退出 {len(gone)} 个：{_e("、".join(gone) or "无")}。</p>'
-            + _table(shown, cols, table_id="dg-change-table", flagged_key=None))
+        f"负荷只计印出的单元格，降幅有一部分来自这一丢失。<small>（{_e(n)}）</small></p>"
+        for n in analysis.method.get("notes", [])
+    )
+    return (
+        f'<h2 id="dg-changes">逐年变化 · year over year（{_e(years)}；升幅最大与降幅最大各 {CHANGE_ROWS} 个）</h2>{notes}'
+        f'<p class="method">新增 {len(new)} 个：{_e("、".join(new) or "无")}。退出 {len(gone)} 个：{_e("、".join(gone) or "无")}。</p>'
+        + _table(shown, cols, table_id="dg-change-table", flagged_key=None)
+    )
 
 
 def render_report(
@@ -278,8 +305,11 @@ def render_report(
     else:
         scope = " ".join(str(x) for x in (region, year) if x is not None) or "全部地区"
     index = index if index is not None else task_index(G)
-    tasks = plan_tasks(index, plan) if plan is not None else [
-        t for t in index if (region is None or t.region == region) and (year is None or t.year == year)]
+    tasks = (
+        plan_tasks(index, plan)
+        if plan is not None
+        else [t for t in index if (region is None or t.region == region) and (year is None or t.year == year)]
+    )
     per_unit = unit_tasks(G, {t.id for t in tasks})
     rules = method.get("rules") or {k: {"mark": r.mark, "name": r.name, "rule": r.rule} for k, r in RULES.items()}
     several = len(analysis.plans) > 1
@@ -288,7 +318,9 @@ def render_report(
         return f"{_e(r['plan'])} {_e(r['name'])}" if several else _e(r["name"])
 
     flagged = [r for r in analysis.units if r["flagged"]]
-    flags_html = "".join(f"<li><b>⚑ {who(r)}（{_e(kind_name(r['kind']))}）</b>：{_e(r['reason'])}</li>" for r in flagged)
+    flags_html = "".join(
+        f"<li><b>⚑ {who(r)}（{_e(kind_name(r['kind']))}）</b>：{_e(r['reason'])}</li>" for r in flagged
+    )
     lflagged = [r for r in analysis.leaders if r["flagged"]]
     flags_html += "".join(f"<li><b>⚑ {who(r)}（分管领导）</b>：{_e(r['reason'])}</li>" for r in lflagged)
     flags_html = flags_html or "<li>无单位被标记。</li>"
@@ -296,17 +328,37 @@ def render_report(
     blanket_html = ""
     if blanket:
         items = "".join(f"<li><b>≡ {who(r)}（{_e(kind_name(r['kind']))}）</b>：{_e(r['reason'])}</li>" for r in blanket)
-        blanket_html = (f"<h2>全面配合单位 · blanket supporters</h2><p class=\"method\">{_e(rules['blanket']['rule'])}</p>"
-                        f'<ul class="flags blanket">{items}</ul>')
-    unit_cols = [("name", "单位", True), ("kind", "类型", True), ("lead", "牵头", False),
-                 ("support", "配合", False), ("lead_inferred", "推断牵头", False), ("support_inferred", "推断配合", False),
-                 ("load", "负荷", False), ("goals", "目标", False), ("leaders", "领导", False), ("partners", "协作单位", False),
-                 ("degree", "加权度", False), ("betweenness", "中介中心度", False), ("pagerank", "PageRank", False),
-                 ("community", "社区", False), ("flagged", "标记", False)]
+        blanket_html = (
+            f'<h2>全面配合单位 · blanket supporters</h2><p class="method">{_e(rules["blanket"]["rule"])}</p>'
+            f'<ul class="flags blanket">{items}</ul>'
+        )
+    unit_cols = [
+        ("name", "单位", True),
+        ("kind", "类型", True),
+        ("lead", "牵头", False),
+        ("support", "配合", False),
+        ("lead_inferred", "推断牵头", False),
+        ("support_inferred", "推断配合", False),
+        ("load", "负荷", False),
+        ("goals", "目标", False),
+        ("leaders", "领导", False),
+        ("partners", "协作单位", False),
+        ("degree", "加权度", False),
+        ("betweenness", "中介中心度", False),
+        ("pagerank", "PageRank", False),
+        ("community", "社区", False),
+        ("flagged", "标记", False),
+    ]
     if several:
         unit_cols.insert(0, ("plan", "计划", True))
-    leader_cols = [("name", "分管领导", True), ("tasks", "任务", False), ("units", "单位", False),
-                   ("goals", "目标", False), ("tasks_inferred", "推断", False), ("flagged", "标记", False)]
+    leader_cols = [
+        ("name", "分管领导", True),
+        ("tasks", "任务", False),
+        ("units", "单位", False),
+        ("goals", "目标", False),
+        ("tasks_inferred", "推断", False),
+        ("flagged", "标记", False),
+    ]
     if several:
         leader_cols.insert(0, ("plan", "计划", True))
     kinds = sorted({kind_name(r["kind"]) for r in analysis.units})
@@ -315,34 +367,50 @@ def render_report(
     counting = "推断项另列、不计入" if not method["include_inferred"] else "推断项已计入"
     pooled = ""
     if method.get("scope") == "pooled":
-        pooled = ('<p class="pooled">各年合并（pooled）：本页把同一地区各年的计划加在一起，单位负荷是多年之和，'
-                  "比较的也是多年合并的同类单位。逐年审查请看各年的页面。</p>")
+        pooled = (
+            '<p class="pooled">各年合并（pooled）：本页把同一地区各年的计划加在一起，单位负荷是多年之和，'
+            "比较的也是多年合并的同类单位。逐年审查请看各年的页面。</p>"
+        )
     dedup = [p["label"] for p in analysis.plans if p.get("deduplicated")]
-    dedup_note = (f'<p class="method caveat">注：{_e("、".join(dedup))} 的文件在抓取时逐行去重，重复的单元格丢失；'
-                  "负荷只计印出的单元格，推断项另列。</p>") if dedup else ""
+    dedup_note = (
+        (
+            f'<p class="method caveat">注：{_e("、".join(dedup))} 的文件在抓取时逐行去重，重复的单元格丢失；'
+            "负荷只计印出的单元格，推断项另列。</p>"
+        )
+        if dedup
+        else ""
+    )
     top = f"""
 <main class="review">
-<p class="method">{_e(scope)} · 负荷 = {method['weights']['lead']:g} × 牵头 + {method['weights']['support']:g} × 配合（{_e(counting)}）·
-中介中心度：{_e(method['betweenness'])}</p>
+<p class="method">{_e(scope)} · 负荷 = {method["weights"]["lead"]:g} × 牵头 + {method["weights"]["support"]:g} × 配合（{_e(counting)}）·
+中介中心度：{_e(method["betweenness"])}</p>
 {pooled}{dedup_note}
 <h2>负担过重的单位与领导 · flags</h2>
-<p class="method">标记规则：{_e(rules['overloaded']['rule'])}。领导：{_e(rules['leader']['rule'])}。</p>
+<p class="method">标记规则：{_e(rules["overloaded"]["rule"])}。领导：{_e(rules["leader"]["rule"])}。</p>
 <ul class="flags">{flags_html}</ul>
 {blanket_html}
 {_changes_html(analysis)}
 <h2>单位负荷 · load per unit（前 {CHART_UNITS} 位；深色 = 牵头，浅色 = 配合；紫色 = 负担过重，灰色 = 全面配合）</h2>
-{bar_chart(analysis.units, method['weights'])}
+{bar_chart(analysis.units, method["weights"])}
 <h2>单位排名 · ranking（点击表头排序，点击单位名展开其任务）</h2>
 <label class="filter">类型 <select class="kind-filter" data-table="dg-rank"><option value="">全部</option>{options}</select></label>
 {_table(analysis.units, unit_cols, table_id="dg-rank", details=details)}
 <h2>分管领导 · leader spans</h2>
 {_table(analysis.leaders, leader_cols, table_id="dg-leaders")}
 <h2>集体单位（单列，不参与排名）· collective units</h2>
-{_table(analysis.collectives, unit_cols[:(11 if several else 10)], table_id="dg-collectives", flagged_key=None, details=details)}
+{_table(analysis.collectives, unit_cols[: (11 if several else 10)], table_id="dg-collectives", flagged_key=None, details=details)}
 <h2>单位协作网络 · coordination network</h2>
 </main>"""
-    drawing = units_drawing(G, analysis, region=region, year=year, plan=plan, include_inferred=include_inferred,
-                            title=f"责任审查 · {scope}", index=index)
+    drawing = units_drawing(
+        G,
+        analysis,
+        region=region,
+        year=year,
+        plan=plan,
+        include_inferred=include_inferred,
+        title=f"责任审查 · {scope}",
+        index=index,
+    )
     return render(drawing, body_top=top, extra_css=_CSS, extra_js=_JS)
 
 
@@ -398,13 +466,15 @@ def render_index(rows: list[dict[str, Any]], *, title: str = "责任图谱 · �
         if r.get("deduplicated"):
             docs += "（逐行去重，单元格有丢失）"
         if r["units"]:
-            cells = f'<td>{r["units"]}</td><td>{r["flagged"]}</td><td>{r["blanket"]}</td>'
+            cells = f"<td>{r['units']}</td><td>{r['flagged']}</td><td>{r['blanket']}</td>"
             cls = ""
         else:
             cells = '<td class="text" colspan="3">无责任单位（文件未印出单位），不作审查</td>'
             cls = ' class="nounits"'
-        body.append(f'<tr{cls}><td class="text">{_e(r["label"])}</td><td class="text">{_e(docs)}</td><td>{r["tasks"]}</td>'
-                    f'{cells}<td class="text">{links}</td></tr>')
+        body.append(
+            f'<tr{cls}><td class="text">{_e(r["label"])}</td><td class="text">{_e(docs)}</td><td>{r["tasks"]}</td>'
+            f'{cells}<td class="text">{links}</td></tr>'
+        )
     values = {"TITLE": _e(title), "ROWS": "".join(body), "NOTE": f"<p>{_e(note)}</p>" if note else ""}
     return re.sub(r"@@([A-Z]+)@@", lambda match: values[match.group(1)], _INDEX)
 
@@ -465,7 +535,14 @@ def write_plan_pages(
     written: list[PlanPages] = []
     for done, (plan, pooled_region) in enumerate(scopes, start=1):
         if pool_years:
-            a = analyze(G, region=pooled_region, pool_years=True, include_inferred=include_inferred, weights=weights, index=index)
+            a = analyze(
+                G,
+                region=pooled_region,
+                pool_years=True,
+                include_inferred=include_inferred,
+                weights=weights,
+                index=index,
+            )
             kwargs: dict[str, Any] = {"region": pooled_region}
             label = a.plans[0]["label"]
             slug = f"{plan.slug.rsplit('-', 1)[0]}-pooled"
@@ -482,12 +559,28 @@ def write_plan_pages(
         units = summary["units"] + summary["collectives"]
         review = None
         if units:
-            review = write_page(render_report(G, a, include_inferred=include_inferred, index=index, **kwargs),
-                                out / f"{slug}.review.html")
-        docs = sorted({t.doc for t in index if (t.region == plan.region if pool_years else plan.holds(t.region, t.year)) and t.doc})
-        row = {"label": label, "documents": docs, "tasks": summary["tasks"], "units": units, "flagged": summary["flagged"],
-               "blanket": summary["blanket"], "deduplicated": summary.get("deduplicated", False), "graph": graph.name,
-               "review": review.name if review else None}
+            review = write_page(
+                render_report(G, a, include_inferred=include_inferred, index=index, **kwargs),
+                out / f"{slug}.review.html",
+            )
+        docs = sorted(
+            {
+                t.doc
+                for t in index
+                if (t.region == plan.region if pool_years else plan.holds(t.region, t.year)) and t.doc
+            }
+        )
+        row = {
+            "label": label,
+            "documents": docs,
+            "tasks": summary["tasks"],
+            "units": units,
+            "flagged": summary["flagged"],
+            "blanket": summary["blanket"],
+            "deduplicated": summary.get("deduplicated", False),
+            "graph": graph.name,
+            "review": review.name if review else None,
+        }
         written.append(PlanPages(label, a, graph, review, drawing.note, row))
         log.debug("wrote the pages of %s", label)
         if progress:

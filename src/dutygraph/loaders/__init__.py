@@ -20,8 +20,8 @@ from pathlib import Path
 from dutygraph.errors import DutygraphError, NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import Context, Loader
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
-from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.finish import finish_tasks
+from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.metadata import detect_metadata
 from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe
 from dutygraph.loaders.numbered_list import NumberedListLoader
@@ -183,7 +183,13 @@ def load_text(
     lines, _ = unpipe(lines)
     lines, broken = split_run_on(lines)
     if broken:
-        warnings.append(LoadWarning(src.name, None, f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label"))
+        warnings.append(
+            LoadWarning(
+                src.name,
+                None,
+                f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label",
+            )
+        )
     simplifier = Simplifier.for_lines(lines)
     if simplifier is not None:
         lines = simplifier.convert_lines(lines)
@@ -219,7 +225,9 @@ def load_text(
     return LoadResult(document, tasks, warnings)
 
 
-def _parse_best(lines: list[Line], src: SourceText, warnings: list[LoadWarning]) -> tuple[Loader, Context, list[TaskRecord]]:
+def _parse_best(
+    lines: list[Line], src: SourceText, warnings: list[LoadWarning]
+) -> tuple[Loader, Context, list[TaskRecord]]:
     """Parse with the best-scoring layout; when it finds no task, or no task with a
     unit while a lower-scoring layout gives most of its tasks units, take that one."""
     candidates = ranked_layouts(lines, src.path)
@@ -228,9 +236,9 @@ def _parse_best(lines: list[Line], src: SourceText, warnings: list[LoadWarning])
         ctx = Context(src.name, lines, list(warnings))
         tasks = loader.parse(ctx)
         with_units = sum(1 for t in tasks if t.lead or t.support or t.leaders)
-        if rank == 0 and with_units or rank > 0 and tasks and with_units >= 0.5 * len(tasks):
+        if (rank == 0 and with_units) or (rank > 0 and tasks and with_units >= 0.5 * len(tasks)):
             return loader, ctx, tasks
-        if fallback is None or not fallback[2] and tasks:
+        if fallback is None or (not fallback[2] and tasks):
             fallback = (loader, ctx, tasks)
     assert fallback is not None
     return fallback
@@ -248,5 +256,3 @@ def _as_printed(tasks: list[TaskRecord], simplifier: Simplifier) -> None:
             target["text"] = simplifier.printed_form(target["text"])
         for role in ("lead", "support", "leaders"):
             setattr(t, role, [simplifier.printed_form(n) or n for n in getattr(t, role)])
-
-

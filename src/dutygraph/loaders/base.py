@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dutygraph.loaders.names import parse_names, split_run_together
 from dutygraph.loaders.records import INHERITABLE, LoadWarning, TaskRecord
@@ -18,7 +18,9 @@ PAREN_NUMBER = re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")
 #: 1. / 1、 / 1﹒ / 1．/ 1) at the start of a line: an item number in a list.
 DOT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:[.．、﹒]|[)）])\s*(?=[^\d\s.．])")
 #: 一、 / (一) / （一） at the start of a line: a section heading (goal).
-CN_SECTION = re.compile(r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、.．﹒]|[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)])\s*")
+CN_SECTION = re.compile(
+    r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、.．﹒]|[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)])\s*"
+)
 #: A line that is only a number: a 序号 cell or a stray row number.
 BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 
@@ -51,11 +53,17 @@ _EXTRA_LABELS = ("完成时限", "完成时间", "时间节点", "目标类型",
 # 牵头负责领导, 牵头责任单位, 协同责任单位, 主要责任单位, 部门分工 …). Tried in this order.
 _BY_MEANING: tuple[tuple[str | None, str], ...] = (
     ("deadline", r"完成时限|完成时间|完成期限|时限要求|时间节点|时间要求|完成时间节点|时限"),
-    (None, r"(?:数据|信息|材料)提供单位|目标类型|备注|推进措施|工作措施|具体措施"
-           r"|主要措施|进展情况|完成情况|推进情况|落实情况|工作目标|目标任务|任务来源|考核指标|主要内容|工作内容"),
+    (
+        None,
+        r"(?:数据|信息|材料)提供单位|目标类型|备注|推进措施|工作措施|具体措施"
+        r"|主要措施|进展情况|完成情况|推进情况|落实情况|工作目标|目标任务|任务来源|考核指标|主要内容|工作内容",
+    ),
     ("leaders", r"[\u4e00-\u9fff]{0,6}领导(?:同志)?|责任人"),
-    ("support", r"(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门)|(?:共同|其他|其它|相关|有关)责任(?:单位|部门)"
-                r"|配合|协办|协同"),
+    (
+        "support",
+        r"(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门)|(?:共同|其他|其它|相关|有关)责任(?:单位|部门)"
+        r"|配合|协办|协同",
+    ),
     ("lead", r"(?:牵头|主办|主责|主要责任|第一责任)[\u4e00-\u9fff]{0,4}?(?:单位|部门)|牵头(?:负责)?|主办|责任主体"),
     ("responsible", r"(?:责任|实施|承办|落实|承担)(?:单位|部门|处室|科室)"),
     ("cue", r"(?:部门|责任|任务|单位)分工|分工"),

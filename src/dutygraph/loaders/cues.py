@@ -28,7 +28,9 @@ _OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
 #: Verb endings of a unit list: who leads, who supports, who is responsible.
 _LEAD_END = re.compile(r"(?:牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总)$")
 _SUPPORT_END = re.compile(r"(?:配合落实|配合推进|协助|协办|配合|参与|协同)$")
-_RESPONSIBLE_END = re.compile(r"(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织)?(?:负责|落实|实施|推进)$")
+_RESPONSIBLE_END = re.compile(
+    r"(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织)?(?:负责|落实|实施|推进)$"
+)
 #: 分别负责: each unit listed answers for its own part, so each leads.
 _EACH_LEADS = re.compile(r"分别(?:负责|牵头|落实)$")
 _HINT = re.compile(r"主办|协办|牵头|配合|负责|主责|参与|责任单位|责任部门|责任领导|分管领导|牵头领导|责任主体|实施单位")
@@ -353,7 +355,7 @@ def heading_cues(text: str, line: int, ctx: Context) -> Roles:
     elif LABEL.search(text):
         m = LABEL.search(text)
         assert m is not None
-        roles.extend(read_cues(text[m.start():], line, ctx))
+        roles.extend(read_cues(text[m.start() :], line, ctx))
         text = text[: m.start()]
     flat = squeeze(text)
     for m in _LEADER_NAME_POST.finditer(flat):

@@ -38,9 +38,11 @@ from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, pars
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
-_TEXT_HEADERS = frozenset("工作标准 工作任务 重点任务 主要任务 任务名称 任务内容 主要内容 具体目标 工作目标 年度目标 目标任务 工作内容".split())
-_GOAL_HEADERS = frozenset("目标名称 项目名称 目标 类别 领域".split())
-_NUMBER_HEADERS = frozenset("序号 序次 编号".split())
+_TEXT_HEADERS = frozenset(
+    ["工作标准", "工作任务", "重点任务", "主要任务", "任务名称", "任务内容", "主要内容", "具体目标", "工作目标", "年度目标", "目标任务", "工作内容"]
+)
+_GOAL_HEADERS = frozenset(["目标名称", "项目名称", "目标", "类别", "领域"])
+_NUMBER_HEADERS = frozenset(["序号", "序次", "编号"])
 _PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
 
 
@@ -221,20 +223,20 @@ class DelimitedTableLoader(Loader):
                 continue
             roles = [header_role(c.flat) for c in row]
             named = sum(1 for r in roles if r is not None)
-            if (named >= 2 or previous_was_header and named) and not self._task_index(row):
+            if (named >= 2 or (previous_was_header and named)) and not self._task_index(row):
                 # A second header row names the columns a merged header cell spans (责任单位 → 牵头 | 配合).
                 header = _merge_headers(header, roles) if previous_was_header and header else roles
                 previous_was_header = True
                 continue
             previous_was_header = False
-            if header and not empty_is_merged or header and len(row) > len(header):
+            if (header and not empty_is_merged) or (header and len(row) > len(header)):
                 row, header_here = _fit(row, header)
             else:
                 header_here = header
             if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
                 section = CN_SECTION.match(filled[0].flat)
                 if section:  # a heading between tables: the goal of the rows below
-                    goal, goal_no, area = filled[0].flat[section.end():], section.group(1) or section.group(2), None
+                    goal, goal_no, area = filled[0].flat[section.end() :], section.group(1) or section.group(2), None
                 continue
             t = self._task_index(row, header_here)
             if t is None:
@@ -332,7 +334,13 @@ class DelimitedTableLoader(Loader):
             and "goal" not in header[: len(pre)]
         ):
             return goal, goal_no, area  # 序号 is the task's number, no goal column
-        if header and "text" in header and len(pre) == header.index("text") and header[len(pre) - 1] == "number" and len(pre) > 1:
+        if (
+            header
+            and "text" in header
+            and len(pre) == header.index("text")
+            and header[len(pre) - 1] == "number"
+            and len(pre) > 1
+        ):
             # 类别 | 序号 | 任务: the number is the task's, the columns before it name the goal.
             for cell, role in zip(pre, header):
                 if role == "goal" and not cell.empty and cell.flat != goal:

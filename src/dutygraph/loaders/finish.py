@@ -60,7 +60,10 @@ def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
         if t.support and "support" not in t.lines and "lead" in t.lines:
             t.lines["support"] = t.lines["lead"]
     if marked_any:
-        ctx.warn(None, "units marked as leading (★, （牵头）) are read as the lead units and the others listed with them as supporting")
+        ctx.warn(
+            None,
+            "units marked as leading (★, （牵头）) are read as the lead units and the others listed with them as supporting",
+        )
 
 
 def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:

@@ -27,7 +27,17 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum, auto
 
-from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, DEADLINE, DOT_NUMBER, PAREN_NUMBER, Context, Loader, assign_responsible, fill_from_above
+from dutygraph.loaders.base import (
+    BARE_NUMBER,
+    CN_SECTION,
+    DEADLINE,
+    DOT_NUMBER,
+    PAREN_NUMBER,
+    Context,
+    Loader,
+    assign_responsible,
+    fill_from_above,
+)
 from dutygraph.loaders.delimited_table import header_role
 from dutygraph.loaders.names import (
     is_collective,
@@ -44,13 +54,11 @@ from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
 HEADER_TOKENS = frozenset(
-    """序号 目标名称 目标任务 工作标准 工作任务 重点任务 主要任务 任务名称 任务内容 主要内容 项目名称 具体目标 工作目标
-    年度目标 分管领导 区政府分管领导 责任领导 牵头领导 牵头单位 牵头部门 主办单位 主责单位 配合单位 配合部门 协办单位
-    参与单位 责任单位 责任部门 完成时限 完成时间 时间节点 目标类型 备注 序次 项目内容 实事项目 民生实事 建设内容 当前进度
-    进展情况 完成情况 落实情况 推进情况 工作措施 具体措施 主要措施 推进措施 责任人 包抓领导 县级领导 市级领导 分管县领导
-    分管市领导 分管区领导 时限要求 完成期限 任务来源 指标""".split()
+    ["序号", "目标名称", "目标任务", "工作标准", "工作任务", "重点任务", "主要任务", "任务名称", "任务内容", "主要内容", "项目名称", "具体目标", "工作目标", "年度目标", "分管领导", "区政府分管领导", "责任领导", "牵头领导", "牵头单位", "牵头部门", "主办单位", "主责单位", "配合单位", "配合部门", "协办单位", "参与单位", "责任单位", "责任部门", "完成时限", "完成时间", "时间节点", "目标类型", "备注", "序次", "项目内容", "实事项目", "民生实事", "建设内容", "当前进度", "进展情况", "完成情况", "落实情况", "推进情况", "工作措施", "具体措施", "主要措施", "推进措施", "责任人", "包抓领导", "县级领导", "市级领导", "分管县领导", "分管市领导", "分管区领导", "时限要求", "完成期限", "任务来源", "指标"]
 )
-_EXTRA_VALUE = re.compile(r"(?:\d{1,2}月|季度|全年|年底|年内|年末|长期|持续推进|预期性|约束性|\d{4}年(?:底|末|内)?前?$)")
+_EXTRA_VALUE = re.compile(
+    r"(?:\d{1,2}月|季度|全年|年底|年内|年末|长期|持续推进|预期性|约束性|\d{4}年(?:底|末|内)?前?$)"
+)
 _TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|计划表)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?$")
 #: A signature or date line: the table above it has ended.
@@ -255,7 +263,9 @@ class FlatTableLoader(Loader):
                 self._cut_short(by_header, body, last_line, dedup, ctx)
                 records.extend(self._finish(by_header))
                 continue
-            rows = self._numbered(body, ctx, task_re or PAREN_NUMBER) if numbered else self._unnumbered(title, body, ctx)
+            rows = (
+                self._numbered(body, ctx, task_re or PAREN_NUMBER) if numbered else self._unnumbered(title, body, ctx)
+            )
             if self._one_unit_column(body):
                 for row in rows:  # 责任单位 / 责任部门 alone: every unit listed leads
                     row.lead += row.support
@@ -301,7 +311,9 @@ class FlatTableLoader(Loader):
         expect_goal = False
         for i, cell in enumerate(body):
             kind = cell.kind
-            if kind is Kind.HEADER or (squeeze(cell.text) == "区政府" and i + 1 < len(body) and body[i + 1].kind is Kind.HEADER):
+            if kind is Kind.HEADER or (
+                squeeze(cell.text) == "区政府" and i + 1 < len(body) and body[i + 1].kind is Kind.HEADER
+            ):
                 continue
             if expect_goal and kind in (Kind.TEXT, Kind.UNITS, Kind.PERSON):
                 goal, expect_goal = cell.text, False
@@ -319,7 +331,7 @@ class FlatTableLoader(Loader):
                     expect_goal = False
                 m = task_re.match(cell.lines[0].text)
                 assert m is not None
-                text = (cell.lines[0].text[m.end():] + "".join(ln.text.strip() for ln in cell.lines[1:])).strip()
+                text = (cell.lines[0].text[m.end() :] + "".join(ln.text.strip() for ln in cell.lines[1:])).strip()
                 row = _Row(squeeze(m.group(1)), text, cell.no, goal, goal_no, area)
                 rows.append(row)
                 continue
@@ -408,7 +420,9 @@ class FlatTableLoader(Loader):
         text_roles = 0
         while text_roles < len(roles) and roles[text_roles] in ("goal", "text"):
             text_roles += 1
-        texts = 1 if cells and cells[0].kind not in (Kind.NONE, Kind.PERSON) else 0  # the task column follows the number
+        texts = (
+            1 if cells and cells[0].kind not in (Kind.NONE, Kind.PERSON) else 0
+        )  # the task column follows the number
         while texts < len(cells) and cells[texts].kind is Kind.TEXT and not _is_extra(cells[texts]):
             texts += 1
         if texts == 0:
@@ -432,7 +446,9 @@ class FlatTableLoader(Loader):
                 row.printed.add("leaders")
                 k += 1
             elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
-                names = [n for ln in cell.lines for n in ctx.names(ln.text, ln.no)] if cell.kind is not Kind.NONE else []
+                names = (
+                    [n for ln in cell.lines for n in ctx.names(ln.text, ln.no)] if cell.kind is not Kind.NONE else []
+                )
                 later_units = [r for r in roles[roles.index(role) + 1 :] if r in _UNIT_ROLES]
                 while not later_units and k + 1 < len(rest) and rest[k + 1].kind in (Kind.UNITS, Kind.TAIL):
                     k += 1  # one unit per block: the column's other units follow
@@ -464,7 +480,7 @@ class FlatTableLoader(Loader):
     @staticmethod
     def _is_content(cell: Cell) -> bool:
         text = squeeze(cell.text)
-        return len(text) > 20 or bool(_CONTENT_PUNCT.search(text)) and len(text) > 8
+        return len(text) > 20 or (bool(_CONTENT_PUNCT.search(text)) and len(text) > 8)
 
     def _flush_buffer(self, row: _Row | None, buffer: list[Cell], ctx: Context) -> None:
         """Fragments left before a new goal: the tail of the task text above."""
@@ -499,7 +515,10 @@ class FlatTableLoader(Loader):
             if row.last and getattr(row, row.last):
                 getattr(row, row.last)[-1] += squeeze(cell.text)
             else:
-                ctx.warn(cell.no, f"'{squeeze(cell.text)}' is the tail of a name whose first line was not printed; kept as printed")
+                ctx.warn(
+                    cell.no,
+                    f"'{squeeze(cell.text)}' is the tail of a name whose first line was not printed; kept as printed",
+                )
                 self._add_units(row, [squeeze(cell.text)], cell.no, DEDUPLICATED in ctx.flags)
             return
         if kind is Kind.UNITS:
@@ -518,7 +537,12 @@ class FlatTableLoader(Loader):
                 buffer.clear()
             self._add_units(row, names, cell.no, DEDUPLICATED in ctx.flags)
             return
-        if kind is Kind.TEXT and row.cursor >= 2 and _EXTRA_VALUE.search(squeeze(cell.text)) and len(squeeze(cell.text)) <= 14:
+        if (
+            kind is Kind.TEXT
+            and row.cursor >= 2
+            and _EXTRA_VALUE.search(squeeze(cell.text))
+            and len(squeeze(cell.text)) <= 14
+        ):
             row.cursor = 3  # 完成时限 / 目标类型: a column past the units
             if row.deadline is None and DEADLINE.match(squeeze(cell.text)):
                 row.deadline = squeeze(cell.text)
@@ -557,7 +581,10 @@ class FlatTableLoader(Loader):
         missing = [f for f in INHERITABLE if f not in row.printed]
         if missing and (row.lead or row.support or row.leaders):
             row.printed.update(missing)
-            ctx.warn(row.line, f"the text ends inside task {row.number}; its {', '.join(missing)} cells were not printed and are left empty")
+            ctx.warn(
+                row.line,
+                f"the text ends inside task {row.number}; its {', '.join(missing)} cells were not printed and are left empty",
+            )
 
     @staticmethod
     def _finish(rows: list[_Row]) -> list[TaskRecord]:

@@ -40,14 +40,15 @@ log = logging.getLogger(__name__)
 #: The layout name recorded for documents read from real tables.
 LAYOUT = "grid-table"
 
-_NUMBER_HEADERS = frozenset("序号 序次 编号 项目编号 任务编号".split())
-_GOAL_HEADERS = frozenset("目标名称 目标 类别 领域 板块 分类 项目类别 重点领域 工作板块 工作类别 任务类别".split())
+_NUMBER_HEADERS = frozenset(["序号", "序次", "编号", "项目编号", "任务编号"])
+_GOAL_HEADERS = frozenset(["目标名称", "目标", "类别", "领域", "板块", "分类", "项目类别", "重点领域", "工作板块", "工作类别", "任务类别"])
 _TEXT_HEADERS = frozenset(
-    "工作标准 工作任务 重点任务 主要任务 任务名称 任务内容 主要内容 具体目标 工作目标 年度目标 目标任务 工作内容 项目名称 "
-    "项目内容 实事项目 民生实事 建设内容 具体任务 工作事项 任务事项 指标 具体内容 重点工作".split()
+    ["工作标准", "工作任务", "重点任务", "主要任务", "任务名称", "任务内容", "主要内容", "具体目标", "工作目标", "年度目标", "目标任务", "工作内容", "项目名称", "项目内容", "实事项目", "民生实事", "建设内容", "具体任务", "工作事项", "任务事项", "指标", "具体内容", "重点工作"]
 )
 _DEADLINE = re.compile(r"时限|完成时间|期限|时间节点|完成节点|截止时间")
-_EXTRA = re.compile(r"时限|时间|期限|节点|备注|进展|进度|完成情况|落实情况|推进情况|目标类型|来源|措施|说明|考核|责任人$|联系人|电话")
+_EXTRA = re.compile(
+    r"时限|时间|期限|节点|备注|进展|进度|完成情况|落实情况|推进情况|目标类型|来源|措施|说明|考核|责任人$|联系人|电话"
+)
 _LEADER_HEADER = re.compile(r"领导$|^包抓|^联系领导")
 _ROLES = ("leaders", "lead", "support", "responsible")
 _SECTION_STYLE = (
@@ -181,7 +182,9 @@ def _assign(roles: list[str | None], header_rows: list[int], table: Table, grid:
 def _column_has_text(table: Table, grid: list[list[Cell | None]], c: int, header_rows: list[int]) -> bool:
     """Whether a column holds anything below the header (an empty spacer column is no text column)."""
     last = header_rows[-1]
-    return any(grid[r][c] is not None and grid[r][c].lines and grid[r][c].row > last for r in range(last + 1, table.n_rows))
+    return any(
+        grid[r][c] is not None and grid[r][c].lines and grid[r][c].row > last for r in range(last + 1, table.n_rows)
+    )
 
 
 def _signature(row: list[Cell | None]) -> tuple[str, ...]:
@@ -256,7 +259,9 @@ def read_tables(doc: Document, ctx: Context) -> GridReading:
             if text:
                 title_lines.append(Line(_line(table, r), text))
         first_leads = first_leads or any(
-            FIRST_LISTED_LEADS.search(" ".join(table.row_texts(r))) for r in range(table.n_rows) if r not in cols.header_rows
+            FIRST_LISTED_LEADS.search(" ".join(table.row_texts(r)))
+            for r in range(table.n_rows)
+            if r not in cols.header_rows
         )
         _read_rows(table, grid, cols, state, tasks, ctx, first_leads, title_lines)
     title_lines.sort(key=lambda ln: ln.no)
@@ -344,7 +349,9 @@ def _read_rows(
 def _all_header_tokens(row: list[Cell | None], r: int) -> bool:
     """A row whose own cells are all header words (a repeated header, maybe shifted)."""
     own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.row == r and c.lines]
-    return len(own) >= 2 and all(squeeze(c.text.replace("\n", "")) in HEADER_TOKENS or header_role(c.text) in _ROLES + ("number",) for c in own)
+    return len(own) >= 2 and all(
+        squeeze(c.text.replace("\n", "")) in HEADER_TOKENS or header_role(c.text) in _ROLES + ("number",) for c in own
+    )
 
 
 def _is_section(row: list[Cell | None], r: int, cols: _Columns, n_cols: int) -> bool:
@@ -352,8 +359,12 @@ def _is_section(row: list[Cell | None], r: int, cols: _Columns, n_cols: int) -> 
     distinct = [c for c in dict.fromkeys(c for c in row if c is not None)]
     if len(distinct) == 1 and n_cols > 1 and distinct[0].colspan >= max(2, n_cols - 1):
         return True
-    grouping = {id(row[c]) for c in (cols.goal, cols.area) if c is not None and row[c] is not None and row[c].rowspan > 1}
-    filled = [c for c in distinct if c.lines and c.row == r and id(c) not in grouping]  # a goal cell may start beside it
+    grouping = {
+        id(row[c]) for c in (cols.goal, cols.area) if c is not None and row[c] is not None and row[c].rowspan > 1
+    }
+    filled = [
+        c for c in distinct if c.lines and c.row == r and id(c) not in grouping
+    ]  # a goal cell may start beside it
     if len(filled) != 1:
         return False  # merged cells from above may run past a sub-heading row: they do not make it a task
     only = filled[0]
@@ -375,11 +386,13 @@ def _section(text: str, state: _State, *, has_goal_column: bool) -> None:
         state.area = text
         return
     m = CN_SECTION.match(text)
-    state.goal, state.goal_no = (text[m.end():].strip() or text, m.group(1) or m.group(2)) if m else (text, None)
+    state.goal, state.goal_no = (text[m.end() :].strip() or text, m.group(1) or m.group(2)) if m else (text, None)
     state.area = None
 
 
-def _goal_of(row: list[Cell | None], cols: _Columns, state: _State, ctx: Context, line: int) -> tuple[str | None, str | None]:
+def _goal_of(
+    row: list[Cell | None], cols: _Columns, state: _State, ctx: Context, line: int
+) -> tuple[str | None, str | None]:
     """The row's goal and its number: from the goal column when there is one, else from the last section row."""
     if cols.goal is None:
         return state.goal, state.goal_no
@@ -387,7 +400,7 @@ def _goal_of(row: list[Cell | None], cols: _Columns, state: _State, ctx: Context
     if not text:
         return state.goal, state.goal_no
     m = CN_SECTION.match(text) or re.match(r"^\s*(\d{1,2})\s*[、.．﹒]\s*", text)
-    goal, no = (text[m.end():].strip() or text, next(g for g in m.groups() if g)) if m else (text, None)
+    goal, no = (text[m.end() :].strip() or text, next(g for g in m.groups() if g)) if m else (text, None)
     if goal != state.goal:
         state.area = None if cols.area is None else state.area
     state.goal, state.goal_no = goal, no
@@ -398,10 +411,10 @@ def _own_number(text: str) -> tuple[str, str] | None:
     """The task number printed at the start of the task text ("（1）", "12."), and the rest."""
     m = PAREN_NUMBER.match(text)
     if m:
-        return m.group(1).replace(" ", ""), text[m.end():].strip()
+        return m.group(1).replace(" ", ""), text[m.end() :].strip()
     m = DOT_NUMBER.match(text)
     if m:
-        return m.group(1), text[m.end():].strip()
+        return m.group(1), text[m.end() :].strip()
     return None
 
 
@@ -478,7 +491,9 @@ def _names(cell: Cell, role: str, ctx: Context, line: int) -> list[str]:
     return out
 
 
-def _continue_task(task: TaskRecord, row: list[Cell | None], r: int, cols: _Columns, ctx: Context, line: int, first_leads: bool) -> None:
+def _continue_task(
+    task: TaskRecord, row: list[Cell | None], r: int, cols: _Columns, ctx: Context, line: int, first_leads: bool
+) -> None:
     """A row inside one task's merged text cell adds the units it prints to that task."""
     for c, role in enumerate(cols.roles):
         cell = row[c]
@@ -489,7 +504,9 @@ def _continue_task(task: TaskRecord, row: list[Cell | None], r: int, cols: _Colu
         getattr(task, target).extend(n for n in names if n not in getattr(task, target))
 
 
-def load_document(doc: Document, *, layout: str | None = None, region: str | None = None, year: int | None = None) -> LoadResult:
+def load_document(
+    doc: Document, *, layout: str | None = None, region: str | None = None, year: int | None = None
+) -> LoadResult:
     """Turn a read document into a :class:`LoadResult`.
 
     Its decomposition tables are read by :func:`read_tables`; a document with none
@@ -532,7 +549,8 @@ def load_document(doc: Document, *, layout: str | None = None, region: str | Non
             return load_text(src, layout=layout, region=region, year=year)
         except (UnknownLayoutError, NoTasksError) as exc:
             raise NoTasksError(
-                doc.path, "no sheet holds a decomposition table (a header row naming 牵头单位, 配合单位, 责任单位 or 分管领导)"
+                doc.path,
+                "no sheet holds a decomposition table (a header row naming 牵头单位, 配合单位, 责任单位 or 分管领导)",
             ) from exc
     meta = detect_metadata([Line(ln.no, scrub(clean_line(ln.text))[0]) for ln in reading.title_lines])
     region, year = finish_tasks(reading.tasks, meta, region, year, ctx)

@@ -18,11 +18,15 @@ from importlib import resources
 
 from dutygraph.loaders.text import Line, squeeze
 
-_ISSUER = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|市))?[\u4e00-\u9fff]{2,5}?(?:区|县|市)(?:人民政府|人民政府办公室|政府办公室)$")
+_ISSUER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,8}?(?:省|市))?[\u4e00-\u9fff]{2,5}?(?:区|县|市)(?:人民政府|人民政府办公室|政府办公室)$"
+)
 _ISSUER_FIELD = re.compile(r"^(?:发布机构|发文机关|发文单位|成文单位)\s*[:：]\s*\|?\s*([^|]*)")
 _REGION_IN = re.compile(r"(?:([\u4e00-\u9fff]{2,3}(?:省|市)))?([\u4e00-\u9fff]{2,3}?(?:区|县))人民政府")
 _CITY_DISTRICT = re.compile(r"[\u4e00-\u9fff]{2}市([\u4e00-\u9fff]{2,3}?区)")
-_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,2})政(?:办)?(?:发|函|复)?\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d+\s*号")
+_DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,2})政(?:办)?(?:发|函|复)?\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d+\s*号"
+)
 #: A document number (文号) of any issuer: 鼓政〔2024〕2号, 辽政发〔2026〕2号, 穗府〔2021〕3号.
 _ANY_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,10}\s*[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 #: The date a document was issued: 2024年3月11日, or 发布日期/成文日期: 2024-02-29.
@@ -30,7 +34,9 @@ _ISSUED = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s
 _TITLE_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年(?:度)?\s*(?:《|区|市|县|全区|政府|民生|重点|主要|“|\")")
 _DATE = re.compile(r"(20\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})")
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_TITLE = re.compile(r"分解表|分解落实方案|分解方案|任务分解|责任分解|实施方案|的通知|政府工作报告|办实事|民生实事|任务清单")
+_TITLE = re.compile(
+    r"分解表|分解落实方案|分解方案|任务分解|责任分解|实施方案|的通知|政府工作报告|办实事|民生实事|任务清单"
+)
 #: Words ending in 区 that are not districts.
 _NOT_DISTRICT = re.compile(
     r"(?:城区|园区|社区|片区|景区|街区|辖区|新区|示范区|先导区|集聚区|试验区|功能区|商务区|创新区|开发区|高新区|经开区|"
@@ -53,7 +59,10 @@ class Region:
 def known_regions() -> list[Region]:
     """The districts listed in ``data/regions.toml``."""
     raw = resources.files("dutygraph.loaders").joinpath("data/regions.toml").read_text(encoding="utf-8")
-    return [Region(r["name"], r.get("city", ""), list(r.get("short", [])), r.get("abbrev", "")) for r in tomllib.loads(raw)["region"]]
+    return [
+        Region(r["name"], r.get("city", ""), list(r.get("short", [])), r.get("abbrev", ""))
+        for r in tomllib.loads(raw)["region"]
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +150,12 @@ def detect_metadata(lines: list[Line]) -> Metadata:
                     found_date = f"{int(issued.group(1)):04d}-{int(month):02d}-{int(day):02d}"
                     # The signature's date (2024年3月11日 on a line of its own) or 成文日期 is the issue date;
                     # a web page's 发布日期 only stands in for it.
-                    if issued.group(2) and not labelled or labelled and labelled.group(0) in ("成文日期", "发文日期", "印发日期"):
+                    if (
+                        (issued.group(2)
+                        and not labelled)
+                        or (labelled
+                        and labelled.group(0) in ("成文日期", "发文日期", "印发日期"))
+                    ):
                         signed = found_date
                     else:
                         date = date or found_date
@@ -177,6 +191,11 @@ def detect_metadata(lines: list[Line]) -> Metadata:
     region = _pick(Counter({k: v for k, v in regions.items() if v > 0}), "region", doubts)
     year = _pick(years, "year", doubts)
     return Metadata(
-        title, region if isinstance(region, str) else None, year if isinstance(year, int) else None, issuer, doubts, number,
+        title,
+        region if isinstance(region, str) else None,
+        year if isinstance(year, int) else None,
+        issuer,
+        doubts,
+        number,
         signed or date,
     )

@@ -27,15 +27,43 @@ _SURNAMES_1 = set(
     "闭由"
 )
 _SURNAMES_2 = {
-    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
-    "令狐", "端木", "西门", "南宫", "独孤", "百里", "呼延", "轩辕", "申屠", "太史", "钟离", "闻人", "澹台",
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "令狐",
+    "端木",
+    "西门",
+    "南宫",
+    "独孤",
+    "百里",
+    "呼延",
+    "轩辕",
+    "申屠",
+    "太史",
+    "钟离",
+    "闻人",
+    "澹台",
 }
 #: Words that start like a surname but are not names (they appear in table cells).
-_NOT_PERSONS = frozenset("全年 全区 全市 全面 全域 全民 全力 全部 金融 安全 文明 高新 高效 常态 方面 长期 明年 平安 和谐 国家 公共 公益 公安 国资 向好 年底 万人 万元 千万".split())
+_NOT_PERSONS = frozenset(
+    ["全年", "全区", "全市", "全面", "全域", "全民", "全力", "全部", "金融", "安全", "文明", "高新", "高效", "常态", "方面", "长期", "明年", "平安", "和谐", "国家", "公共", "公益", "公安", "国资", "向好", "年底", "万人", "万元", "千万"]
+)
 #: Characters that do not occur in a given name but often after a surname-like first character.
 _NOT_IN_GIVEN_NAMES = frozenset("年区市省县局业性级化度型域项个次")
 #: Titles that make a string a leader even though it is not a personal name.
-_LEADER_TITLES = re.compile(r"(?:^全体|^各|^常务)?(?:副)?(?:区|县|市|镇|省)长$|(?:^|[区县市])(?:委)?书记$|^全体区?领导$")
+_LEADER_TITLES = re.compile(
+    r"(?:^全体|^各|^常务)?(?:副)?(?:区|县|市|镇|省)长$|(?:^|[区县市])(?:委)?书记$|^全体区?领导$"
+)
 
 #: Endings that make a string the name of an office, body or place (a unit).
 _UNIT_SUFFIX = re.compile(
@@ -43,7 +71,9 @@ _UNIT_SUFFIX = re.compile(
     r"|馆|台|校|组|署|分局|大队|支队|小组|银行|学校|医院|海关|政府)$"
 )
 #: Two-character words that end like a unit but are not one (格局, 布局 …).
-_NOT_UNITS = re.compile(r"(?:格局|布局|大局|全局|开局|[开创谱]新局|变局|破局|结局|时局|社会|机会|都会|盛会|大会|体系|关键|窗口)$")
+_NOT_UNITS = re.compile(
+    r"(?:格局|布局|大局|全局|开局|[开创谱]新局|变局|破局|结局|时局|社会|机会|都会|盛会|大会|体系|关键|窗口)$"
+)
 #: Verbs and heading words that never occur inside an office's name.
 _HEADING_WORDS = re.compile(
     r"推动|提升|优化|加快|聚力|着力|深化|强化|完善|突出|建强|夯实|筑牢|织紧|始终|坚持|聚焦|打造|推进|实施|构建"
@@ -87,7 +117,7 @@ def is_person(text: str) -> bool:
         return True
     if name in _NOT_PERSONS or any(ch in _NOT_IN_GIVEN_NAMES for ch in name[1:]):
         return False
-    if not _PERSON.match(name) or _UNIT_SUFFIX.search(name) and not _NOT_UNITS.search(name):
+    if not _PERSON.match(name) or (_UNIT_SUFFIX.search(name) and not _NOT_UNITS.search(name)):
         return False
     if name[:2] in _SURNAMES_2 and 3 <= len(name) <= 4:
         return True
@@ -148,7 +178,9 @@ NOTICE_LINE = re.compile(r"此件|公开发布|主动公开|依申请公开|不�
 def is_paren_tail(text: str) -> bool:
     """True for a line that is only a parenthesised name tail, such as ``(邹区镇)``."""
     name = squeeze(text)
-    return len(name) >= 3 and name[0] in _OPEN and name[-1] in _CLOSE and _depth_ok(name) and not NOTICE_LINE.search(name)
+    return (
+        len(name) >= 3 and name[0] in _OPEN and name[-1] in _CLOSE and _depth_ok(name) and not NOTICE_LINE.search(name)
+    )
 
 
 def is_generic_tail(text: str) -> bool:
@@ -215,7 +247,7 @@ def split_run_together(name: str) -> list[str]:
     if any(ch in name for ch in _OPEN):
         return [name]
     for m in _RUN_TOGETHER.finditer(name):
-        left, right = name[: m.end()], name[m.end():]
+        left, right = name[: m.end()], name[m.end() :]
         if len(left) < 3 or len(right) < 3 or not looks_like_unit(left) or not looks_like_unit(right):
             continue
         if _GENERIC_TAIL.match(right) or (_BRANCH.search(right) and not _LEVEL_PREFIX.match(right)):
@@ -299,7 +331,9 @@ def _rejoin_spaced(parts: list[str], text: str) -> list[str]:
 
 
 #: 区发改局（牵头）: the unit so marked leads.
-_LEAD_NOTE = re.compile(r"(?<![^\s、，,；;：:])([^\s、，,；;：:（(]{2,30}?)\s*[（(](?:牵头|主办|牵头单位|牵头部门|主责)[)）]")
+_LEAD_NOTE = re.compile(
+    r"(?<![^\s、，,；;：:])([^\s、，,；;：:（(]{2,30}?)\s*[（(](?:牵头|主办|牵头单位|牵头部门|主责)[)）]"
+)
 #: A note inside a unit list that is not part of a name: （排名第一的为牵头单位，下同）.
 _CONVENTION_NOTE = re.compile(r"[（(][^()（）]{0,30}(?:牵头|下同|排名|排序|第一|首位)[^()（）]{0,30}[)）]")
 _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
@@ -307,14 +341,16 @@ _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
 _LEVEL_ONLY = re.compile(r"^各[乡镇街道县区市旗]{1,2}(?:、[乡镇街道县区市旗]{1,2})*$")
 _LEVEL_BODY = re.compile(r"^[乡镇街道县区市旗]{1,2}(?:[（(][^()（）]{1,6}[)）])?(?:人民政府|政府|办事处|管委会)?$")
 #: 市财政局等有关部门: a unit, then the collective the list ends with.
-_ETC_COLLECTIVE = re.compile(r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$")
+_ETC_COLLECTIVE = re.compile(
+    r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$"
+)
 _CONJUNCTION = re.compile(r"及|和|与")
 
 
 def _split_conjunction(name: str) -> list[str]:
     """Split 区财政局和区审计局 / 市级各有关部门及各县市区政府 when both sides name units."""
     for m in _CONJUNCTION.finditer(name):
-        left, right = name[: m.start()], name[m.end():]
+        left, right = name[: m.start()], name[m.end() :]
         if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
             if not _UNIT_SUFFIX.search(left) and not is_collective(left):
                 continue

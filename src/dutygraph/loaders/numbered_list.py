@@ -54,8 +54,28 @@ _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
 #: A paragraph of a notice or a sentence, not a heading: too long to be a section title.
 _MAX_HEADING = 60
-_CN_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六",
-                "十七", "十八", "十九", "二十"]
+_CN_NUMERALS = [
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+    "十七",
+    "十八",
+    "十九",
+    "二十",
+]
 _CN_NEXT = dict(zip(_CN_NUMERALS, _CN_NUMERALS[1:]))
 
 
@@ -109,7 +129,9 @@ class NumberedListLoader(Loader):
     """Items numbered at any level under sections; units in brackets, labelled lines, verbs or headings."""
 
     name = "numbered-list"
-    description = "numbered items under 一、 sections; units in a closing parenthesis (X主办，Y协办), labelled lines or headings"
+    description = (
+        "numbered items under 一、 sections; units in a closing parenthesis (X主办，Y协办), labelled lines or headings"
+    )
 
     def score(self, lines: list[Line]) -> float:
         items = cued = labelled = 0
@@ -138,7 +160,11 @@ class NumberedListLoader(Loader):
             num = numbering(text)
             if num:
                 entries.append(_Entry(i, num[0], _DEPTH[num[0]], has_cue(text)))
-            elif entries and not entries[-1].labelled and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text)):
+            elif (
+                entries
+                and not entries[-1].labelled
+                and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text))
+            ):
                 entries[-1].labelled = True
         return entries
 
@@ -197,7 +223,7 @@ class NumberedListLoader(Loader):
             if num and kind == "heading" and len(text) - num[2] <= _MAX_HEADING + 40:
                 depth = _DEPTH[num[0]]
                 headings = [h for h in headings if h.depth < depth]
-                title = text[num[2]:].strip()
+                title = text[num[2] :].strip()
                 cues = heading_cues(title, ln.no, ctx)
                 group = closing_group(title)
                 headings.append(_Heading(depth, group[0] if group else title, num[1], cues))
@@ -207,7 +233,9 @@ class NumberedListLoader(Loader):
             if num and kind == "task":
                 heading_open = False
                 goal, goal_no, area = self._place(headings)
-                items.append(_Item(num[1], ln.no, [text[num[2]:].strip()], goal, goal_no, area, self._context(headings)))
+                items.append(
+                    _Item(num[1], ln.no, [text[num[2] :].strip()], goal, goal_no, area, self._context(headings))
+                )
                 continue
             if LABEL.match(text) and (not items or items[-1].goal != self._place(headings)[0] or heading_open):
                 # A labelled line right under a heading: it holds for the whole section.
@@ -256,7 +284,10 @@ class NumberedListLoader(Loader):
         while keep > 0 and (records[keep - 1].goal, records[keep - 1].goal_no) == section:
             keep -= 1
         if keep:
-            ctx.warn(records[0].line, f"{keep} numbered point(s) before the first section with units read as the notice's, not tasks")
+            ctx.warn(
+                records[0].line,
+                f"{keep} numbered point(s) before the first section with units read as the notice's, not tasks",
+            )
         return records[keep:]
 
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
@@ -270,7 +301,9 @@ class NumberedListLoader(Loader):
                 continue
             if LABEL.match(text):
                 if pending is not None:
-                    items.append(_Item(f"M{len(items) + 1}", pending.no, [pending.text.strip()], None, None, None, Roles()))
+                    items.append(
+                        _Item(f"M{len(items) + 1}", pending.no, [pending.text.strip()], None, None, None, Roles())
+                    )
                     pending = None
                 if items:
                     items[-1].labelled.append((ln.no, text))
@@ -307,7 +340,7 @@ class NumberedListLoader(Loader):
         for ln in lines:
             text = ln.text.replace("\t", " ").strip()
             num = numbering(text)
-            if not num or num[0] == "cn" and not has_cue(text):
+            if not num or (num[0] == "cn" and not has_cue(text)):
                 out.append(ln)
                 continue
             parts = self._split_shared_line(text, num, ln.no, ctx)
@@ -352,14 +385,20 @@ class NumberedListLoader(Loader):
                 kinds[e.index] = "text"
         return kinds
 
-    def _split_shared_line(self, text: str, num: tuple[str, str, int], line: int, ctx: Context) -> list[tuple[str, str]]:
+    def _split_shared_line(
+        self, text: str, num: tuple[str, str, int], line: int, ctx: Context
+    ) -> list[tuple[str, str]]:
         """Split a line that holds two or more consecutive items (… 。 2. …)."""
         number = num[1]
         out: list[tuple[str, str]] = []
-        rest = text[num[2]:]
+        rest = text[num[2] :]
         while True:
             nxt = self._next_number(number)
-            split = re.search(rf"(?<=[。；;！!）)])\s*((?:[（(]\s*)?{nxt}\s*(?:[）)]|[.．、﹒]))\s*(?=[^\d\s])", rest) if nxt else None
+            split = (
+                re.search(rf"(?<=[。；;！!）)])\s*((?:[（(]\s*)?{nxt}\s*(?:[）)]|[.．、﹒]))\s*(?=[^\d\s])", rest)
+                if nxt
+                else None
+            )
             if split and rest[: split.start()].rstrip()[-1:] in "）)" and not closing_group(rest[: split.start()]):
                 split = None  # a bracket that closes a remark, not the item's units
             if not split:
@@ -367,9 +406,12 @@ class NumberedListLoader(Loader):
                 return out
             out.append((number, rest[: split.start()].strip()))
             following = squeeze(split.group(1))
-            ctx.warn(line, f"items {number.rstrip('.．、﹒')} and {following.rstrip('.．、﹒')} share one line; read as two items")
+            ctx.warn(
+                line,
+                f"items {number.rstrip('.．、﹒')} and {following.rstrip('.．、﹒')} share one line; read as two items",
+            )
             number = following
-            rest = rest[split.end():]
+            rest = rest[split.end() :]
 
     @staticmethod
     def _next_number(number: str) -> str | None:
@@ -379,7 +421,6 @@ class NumberedListLoader(Loader):
         numeral = re.sub(r"[^一二三四五六七八九十]", "", number)
         following = _CN_NEXT.get(numeral)
         return following
-
 
     @staticmethod
     def _closed(item: _Item) -> bool:
@@ -405,7 +446,10 @@ class NumberedListLoader(Loader):
             roles = read_cues(cut[1], it.line, ctx)
             if not roles:
                 roles.responsible = ctx.names(cut[1], it.line)
-            ctx.warn(it.line, f"task {it.number}: the text stops inside its unit bracket; read the units printed before the cut")
+            ctx.warn(
+                it.line,
+                f"task {it.number}: the text stops inside its unit bracket; read the units printed before the cut",
+            )
         elif group:
             text = group[0]
             roles = read_cues(group[1], it.line, ctx)
@@ -418,7 +462,7 @@ class NumberedListLoader(Loader):
         else:
             inline = LABEL.search(text)
             if inline and inline.start() > 0:
-                text, units = text[: inline.start()].rstrip("；;，, "), text[inline.start():]
+                text, units = text[: inline.start()].rstrip("；;，, "), text[inline.start() :]
                 roles = read_cues(units, it.line, ctx)
         lines = {k: it.line for k in ("lead", "support", "leaders") if getattr(roles, k)}
         responsible_line = it.line

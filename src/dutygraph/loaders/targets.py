@@ -25,7 +25,9 @@ _TARGET = re.compile(
     rf"(?P<unit>{_UNITS})(?P<qualifier>左右|以上|以内|以下|上下|之内|内)?"
 )
 _VERB_IN = re.compile(_DIRECTIONS)
-_LEADING = re.compile(r"^(?:全年|年内|今年|力争|确保|努力|实现|推动|全力|加快|积极|持续|进一步|预计|其中|全区|全市|全县|全省|共|再)+")
+_LEADING = re.compile(
+    r"^(?:全年|年内|今年|力争|确保|努力|实现|推动|全力|加快|积极|持续|进一步|预计|其中|全区|全市|全县|全省|共|再)+"
+)
 
 
 @dataclass(slots=True)
@@ -72,7 +74,7 @@ def find_targets(text: str) -> list[Target]:
                 if verb:  # 新建口袋公园5个 / 城镇新增就业1.3万人: the verb comes first or inside
                     direction = verb.group(0)
                     if verb.start() == 0 and len(indicator) > len(direction):
-                        indicator = indicator[len(direction):]
+                        indicator = indicator[len(direction) :]
             if not indicator and not direction:
                 continue
             if re.fullmatch(r"(?:第|前|近|约|超|共|达|每|逾)?", indicator) and not direction:

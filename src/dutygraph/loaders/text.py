@@ -100,7 +100,11 @@ def damage_notes(data: bytes) -> list[tuple[int | None, str]]:
     try:
         data.replace(b"\x00", b"").decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.start > 0 and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if (
+            exc.start >= len(data) - 3
+            and exc.start > 0
+            and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        ):
             try:
                 data[: exc.start].decode("utf-8")
                 notes.append((None, "the file ends in the middle of a character (cut short); read up to it"))
@@ -113,9 +117,7 @@ def _check_text(text: str, path: Path) -> str:
     """Refuse decoded text that is mostly control characters or private-use code points."""
     sample = text[:20000]
     odd = sum(
-        1
-        for ch in sample
-        if (ch < " " and ch not in "\t\n\r\f") or unicodedata.category(ch) in ("Co", "Cs", "Cn")
+        1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or unicodedata.category(ch) in ("Co", "Cs", "Cn")
     )
     if sample and odd / len(sample) > 0.02:
         raise UnreadableFileError(path, "this is a binary file, not a text document")
@@ -177,4 +179,6 @@ def read_source(path: str | Path) -> SourceText:
 
 def encoding_has_no_nul(data: bytes) -> bool:
     """True when NUL bytes in ``data`` are damage, not part of the encoding (UTF-16 is full of them)."""
-    return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and 0 < data.count(b"\x00") <= max(8, len(data) // 1000)
+    return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and 0 < data.count(b"\x00") <= max(
+        8, len(data) // 1000
+    )

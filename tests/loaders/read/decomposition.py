@@ -27,9 +27,33 @@ ISSUER = "南京市秦淮区人民政府"
 GOALS = ["经济发展质效提升", "科技创新动能增强", "城市功能品质提升", "民生福祉持续改善", "安全发展底线筑牢"]
 AREAS = ["产业升级", "项目建设", "营商环境", "开放合作"]
 LEADERS = ["陈刚", "周丽", "王强", "李明", "吴 伟"]
-UNITS = ["区发改委", "区财政局", "区教育局", "区住建局", "区商务局", "区科技局", "区工信局", "区人社局", "区卫健委", "区民政局",
-         "区文旅局", "区市场监管局", "区生态环境局", "区城管局", "区交通运输局", "区农业农村局", "区水务局", "区应急管理局"]
-SUPPORT = [["区统计局"], ["各街道", "区财政局"], ["区住建局", "区资规分局", "区城管局"], ["高新园(邹区镇)"], ["区商务局"]]
+UNITS = [
+    "区发改委",
+    "区财政局",
+    "区教育局",
+    "区住建局",
+    "区商务局",
+    "区科技局",
+    "区工信局",
+    "区人社局",
+    "区卫健委",
+    "区民政局",
+    "区文旅局",
+    "区市场监管局",
+    "区生态环境局",
+    "区城管局",
+    "区交通运输局",
+    "区农业农村局",
+    "区水务局",
+    "区应急管理局",
+]
+SUPPORT = [
+    ["区统计局"],
+    ["各街道", "区财政局"],
+    ["区住建局", "区资规分局", "区城管局"],
+    ["高新园(邹区镇)"],
+    ["区商务局"],
+]
 ROWS = 100
 
 
@@ -90,10 +114,17 @@ def expected() -> list[dict[str, object]]:
     out = []
     for r in range(ROWS):
         support = [u for u in at(6, r) if u != "—"]
-        out.append({
-            "task": str(r + 1), "goal": at(1, r)[0], "area": at(2, r)[0], "text": at(3, r)[0],
-            "leaders": [at(4, r)[0].replace(" ", "")], "lead": at(5, r), "support": support,
-        })
+        out.append(
+            {
+                "task": str(r + 1),
+                "goal": at(1, r)[0],
+                "area": at(2, r)[0],
+                "text": at(3, r)[0],
+                "leaders": [at(4, r)[0].replace(" ", "")],
+                "lead": at(5, r),
+                "support": support,
+            }
+        )
     return out
 
 
@@ -218,9 +249,20 @@ def convert(src: Path, target: str, out_dir: Path) -> Path:
     assert exe, "LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to", target, "--outdir", str(out_dir), str(src)],
-            check=True, capture_output=True, timeout=180,
+            [
+                exe,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out_dir),
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
-    out = out_dir / f"{src.stem}.{target.split(':')[0]}"
+    out = out_dir / f"{src.stem}.{target.split(':', maxsplit=1)[0]}"
     assert out.exists(), f"LibreOffice wrote no {out}"
     return out

@@ -87,14 +87,29 @@ def _zip_of_photos(tmp: Path, files: dict[str, Path]) -> Path:
 
 CASES: list[tuple[str, Callable[[Path, dict[str, Path]], Path], str]] = [
     ("corrupt zip", _cut_docx, "is a damaged zip archive (a .docx or .xlsx cut short or corrupted); save it again"),
-    ("zip that is no Office file", _zip_of_photos, "is a zip archive but neither a Word (.docx) nor an Excel (.xlsx) file"),
+    (
+        "zip that is no Office file",
+        _zip_of_photos,
+        "is a zip archive but neither a Word (.docx) nor an Excel (.xlsx) file",
+    ),
     ("encrypted PDF", _encrypted_pdf, "is an encrypted PDF (it needs a password); save an unprotected copy"),
-    ("password-protected .docx", _locked_docx, "is password-protected (an encrypted Office file); save it without a password"),
+    (
+        "password-protected .docx",
+        _locked_docx,
+        "is password-protected (an encrypted Office file); save it without a password",
+    ),
     ("workbook with empty sheets", _empty_workbook, "holds no table: every sheet of the workbook is empty"),
-    ("sheet with no table", _note_workbook,
-     "no sheet holds a decomposition table (a header row naming 牵头单位, 配合单位, 责任单位 or 分管领导)"),
+    (
+        "sheet with no table",
+        _note_workbook,
+        "no sheet holds a decomposition table (a header row naming 牵头单位, 配合单位, 责任单位 or 分管领导)",
+    ),
     ("scanned PDF", _scanned_pdf, "has no text layer (a scanned document); run OCR first"),
-    ("PDF of another genre", _letter_pdf, "no recognisable tasks: not a decomposition table, numbered list or work report (see --layout)"),
+    (
+        "PDF of another genre",
+        _letter_pdf,
+        "no recognisable tasks: not a decomposition table, numbered list or work report (see --layout)",
+    ),
     ("damaged PDF", _broken_pdf, "is a damaged PDF (pdfplumber cannot parse it)"),
 ]
 
@@ -122,18 +137,31 @@ def _uno_available() -> bool:
     return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
 
 
-@pytest.mark.skipif(not _uno_available(), reason="making a password-protected .doc/.xls needs LibreOffice's python3-uno")
+@pytest.mark.skipif(
+    not _uno_available(), reason="making a password-protected .doc/.xls needs LibreOffice's python3-uno"
+)
 @pytest.mark.parametrize(
     ("source", "target", "filter_name", "message"),
     [
         ("docx", "locked.doc", "MS Word 97", "LibreOffice could not open it (damaged or password-protected)"),
-        ("xlsx", "locked.xls", "MS Excel 97", "is password-protected (an encrypted Office file); save it without a password"),
+        (
+            "xlsx",
+            "locked.xls",
+            "MS Excel 97",
+            "is password-protected (an encrypted Office file); save it without a password",
+        ),
     ],
 )
-def test_a_password_protected_doc_or_xls_fails_with_one_line(runner, tmp_path, plan_files, source, target, filter_name, message):
+def test_a_password_protected_doc_or_xls_fails_with_one_line(
+    runner, tmp_path, plan_files, source, target, filter_name, message
+):
     path = tmp_path / target
-    subprocess.run([SYSTEM_PYTHON, str(HERE / "uno_protect.py"), str(plan_files[source]), str(path), filter_name],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [SYSTEM_PYTHON, str(HERE / "uno_protect.py"), str(plan_files[source]), str(path), filter_name],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     result = runner.invoke(cli, ["extract", str(path)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"error: {path}: {message}", f"0 of 1 files read, 0 tasks; failed: {path}"]
@@ -142,9 +170,14 @@ def test_a_password_protected_doc_or_xls_fails_with_one_line(runner, tmp_path, p
 def test_a_doc_without_libreoffice_names_the_package_to_install(runner, tmp_path, plan_files):
     no_office = tmp_path / "bin"
     no_office.mkdir()
-    result = runner.invoke(cli, ["extract", str(plan_files["doc"]), str(plan_files["docx"])], env={"PATH": str(no_office)})
+    result = runner.invoke(
+        cli, ["extract", str(plan_files["doc"]), str(plan_files["docx"])], env={"PATH": str(no_office)}
+    )
     assert result.exit_code == 2
-    assert f"error: {plan_files['doc']}: reading .doc files needs LibreOffice; install the Debian package libreoffice-writer-nogui (soffice not found)" in result.stderr.splitlines()
+    assert (
+        f"error: {plan_files['doc']}: reading .doc files needs LibreOffice; install the Debian package libreoffice-writer-nogui (soffice not found)"
+        in result.stderr.splitlines()
+    )
     assert result.stderr.splitlines()[-1] == f"1 of 2 files read, 100 tasks; failed: {plan_files['doc']}"
 
 

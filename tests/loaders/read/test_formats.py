@@ -62,7 +62,11 @@ def test_a_genuinely_empty_cell_stays_empty(plan_files, fmt):
 
 def test_a_merged_support_cell_spans_rows_of_different_areas(plan_files):
     tasks = load(plan_files["docx"]).tasks
-    run = next(r for r in d.columns()[6] if r.span > 1 and len({d.expected()[i]["area"] for i in range(r.start, r.start + r.span)}) > 1)
+    run = next(
+        r
+        for r in d.columns()[6]
+        if r.span > 1 and len({d.expected()[i]["area"] for i in range(r.start, r.start + r.span)}) > 1
+    )
     covered = tasks[run.start : run.start + run.span]
     assert len({t.area for t in covered}) == 2
     assert all(t.support == run.lines for t in covered)
@@ -70,7 +74,11 @@ def test_a_merged_support_cell_spans_rows_of_different_areas(plan_files):
 
 def test_merged_values_are_stored_with_basis_merged_not_inferred(plan_files):
     G = build_graph([load(plan_files["docx"])])
-    bases = {(data["type"], data["basis"]) for _, v, data in G.edges(data=True) if G.nodes[v].get("number") == "2" and "basis" in data}
+    bases = {
+        (data["type"], data["basis"])
+        for _, v, data in G.edges(data=True)
+        if G.nodes[v].get("number") == "2" and "basis" in data
+    }
     assert bases == {("LEADS", "merged"), ("SUPPORTS", "merged"), ("OVERSEES", "merged")}
     first = {data["basis"] for _, v, data in G.edges(data=True) if G.nodes[v].get("number") == "1" and "basis" in data}
     assert first == {"printed"}
@@ -101,5 +109,7 @@ def test_a_directory_mixing_formats_loads_every_file(plan_files):
     results, failures = load_many([folder])
     names = sorted(r.document.file for r in results)
     assert failures == []
-    assert names == sorted(["plan.docx", "plan.xlsx", "plan.html", "plan_gbk.htm", "plan.csv", "plan.tsv", "plan_repeat.docx"])
+    assert names == sorted(
+        ["plan.docx", "plan.xlsx", "plan.html", "plan_gbk.htm", "plan.csv", "plan.tsv", "plan_repeat.docx"]
+    )
     assert all(len(r.tasks) == d.ROWS for r in results)

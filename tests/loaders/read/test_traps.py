@@ -25,29 +25,42 @@ def _table(d: docx.document.Document, rows: list[list[str]]):  # type: ignore[na
 def test_a_nested_table_in_a_unit_cell_gives_one_unit_per_row(tmp_path):
     d = docx.Document()
     d.add_paragraph("2024年秦淮区重点工作任务分解表")
-    t = _table(d, [["序号", "工作任务", "牵头单位", "配合单位"], ["1", "建成公园3个。", "区城管局", ""], ["2", "新建学校2所。", "区教育局", "区住建局"]])
+    t = _table(
+        d,
+        [
+            ["序号", "工作任务", "牵头单位", "配合单位"],
+            ["1", "建成公园3个。", "区城管局", ""],
+            ["2", "新建学校2所。", "区教育局", "区住建局"],
+        ],
+    )
     inner = t.cell(1, 3).add_table(rows=2, cols=1)
     inner.cell(0, 0).text = "区财政局"
     inner.cell(1, 0).text = "区审计局"
     path = tmp_path / "nested.docx"
     d.save(str(path))
     tasks = load(path).tasks
-    assert [(t.task, t.lead, t.support) for t in tasks] == [("1", ["区城管局"], ["区财政局", "区审计局"]), ("2", ["区教育局"], ["区住建局"])]
+    assert [(t.task, t.lead, t.support) for t in tasks] == [
+        ("1", ["区城管局"], ["区财政局", "区审计局"]),
+        ("2", ["区教育局"], ["区住建局"]),
+    ]
 
 
 def test_letter_spaced_two_row_headers_and_section_rows(tmp_path):
     d = docx.Document()
     d.add_paragraph("南京市秦淮区人民政府")
     d.add_paragraph("2024年秦淮区民生实事项目责任分解表")
-    t = _table(d, [
-        ["序 号", "工 作 标 准", "责任单位", "", "完成时限"],
-        ["", "", "牵 头", "配 合", ""],
-        ["一、教育", "", "", "", ""],
-        ["（1）", "新建学校2所。", "区教育局", "区住建局", "年底"],
-        ["（2）", "改造操场5处。", "区教育局", "—", "9月底前"],
-        ["二、养老", "", "", "", ""],
-        ["（3）", "新增养老床位200张。", "区民政局", "各街道", "年底"],
-    ])
+    t = _table(
+        d,
+        [
+            ["序 号", "工 作 标 准", "责任单位", "", "完成时限"],
+            ["", "", "牵 头", "配 合", ""],
+            ["一、教育", "", "", "", ""],
+            ["（1）", "新建学校2所。", "区教育局", "区住建局", "年底"],
+            ["（2）", "改造操场5处。", "区教育局", "—", "9月底前"],
+            ["二、养老", "", "", "", ""],
+            ["（3）", "新增养老床位200张。", "区民政局", "各街道", "年底"],
+        ],
+    )
     t.cell(0, 2).merge(t.cell(0, 3))
     for c in (0, 1, 4):
         t.cell(0, c).merge(t.cell(1, c))
@@ -67,7 +80,15 @@ def test_letter_spaced_two_row_headers_and_section_rows(tmp_path):
 
 def test_a_header_row_typed_again_mid_table_is_skipped(tmp_path):
     d = docx.Document()
-    _table(d, [["序号", "工作任务", "牵头单位"], ["1", "建成公园3个。", "区城管局"], ["序号", "工作任务", "牵头单位"], ["2", "新建学校2所。", "区教育局"]])
+    _table(
+        d,
+        [
+            ["序号", "工作任务", "牵头单位"],
+            ["1", "建成公园3个。", "区城管局"],
+            ["序号", "工作任务", "牵头单位"],
+            ["2", "新建学校2所。", "区教育局"],
+        ],
+    )
     path = tmp_path / "repeat.docx"
     d.save(str(path))
     assert [t.task for t in load(path, region="秦淮区", year=2024).tasks] == ["1", "2"]
@@ -75,10 +96,20 @@ def test_a_header_row_typed_again_mid_table_is_skipped(tmp_path):
 
 def test_rows_without_a_number_are_numbered_m1_m2(tmp_path):
     d = docx.Document()
-    _table(d, [["项目名称", "牵头单位", "配合单位"], ["新建学校2所。", "区教育局", "区住建局"], ["建成公园3个。", "区城管局", ""]])
+    _table(
+        d,
+        [
+            ["项目名称", "牵头单位", "配合单位"],
+            ["新建学校2所。", "区教育局", "区住建局"],
+            ["建成公园3个。", "区城管局", ""],
+        ],
+    )
     path = tmp_path / "unnumbered.docx"
     d.save(str(path))
-    assert [(t.task, t.lead) for t in load(path, region="秦淮区", year=2024).tasks] == [("M1", ["区教育局"]), ("M2", ["区城管局"])]
+    assert [(t.task, t.lead) for t in load(path, region="秦淮区", year=2024).tasks] == [
+        ("M1", ["区教育局"]),
+        ("M2", ["区城管局"]),
+    ]
 
 
 def test_a_table_without_role_columns_is_not_a_decomposition(tmp_path):
@@ -143,7 +174,10 @@ def test_an_html_page_ignores_navigation_scripts_and_footer_and_reads_colspan_se
     path.write_bytes(page.encode("gbk"))
     result = load(path)
     got = [(t.goal, t.task, t.lead, t.support, t.inherited) for t in result.tasks]
-    assert got == [("城市建设", "1", ["区城管局"], ["区住建局", "区财政局"], []), ("城市建设", "2", ["区城管局"], [], ["lead"])]
+    assert got == [
+        ("城市建设", "1", ["区城管局"], ["区住建局", "区财政局"], []),
+        ("城市建设", "2", ["区城管局"], [], ["lead"]),
+    ]
     assert result.document.encoding == "gbk"
     texts = " ".join(p.text for p in read_document(path).paragraphs)
     assert "首页" not in texts and "主办单位" not in texts and "document.write" not in texts
@@ -203,7 +237,9 @@ def test_doc_files_convert_in_parallel_with_private_libreoffice_profiles(tmp_pat
 
 
 def test_a_page_laid_out_with_tables_still_yields_its_decomposition_table(tmp_path):
-    rows = "".join(f"<tr><td>{i}</td><td>任务{i}：建成公园{i}个。</td><td>区城管局</td><td>各街道</td></tr>" for i in range(1, 6))
+    rows = "".join(
+        f"<tr><td>{i}</td><td>任务{i}：建成公园{i}个。</td><td>区城管局</td><td>各街道</td></tr>" for i in range(1, 6)
+    )
     page = (
         '<html><head><meta charset="utf-8"></head><body><table width="100%"><tr>'
         '<td class="left"><ul><li>首页</li><li>政务公开</li></ul></td>'
@@ -214,21 +250,26 @@ def test_a_page_laid_out_with_tables_still_yields_its_decomposition_table(tmp_pa
     path = tmp_path / "layout.html"
     path.write_text(page, encoding="utf-8")
     result = load(path)
-    assert [(t.task, t.lead, t.support) for t in result.tasks] == [(str(i), ["区城管局"], ["各街道"]) for i in range(1, 6)]
+    assert [(t.task, t.lead, t.support) for t in result.tasks] == [
+        (str(i), ["区城管局"], ["各街道"]) for i in range(1, 6)
+    ]
     assert result.document.region == "秦淮区"
 
 
 def test_merged_unit_cells_run_past_sub_heading_rows(tmp_path):
     d = docx.Document()
     d.add_paragraph("2024年秦淮区政府工作报告主要目标任务责任分解表")
-    t = _table(d, [
-        ["序号", "目标名称", "工作标准", "牵头单位", "配合单位"],
-        ["", "产业强区", "（一）聚力攻坚项目", "", ""],
-        ["1", "", "新开工项目30个。", "区发改委", "各街道"],
-        ["2", "", "竣工项目20个。", "区住建局", ""],
-        ["", "", "（二）壮大数字经济", "", ""],
-        ["3", "", "数字经济核心产业增长10%。", "区工信局", ""],
-    ])
+    t = _table(
+        d,
+        [
+            ["序号", "目标名称", "工作标准", "牵头单位", "配合单位"],
+            ["", "产业强区", "（一）聚力攻坚项目", "", ""],
+            ["1", "", "新开工项目30个。", "区发改委", "各街道"],
+            ["2", "", "竣工项目20个。", "区住建局", ""],
+            ["", "", "（二）壮大数字经济", "", ""],
+            ["3", "", "数字经济核心产业增长10%。", "区工信局", ""],
+        ],
+    )
     t.cell(1, 1).merge(t.cell(5, 1))
     t.cell(2, 4).merge(t.cell(5, 4))  # 配合单位 over both areas' rows and the sub-heading between them
     path = tmp_path / "subheadings.docx"
@@ -251,5 +292,11 @@ def test_paragraphs_outside_tables_give_title_issuer_number_and_date(tmp_path):
     path = tmp_path / "notice.docx"
     d.save(str(path))
     doc = load(path).document
-    assert (doc.region, doc.year, doc.issuer, doc.number, doc.date) == ("秦淮区", 2024, "南京市秦淮区人民政府", "秦政发〔2024〕3号", "2024-02-20")
+    assert (doc.region, doc.year, doc.issuer, doc.number, doc.date) == (
+        "秦淮区",
+        2024,
+        "南京市秦淮区人民政府",
+        "秦政发〔2024〕3号",
+        "2024-02-20",
+    )
     assert doc.title and "责任分解表" in doc.title

@@ -32,9 +32,17 @@ def main() -> None:
     pipe = f"dutygraph-test-{os.getpid()}"
     with tempfile.TemporaryDirectory() as profile:
         proc = subprocess.Popen(
-            [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--invisible", "--norestore",
-             f"--accept=pipe,name={pipe};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            [
+                exe,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--invisible",
+                "--norestore",
+                f"--accept=pipe,name={pipe};urp;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             local = uno.getComponentContext()
@@ -48,8 +56,13 @@ def main() -> None:
             else:
                 raise SystemExit("LibreOffice did not start")
             desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (_prop("Hidden", True),))
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (_prop("FilterName", filter_name), _prop("Password", "secret")))
+            doc = desktop.loadComponentFromURL(
+                uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (_prop("Hidden", True),)
+            )
+            doc.storeToURL(
+                uno.systemPathToFileUrl(os.path.abspath(dst)),
+                (_prop("FilterName", filter_name), _prop("Password", "secret")),
+            )
             doc.close(True)
             try:
                 desktop.terminate()

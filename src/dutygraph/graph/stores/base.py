@@ -13,8 +13,8 @@ import queue
 import re
 import threading
 from abc import ABC, abstractmethod
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -132,16 +132,30 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         bad = (p.keys() - task_keys) | {k for k, d in _TASK_FROM_DOC.items() if p.get(k) != doc.get(d)}
         if bad:
             raise ValueError(f"task {tid}: properties {sorted(bad)} would not be stored as they are")
-        return {"parent": parent, "id": tid, "goal": p.get("goal"), "number": p.get("number"), "text": p.get("text"),
-                "line": p.get("line")}
+        return {
+            "parent": parent,
+            "id": tid,
+            "goal": p.get("goal"),
+            "number": p.get("number"),
+            "text": p.get("text"),
+            "line": p.get("line"),
+        }
 
     for did, label in G.nodes(data="label"):
         if label != m.DOCUMENT:
             continue
         doc = props(did)
         payload: dict[str, Any] = {
-            "doc": doc, "goals": [], "areas": [], "goal_tasks": [], "area_tasks": [],
-            "units": [], "leaders": [], "leads": [], "supports": [], "oversees": [],
+            "doc": doc,
+            "goals": [],
+            "areas": [],
+            "goal_tasks": [],
+            "area_tasks": [],
+            "units": [],
+            "leaders": [],
+            "leads": [],
+            "supports": [],
+            "oversees": [],
         }
         units: set[str] = set()
         leaders: set[str] = set()
@@ -386,17 +400,35 @@ def plain(value: Any) -> Any:
 
 #: Procedures that only read the graph or its schema; every other one is refused by
 #: :func:`check_query` (apoc.load.*, apoc.import.*, dbms.* that change settings …).
-READ_PROCEDURES = frozenset({
-    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes", "db.constraints", "db.info", "db.ping",
-    "db.schema.visualization", "db.schema.nodetypeproperties", "db.schema.reltypeproperties",
-    "db.idx.fulltext.querynodes", "db.idx.fulltext.queryrelationships", "db.idx.vector.querynodes",
-    "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships", "db.index.vector.querynodes",
-    "dbms.components", "dbms.info",
-})
+READ_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshiptypes",
+        "db.propertykeys",
+        "db.indexes",
+        "db.constraints",
+        "db.info",
+        "db.ping",
+        "db.schema.visualization",
+        "db.schema.nodetypeproperties",
+        "db.schema.reltypeproperties",
+        "db.idx.fulltext.querynodes",
+        "db.idx.fulltext.queryrelationships",
+        "db.idx.vector.querynodes",
+        "db.index.fulltext.querynodes",
+        "db.index.fulltext.queryrelationships",
+        "db.index.vector.querynodes",
+        "dbms.components",
+        "dbms.info",
+    }
+)
 #: Families of read-only procedures: FalkorDB's graph algorithms (algo.pageRank, algo.BFS …).
 READ_PROCEDURE_PREFIXES = ("algo.",)
 #: Names that reach files, the network or other databases, refused anywhere in a query (functions too).
-_OUTSIDE = re.compile(r"\b(?:apoc\.(?:load|import|export|cypher|periodic|systemdb|trigger|util\.(?:sleep|validate))|dbms\.setconfig)", re.I)
+_OUTSIDE = re.compile(
+    r"\b(?:apoc\.(?:load|import|export|cypher|periodic|systemdb|trigger|util\.(?:sleep|validate))|dbms\.setconfig)",
+    re.I,
+)
 _TOKENS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
 _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.I)
 _CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.I)
@@ -438,7 +470,9 @@ def check_query(cypher: str) -> None:
         raise QueryError("LOAD CSV reads files and URLs: dutygraph query only reads the graph")
     outside = _OUTSIDE.search(code)
     if outside:
-        raise QueryError(f"{outside.group(0)} reaches files, the network or other databases: dutygraph query only reads the graph")
+        raise QueryError(
+            f"{outside.group(0)} reaches files, the network or other databases: dutygraph query only reads the graph"
+        )
     for name in _CALL.findall(code):
         if name.lower() not in READ_PROCEDURES and not name.lower().startswith(READ_PROCEDURE_PREFIXES):
             raise QueryError(
@@ -453,8 +487,13 @@ def show_command(cypher: str) -> str | None:
     if not m:
         return None
     word = m.group(1).upper()
-    return {"DATABASE": "DATABASES", "INDEX": "INDEXES", "CONSTRAINT": "CONSTRAINTS", "PROCEDURE": "PROCEDURES",
-            "FUNCTION": "FUNCTIONS"}.get(word, word)
+    return {
+        "DATABASE": "DATABASES",
+        "INDEX": "INDEXES",
+        "CONSTRAINT": "CONSTRAINTS",
+        "PROCEDURE": "PROCEDURES",
+        "FUNCTION": "FUNCTIONS",
+    }.get(word, word)
 
 
 def reads_only_by_text(cypher: str) -> bool:
@@ -466,8 +505,10 @@ def reads_only_by_text(cypher: str) -> bool:
     if show_command(cypher):
         return not _WRITE_CLAUSE.search(code)
     calls = _CALL.findall(code)
-    return bool(calls) and not _WRITE_CLAUSE.search(code) and all(
-        n.lower() in READ_PROCEDURES or n.lower().startswith(READ_PROCEDURE_PREFIXES) for n in calls
+    return (
+        bool(calls)
+        and not _WRITE_CLAUSE.search(code)
+        and all(n.lower() in READ_PROCEDURES or n.lower().startswith(READ_PROCEDURE_PREFIXES) for n in calls)
     )
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -48,8 +49,6 @@ from dutygraph.errors import (
     StoreUnreachableError,
 )
 from dutygraph.graph import model as m
-import re
-
 from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, show_command, statements
 
 log = logging.getLogger(__name__)
@@ -144,7 +143,9 @@ def stop_orphans(path: str | Path) -> list[int]:
     stopped: list[int] = []
     for pid, socket in servers_of(path):
         try:
-            client = redis.Redis(unix_socket_path=socket, socket_timeout=10, retry=Retry(NoBackoff(), 0)) if socket else None
+            client = (
+                redis.Redis(unix_socket_path=socket, socket_timeout=10, retry=Retry(NoBackoff(), 0)) if socket else None
+            )
             own = str(client.client_id()) if client else ""
             others = [c for c in client.client_list() if c.get("id") != own] if client else []
         except Exception:  # not answering: treat as orphaned
@@ -297,7 +298,9 @@ class FalkorStore(GraphStore):
                     if open_lock is not None:
                         open_lock.release()
         except Timeout:
-            raise StoreUnreachableError(f"cannot open the embedded store at {self.path}: another process kept it locked") from None
+            raise StoreUnreachableError(
+                f"cannot open the embedded store at {self.path}: another process kept it locked"
+            ) from None
         except OSError as exc:
             raise self._os_error("cannot open the embedded store", exc) from exc
         except Exception as exc:  # the embedded server reports start-up failures as generic errors
@@ -390,11 +393,13 @@ class FalkorStore(GraphStore):
         except Exception as exc:
             message = str(exc)
             if "empty key" in message:
-                raise EmptyStoreError(f"the embedded store at {self.path} is empty: run 'dutygraph build FILE...' first") from exc
+                raise EmptyStoreError(
+                    f"the embedded store at {self.path} is empty: run 'dutygraph build FILE...' first"
+                ) from exc
             if "read-only" in message:
                 raise QueryError("this query would change the graph; dutygraph query only reads") from exc
             if "errMsg:" in message:
-                message = message.split("errMsg:", 1)[1].split("errCtx:")[0].strip()
+                message = message.split("errMsg:", 1)[1].split("errCtx:", maxsplit=1)[0].strip()
             raise QueryError(f"the query failed: {message}") from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
         return QueryResult(columns, [[plain(v) for v in row] for row in result.result_set])
@@ -403,8 +408,13 @@ class FalkorStore(GraphStore):
         """SHOW … and CALL dbms.components(), which FalkorDB does not know, answered as Neo4j would list them."""
         if _COMPONENTS.fullmatch(cypher):
             modules = self._db.client.execute_command("MODULE", "LIST")
-            version = next((str(dict(zip(*[iter(m)] * 2)).get(b"ver", b"?") if isinstance(m, list) else m.get("ver", "?"))
-                            for m in modules), "?")
+            version = next(
+                (
+                    str(dict(zip(*[iter(m)] * 2)).get(b"ver", b"?") if isinstance(m, list) else m.get("ver", "?"))
+                    for m in modules
+                ),
+                "?",
+            )
             return QueryResult(["name", "versions", "edition"], [["FalkorDB (embedded)", [version], "embedded"]])
         listing = show_command(cypher)
         if listing is None:
@@ -412,7 +422,9 @@ class FalkorStore(GraphStore):
         if not _SHOW_ALONE.fullmatch(cypher):
             raise QueryError(f"the embedded store answers SHOW {listing} alone, without YIELD, WHERE or RETURN")
         if listing == "DATABASES":
-            graphs = [g.decode() if isinstance(g, bytes) else str(g) for g in self._db.client.execute_command("GRAPH.LIST")]
+            graphs = [
+                g.decode() if isinstance(g, bytes) else str(g) for g in self._db.client.execute_command("GRAPH.LIST")
+            ]
             return QueryResult(["name", "default"], [[g, g == self._name] for g in graphs])
         if listing == "FUNCTIONS":
             raise QueryError("the embedded store cannot list its functions")

@@ -52,7 +52,9 @@ class Neo4jStore(GraphStore):
     # writer, 3.4-3.6 s with two, 3.7-3.9 s with three and 3.6-4.1 s with four.
     write_workers = 2
 
-    def __init__(self, uri: str, user: str | None = "neo4j", password: str | None = None, database: str | None = None) -> None:
+    def __init__(
+        self, uri: str, user: str | None = "neo4j", password: str | None = None, database: str | None = None
+    ) -> None:
         import neo4j
         from neo4j import exceptions as nx_exc
 

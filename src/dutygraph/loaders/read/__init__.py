@@ -29,12 +29,37 @@ from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
 from dutygraph.loaders.read.detect import BLOCK_FORMATS, OLE2_MAGIC, detect_format
 from dutygraph.loaders.text import MAX_BYTES
 
-__all__ = ["DOCUMENT_SUFFIXES", "Cell", "Document", "Paragraph", "Table", "detect_format", "document_files", "read_document", "sniff"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "Cell",
+    "Document",
+    "Paragraph",
+    "Table",
+    "detect_format",
+    "document_files",
+    "read_document",
+    "sniff",
+]
 
 log = logging.getLogger(__name__)
 
 #: File names taken from a directory: text and every format a reader knows.
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".tsv", ".csv", ".docx", ".doc", ".rtf", ".xlsx", ".xlsm", ".xls", ".html", ".htm", ".pdf")
+DOCUMENT_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".text",
+    ".tsv",
+    ".csv",
+    ".docx",
+    ".doc",
+    ".rtf",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".html",
+    ".htm",
+    ".pdf",
+)
 
 
 def sniff(path: str | Path) -> str:
@@ -132,7 +157,9 @@ def document_files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, Unre
         if p.is_dir():
             found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in DOCUMENT_SUFFIXES)
             if not found:
-                failures.append((p, UnreadableFileError(p, f"the directory holds no document ({' '.join(DOCUMENT_SUFFIXES)})")))
+                failures.append(
+                    (p, UnreadableFileError(p, f"the directory holds no document ({' '.join(DOCUMENT_SUFFIXES)})"))
+                )
             out.extend(found)
         else:
             out.append(p)

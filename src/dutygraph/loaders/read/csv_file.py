@@ -50,6 +50,12 @@ def read_csv(path: Path, data: bytes | None = None, *, delimiter: str | None = N
     rows = [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()
-    doc = Document(path, "tsv" if delimiter == "\t" else "csv", [table_from_rows(rows, path.name)], hashlib.sha256(raw).hexdigest(), encoding)
+    doc = Document(
+        path,
+        "tsv" if delimiter == "\t" else "csv",
+        [table_from_rows(rows, path.name)],
+        hashlib.sha256(raw).hexdigest(),
+        encoding,
+    )
     doc.number_lines()
     return doc

@@ -21,7 +21,10 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 #: OLE2 directory entries are named in UTF-16LE.
 _OLE_NAMES = {name: name.encode("utf-16-le") for name in ("EncryptedPackage", "WordDocument", "Workbook", "Book")}
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|div|p|title)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|div|p|title)\b",
+    re.I | re.S,
+)
 
 #: Formats a reader in :mod:`dutygraph.loaders.read` turns into blocks.
 BLOCK_FORMATS = frozenset({"docx", "doc", "xlsx", "xls", "html", "pdf", "csv", "tsv"})
@@ -76,7 +79,9 @@ def _zip_format(path: Path) -> str:
             names = set(zf.namelist())
             bad = zf.testzip()
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        raise UnreadableFileError(path, "is a damaged zip archive (a .docx or .xlsx cut short or corrupted); save it again") from exc
+        raise UnreadableFileError(
+            path, "is a damaged zip archive (a .docx or .xlsx cut short or corrupted); save it again"
+        ) from exc
     if bad is not None:
         raise UnreadableFileError(path, f"is a damaged zip archive (member {bad} is corrupt); save it again")
     if "word/document.xml" in names:

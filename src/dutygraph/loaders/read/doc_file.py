@@ -30,6 +30,8 @@ def convert_timeout() -> float:
         return float(os.environ.get("DUTYGRAPH_SOFFICE_TIMEOUT", CONVERT_TIMEOUT))
     except ValueError:
         return CONVERT_TIMEOUT
+
+
 #: The Debian package that provides soffice without a desktop.
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 
@@ -61,7 +63,8 @@ def convert(path: Path, target: str, out_dir: Path) -> Path:
     exe = soffice()
     if exe is None:
         raise UnreadableFileError(
-            path, f"reading {path.suffix or 'this'} files needs LibreOffice; install the Debian package {DEBIAN_PACKAGE} (soffice not found)"
+            path,
+            f"reading {path.suffix or 'this'} files needs LibreOffice; install the Debian package {DEBIAN_PACKAGE} (soffice not found)",
         )
     ext = target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="dutygraph-lo-") as profile:
@@ -69,11 +72,21 @@ def convert(path: Path, target: str, out_dir: Path) -> Path:
         src = out_dir / f"in{path.suffix.lower() or '.bin'}"
         shutil.copyfile(path, src)
         cmd = [
-            exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore", "--nolockcheck",
-            "--convert-to", target, "--outdir", str(out_dir), str(src),
+            exe,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            str(src),
         ]
         # Its own session, so that a timeout stops soffice.bin too, not only the script that started it.
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+        )
         limit = convert_timeout()
         try:
             stdout, stderr = proc.communicate(timeout=limit)

@@ -176,7 +176,10 @@ class _Numbering:
         for style in wd.styles.element.findall(f"{_W}style"):
             numpr = style.find(f"{_W}pPr/{_W}numPr")
             if numpr is not None:
-                self._style_num[style.get(f"{_W}styleId", "")] = (_val(numpr, "numId") or "", int(_val(numpr, "ilvl") or 0))
+                self._style_num[style.get(f"{_W}styleId", "")] = (
+                    _val(numpr, "numId") or "",
+                    int(_val(numpr, "ilvl") or 0),
+                )
 
     def label(self, p: Any) -> str | None:
         """The numbering label of paragraph ``p``, advancing the list's counters; None when unnumbered."""
@@ -223,7 +226,14 @@ def _val(el: Any, child: str) -> str | None:
 
 def _format_number(n: int, fmt: str) -> str:
     """``n`` in one of Word's number formats."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographLegalTraditional", "japaneseCounting", "taiwaneseCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographLegalTraditional",
+        "japaneseCounting",
+        "taiwaneseCounting",
+    ):
         return _chinese(n)
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
@@ -251,7 +261,21 @@ def _chinese(n: int) -> str:
 def _roman(n: int) -> str:
     """Roman numeral of ``n``."""
     out = ""
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += sym
             n -= value

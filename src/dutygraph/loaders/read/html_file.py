@@ -24,12 +24,42 @@ log = logging.getLogger(__name__)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
 #: Elements whose content is never the document.
-_SKIP = frozenset({"script", "style", "nav", "footer", "noscript", "template", "iframe", "button", "select", "form", "svg", "object"})
+_SKIP = frozenset(
+    {"script", "style", "nav", "footer", "noscript", "template", "iframe", "button", "select", "form", "svg", "object"}
+)
 #: Elements that start a new line of text.
-_BLOCK = frozenset({
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "section", "article", "header",
-    "blockquote", "center", "ul", "ol", "dl", "main", "aside", "address", "caption", "figure", "hr", "tr", "title",
-})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "blockquote",
+        "center",
+        "ul",
+        "ol",
+        "dl",
+        "main",
+        "aside",
+        "address",
+        "caption",
+        "figure",
+        "hr",
+        "tr",
+        "title",
+    }
+)
 #: Chinese encodings labelled by their older, smaller names.
 _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030"}
 
@@ -66,7 +96,11 @@ def read_html(path: Path, data: bytes | None = None) -> Document:
     _walk(body if body is not None else root, blocks, pending)
     _flush(pending, blocks)
     title = root.findtext(".//title")
-    if title and clean_line(title) and not any(isinstance(b, Paragraph) and b.text == clean_line(title) for b in blocks):
+    if (
+        title
+        and clean_line(title)
+        and not any(isinstance(b, Paragraph) and b.text == clean_line(title) for b in blocks)
+    ):
         blocks.insert(0, Paragraph(clean_line(title)))
     doc = Document(path, "html", blocks, hashlib.sha256(raw).hexdigest(), encoding)
     doc.number_lines()

@@ -68,8 +68,14 @@ def read_pdf(path: Path) -> Document:
         pdf = pdfplumber.open(path)
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower() or "encrypt" in str(cause).lower():
-            raise UnreadableFileError(path, "is an encrypted PDF (it needs a password); save an unprotected copy") from exc
+        if (
+            isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError))
+            or "password" in str(cause).lower()
+            or "encrypt" in str(cause).lower()
+        ):
+            raise UnreadableFileError(
+                path, "is an encrypted PDF (it needs a password); save an unprotected copy"
+            ) from exc
         raise UnreadableFileError(path, "is a damaged PDF (pdfplumber cannot parse it)") from exc
     except Exception as exc:  # pdfminer raises assorted errors on damaged files
         raise UnreadableFileError(path, "is a damaged PDF (pdfplumber cannot parse it)") from exc
@@ -82,7 +88,9 @@ def read_pdf(path: Path) -> Document:
                     chars_seen += len(page.chars)
                     blocks.extend(_page_blocks(page))
                 except PdfminerException as exc:
-                    raise UnreadableFileError(path, f"is a damaged PDF (page {page.page_number} cannot be read)") from exc
+                    raise UnreadableFileError(
+                        path, f"is a damaged PDF (page {page.page_number} cannot be read)"
+                    ) from exc
     except PdfminerException as exc:
         raise UnreadableFileError(path, "is an encrypted PDF (it needs a password); save an unprotected copy") from exc
     if chars_seen == 0:
@@ -154,7 +162,11 @@ def _table_part(found: Any, page: Any) -> _Part | None:
     if not cells:
         return None
     bbox = found.bbox
-    chars = [ch for ch in page.chars if bbox[0] <= (ch["x0"] + ch["x1"]) / 2 <= bbox[2] and bbox[1] <= (ch["top"] + ch["bottom"]) / 2 <= bbox[3]]
+    chars = [
+        ch
+        for ch in page.chars
+        if bbox[0] <= (ch["x0"] + ch["x1"]) / 2 <= bbox[2] and bbox[1] <= (ch["top"] + ch["bottom"]) / 2 <= bbox[3]
+    ]
     by_cell: dict[int, list[dict[str, Any]]] = {id(c): [] for c, _ in geometry}
     for ch in chars:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
@@ -184,7 +196,12 @@ def _cell_lines(chars: list[dict[str, Any]], box: tuple[float, float, float, flo
         row.sort(key=lambda c: c["x0"])
         text = ""
         for prev, ch in zip([None, *row[:-1]], row):
-            if prev is not None and ch["x0"] - prev["x1"] > 0.3 * ch["size"] and ch["text"] != " " and not text.endswith(" "):
+            if (
+                prev is not None
+                and ch["x0"] - prev["x1"] > 0.3 * ch["size"]
+                and ch["text"] != " "
+                and not text.endswith(" ")
+            ):
                 text += " "
             text += ch["text"]
         last = row[-1]
@@ -240,7 +257,12 @@ def _append(prev: _Part, part: _Part, header_sigs: list[tuple[str, ...]]) -> Non
     """Add ``part``'s rows to ``prev``: repeated header dropped, split row and merged cells continued."""
     t, add = prev.table, part.table
     skip = 0
-    while skip < add.n_rows and skip < len(header_sigs) and _signature(add, skip) == header_sigs[skip] and any(header_sigs[skip]):
+    while (
+        skip < add.n_rows
+        and skip < len(header_sigs)
+        and _signature(add, skip) == header_sigs[skip]
+        and any(header_sigs[skip])
+    ):
         skip += 1
     cells = [c for c in add.cells if c.row + c.rowspan > skip]
     for c in cells:

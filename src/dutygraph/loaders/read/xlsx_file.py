@@ -72,7 +72,9 @@ def read_xls(path: Path) -> Document:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
-            raise UnreadableFileError(path, "is password-protected (an encrypted Office file); save it without a password") from exc
+            raise UnreadableFileError(
+                path, "is password-protected (an encrypted Office file); save it without a password"
+            ) from exc
         raise UnreadableFileError(path, f"is not a readable Excel .xls workbook ({exc})") from exc
     except Exception as exc:  # xlrd's compound-document errors are plain exceptions
         raise UnreadableFileError(path, f"is not a readable Excel .xls workbook ({exc.__class__.__name__})") from exc
@@ -119,17 +121,13 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _sheet_table(values: dict[tuple[int, int], str], spans: dict[tuple[int, int], tuple[int, int]], name: str) -> Table | None:
+def _sheet_table(
+    values: dict[tuple[int, int], str], spans: dict[tuple[int, int], tuple[int, int]], name: str
+) -> Table | None:
     """A sheet's cells trimmed to the rows and columns that hold text (None: an empty sheet)."""
     if not values:
         return None
-    covered = {
-        (r + dr, c + dc)
-        for (r, c), (h, w) in spans.items()
-        for dr in range(h)
-        for dc in range(w)
-        if dr or dc
-    }
+    covered = {(r + dr, c + dc) for (r, c), (h, w) in spans.items() for dr in range(h) for dc in range(w) if dr or dc}
     r0 = min(r for r, _ in values)
     c0 = min(c for _, c in values)
     r1 = max(r + spans.get((r, c), (1, 1))[0] - 1 for r, c in values)
