@@ -401,6 +401,26 @@ def tie_distance(weight: int) -> int:
     return round(DISTANCE_SCALE / weight)
 
 
+def louvain_in_order(C: nx.Graph, *, seed: int = 0) -> list[set[str]]:
+    """Louvain communities of ``C`` computed on a copy with nodes and edges sorted by id.
+
+    Louvain visits nodes and edges in insertion order, and each store reads a
+    graph back in its own order: sorting first makes the communities depend on
+    the graph only, not on the store it came from.
+
+    Example:
+        >>> C = nx.Graph([("b", "a"), ("c", "d")])
+        >>> sorted(sorted(c) for c in louvain_in_order(C))
+        [['a', 'b'], ['c', 'd']]
+    """
+    if not C.number_of_nodes():
+        return []
+    S = nx.Graph()
+    S.add_nodes_from(sorted(C.nodes))
+    S.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in C.edges(data=True)))
+    return list(nx.community.louvain_communities(S, weight="weight", seed=seed))
+
+
 def unit_centrality(
     C: nx.Graph,
     *,
@@ -451,7 +471,7 @@ def unit_centrality(
         for n, value in bc.items():
             out[n]["betweenness"] = value
     pr = nx.pagerank(C, weight="weight", tol=1e-10, max_iter=1000) if C.number_of_nodes() else {}
-    communities = nx.community.louvain_communities(C, weight="weight", seed=seed) if C.number_of_nodes() else []
+    communities = louvain_in_order(C, seed=seed)
     ordered = sorted(communities, key=lambda c: (-len(c), min(c)))
     for index, members in enumerate(ordered, start=1):
         for n in members:
