@@ -16,7 +16,7 @@ import networkx as nx
 
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph import model as m
-from dutygraph.loaders.aliases import AliasTable, load_aliases, normalise
+from dutygraph.graph.aliases import AliasTable, load_aliases, normalise
 from dutygraph.loaders.records import DEDUPLICATED, LoadResult, LoadWarning
 
 log = logging.getLogger(__name__)

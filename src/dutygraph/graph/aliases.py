@@ -1,6 +1,7 @@
 """The alias file: one canonical name for each unit written several ways.
 
-Loaders keep names as printed; the graph module calls :func:`load_aliases` and
+Loaders keep names as printed; canonical names are the graph's job:
+:func:`dutygraph.graph.build.build_graph` calls :func:`load_aliases` and
 :meth:`AliasTable.canonical` to decide which printed names are one unit. The
 file is ``data/aliases.toml`` unless the user points elsewhere.
 """
@@ -64,7 +65,7 @@ def load_aliases(path: str | Path | None = None) -> AliasTable:
     """
     try:
         if path is None:
-            raw = resources.files("dutygraph.loaders").joinpath("data/aliases.toml").read_text(encoding="utf-8")
+            raw = resources.files("dutygraph.graph").joinpath("data/aliases.toml").read_text(encoding="utf-8")
             source = "aliases.toml"
         else:
             raw = Path(path).read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dutygraph.errors import InputError
-from dutygraph.loaders.aliases import load_aliases
+from dutygraph.graph.aliases import load_aliases
 
 
 @pytest.mark.parametrize(
