@@ -18,12 +18,14 @@ def test_seed_graph_counts():
         "Task": 401,
         "Unit": 119,
         "Leader": 14,
+        "Target": 408,
         "HAS_GOAL": 33,
         "HAS_AREA": 71,
         "HAS_TASK": 401,
         "LEADS": 405,
         "SUPPORTS": 590,
         "OVERSEES": 210,
+        "HAS_TARGET": 408,
     }
 
 

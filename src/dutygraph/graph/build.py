@@ -17,7 +17,7 @@ import networkx as nx
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph import model as m
 from dutygraph.graph.aliases import AliasTable, load_aliases, normalise
-from dutygraph.loaders.records import DEDUPLICATED, LoadResult, LoadWarning
+from dutygraph.loaders.records import DEDUPLICATED, LoadResult, LoadWarning, TaskRecord
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +107,11 @@ def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None
 
     Example:
         >>> from dutygraph.loaders import load
-        >>> G = build_graph([load("../shared/seeds/001_d657d27eca61cd1c.txt")])  # doctest: +SKIP
-        >>> G.nodes["unit:鼓楼区:区发改委"]["kind"]  # doctest: +SKIP
+        >>> G = build_graph([load("../shared/seeds/001_d657d27eca61cd1c.txt")])
+        >>> G.nodes["unit:鼓楼区:区发改委"]["kind"]
         'department'
+        >>> G.nodes["doc:001_d657d27eca61cd1c.txt"]["number"]
+        '鼓政〔2024〕2号'
 
     Cost: linear in the number of tasks and names.
     """
@@ -126,8 +128,8 @@ def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None
 
 
 def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, key: str) -> None:
+    """Add one document, its goals, areas, tasks, targets and everyone responsible for them."""
     doc = result.document
-    region = doc.region
     did = m.document_id(key)
     G.add_node(
         did,
@@ -135,9 +137,11 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, k
         **_props(
             id=did,
             title=doc.title,
-            region=region,
+            region=doc.region,
             year=doc.year,
             issuer=doc.issuer,
+            number=doc.number,
+            date=doc.date,
             source=doc.file,
             path=key,
             sha256=doc.sha256,
@@ -150,20 +154,7 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, k
     repeats: dict[str, int] = {}
     goal_order: dict[str, int] = {}
     for t in result.tasks:
-        gid = m.goal_id(did, t.goal_no, t.goal)
-        if gid not in G:
-            goal_order[gid] = len(goal_order) + 1
-            G.add_node(
-                gid, label=m.GOAL, **_props(id=gid, doc=did, title=t.goal, number=t.goal_no, ordinal=goal_order[gid])
-            )
-            G.add_edge(did, gid, key=m.HAS_GOAL, type=m.HAS_GOAL)
-        parent = gid
-        if t.area:
-            aid = m.area_id(gid, t.area)
-            if aid not in G:
-                G.add_node(aid, label=m.AREA, id=aid, doc=did, title=t.area)
-                G.add_edge(gid, aid, key=m.HAS_AREA, type=m.HAS_AREA)
-            parent = aid
+        gid, parent = _add_goal_and_area(G, did, t, goal_order)
         tid = m.task_id(did, t.task, t.goal_no or str(goal_order[gid]))
         if tid in G:
             repeats[tid] = repeats.get(tid, 1) + 1
@@ -178,22 +169,92 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, k
         G.add_node(
             tid,
             label=m.TASK,
-            **_props(id=tid, doc=did, goal=gid, number=t.task, text=t.text, line=t.line, region=region, year=doc.year),
+            **_props(
+                id=tid,
+                doc=did,
+                goal=gid,
+                number=t.task,
+                text=t.text,
+                line=t.line,
+                region=doc.region,
+                year=doc.year,
+                deadline=t.deadline,
+                deadline_date=t.deadline_date,
+                deadline_month=m.deadline_month(t.deadline_date),
+            ),
         )
         G.add_edge(parent, tid, key=m.HAS_TASK, type=m.HAS_TASK)
-        for rel, field in m.RESPONSIBILITY.items():
-            names: list[str] = getattr(t, field)
-            if field in t.inherited:
-                basis = m.INFERRED if dedup else m.MERGED
-            else:
-                basis = m.PRINTED
-            line = t.lines.get(field, t.line)
-            for printed in names:
-                src = _responsible_node(G, rel, region, printed, aliases)
-                G.add_edge(src, tid, key=rel, type=rel, line=line, basis=basis, doc=did)
+        _add_targets(G, did, tid, t)
+        _add_responsibilities(G, did, tid, t, doc.region, dedup, aliases)
+
+
+def _add_goal_and_area(G: nx.MultiDiGraph, did: str, t: TaskRecord, goal_order: dict[str, int]) -> tuple[str, str]:
+    """The task's goal (added when new) and its parent: its area when it has one, else the goal."""
+    gid = m.goal_id(did, t.goal_no, t.goal)
+    if gid not in G:
+        goal_order[gid] = len(goal_order) + 1
+        G.add_node(
+            gid, label=m.GOAL, **_props(id=gid, doc=did, title=t.goal, number=t.goal_no, ordinal=goal_order[gid])
+        )
+        G.add_edge(did, gid, key=m.HAS_GOAL, type=m.HAS_GOAL)
+    if not t.area:
+        return gid, gid
+    aid = m.area_id(gid, t.area)
+    if aid not in G:
+        G.add_node(aid, label=m.AREA, id=aid, doc=did, title=t.area)
+        G.add_edge(gid, aid, key=m.HAS_AREA, type=m.HAS_AREA)
+    return gid, aid
+
+
+def _add_targets(G: nx.MultiDiGraph, did: str, tid: str, t: TaskRecord) -> None:
+    """One Target node per quantitative target printed in the task's text, in printed order."""
+    for position, target in enumerate(t.targets, start=1):
+        xid = m.target_id(tid, position)
+        G.add_node(
+            xid,
+            label=m.TARGET,
+            **_props(
+                id=xid,
+                doc=did,
+                task=tid,
+                position=position,
+                indicator=target.get("indicator"),
+                value=target.get("value"),
+                measure=target.get("unit"),
+                direction=target.get("direction"),
+                qualifier=target.get("qualifier"),
+                text=target.get("text"),
+            ),
+        )
+        G.add_edge(tid, xid, key=m.HAS_TARGET, type=m.HAS_TARGET)
+
+
+def _add_responsibilities(
+    G: nx.MultiDiGraph, did: str, tid: str, t: TaskRecord, region: str | None, dedup: bool, aliases: AliasTable
+) -> None:
+    """LEADS, SUPPORTS and OVERSEES into the task, numbered in printed order (a name given twice keeps its first place)."""
+    for rel, field in m.RESPONSIBILITY.items():
+        names: list[str] = getattr(t, field)
+        if field in t.inherited:
+            basis = m.INFERRED if dedup else m.MERGED
+        else:
+            basis = m.PRINTED
+        line = t.lines.get(field, t.line)
+        position = 0
+        for printed in names:
+            src = _responsible_node(G, rel, region, printed, aliases)
+            if G.has_edge(src, tid, key=rel):
+                continue
+            position += 1
+            G.add_edge(src, tid, key=rel, type=rel, line=line, basis=basis, doc=did, position=position)
+            if rel == m.OVERSEES and "post" not in G.nodes[src]:
+                post = m.leader_post(G.nodes[src]["name"], t.goal, t.area, t.text)
+                if post:
+                    G.nodes[src]["post"] = post
 
 
 def _responsible_node(G: nx.MultiDiGraph, rel: str, region: str | None, printed: str, aliases: AliasTable) -> str:
+    """The Leader or Unit node a printed name stands for (added when new; a unit's alias recorded)."""
     if rel == m.OVERSEES:
         name = normalise(printed)
         lid = m.leader_id(region, name)

@@ -2,8 +2,12 @@
 
 Nodes carry a ``label`` attribute (one of :data:`LABELS`) and the properties of
 that label; relationships are the keys of a networkx ``MultiDiGraph`` (one of
-:data:`RELATIONSHIPS`) and carry ``type`` and their provenance: ``line`` in the
-source, ``basis`` ("printed", "merged" or "inferred") and ``doc``.
+:data:`RELATIONSHIPS`) and carry ``type``. LEADS, SUPPORTS and OVERSEES also
+carry their provenance, ``line`` in the source, ``basis`` ("printed", "merged"
+or "inferred") and ``doc``, and ``position``: the printed order among the task's
+units (or leaders) of that role, 1 for the first listed (the 牵头 unit that
+answers for the task). A Task's quantitative targets (增长6%左右, 新增就业1.3万人)
+are Target nodes under it: (Task)-[:HAS_TARGET]->(Target).
 
 These fixed lists are the allow-list for every label and relationship type that
 reaches Cypher: nothing else is ever formatted into a query.
@@ -16,11 +20,13 @@ import re
 from dutygraph.loaders.names import is_collective, strip_parenthetical
 
 DOCUMENT, GOAL, AREA, TASK, UNIT, LEADER = "Document", "Goal", "Area", "Task", "Unit", "Leader"
-LABELS = (DOCUMENT, GOAL, AREA, TASK, UNIT, LEADER)
+TARGET = "Target"
+LABELS = (DOCUMENT, GOAL, AREA, TASK, UNIT, LEADER, TARGET)
 
 HAS_GOAL, HAS_AREA, HAS_TASK = "HAS_GOAL", "HAS_AREA", "HAS_TASK"
 LEADS, SUPPORTS, OVERSEES = "LEADS", "SUPPORTS", "OVERSEES"
-RELATIONSHIPS = (HAS_GOAL, HAS_AREA, HAS_TASK, LEADS, SUPPORTS, OVERSEES)
+HAS_TARGET = "HAS_TARGET"
+RELATIONSHIPS = (HAS_GOAL, HAS_AREA, HAS_TASK, LEADS, SUPPORTS, OVERSEES, HAS_TARGET)
 #: Responsibility relationships and the record field each comes from.
 RESPONSIBILITY = {LEADS: "lead", SUPPORTS: "support", OVERSEES: "leaders"}
 
@@ -28,6 +34,9 @@ PRINTED, MERGED, INFERRED = "printed", "merged", "inferred"
 BASES = (PRINTED, MERGED, INFERRED)
 
 UNKNOWN_REGION = "?"
+
+#: A leader's post as printed next to the name: 区长, 副区长, 常务副县长 …
+_POST = r"(?:常务)?副?(?:省|市|州|盟|县|区|旗|镇|乡)长"
 
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("street", re.compile(r"(?:街道|街道办事处|镇|乡)$")),
@@ -61,6 +70,36 @@ def unit_kind(name: str) -> str:
 def is_collective_leader(name: str) -> bool:
     """True for a leader that is a body, not a person (全体区长)."""
     return name.startswith(("全体", "各")) or is_collective(name)
+
+
+def leader_post(name: str, *texts: str | None) -> str | None:
+    """The post printed right before or after a leader's name in ``texts`` (区长, 常务副县长), else None.
+
+    Only a post printed next to the name counts: the graph never guesses one.
+
+    Example:
+        >>> leader_post("张三", "一、张三县长牵头重点工作")
+        '县长'
+        >>> leader_post("李四", "二、常务副县长李四牵头重点工作"), leader_post("王五", "二、常务副县长李四牵头")
+        ('常务副县长', None)
+    """
+    name_re = re.escape(name)
+    pattern = re.compile(rf"{name_re}(?:同志)?({_POST})|({_POST}){name_re}")
+    for text in texts:
+        found = pattern.search(text or "")
+        if found:
+            return found.group(1) or found.group(2)
+    return None
+
+
+def deadline_month(deadline_date: str | None) -> str | None:
+    """The month (``YYYY-MM``) of an ISO deadline date, for "due by" queries.
+
+    Example:
+        >>> deadline_month("2024-11-30"), deadline_month(None)
+        ('2024-11', None)
+    """
+    return deadline_date[:7] if deadline_date else None
 
 
 def region_key(region: str | None) -> str:
@@ -97,3 +136,8 @@ def unit_id(region: str | None, canonical: str) -> str:
 def leader_id(region: str | None, name: str) -> str:
     """Id of a Leader: one per name per region."""
     return f"leader:{region_key(region)}:{name}"
+
+
+def target_id(task: str, position: int) -> str:
+    """Id of a Target: its task and its place among the task's targets (1 for the first printed)."""
+    return f"target:{task[5:]}:{position}"

@@ -94,7 +94,7 @@ class WriteSummary:
 
 
 # What a Task row carries; doc, region and year come from the document once.
-_TASK_FIELDS = ("id", "goal", "number", "text", "line")
+_TASK_FIELDS = ("id", "goal", "number", "text", "line", "deadline", "deadline_date", "deadline_month")
 _TASK_FROM_DOC = {"doc": "id", "region": "region", "year": "year"}
 
 
@@ -112,7 +112,7 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
 
     Yields:
         A dict with ``doc``, ``goals``, ``areas``, ``goal_tasks``, ``area_tasks``,
-        ``units``, ``leaders``, ``leads``, ``supports`` and ``oversees``.
+        ``units``, ``leaders``, ``leads``, ``supports``, ``oversees`` and ``targets``.
 
     Raises:
         ValueError: a task or responsibility carries a property the write
@@ -121,7 +121,7 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
 
     nodes, succ = G.nodes, G.succ
     task_keys = {"label", *_TASK_FIELDS, *_TASK_FROM_DOC}
-    rel_keys = {"type", "line", "basis", "doc"}
+    rel_keys = {"type", "line", "basis", "doc", "position"}
     rel_rows = {m.LEADS: "leads", m.SUPPORTS: "supports", m.OVERSEES: "oversees"}
 
     def props(node: str) -> dict[str, Any]:
@@ -139,6 +139,9 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
             "number": p.get("number"),
             "text": p.get("text"),
             "line": p.get("line"),
+            "deadline": p.get("deadline"),
+            "deadline_date": p.get("deadline_date"),
+            "deadline_month": p.get("deadline_month"),
         }
 
     for did, label in G.nodes(data="label"):
@@ -156,6 +159,7 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
             "leads": [],
             "supports": [],
             "oversees": [],
+            "targets": [],
         }
         units: set[str] = set()
         leaders: set[str] = set()
@@ -169,13 +173,23 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
                 else:
                     payload["goal_tasks"].append(task_row(gid, child))
         tasks = [row["id"] for row in payload["goal_tasks"] + payload["area_tasks"]]
+        for tid in tasks:
+            payload["targets"] += [{"task": tid, "props": props(x)} for x, keyed in succ[tid].items() if m.HAS_TARGET in keyed]
         for src, tid, key, edata in G.in_edges(tasks, keys=True, data=True):
             rows = rel_rows.get(key)
             if rows is None:
                 continue
             if edata.keys() - rel_keys or edata.get("doc") != did:
                 raise ValueError(f"{key} {src} -> {tid}: properties {sorted(edata)} would not be stored as they are")
-            payload[rows].append({"src": src, "dst": tid, "line": edata.get("line"), "basis": edata.get("basis")})
+            payload[rows].append(
+                {
+                    "src": src,
+                    "dst": tid,
+                    "line": edata.get("line"),
+                    "basis": edata.get("basis"),
+                    "position": edata.get("position"),
+                }
+            )
             (leaders if key == m.OVERSEES else units).add(src)
         for uid in sorted(units):
             p = props(uid)
