@@ -17,7 +17,11 @@ REQUIRED_PARAMS = {
     "unit_partners": {"unit": "发改局"},
     "tasks_of_leader": {"leader": "王旭锋"},
     "goal_responsibility_path": {"goal": "产业"},
+    "tasks_due_by": {"month": "2024-12"},
+    "targets_of_unit": {"unit": "发改局"},
 }
+#: Saved queries with no answer on the seeds: no seed task is led by collectives alone, and no seed prints a deadline.
+EMPTY_ON_SEEDS = {"tasks_led_only_by_collectives", "tasks_due_by"}
 
 
 def _snapshot(G):
@@ -102,7 +106,7 @@ def test_every_saved_query_returns_the_same_rows_on_both_stores(embedded_store, 
         a, b = embedded_store.query(q.text, params), neo4j_store.query(q.text, params)
         assert a.columns == b.columns, name
         assert rows(a) == rows(b), name
-        if name != "tasks_led_only_by_collectives":  # no seed task is led by collectives alone
+        if name not in EMPTY_ON_SEEDS:
             assert a.rows, f"{name} returned nothing on the seeds"
 
 
