@@ -139,22 +139,31 @@ def test_a_bad_file_in_build_leaves_the_others_stored(tmp_path):
     assert [d["doc"] for d in json.loads(docs.stdout)] == ["001_d657d27eca61cd1c.txt"]
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json", "neo4j-csv"])
 def test_export(fmt, tmp_path):
     db = ["--db", str(tmp_path / "db")]
     run(["build", *SEEDS, *db, "-q"])
     out = tmp_path / f"g.{fmt}"
     result = run(["export", "--format", fmt, "-o", str(out), *db])
     assert result.exit_code == 0
+    assert f"wrote 1051 nodes and 2118 relationships to {out}" in result.stderr
     if fmt == "graphml":
         G = nx.read_graphml(out)
-        assert G.number_of_nodes() == 643 and G.number_of_edges() == 1710
-        assert json.loads(G.nodes["unit:钟楼区:卫健局"]["aliases"]) == ["区卫健局", "卫健局"]
+        assert G.number_of_nodes() == 1051 and G.number_of_edges() == 2118
+        unit = next(d for _, d in G.nodes(data=True) if d["id"] == "unit:钟楼区:卫健局")
+        assert json.loads(unit["aliases"]) == ["区卫健局", "卫健局"]
     elif fmt == "gexf":
-        assert ET.parse(out).getroot().tag.endswith("gexf")
-    else:
+        assert ET.parse(out).getroot().tag == "{http://gexf.net/1.3}gexf"
+    elif fmt == "json":
         data = json.loads(out.read_text(encoding="utf-8"))
-        assert len(data["nodes"]) == 643 and len(data["edges"]) == 1710
+        assert len(data["nodes"]) == 1051 and len(data["edges"]) == 2118
+    else:
+        assert [
+            len((out / name).read_text(encoding="utf-8").splitlines()) for name in ("nodes.csv", "relationships.csv")
+        ] == [
+            1052,
+            2119,
+        ]
 
 
 def test_neo4j_unreachable_is_one_line_exit_3():

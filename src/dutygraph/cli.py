@@ -24,6 +24,8 @@ from rich.table import Table
 from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, UsageError
 from dutygraph.gcpause import paused_gc
+from dutygraph.graph.export import DESCRIPTIONS as EXPORT_DESCRIPTIONS
+from dutygraph.graph.export import EXPORTERS
 from dutygraph.loaders import LoadResult, layout_names, load_many
 
 
@@ -592,12 +594,16 @@ def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["graphml", "gexf", "json"]),
+    type=click.Choice(list(EXPORTERS)),
     required=True,
-    help="graphml or gexf for Gephi, yEd and Cytoscape; json (node-link) for tools.",
+    help="; ".join(f"{name}: {what}" for name, what in EXPORT_DESCRIPTIONS.items()) + ".",
 )
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help="The file to write."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The file to write (for neo4j-csv, the folder to write nodes.csv and relationships.csv into).",
 )
 @store_options
 @verbosity_options
@@ -607,6 +613,7 @@ def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbo
     \b
     Example:
       dutygraph export --format graphml -o dutygraph.graphml
+      dutygraph export --format neo4j-csv -o import/
     """
     from dutygraph.graph.export import write_graph
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from functools import cache
 
 import networkx as nx
-import pytest
 
 from dutygraph.graph import model as m
 from dutygraph.graph.aliases import load_aliases

@@ -37,7 +37,8 @@ def document_keys(results: list[LoadResult]) -> list[str]:
 
     Example:
         >>> from dutygraph.loaders.records import DocumentMeta
-        >>> docs = [LoadResult(DocumentMeta(file="附件1.txt", path=p, sha256=p), [], []) for p in ("a/鼓楼/附件1.txt", "a/钟楼/附件1.txt")]
+        >>> paths = ("a/鼓楼/附件1.txt", "a/钟楼/附件1.txt")
+        >>> docs = [LoadResult(DocumentMeta(file="附件1.txt", path=p, sha256=p), [], []) for p in paths]
         >>> document_keys(docs)
         ['鼓楼/附件1.txt', '钟楼/附件1.txt']
 
@@ -46,9 +47,9 @@ def document_keys(results: list[LoadResult]) -> list[str]:
     parts = [PurePath(os.path.abspath(r.document.path or r.document.file)).parts for r in results]
     depth = [1] * len(results)
     while True:
-        keys = ["/".join(p[-d:]) for p, d in zip(parts, depth)]
+        keys = ["/".join(p[-d:]) for p, d in zip(parts, depth, strict=True)]
         seen: dict[str, set[str]] = {}
-        for key, r in zip(keys, results):
+        for key, r in zip(keys, results, strict=True):
             seen.setdefault(key, set()).add(r.document.sha256 or r.document.path)
         clashes = {k for k, contents in seen.items() if len(contents) > 1}
         grown = False
@@ -81,7 +82,7 @@ def unique_documents(results: Iterable[LoadResult]) -> list[LoadResult]:
     return kept
 
 
-def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None) -> nx.MultiDiGraph:
+def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None) -> nx.MultiDiGraph[str]:
     """Build the responsibility graph of one or more loaded documents.
 
     Units are identified per region by their canonical name (the alias file maps
@@ -116,10 +117,10 @@ def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None
     Cost: linear in the number of tasks and names.
     """
     aliases = aliases or load_aliases()
-    G = nx.MultiDiGraph()
+    G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     with paused_gc():
         kept = unique_documents(results)
-        for result, key in zip(kept, document_keys(kept)):
+        for result, key in zip(kept, document_keys(kept), strict=True):
             _add_document(G, result, aliases, key)
     for _, data in G.nodes(data=True):
         if "aliases" in data:
@@ -127,7 +128,7 @@ def build_graph(results: Iterable[LoadResult], aliases: AliasTable | None = None
     return G
 
 
-def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, key: str) -> None:
+def _add_document(G: nx.MultiDiGraph[str], result: LoadResult, aliases: AliasTable, key: str) -> None:
     """Add one document, its goals, areas, tasks, targets and everyone responsible for them."""
     doc = result.document
     did = m.document_id(key)
@@ -162,7 +163,8 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, k
                 LoadWarning(
                     doc.file,
                     t.line,
-                    f"task {t.task} is numbered as an earlier task of the same goal: kept apart as {t.task}#{repeats[tid]}",
+                    f"task {t.task} is numbered as an earlier task of the same goal: "
+                    f"kept apart as {t.task}#{repeats[tid]}",
                 )
             )
             tid = f"{tid}#{repeats[tid]}"
@@ -188,7 +190,7 @@ def _add_document(G: nx.MultiDiGraph, result: LoadResult, aliases: AliasTable, k
         _add_responsibilities(G, did, tid, t, doc.region, dedup, aliases)
 
 
-def _add_goal_and_area(G: nx.MultiDiGraph, did: str, t: TaskRecord, goal_order: dict[str, int]) -> tuple[str, str]:
+def _add_goal_and_area(G: nx.MultiDiGraph[str], did: str, t: TaskRecord, goal_order: dict[str, int]) -> tuple[str, str]:
     """The task's goal (added when new) and its parent: its area when it has one, else the goal."""
     gid = m.goal_id(did, t.goal_no, t.goal)
     if gid not in G:
@@ -206,7 +208,7 @@ def _add_goal_and_area(G: nx.MultiDiGraph, did: str, t: TaskRecord, goal_order: 
     return gid, aid
 
 
-def _add_targets(G: nx.MultiDiGraph, did: str, tid: str, t: TaskRecord) -> None:
+def _add_targets(G: nx.MultiDiGraph[str], did: str, tid: str, t: TaskRecord) -> None:
     """One Target node per quantitative target printed in the task's text, in printed order."""
     for position, target in enumerate(t.targets, start=1):
         xid = m.target_id(tid, position)
@@ -230,15 +232,12 @@ def _add_targets(G: nx.MultiDiGraph, did: str, tid: str, t: TaskRecord) -> None:
 
 
 def _add_responsibilities(
-    G: nx.MultiDiGraph, did: str, tid: str, t: TaskRecord, region: str | None, dedup: bool, aliases: AliasTable
+    G: nx.MultiDiGraph[str], did: str, tid: str, t: TaskRecord, region: str | None, dedup: bool, aliases: AliasTable
 ) -> None:
-    """LEADS, SUPPORTS and OVERSEES into the task, numbered in printed order (a name given twice keeps its first place)."""
+    """LEADS, SUPPORTS and OVERSEES into the task, numbered in printed order (a name given twice keeps its first)."""
     for rel, field in m.RESPONSIBILITY.items():
         names: list[str] = getattr(t, field)
-        if field in t.inherited:
-            basis = m.INFERRED if dedup else m.MERGED
-        else:
-            basis = m.PRINTED
+        basis = (m.INFERRED if dedup else m.MERGED) if field in t.inherited else m.PRINTED
         line = t.lines.get(field, t.line)
         position = 0
         for printed in names:
@@ -253,7 +252,7 @@ def _add_responsibilities(
                     G.nodes[src]["post"] = post
 
 
-def _responsible_node(G: nx.MultiDiGraph, rel: str, region: str | None, printed: str, aliases: AliasTable) -> str:
+def _responsible_node(G: nx.MultiDiGraph[str], rel: str, region: str | None, printed: str, aliases: AliasTable) -> str:
     """The Leader or Unit node a printed name stands for (added when new; a unit's alias recorded)."""
     if rel == m.OVERSEES:
         name = normalise(printed)
@@ -275,7 +274,7 @@ def _responsible_node(G: nx.MultiDiGraph, rel: str, region: str | None, printed:
     return uid
 
 
-def summary(G: nx.MultiDiGraph) -> dict[str, int]:
+def summary(G: nx.MultiDiGraph[str]) -> dict[str, int]:
     """Counts of nodes per label and relationships per type.
 
     Example:

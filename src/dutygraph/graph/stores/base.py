@@ -174,7 +174,9 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
                     payload["goal_tasks"].append(task_row(gid, child))
         tasks = [row["id"] for row in payload["goal_tasks"] + payload["area_tasks"]]
         for tid in tasks:
-            payload["targets"] += [{"task": tid, "props": props(x)} for x, keyed in succ[tid].items() if m.HAS_TARGET in keyed]
+            payload["targets"] += [
+                {"task": tid, "props": props(x)} for x, keyed in succ[tid].items() if m.HAS_TARGET in keyed
+            ]
         for src, tid, key, edata in G.in_edges(tasks, keys=True, data=True):
             rows = rel_rows.get(key)
             if rows is None:
