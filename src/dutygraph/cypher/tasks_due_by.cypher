@@ -5,5 +5,5 @@ MATCH (t:Task)
 WHERE t.deadline_month IS NOT NULL AND t.deadline_month <= $month AND ($region IS NULL OR t.region = $region)
 OPTIONAL MATCH (u:Unit)-[r:LEADS {position: 1}]->(t)
 RETURN t.region AS region, t.year AS year, t.doc AS doc, t.number AS task, t.deadline AS deadline,
-       t.deadline_date AS due, u.name AS lead, t.text AS text
+       t.deadline_date AS due, u.name AS lead, r.basis AS basis, t.text AS text
 ORDER BY due, region, doc, t.line

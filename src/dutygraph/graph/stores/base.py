@@ -94,7 +94,8 @@ class WriteSummary:
 
 
 # What a Task row carries; doc, region and year come from the document once.
-_TASK_FIELDS = ("id", "goal", "number", "text", "line", "deadline", "deadline_date", "deadline_month")
+_TASK_DEADLINE = ("deadline", "deadline_date", "deadline_month")
+_TASK_FIELDS = ("id", "goal", "number", "text", "line", *_TASK_DEADLINE)
 _TASK_FROM_DOC = {"doc": "id", "region": "region", "year": "year"}
 
 
@@ -139,10 +140,7 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
             "number": p.get("number"),
             "text": p.get("text"),
             "line": p.get("line"),
-            "deadline": p.get("deadline"),
-            "deadline_date": p.get("deadline_date"),
-            "deadline_month": p.get("deadline_month"),
-        }
+        } | {k: p.get(k) for k in _TASK_DEADLINE}
 
     for did, label in G.nodes(data="label"):
         if label != m.DOCUMENT:
@@ -183,15 +181,7 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
                 continue
             if edata.keys() - rel_keys or edata.get("doc") != did:
                 raise ValueError(f"{key} {src} -> {tid}: properties {sorted(edata)} would not be stored as they are")
-            payload[rows].append(
-                {
-                    "src": src,
-                    "dst": tid,
-                    "line": edata.get("line"),
-                    "basis": edata.get("basis"),
-                    "position": edata.get("position"),
-                }
-            )
+            payload[rows].append({"src": src, "dst": tid} | {k: edata.get(k) for k in ("line", "basis", "position")})
             (leaders if key == m.OVERSEES else units).add(src)
         for uid in sorted(units):
             p = props(uid)
