@@ -11,5 +11,6 @@ CREATE INDEX goal_doc IF NOT EXISTS FOR (n:Goal) ON (n.doc);
 CREATE INDEX area_doc IF NOT EXISTS FOR (n:Area) ON (n.doc);
 CREATE INDEX task_doc IF NOT EXISTS FOR (n:Task) ON (n.doc);
 CREATE INDEX target_doc IF NOT EXISTS FOR (n:Target) ON (n.doc);
+CREATE INDEX target_measure IF NOT EXISTS FOR (n:Target) ON (n.measure);
 CREATE INDEX unit_name IF NOT EXISTS FOR (n:Unit) ON (n.name);
 CREATE INDEX leader_name IF NOT EXISTS FOR (n:Leader) ON (n.name);

@@ -12,5 +12,6 @@ CREATE INDEX FOR (n:Goal) ON (n.doc);
 CREATE INDEX FOR (n:Area) ON (n.doc);
 CREATE INDEX FOR (n:Task) ON (n.doc);
 CREATE INDEX FOR (n:Target) ON (n.doc);
+CREATE INDEX FOR (n:Target) ON (n.measure);
 CREATE INDEX FOR (n:Unit) ON (n.name);
 CREATE INDEX FOR (n:Leader) ON (n.name);
