@@ -22,6 +22,14 @@ from dutygraph.loaders.records import DEDUPLICATED, LoadResult, LoadWarning, Tas
 log = logging.getLogger(__name__)
 
 
+#: What a Document node takes from the loader's metadata as it is (文号 and date included).
+_DOCUMENT_FIELDS = ("title", "region", "year", "issuer", "number", "date", "sha256", "layout")
+#: What a Task node takes from its record as it is (the deadline as printed and its last day).
+_TASK_FIELDS = ("text", "line", "deadline", "deadline_date")
+#: What a Target node takes from the loader's target as it is (its ``unit`` of measure becomes ``measure``).
+_TARGET_FIELDS = ("indicator", "value", "direction", "qualifier", "text")
+
+
 def _props(**values: Any) -> dict[str, Any]:
     """Properties without the empty ones (a store cannot hold a null property)."""
     return {k: v for k, v in values.items() if v is not None}
@@ -132,24 +140,11 @@ def _add_document(G: nx.MultiDiGraph[str], result: LoadResult, aliases: AliasTab
     """Add one document, its goals, areas, tasks, targets and everyone responsible for them."""
     doc = result.document
     did = m.document_id(key)
+    printed = {k: getattr(doc, k) for k in _DOCUMENT_FIELDS}
     G.add_node(
         did,
         label=m.DOCUMENT,
-        **_props(
-            id=did,
-            title=doc.title,
-            region=doc.region,
-            year=doc.year,
-            issuer=doc.issuer,
-            number=doc.number,
-            date=doc.date,
-            source=doc.file,
-            path=key,
-            sha256=doc.sha256,
-            layout=doc.layout,
-            flags=list(doc.flags),
-            tasks=len(result.tasks),
-        ),
+        **_props(id=did, **printed, source=doc.file, path=key, flags=list(doc.flags), tasks=len(result.tasks)),
     )
     dedup = DEDUPLICATED in doc.flags
     repeats: dict[str, int] = {}
@@ -168,23 +163,9 @@ def _add_document(G: nx.MultiDiGraph[str], result: LoadResult, aliases: AliasTab
                 )
             )
             tid = f"{tid}#{repeats[tid]}"
-        G.add_node(
-            tid,
-            label=m.TASK,
-            **_props(
-                id=tid,
-                doc=did,
-                goal=gid,
-                number=t.task,
-                text=t.text,
-                line=t.line,
-                region=doc.region,
-                year=doc.year,
-                deadline=t.deadline,
-                deadline_date=t.deadline_date,
-                deadline_month=m.deadline_month(t.deadline_date),
-            ),
-        )
+        task = {k: getattr(t, k) for k in _TASK_FIELDS} | {"region": doc.region, "year": doc.year}
+        month = m.deadline_month(t.deadline_date)
+        G.add_node(tid, label=m.TASK, **_props(id=tid, doc=did, goal=gid, number=t.task, **task, deadline_month=month))
         G.add_edge(parent, tid, key=m.HAS_TASK, type=m.HAS_TASK)
         _add_targets(G, did, tid, t)
         _add_responsibilities(G, did, tid, t, doc.region, dedup, aliases)
@@ -212,21 +193,11 @@ def _add_targets(G: nx.MultiDiGraph[str], did: str, tid: str, t: TaskRecord) -> 
     """One Target node per quantitative target printed in the task's text, in printed order."""
     for position, target in enumerate(t.targets, start=1):
         xid = m.target_id(tid, position)
+        printed = {k: target.get(k) for k in _TARGET_FIELDS}
         G.add_node(
             xid,
             label=m.TARGET,
-            **_props(
-                id=xid,
-                doc=did,
-                task=tid,
-                position=position,
-                indicator=target.get("indicator"),
-                value=target.get("value"),
-                measure=target.get("unit"),
-                direction=target.get("direction"),
-                qualifier=target.get("qualifier"),
-                text=target.get("text"),
-            ),
+            **_props(id=xid, doc=did, task=tid, position=position, **printed, measure=target.get("unit")),
         )
         G.add_edge(tid, xid, key=m.HAS_TARGET, type=m.HAS_TARGET)
 
