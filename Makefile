@@ -15,7 +15,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	  for p in $$(ls -d $$root/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	    if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; exit 0; fi; done)
 
-.PHONY: help venv demo extract test bench accuracy browser office neo4j-start neo4j-stop clean
+.PHONY: help venv demo extract test lint bench accuracy browser office neo4j-start neo4j-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,8 +41,13 @@ demo: $(STAMP) ## Main job: read the seeds, store them (embedded), analyse, writ
 extract: $(STAMP) ## Print the seeds' tasks as JSON lines (the extract contract)
 	$(VENV)/bin/dutygraph extract $(SEEDS)/*.txt --format jsonl
 
-test: $(STAMP) browser office ## Run every test (starts a Neo4j for them on port 7697, and stops it)
+test: $(STAMP) browser office lint ## Lint, type-check, then run every test and doctest (starts a Neo4j for them on port 7697, and stops it)
 	$(PY) -m pytest -q
+
+lint: $(STAMP) ## ruff (lint and format check) and mypy (strict) on the library, tests and benchmarks
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check --quiet src tests bench
+	$(VENV)/bin/mypy
 
 # The .doc/.xls/.pdf tests convert with LibreOffice (as the .doc reader does).
 office: ## Install Debian's LibreOffice (writer, calc) if soffice is missing (needs root or sudo)
