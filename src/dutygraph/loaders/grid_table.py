@@ -28,7 +28,7 @@ from dutygraph.loaders.base import (
     assign_responsible,
     label_field,
 )
-from dutygraph.loaders.flat_table import HEADER_TOKENS
+from dutygraph.loaders.flat_cells import HEADER_TOKENS
 from dutygraph.loaders.names import is_none_mark, parse_persons
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
 from dutygraph.loaders.records import INHERITABLE, DocumentMeta, LoadResult, TaskRecord
