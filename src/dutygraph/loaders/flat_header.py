@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dutygraph.loaders.base import CN_SECTION, Context, assign_responsible
-from dutygraph.loaders.delimited_table import header_role
+from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, is_extra
 from dutygraph.loaders.names import person_name
 from dutygraph.loaders.text import squeeze

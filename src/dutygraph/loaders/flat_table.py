@@ -32,7 +32,7 @@ from dutygraph.loaders.base import (
     Context,
     Loader,
 )
-from dutygraph.loaders.delimited_table import header_role
+from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import (
     HEADER_TOKENS,
     Cell,
