@@ -24,8 +24,9 @@ from dutygraph.loaders.base import (
     FIRST_LISTED_LEADS,
     Context,
 )
+from dutygraph.loaders.flat_cells import HEADER_TOKENS
 from dutygraph.loaders.grid_cells import cell_names, cell_value, joined, own_number, row_line, row_roles
-from dutygraph.loaders.grid_header import HEADER_TOKENS, ROLES, Columns, find_header, header_role, signature
+from dutygraph.loaders.grid_header import ROLES, Columns, find_header, header_role, signature
 from dutygraph.loaders.names import is_none_mark
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
 from dutygraph.loaders.records import DocumentMeta, LoadResult, TaskRecord
@@ -218,9 +219,8 @@ def _is_section(row: list[Cell | None], r: int, cols: Columns, n_cols: int) -> b
     distinct = [c for c in dict.fromkeys(c for c in row if c is not None)]
     if len(distinct) == 1 and n_cols > 1 and distinct[0].colspan >= max(2, n_cols - 1):
         return True
-    grouping = {
-        id(row[c]) for c in (cols.goal, cols.area) if c is not None and row[c] is not None and row[c].rowspan > 1
-    }
+    spanning = [row[c] for c in (cols.goal, cols.area) if c is not None]
+    grouping = {id(cell) for cell in spanning if cell is not None and cell.rowspan > 1}
     filled = [
         c for c in distinct if c.lines and c.row == r and id(c) not in grouping
     ]  # a goal cell may start beside it

@@ -56,7 +56,37 @@ _SURNAMES_2 = {
 }
 #: Words that start like a surname but are not names (they appear in table cells).
 _NOT_PERSONS = frozenset(
-    ["全年", "全区", "全市", "全面", "全域", "全民", "全力", "全部", "金融", "安全", "文明", "高新", "高效", "常态", "方面", "长期", "明年", "平安", "和谐", "国家", "公共", "公益", "公安", "国资", "向好", "年底", "万人", "万元", "千万"]
+    [
+        "全年",
+        "全区",
+        "全市",
+        "全面",
+        "全域",
+        "全民",
+        "全力",
+        "全部",
+        "金融",
+        "安全",
+        "文明",
+        "高新",
+        "高效",
+        "常态",
+        "方面",
+        "长期",
+        "明年",
+        "平安",
+        "和谐",
+        "国家",
+        "公共",
+        "公益",
+        "公安",
+        "国资",
+        "向好",
+        "年底",
+        "万人",
+        "万元",
+        "千万",
+    ]
 )
 #: Characters that do not occur in a given name but often after a surname-like first character.
 _NOT_IN_GIVEN_NAMES = frozenset("年区市省县局业性级化度型域项个次")

@@ -67,10 +67,11 @@ def read_xls(path: Path) -> Document:
         UnreadableFileError: xlrd cannot open it (damaged, password-protected), or no sheet holds a cell.
     """
     import xlrd
+    from xlrd.biffh import XLRDError
 
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
-    except xlrd.XLRDError as exc:
+    except XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise UnreadableFileError(
                 path, "is password-protected (an encrypted Office file); save it without a password"
@@ -85,7 +86,7 @@ def read_xls(path: Path) -> Document:
             for c in range(sheet.ncols):
                 cell = sheet.cell(r, c)
                 if cell.ctype == xlrd.XL_CELL_DATE:
-                    value: Any = xlrd.xldate_as_datetime(cell.value, book.datemode)
+                    value: Any = xlrd.xldate_as_datetime(float(cell.value), book.datemode)
                 else:
                     value = cell.value
                 text = _text(value)
