@@ -75,7 +75,7 @@ def load_aliases(path: str | Path | None = None) -> AliasTable:
     except tomllib.TOMLDecodeError as exc:
         raise InputError(str(path), f"the alias file is not valid TOML: {exc}") from exc
     table = AliasTable()
-    sections = [("", data.get("all", {}))] + list(data.get("region", {}).items())
+    sections = [("", data.get("all", {})), *data.get("region", {}).items()]
     for region, entries in sections:
         scope = table.by_region.setdefault(region, {})
         for canonical, aliases in entries.items():

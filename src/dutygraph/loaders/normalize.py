@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -126,7 +127,7 @@ def undouble(lines: list[Line]) -> tuple[list[Line], bool]:
     worded = [ln for ln in lines if ln.text]
     if len(worded) < 10:
         return lines, False
-    repeats = sum(1 for a, b in zip(worded, worded[1:]) if a.text == b.text)
+    repeats = sum(1 for a, b in itertools.pairwise(worded) if a.text == b.text)
     if repeats < 0.4 * len(worded):  # a doubled text repeats every other line: half its lines
         return lines, False
     out: list[Line] = []
