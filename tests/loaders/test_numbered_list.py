@@ -145,3 +145,13 @@ def test_responsible_units_with_first_listed_leads():
     assert (t["1"].lead, t["1"].support) == (["区发改局"], ["区工信局", "区商务局"])
     assert (t["3"].lead, t["3"].support) == (["区教育局"], [])
     assert t["1"].text == "加快培育新能源产业集群，全年新增项目20个。"
+
+
+def test_a_label_value_ends_at_the_full_stop_where_other_matters_follow():
+    # 牵头部门：市交通运输局。建设进度相对较慢的县区为西河区。 — the sentence after the stop is progress, not units.
+    r = load(SAMPLES / "label_then_sentence.txt")
+    t = {x.task: x for x in r.tasks}
+    assert [x.task for x in r.tasks] == ["1", "2", "3"]
+    assert (t["1"].lead, t["1"].support) == (["市交通运输局"], [])
+    assert (t["2"].lead, t["2"].support) == (["市水利局"], [])
+    assert (t["3"].lead, t["3"].support) == (["市住建局", "市财政局"], [])
