@@ -302,9 +302,19 @@ def load_document(
 
     Example:
         >>> from dutygraph.loaders.read import read_document
-        >>> r = load_document(read_document("plan.docx"))  # doctest: +SKIP
-        >>> r.document.layout  # doctest: +SKIP
-        'grid-table'
+        >>> import tempfile, docx
+        >>> from pathlib import Path
+        >>> path = Path(tempfile.mkdtemp()) / "plan.docx"
+        >>> word = docx.Document()
+        >>> rows = [["序号", "工作任务", "牵头单位"], ["1", "建成县第二小学", "县教育局"]]
+        >>> table = word.add_table(rows=2, cols=3)
+        >>> for r, texts in enumerate(rows):
+        ...     for c, text in enumerate(texts):
+        ...         table.cell(r, c).text = text
+        >>> word.save(path)
+        >>> r = load_document(read_document(path))
+        >>> r.document.layout, r.tasks[0].lead
+        ('grid-table', ['县教育局'])
     """
     from dutygraph.loaders import load_text
     from dutygraph.loaders.finish import finish_tasks

@@ -36,9 +36,19 @@ def read_docx(path: Path, *, fmt: str = "docx", sha256: str | None = None) -> Do
         UnreadableFileError: python-docx cannot open the file.
 
     Example:
-        >>> doc = read_docx(Path("plan.docx"))  # doctest: +SKIP
-        >>> [type(b).__name__ for b in doc.blocks][:3]  # doctest: +SKIP
-        ['Paragraph', 'Paragraph', 'Table']
+        >>> import tempfile, docx
+        >>> from pathlib import Path
+        >>> path = Path(tempfile.mkdtemp()) / "plan.docx"
+        >>> word = docx.Document()
+        >>> rows = [["序号", "工作任务", "牵头单位"], ["1", "建成县第二小学", "县教育局"]]
+        >>> table = word.add_table(rows=2, cols=3)
+        >>> for r, texts in enumerate(rows):
+        ...     for c, text in enumerate(texts):
+        ...         table.cell(r, c).text = text
+        >>> word.save(path)
+        >>> doc = read_docx(path)
+        >>> [type(b).__name__ for b in doc.blocks][:3]
+        ['Table']
     """
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError

@@ -31,9 +31,15 @@ def read_xlsx(path: Path) -> Document:
         UnreadableFileError: openpyxl cannot open it, or no sheet holds a cell.
 
     Example:
-        >>> doc = read_xlsx(Path("plan.xlsx"))  # doctest: +SKIP
-        >>> doc.tables[0].name  # doctest: +SKIP
-        'Sheet1'
+        >>> import tempfile, openpyxl
+        >>> path = Path(tempfile.mkdtemp()) / "plan.xlsx"
+        >>> book = openpyxl.Workbook()
+        >>> book.active.title = "任务分解"
+        >>> book.active.append(["序号", "工作任务", "牵头单位"])
+        >>> book.save(path)
+        >>> doc = read_xlsx(path)
+        >>> doc.tables[0].name
+        '任务分解'
     """
     import openpyxl
 
