@@ -32,6 +32,8 @@ _NUMBER_HEADERS = frozenset(["序号", "序次", "编号"])
 def header_role(text: str) -> str | None:
     """Role of a header cell: number, goal, text, leaders, lead, support, responsible, or None."""
     t = squeeze(text)
+    if t.endswith("。"):
+        return None  # a sentence (5月:制定工作方案。) is a row's cell, never a column's name
     if t in _NUMBER_HEADERS:
         return "number"
     if t in _GOAL_HEADERS:

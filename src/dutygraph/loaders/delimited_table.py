@@ -33,7 +33,7 @@ from dutygraph.loaders.base import (
     fill_from_above,
 )
 from dutygraph.loaders.delimited_header import header_role, merge_headers
-from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, parse_persons
+from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, looks_like_unit, parse_persons
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
@@ -358,4 +358,8 @@ class DelimitedTableLoader(Loader):
                     names[-1] += name
                 else:
                     names.append(name)
+        if names and not any(looks_like_unit(n) for n in names):
+            # A status sentence (已完成。完成筛查3495人) shifted into a unit column when a merged cell was dropped.
+            ctx.warn(cell.no, f"'{cell.flat[:20]}' in a unit column names no unit; ignored")
+            return []
         return names
