@@ -38,7 +38,7 @@ from dutygraph.loaders.cues import (
 from dutygraph.loaders.numbered_item import Item, is_closed, record
 from dutygraph.loaders.numbering import STYLES, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
-from dutygraph.loaders.text import Line
+from dutygraph.loaders.text import Line, squeeze
 
 _DEPTH = {name: i for i, (name, _) in enumerate(STYLES)}
 _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -80,6 +80,24 @@ def _bare_units(tasks: list[str]) -> bool:
     """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one."""
     bare = sum(1 for t in tasks if bare_group(t) and not has_cue(t))
     return bare >= 2 and bare >= 0.5 * len(tasks)
+
+
+def _is_paragraph(text: str) -> bool:
+    """A paragraph of work: long, not a labelled line, and no line-broken heading."""
+    return len(squeeze(text)) > _MAX_HEADING_TAIL and not LABEL.match(text)
+
+
+def _paragraph_tasks(lines: list[Line]) -> bool:
+    """Whether the tasks are unnumbered paragraphs that each close with their units while
+    no numbered line carries a cue (a 政府工作报告 division of labour): three such paragraphs at least."""
+    closing = numbered_cues = 0
+    for ln in lines:
+        text = ln.text.replace("\t", " ").strip()
+        if numbering(text):
+            numbered_cues += has_cue(text)
+        elif _is_paragraph(text) and closing_group(text):
+            closing += 1
+    return closing >= 3 and numbered_cues == 0
 
 
 class NumberedListLoader(Loader):
@@ -162,6 +180,8 @@ class NumberedListLoader(Loader):
         task_style = self._task_style(entries)
         if task_style is None:
             return self._unnumbered(ctx)
+        if _paragraph_tasks(lines):
+            return self._paragraphs(lines, ctx)
         kinds = self._kinds(entries, task_style)
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         bare_units = _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"])
@@ -239,6 +259,25 @@ class NumberedListLoader(Loader):
                 f"{keep} numbered point(s) before the first section with units read as the notice's, not tasks",
             )
         return records[keep:]
+
+    def _paragraphs(self, lines: list[Line], ctx: Context) -> list[TaskRecord]:
+        """Tasks as unnumbered paragraphs under numbered headings, each closing with its units
+        (一、… / （一）… / 认真贯彻……。（省发展改革委、省财政厅等负责）), numbered M1, M2 …"""
+        first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
+        headings: list[_Heading] = []
+        items: list[Item] = []
+        for ln in lines:
+            text = ln.text.replace("\t", " ").strip()
+            if not _HAS_CONTENT.search(text):
+                continue
+            num = numbering(text)
+            if num:
+                headings = _open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx)
+            elif headings and _is_paragraph(text):
+                goal, goal_no, area = self._place(headings)
+                n = f"M{len(items) + 1}"
+                items.append(Item(n, ln.no, [text], goal, goal_no, area, self._context(headings)))
+        return [record(it, ctx, first_leads) for it in items]
 
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
         """Items with no numbers: each is the line before a block of labelled lines
