@@ -89,7 +89,7 @@ _EXTRA_VALUE = re.compile(
 )
 _TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|计划表)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?$")
-#: A signature or date line: the table above it has ended.
+#: A signature or date line: the table above it has ended (a unit list ending in 各乡镇人民政府 is no signature).
 _TABLE_END = re.compile(r"(?:人民政府|人民政府办公室|政府办公室)$|^\d{4}年\d{1,2}月\d{1,2}日$")
 
 
@@ -217,7 +217,7 @@ def tables(cells: list[Cell]) -> list[tuple[str | None, list[Cell]]]:
     body: list[Cell] | None = None
     for cell in cells:
         text = squeeze(cell.text)
-        if _TABLE_END.search(text) and body is not None:
+        if _TABLE_END.search(text) and not re.search("[、，,；;]", text) and body is not None:
             if any(c.kind is not Kind.HEADER for c in body):
                 tables.append((title, body))
             body, title = None, None

@@ -88,6 +88,9 @@ def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
     """
     worded = [ln for ln in lines if ln.text.strip()]
     pipes = [ln for ln in worded if _PIPES.match(ln.text.strip())]
+    closed = [ln for ln in worded if _CELL_THEN_PIPE.match(ln.text.strip())]
+    if len(closed) >= 6 and len(closed) >= 0.5 * len(worded):
+        return _cells_closed_by_pipes(lines), True
     if len(pipes) < 6 or len(pipes) < 0.2 * len(worded):
         return lines, False
     out: list[Line] = []
@@ -107,6 +110,25 @@ def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
         if ln.no:
             out.append(ln)
     return out, True
+
+
+#: A cell printed on its own line and closed by the pipe after it ("县教育局 |").
+_CELL_THEN_PIPE = re.compile(r"^[^|]+\|$")
+
+
+def _cells_closed_by_pipes(lines: list[Line]) -> list[Line]:
+    """Cells one per line, each ending in ``|`` (序号 | / 县教育局 |): the pipe ends the cell,
+    so it becomes a blank line (the cell separator of a flattened table)."""
+    out: list[Line] = []
+    in_table = False  # before the first cell, a line (the title) stands alone
+    for ln in lines:
+        text = ln.text.strip()
+        if _CELL_THEN_PIPE.match(text):
+            out += [Line(ln.no, text[:-1].rstrip()), Line(ln.no, "")]
+            in_table = True
+        elif text:
+            out += [ln] if in_table else [ln, Line(ln.no, "")]
+    return out
 
 
 def undouble(lines: list[Line]) -> tuple[list[Line], bool]:
