@@ -51,8 +51,10 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
     """
     out: list[Line] = []
     broken = 0
+    # A row of a pipe table among other rows keeps its numbered sub-items (1.3月底前… 2.…) inside its cell.
+    pipe_table = sum(1 for ln in lines if ln.text.count("|") >= 3) >= 3
     for ln in lines:
-        if len(ln.text) <= _RUN_ON:
+        if len(ln.text) <= _RUN_ON or (pipe_table and ln.text.count("|") >= 3):
             out.append(ln)
             continue
         marks = [m.start() for m in _BREAK.finditer(ln.text)]
