@@ -167,3 +167,11 @@ def test_unnumbered_paragraphs_closing_with_their_units_are_the_tasks_under_numb
     assert (m2.lead, m2.support) == (["省发展改革委", "省水利厅"], [])
     assert (m3.lead, m3.support) == (["省发展改革委"], ["省自然资源厅"])
     assert (m4.lead, m4.support) == ([], [])  # cut before its bracket: still a task
+
+
+def test_a_leader_named_by_post_in_a_heading_with_a_common_surname_missing_before():
+    # 洪 is among the commonest surnames; 一、洪某某市长主抓重点工作 names the leader of every task under it.
+    from dutygraph.loaders.base import Context
+    from dutygraph.loaders.cues import heading_cues
+
+    assert heading_cues("一、洪志明市长主抓重点工作", 1, Context("x", [])).leaders == ["洪志明"]
