@@ -178,10 +178,8 @@ class NumberedListLoader(Loader):
         lines = expand_shared(ctx.lines, ctx)
         entries = self._entries(lines)
         task_style = self._task_style(entries)
-        if task_style is None:
-            return self._unnumbered(ctx)
-        if _paragraph_tasks(lines):
-            return self._paragraphs(lines, ctx)
+        if task_style is None or _paragraph_tasks(lines):
+            return self._paragraphs(lines, ctx) if task_style else self._unnumbered(ctx)
         kinds = self._kinds(entries, task_style)
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         bare_units = _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"])
