@@ -301,20 +301,14 @@ def load_document(
             (a workbook: NoTasksError saying no sheet holds a decomposition table).
 
     Example:
-        >>> from dutygraph.loaders.read import read_document
-        >>> import tempfile, docx
         >>> from pathlib import Path
-        >>> path = Path(tempfile.mkdtemp()) / "plan.docx"
-        >>> word = docx.Document()
-        >>> rows = [["序号", "工作任务", "牵头单位"], ["1", "建成县第二小学", "县教育局"]]
-        >>> table = word.add_table(rows=2, cols=3)
-        >>> for r, texts in enumerate(rows):
-        ...     for c, text in enumerate(texts):
-        ...         table.cell(r, c).text = text
-        >>> word.save(path)
-        >>> r = load_document(read_document(path))
-        >>> r.document.layout, r.tasks[0].lead
-        ('grid-table', ['县教育局'])
+        >>> from dutygraph.loaders.read.blocks import Document, table_from_rows
+        >>> t = table_from_rows([["序号", "工作任务", "牵头单位", "配合单位"], ["1", "建学校", "教育局", "财政局"]])
+        >>> d = Document(Path("plan.docx"), "docx", [t])
+        >>> d.number_lines()
+        >>> r = load_document(d)
+        >>> r.document.layout, r.tasks[0].lead, r.tasks[0].support
+        ('grid-table', ['教育局'], ['财政局'])
     """
     from dutygraph.loaders import load_text
     from dutygraph.loaders.finish import finish_tasks
