@@ -163,3 +163,22 @@ def test_tsv_rows_skip_the_repeated_header_and_inherit_empty_cells():
     assert t["（3）"].leaders == ["周丽"] and t["（3）"].inherited == ["leaders"]
     assert t["（4）"].support == ["区住建局", "区资规分局"]
     assert r.document.year == 2023
+
+
+def test_a_status_sentence_shifted_into_the_unit_column_is_not_read_as_units():
+    # Row 2's merged 牵头单位 cell was dropped, so its 落实情况 text sits in the unit column.
+    r = load(SAMPLES / "pipe_status_shifted.md")
+    t = {x.task: x for x in r.tasks}
+    assert [x.task for x in r.tasks] == ["1", "2", "3"]
+    assert t["1"].lead == ["市卫生健康委"]
+    assert t["2"].lead == []
+    assert t["3"].lead == ["市商务局"]
+    assert any("names no unit" in w.message and w.line == 4 for w in r.warnings)
+
+
+def test_a_long_pipe_row_with_a_numbered_plan_in_a_cell_is_no_run_on_page():
+    # Row 2's plan cell holds 1. 2. 3. sub-items and is long: it stays one row, not a page that lost its breaks.
+    r = load(SAMPLES / "pipe_row_with_numbered_plan.md")
+    assert [x.task for x in r.tasks] == ["1", "2", "3"]
+    assert (r.tasks[1].lead, r.tasks[1].support) == (["区卫生健康局"], ["各镇街"])
+    assert not any("held a whole page" in w.message for w in r.warnings)

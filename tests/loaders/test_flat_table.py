@@ -203,3 +203,14 @@ def test_extra_columns_and_the_signature_are_not_read_as_headings_or_units(blank
     assert t["（4）"].area is None
     assert all("人民政府" not in u for x in blank_cells.tasks for u in x.support + x.lead)
     assert (blank_cells.document.region, blank_cells.document.year) == ("梁溪区", 2023)
+
+
+def test_cells_one_per_line_each_closed_by_a_pipe_are_read_as_a_flattened_table():
+    # 序号 | / 县教育局 |: the converter printed each cell on its own line and ended it with the pipe.
+    r = load(SAMPLES / "cells_closed_by_pipes.txt")
+    assert [x.task for x in r.tasks] == ["1", "2", "3"]
+    t1, t2, t3 = r.tasks
+    assert (t1.leaders, t1.lead, t1.support) == (["王明"], ["县教育局"], ["县财政局"])
+    # A unit list ending in 各乡镇人民政府 is no signature line: the table goes on.
+    assert (t2.leaders, t2.lead, t2.support) == (["李华"], ["县交通运输局"], ["县财政局", "各乡镇人民政府"])
+    assert (t3.leaders, t3.lead, t3.support) == (["王明"], ["县住建局"], ["县财政局"])

@@ -145,3 +145,33 @@ def test_responsible_units_with_first_listed_leads():
     assert (t["1"].lead, t["1"].support) == (["区发改局"], ["区工信局", "区商务局"])
     assert (t["3"].lead, t["3"].support) == (["区教育局"], [])
     assert t["1"].text == "加快培育新能源产业集群，全年新增项目20个。"
+
+
+def test_a_label_value_ends_at_the_full_stop_where_other_matters_follow():
+    # 牵头部门：市交通运输局。建设进度相对较慢的县区为西河区。 — the sentence after the stop is progress, not units.
+    r = load(SAMPLES / "label_then_sentence.txt")
+    t = {x.task: x for x in r.tasks}
+    assert [x.task for x in r.tasks] == ["1", "2", "3"]
+    assert (t["1"].lead, t["1"].support) == (["市交通运输局"], [])
+    assert (t["2"].lead, t["2"].support) == (["市水利局"], [])
+    assert (t["3"].lead, t["3"].support) == (["市住建局", "市财政局"], [])
+
+
+def test_unnumbered_paragraphs_closing_with_their_units_are_the_tasks_under_numbered_headings():
+    # 一、 and （一） number the headings; each paragraph under them ends with its own unit bracket.
+    r = load(SAMPLES / "paragraph_tasks.txt")
+    assert [x.task for x in r.tasks] == ["M1", "M2", "M3", "M4"]
+    m1, m2, m3, m4 = r.tasks
+    assert (m1.lead, m1.support) == (["省发展改革委", "省财政厅", "省商务厅"], [])
+    assert m1.goal == "保持经济持续健康发展"
+    assert (m2.lead, m2.support) == (["省发展改革委", "省水利厅"], [])
+    assert (m3.lead, m3.support) == (["省发展改革委"], ["省自然资源厅"])
+    assert (m4.lead, m4.support) == ([], [])  # cut before its bracket: still a task
+
+
+def test_a_leader_named_by_post_in_a_heading_with_a_common_surname_missing_before():
+    # 洪 is among the commonest surnames; 一、洪某某市长主抓重点工作 names the leader of every task under it.
+    from dutygraph.loaders.base import Context
+    from dutygraph.loaders.cues import heading_cues
+
+    assert heading_cues("一、洪志明市长主抓重点工作", 1, Context("x", [])).leaders == ["洪志明"]

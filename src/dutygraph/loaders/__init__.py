@@ -3,7 +3,7 @@
 One module per family of layouts, and a detector that picks one from the text::
 
     >>> from dutygraph.loaders import load
-    >>> result = load("../shared/seeds/001_d657d27eca61cd1c.txt")  # doctest: +SKIP
+    >>> result = load("../shared/seeds/001_d657d27eca61cd1c.txt")
     >>> result.document.region, len(result.tasks)
     ('鼓楼区', 78)
 
@@ -126,7 +126,7 @@ def load(
         NoTasksError: the layout was recognised but no task was found.
 
     Example:
-        >>> r = load("../shared/seeds/003_8726cfd2ff1c199e.txt")  # doctest: +SKIP
+        >>> r = load("../shared/seeds/003_8726cfd2ff1c199e.txt")
         >>> r.tasks[0].task, r.tasks[0].lead
         ('（1）', ['发改局'])
     """

@@ -230,7 +230,7 @@ def _clean_segment(segment: str) -> str:
 def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Context, roles: Roles) -> None:
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = text[m.end() : end].strip(" ；;，,。.|")
+        value = _first_sentence(text[m.end() : end]).strip(" ；;，,。.|")
         kind = label_field(m.group(1))
         if kind is None:
             continue
@@ -251,6 +251,13 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.lead += ctx.names(value, line)
         else:
             roles.support += ctx.names(value, line)
+
+
+def _first_sentence(value: str) -> str:
+    """A label's value up to the first full stop outside brackets: after it the text goes on
+    with other matters (牵头部门：市交通局。建设进度相对较慢的县区为舒城县。)."""
+    parts = split_top_level(value, "。")
+    return parts[0] if len(parts) > 1 and squeeze("".join(parts[1:])) else value
 
 
 def _has_inner_verbs(value: str) -> bool:

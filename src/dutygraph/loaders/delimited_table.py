@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from dutygraph.loaders.base import (
     BARE_NUMBER,
@@ -32,17 +31,12 @@ from dutygraph.loaders.base import (
     Loader,
     assign_responsible,
     fill_from_above,
-    label_field,
 )
-from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, parse_persons
+from dutygraph.loaders.delimited_header import header_role, merge_headers
+from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, looks_like_unit, parse_persons
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
-_TEXT_HEADERS = frozenset(
-    ["工作标准", "工作任务", "重点任务", "主要任务", "任务名称", "任务内容", "主要内容", "具体目标", "工作目标", "年度目标", "目标任务", "工作内容"]
-)
-_GOAL_HEADERS = frozenset(["目标名称", "项目名称", "目标", "类别", "领域"])
-_NUMBER_HEADERS = frozenset(["序号", "序次", "编号"])
 _PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
 
 
@@ -64,35 +58,7 @@ class _Cell:
         return not self.flat
 
 
-@lru_cache(maxsize=8192)
-def header_role(text: str) -> str | None:
-    """Role of a header cell: number, goal, text, leaders, lead, support, responsible, or None."""
-    t = squeeze(text)
-    if t in _NUMBER_HEADERS:
-        return "number"
-    if t in _GOAL_HEADERS:
-        return "goal"
-    if t in _TEXT_HEADERS:
-        return "text"
-    role = label_field(t)
-    if role is None and len(t) <= 12 and _TEXT_LIKE.search(t) and not _READ_PAST.search(t):
-        return "text"  # 具体工作任务和要求, 重点工作, 民生实事: the task column under another name
-    return role
-
-
-_TEXT_LIKE = re.compile(r"任务|工作|事项|实事|内容|举措|项目")
-_READ_PAST = re.compile(r"情况|进度|进展|备注|时限|时间|措施|标准|类别|领域|序号|指标|目标值|完成")
-
-
 _UNIT_ROLES = ("lead", "support", "responsible", "leaders")
-
-
-def _merge_headers(first: list[str | None], second: list[str | None]) -> list[str | None]:
-    """One header from two header rows: the second row's names win where it has one."""
-    width = max(len(first), len(second))
-    padded_first = first + [None] * (width - len(first))
-    padded_second = second + [None] * (width - len(second))
-    return [b if b is not None else a for a, b in zip(padded_first, padded_second)]
 
 
 def _fit(row: list[_Cell], header: list[str | None]) -> tuple[list[_Cell], list[str | None]]:
@@ -225,18 +191,17 @@ class DelimitedTableLoader(Loader):
             named = sum(1 for r in roles if r is not None)
             if (named >= 2 or (previous_was_header and named)) and not self._task_index(row):
                 # A second header row names the columns a merged header cell spans (责任单位 → 牵头 | 配合).
-                header = _merge_headers(header, roles) if previous_was_header and header else roles
+                header = merge_headers(header, roles) if previous_was_header and header else roles
                 previous_was_header = True
                 continue
             previous_was_header = False
-            if (header and not empty_is_merged) or (header and len(row) > len(header)):
-                row, header_here = _fit(row, header)
-            else:
-                header_here = header
+            fit = header and (not empty_is_merged or len(row) > len(header))
+            row, header_here = _fit(row, header) if header and fit else (row, header)
             if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
                 section = CN_SECTION.match(filled[0].flat)
                 if section:  # a heading between tables: the goal of the rows below
-                    goal, goal_no, area = filled[0].flat[section.end() :], section.group(1) or section.group(2), None
+                    goal, area = filled[0].flat[section.end() :], None
+                    goal_no = section.group(1) or section.group(2)
                 continue
             t = self._task_index(row, header_here)
             if t is None:
@@ -247,35 +212,9 @@ class DelimitedTableLoader(Loader):
             number = number or f"M{sum(1 for r in records if r.task.startswith('M')) + 1}"
             goal, goal_no, area = self._pre_cells(row[:t], header_here, goal, goal_no, area)
             post_roles = self._post_roles(header_here, row, t)
-            fields: dict[str, list[str]] = {"leaders": [], "lead": [], "support": []}
-            printed: set[str] = set()
-            lines: dict[str, int] = {}
-            responsible: list[str] = []
-            deadline: str | None = None
-            for cell, role in zip(row[t + 1 :], post_roles):
-                if role == "deadline" and not cell.empty:
-                    deadline = deadline or cell.flat
-                if role not in ("leaders", "lead", "support", "responsible"):
-                    continue
-                target = "lead" if role == "responsible" else role
-                if cell.empty and empty_is_merged:
-                    continue
-                printed.add(target)
-                if cell.empty:
-                    continue
-                if is_none_mark(cell.flat):
-                    continue
-                lines.setdefault(target, cell.no)
-                if role == "leaders":
-                    fields["leaders"].extend(self._persons(cell))
-                elif role == "responsible":
-                    responsible.extend(self._units(cell, ctx))
-                else:
-                    fields[role].extend(self._units(cell, ctx))
-            if responsible:
-                assign_responsible(fields, responsible, first_leads)
-                if fields["support"]:
-                    printed.add("support")
+            fields, printed, lines, deadline = self._row_roles(
+                row[t + 1 :], post_roles, empty_is_merged, first_leads, ctx
+            )
             inherited = fill_from_above(fields, printed, above)
             above = fields
             records.append(
@@ -295,6 +234,41 @@ class DelimitedTableLoader(Loader):
                 )
             )
         return records
+
+    def _row_roles(
+        self, cells: list[_Cell], post_roles: list[str | None], empty_is_merged: bool, first_leads: bool, ctx: Context
+    ) -> tuple[dict[str, list[str]], set[str], dict[str, int], str | None]:
+        """The leaders, lead and support units of the cells after the task cell; the roles printed; lines; deadline."""
+        fields: dict[str, list[str]] = {"leaders": [], "lead": [], "support": []}
+        printed: set[str] = set()
+        lines: dict[str, int] = {}
+        responsible: list[str] = []
+        deadline: str | None = None
+        for cell, role in zip(cells, post_roles, strict=False):
+            if role == "deadline" and not cell.empty:
+                deadline = deadline or cell.flat
+            if role not in ("leaders", "lead", "support", "responsible"):
+                continue
+            target = "lead" if role == "responsible" else role
+            if cell.empty and empty_is_merged:
+                continue
+            printed.add(target)
+            if cell.empty:
+                continue
+            if is_none_mark(cell.flat):
+                continue
+            lines.setdefault(target, cell.no)
+            if role == "leaders":
+                fields["leaders"].extend(self._persons(cell))
+            elif role == "responsible":
+                responsible.extend(self._units(cell, ctx))
+            else:
+                fields[role].extend(self._units(cell, ctx))
+        if responsible:
+            assign_responsible(fields, responsible, first_leads)
+            if fields["support"]:
+                printed.add("support")
+        return fields, printed, lines, deadline
 
     @staticmethod
     def _task_index(row: list[_Cell], header: list[str | None] | None = None) -> int | None:
@@ -342,7 +316,7 @@ class DelimitedTableLoader(Loader):
             and len(pre) > 1
         ):
             # 类别 | 序号 | 任务: the number is the task's, the columns before it name the goal.
-            for cell, role in zip(pre, header):
+            for cell, role in zip(pre, header, strict=False):
                 if role == "goal" and not cell.empty and cell.flat != goal:
                     goal, goal_no, area = cell.flat, None, None
             return goal, goal_no, area
@@ -384,4 +358,8 @@ class DelimitedTableLoader(Loader):
                     names[-1] += name
                 else:
                     names.append(name)
+        if names and not any(looks_like_unit(n) for n in names):
+            # A status sentence (已完成。完成筛查3495人) shifted into a unit column when a merged cell was dropped.
+            ctx.warn(cell.no, f"'{cell.flat[:20]}' in a unit column names no unit; ignored")
+            return []
         return names

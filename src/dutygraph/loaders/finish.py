@@ -62,7 +62,8 @@ def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
     if marked_any:
         ctx.warn(
             None,
-            "units marked as leading (★, （牵头）) are read as the lead units and the others listed with them as supporting",
+            "units marked as leading (★, （牵头）) are read as the lead units "
+            "and the others listed with them as supporting",
         )
 
 

@@ -21,17 +21,15 @@ from dataclasses import dataclass, field
 from dutygraph.errors import NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import (
     CN_SECTION,
-    DOT_NUMBER,
     FIRST_LISTED_LEADS,
-    PAREN_NUMBER,
     Context,
-    assign_responsible,
-    label_field,
 )
-from dutygraph.loaders.flat_table import HEADER_TOKENS
-from dutygraph.loaders.names import is_none_mark, parse_persons
+from dutygraph.loaders.flat_cells import HEADER_TOKENS
+from dutygraph.loaders.grid_cells import cell_names, cell_value, joined, own_number, row_line, row_roles
+from dutygraph.loaders.grid_header import ROLES, Columns, find_header, header_role, signature
+from dutygraph.loaders.names import is_none_mark
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
-from dutygraph.loaders.records import INHERITABLE, DocumentMeta, LoadResult, TaskRecord
+from dutygraph.loaders.records import DocumentMeta, LoadResult, TaskRecord
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, SourceText, clean_line, squeeze
 
@@ -40,156 +38,13 @@ log = logging.getLogger(__name__)
 #: The layout name recorded for documents read from real tables.
 LAYOUT = "grid-table"
 
-_NUMBER_HEADERS = frozenset(["序号", "序次", "编号", "项目编号", "任务编号"])
-_GOAL_HEADERS = frozenset(["目标名称", "目标", "类别", "领域", "板块", "分类", "项目类别", "重点领域", "工作板块", "工作类别", "任务类别"])
-_TEXT_HEADERS = frozenset(
-    ["工作标准", "工作任务", "重点任务", "主要任务", "任务名称", "任务内容", "主要内容", "具体目标", "工作目标", "年度目标", "目标任务", "工作内容", "项目名称", "项目内容", "实事项目", "民生实事", "建设内容", "具体任务", "工作事项", "任务事项", "指标", "具体内容", "重点工作"]
-)
-_DEADLINE = re.compile(r"时限|完成时间|期限|时间节点|完成节点|截止时间")
-_EXTRA = re.compile(
-    r"时限|时间|期限|节点|备注|进展|进度|完成情况|落实情况|推进情况|目标类型|来源|措施|说明|考核|责任人$|联系人|电话"
-)
-_LEADER_HEADER = re.compile(r"领导$|^包抓|^联系领导")
-_ROLES = ("leaders", "lead", "support", "responsible")
+
 _SECTION_STYLE = (
     ("cn", re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．﹒]")),
     ("cn-paren", re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]")),
     ("arabic", re.compile(r"^\d{1,3}\s*[、.．﹒]")),
     ("arabic-paren", re.compile(r"^[（(]\s*\d{1,3}\s*[）)]")),
 )
-
-
-def header_role(text: str) -> str | None:
-    """What a header cell names: number, goal, text, leaders, lead, support, responsible, extra, or None.
-
-    Example:
-        >>> header_role("工 作 标 准"), header_role("牵头\\n单位"), header_role("完成时限"), header_role("备注"), header_role("天气")
-        ('text', 'lead', 'deadline', 'extra', None)
-    """
-    t = squeeze(text.replace("\n", "")).strip(":：*＊")
-    if not t:
-        return None
-    if t in _NUMBER_HEADERS:
-        return "number"
-    field_ = label_field(t)
-    if field_ is not None:
-        return field_
-    if _LEADER_HEADER.search(t) and len(t) <= 8:
-        return "leaders"
-    if len(t) <= 8:
-        if "牵头" in t or "主办" in t or "主责" in t:
-            return "lead"
-        if "配合" in t or "协办" in t or "参与" in t or "协同" in t:
-            return "support"
-        if t.startswith("责任") and (t.endswith("单位") or t.endswith("部门")):
-            return "responsible"
-    if _DEADLINE.search(t) and len(t) <= 10:
-        return "deadline"
-    if _EXTRA.search(t) and len(t) <= 10:
-        return "extra"
-    if t in _GOAL_HEADERS:
-        return "goal"
-    if t in _TEXT_HEADERS or t in HEADER_TOKENS:
-        return "text"
-    if len(t) <= 8 and re.search(r"任务|内容|标准|目标|事项|项目|工作", t):
-        return "text"
-    return None
-
-
-@dataclass
-class _Columns:
-    """What each grid column of a table holds."""
-
-    roles: list[str | None]
-    number: int | None
-    goal: int | None
-    area: int | None
-    text: int | None
-    header_rows: list[int]
-    signatures: set[tuple[str, ...]] = field(default_factory=set)
-
-    @property
-    def key(self) -> tuple[str | None, ...]:
-        """Tables with the same columns continue each other."""
-        return tuple(self.roles)
-
-
-def find_header(table: Table, grid: list[list[Cell | None]]) -> _Columns | None:
-    """The table's header rows and column meanings, or None when it names no role column.
-
-    Example:
-        >>> from dutygraph.loaders.read.blocks import table_from_rows
-        >>> t = table_from_rows([["序号", "工作任务", "牵头单位", "配合单位"], ["1", "x", "a", "b"]])
-        >>> find_header(t, t.grid()).roles
-        ['number', 'text', 'lead', 'support']
-    """
-    for start in range(min(table.n_rows, 12)):
-        roles = _row_roles(grid[start])
-        known = [r for r in roles if r is not None]
-        if len(set(map(id, [c for c, r in zip(grid[start], roles) if r is not None]))) < 2:
-            continue
-        rows = [start]
-        r = start + 1
-        while r < table.n_rows and _is_header_row(grid[r], r):
-            rows.append(r)
-            r += 1
-        col_roles: list[str | None] = []
-        for c in range(table.n_cols):
-            role = None
-            for hr in reversed(rows):  # the lowest header row names the column most precisely
-                cell = grid[hr][c]
-                if cell is not None and (role := header_role(cell.text)) is not None:
-                    break
-            col_roles.append(role)
-        if not any(r in _ROLES for r in col_roles) or not known:
-            continue
-        return _assign(col_roles, rows, table, grid)
-    return None
-
-
-def _row_roles(row: list[Cell | None]) -> list[str | None]:
-    """Each column's header role in one row."""
-    return [header_role(c.text) if c is not None else None for c in row]
-
-
-def _is_header_row(row: list[Cell | None], r: int) -> bool:
-    """A second header row: every cell starting in it is a header label (some may continue from above)."""
-    own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.row == r and c.lines]
-    return bool(own) and all(header_role(c.text) is not None for c in own)
-
-
-def _assign(roles: list[str | None], header_rows: list[int], table: Table, grid: list[list[Cell | None]]) -> _Columns:
-    """Pick the number, goal, area and task-text columns among the mapped ones."""
-    number = next((c for c, r in enumerate(roles) if r == "number"), None)
-    goals = [c for c, r in enumerate(roles) if r == "goal"]
-    texts = [c for c, r in enumerate(roles) if r in ("text", None) and _column_has_text(table, grid, c, header_rows)]
-    # Columns covered by one header cell spanning them read as one (a 目标任务 header over two columns).
-    text_col = texts[-1] if texts else None
-    candidates = goals + [c for c in texts if c != text_col and c not in goals]
-    candidates = sorted(dict.fromkeys(candidates))
-    goal = candidates[0] if candidates else None
-    area = candidates[1] if len(candidates) > 1 else None
-    if text_col is None and goals:
-        text_col = goals[-1]
-        goal = goals[0] if len(goals) > 1 else None
-        area = None
-    cols = _Columns(roles, number, goal, area, text_col, header_rows)
-    for hr in header_rows:
-        cols.signatures.add(_signature(grid[hr]))
-    return cols
-
-
-def _column_has_text(table: Table, grid: list[list[Cell | None]], c: int, header_rows: list[int]) -> bool:
-    """Whether a column holds anything below the header (an empty spacer column is no text column)."""
-    last = header_rows[-1]
-    return any(
-        grid[r][c] is not None and grid[r][c].lines and grid[r][c].row > last for r in range(last + 1, table.n_rows)
-    )
-
-
-def _signature(row: list[Cell | None]) -> tuple[str, ...]:
-    """A row's squeezed texts, column by column (to spot a repeated header)."""
-    return tuple(squeeze(c.text.replace("\n", "")) if c is not None else "" for c in row)
 
 
 @dataclass
@@ -232,7 +87,8 @@ def read_tables(doc: Document, ctx: Context) -> GridReading:
     Example:
         >>> from dutygraph.loaders.read.blocks import Document, table_from_rows
         >>> from pathlib import Path
-        >>> d = Document(Path("t.csv"), "csv", [table_from_rows([["序号", "工作任务", "牵头单位"], ["1", "建学校", "教育局"]])])
+        >>> t = table_from_rows([["序号", "工作任务", "牵头单位"], ["1", "建学校", "教育局"]])
+        >>> d = Document(Path("t.csv"), "csv", [t])
         >>> d.number_lines()
         >>> r = read_tables(d, Context("t.csv", []))
         >>> r.tasks[0].task, r.tasks[0].lead
@@ -257,7 +113,7 @@ def read_tables(doc: Document, ctx: Context) -> GridReading:
         for r in range(cols.header_rows[0]):
             text = " ".join(t for t in table.row_texts(r) if t)
             if text:
-                title_lines.append(Line(_line(table, r), text))
+                title_lines.append(Line(row_line(table, r), text))
         first_leads = first_leads or any(
             FIRST_LISTED_LEADS.search(" ".join(table.row_texts(r)))
             for r in range(table.n_rows)
@@ -268,15 +124,10 @@ def read_tables(doc: Document, ctx: Context) -> GridReading:
     return GridReading(tasks, n_tables, title_lines)
 
 
-def _line(table: Table, r: int) -> int:
-    """Row ``r``'s line in the rendered view."""
-    return table.row_lines[r] if r < len(table.row_lines) else 0
-
-
 def _read_rows(
     table: Table,
     grid: list[list[Cell | None]],
-    cols: _Columns,
+    cols: Columns,
     state: _State,
     tasks: list[TaskRecord],
     ctx: Context,
@@ -287,8 +138,8 @@ def _read_rows(
     previous_text_cell: Cell | None = None
     for r in range(cols.header_rows[-1] + 1, table.n_rows):
         row = grid[r]
-        line = _line(table, r)
-        if _signature(row) in cols.signatures or _all_header_tokens(row, r):
+        line = row_line(table, r)
+        if signature(row) in cols.signatures or _all_header_tokens(row, r):
             continue  # the header repeated at a page break
         own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.lines]
         if not own:
@@ -305,29 +156,14 @@ def _read_rows(
             _continue_task(tasks[-1], row, r, cols, ctx, line, first_leads)  # one task's cell spanning several rows
             continue
         previous_text_cell = text_cell
-        text = _joined(text_cell, ctx, line)
-        number_cell = row[cols.number] if cols.number is not None else None
-        printed_no = squeeze(number_cell.text) if number_cell is not None and number_cell.lines else ""
-        own_no = _own_number(text)
+        text = joined(text_cell, ctx, line)
         goal, goal_no = _goal_of(row, cols, state, ctx, line)
-        if own_no is not None:
-            number, text = own_no
-            if printed_no and number_cell is not None and number_cell.rowspan > 1:
-                goal_no = goal_no or printed_no  # a merged 序号 numbers the goal, the text numbers the task
-        elif printed_no and number_cell is not None and number_cell.row == r:
-            number = printed_no
-        elif printed_no and number_cell is not None:
-            state.unnumbered += 1
-            number = f"M{state.unnumbered}"
-            goal_no = goal_no or printed_no
-        else:
-            state.unnumbered += 1
-            number = f"M{state.unnumbered}"
-        values, inherited, lines = _roles(row, r, cols, ctx, line, table, first_leads)
+        number, text, goal_no = _task_number(row, r, cols, state, text, goal_no)
+        values, inherited, lines = row_roles(row, r, cols, ctx, line, table, first_leads)
         if not text and not any(values.values()):
             continue
-        area = _cell_value(row, cols.area, ctx, line) if cols.area is not None else state.area
-        deadline = next((_cell_value(row, c, ctx, line) for c, role in enumerate(cols.roles) if role == "deadline"), "")
+        area = cell_value(row, cols.area, ctx, line) if cols.area is not None else state.area
+        deadline = next((cell_value(row, c, ctx, line) for c, role in enumerate(cols.roles) if role == "deadline"), "")
         tasks.append(
             TaskRecord(
                 goal=goal,
@@ -346,29 +182,52 @@ def _read_rows(
         )
 
 
+def _task_number(
+    row: list[Cell | None], r: int, cols: Columns, state: _State, text: str, goal_no: str | None
+) -> tuple[str, str, str | None]:
+    """The row's task number, its text without a printed number, and the goal number.
+
+    A number printed in the text wins; a merged 序号 then numbers the goal. A 序号
+    cell starting in this row is the task's number; a row without one gets M1, M2, ….
+    """
+    number_cell = row[cols.number] if cols.number is not None else None
+    printed_no = squeeze(number_cell.text) if number_cell is not None and number_cell.lines else ""
+    own_no = own_number(text)
+    if own_no is not None:
+        number, text = own_no
+        if printed_no and number_cell is not None and number_cell.rowspan > 1:
+            goal_no = goal_no or printed_no  # a merged 序号 numbers the goal, the text numbers the task
+        return number, text, goal_no
+    if printed_no and number_cell is not None and number_cell.row == r:
+        return printed_no, text, goal_no
+    state.unnumbered += 1
+    if printed_no and number_cell is not None:
+        goal_no = goal_no or printed_no
+    return f"M{state.unnumbered}", text, goal_no
+
+
 def _all_header_tokens(row: list[Cell | None], r: int) -> bool:
     """A row whose own cells are all header words (a repeated header, maybe shifted)."""
     own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.row == r and c.lines]
     return len(own) >= 2 and all(
-        squeeze(c.text.replace("\n", "")) in HEADER_TOKENS or header_role(c.text) in _ROLES + ("number",) for c in own
+        squeeze(c.text.replace("\n", "")) in HEADER_TOKENS or header_role(c.text) in (*ROLES, "number") for c in own
     )
 
 
-def _is_section(row: list[Cell | None], r: int, cols: _Columns, n_cols: int) -> bool:
+def _is_section(row: list[Cell | None], r: int, cols: Columns, n_cols: int) -> bool:
     """A section row: one cell across (most of) the table, or a lone 一、/（一） heading with no units."""
     distinct = [c for c in dict.fromkeys(c for c in row if c is not None)]
     if len(distinct) == 1 and n_cols > 1 and distinct[0].colspan >= max(2, n_cols - 1):
         return True
-    grouping = {
-        id(row[c]) for c in (cols.goal, cols.area) if c is not None and row[c] is not None and row[c].rowspan > 1
-    }
+    spanning = [row[c] for c in (cols.goal, cols.area) if c is not None]
+    grouping = {id(cell) for cell in spanning if cell is not None and cell.rowspan > 1}
     filled = [
         c for c in distinct if c.lines and c.row == r and id(c) not in grouping
     ]  # a goal cell may start beside it
     if len(filled) != 1:
         return False  # merged cells from above may run past a sub-heading row: they do not make it a task
     only = filled[0]
-    role_cols = [c for c, role in enumerate(cols.roles) if role in _ROLES]
+    role_cols = [c for c, role in enumerate(cols.roles) if role in ROLES]
     if any(row[c] is only for c in role_cols) or (cols.number is not None and row[cols.number] is only):
         return False
     text = clean_line(only.text.replace("\n", ""))
@@ -391,12 +250,12 @@ def _section(text: str, state: _State, *, has_goal_column: bool) -> None:
 
 
 def _goal_of(
-    row: list[Cell | None], cols: _Columns, state: _State, ctx: Context, line: int
+    row: list[Cell | None], cols: Columns, state: _State, ctx: Context, line: int
 ) -> tuple[str | None, str | None]:
     """The row's goal and its number: from the goal column when there is one, else from the last section row."""
     if cols.goal is None:
         return state.goal, state.goal_no
-    text = _cell_value(row, cols.goal, ctx, line)
+    text = cell_value(row, cols.goal, ctx, line)
     if not text:
         return state.goal, state.goal_no
     m = CN_SECTION.match(text) or re.match(r"^\s*(\d{1,2})\s*[、.．﹒]\s*", text)
@@ -407,99 +266,15 @@ def _goal_of(
     return goal, no
 
 
-def _own_number(text: str) -> tuple[str, str] | None:
-    """The task number printed at the start of the task text ("（1）", "12."), and the rest."""
-    m = PAREN_NUMBER.match(text)
-    if m:
-        return m.group(1).replace(" ", ""), text[m.end() :].strip()
-    m = DOT_NUMBER.match(text)
-    if m:
-        return m.group(1), text[m.end() :].strip()
-    return None
-
-
-def _joined(cell: Cell | None, ctx: Context, line: int) -> str:
-    """A text cell's lines joined (Chinese text wraps without spaces), spam removed."""
-    if cell is None or not cell.lines:
-        return ""
-    return "".join(_scrubbed(t, ctx, line) for t in cell.lines).strip()
-
-
-def _scrubbed(text: str, ctx: Context, line: int) -> str:
-    """One line cleaned, with injected spam cut out and warned about."""
-    text, spam = scrub(clean_line(text))
-    for s in spam:
-        ctx.warn(line, f"removed text injected by spam: '{s}'")
-    return text
-
-
-def _cell_value(row: list[Cell | None], c: int | None, ctx: Context, line: int) -> str:
-    """The text of the cell at column ``c`` (merged or not)."""
-    return _joined(row[c], ctx, line) if c is not None and row[c] is not None else ""
-
-
-def _roles(
-    row: list[Cell | None], r: int, cols: _Columns, ctx: Context, line: int, table: Table, first_leads: bool
-) -> tuple[dict[str, list[str]], list[str], dict[str, int]]:
-    """The row's leaders, lead and support units; which came from merged cells; their lines."""
-    values: dict[str, list[str]] = {"leaders": [], "lead": [], "support": []}
-    responsible: list[str] = []
-    merged: set[str] = set()
-    lines: dict[str, int] = {}
-    seen: set[int] = set()
-    responsible_merged = False
-    responsible_line = line
-    for c, role in enumerate(cols.roles):
-        cell = row[c]
-        if role not in _ROLES or cell is None or id(cell) in seen or not cell.lines:
-            continue
-        seen.add(id(cell))
-        names = _names(cell, role, ctx, _line(table, cell.row))
-        if not names:
-            continue
-        if role == "responsible":
-            responsible.extend(names)
-            responsible_merged = responsible_merged or cell.row < r
-            responsible_line = _line(table, cell.row)
-            continue
-        values[role].extend(names)
-        lines.setdefault(role, _line(table, cell.row))
-        if cell.row < r:
-            merged.add(role)
-    if responsible:
-        before = {f: len(values[f]) for f in ("lead", "support")}
-        assign_responsible(values, responsible, first_leads)
-        for f in ("lead", "support"):
-            if len(values[f]) > before[f]:
-                lines.setdefault(f, responsible_line)
-                if responsible_merged and before[f] == 0:
-                    merged.add(f)
-    for f in values:
-        values[f] = list(dict.fromkeys(values[f]))
-    inherited = [f for f in INHERITABLE if f in merged and values[f]]
-    return values, inherited, lines
-
-
-def _names(cell: Cell, role: str, ctx: Context, line: int) -> list[str]:
-    """The names in a unit or leader cell, one paragraph at a time."""
-    out: list[str] = []
-    for raw in cell.lines:
-        text = _scrubbed(raw, ctx, line)
-        if not text or is_none_mark(text):
-            continue
-        out.extend(parse_persons(text) if role == "leaders" else ctx.names(text, line))
-    return out
-
-
 def _continue_task(
-    task: TaskRecord, row: list[Cell | None], r: int, cols: _Columns, ctx: Context, line: int, first_leads: bool
+    task: TaskRecord, row: list[Cell | None], r: int, cols: Columns, ctx: Context, line: int, first_leads: bool
 ) -> None:
     """A row inside one task's merged text cell adds the units it prints to that task."""
     for c, role in enumerate(cols.roles):
         cell = row[c]
-        if role not in _ROLES or cell is None or cell.row != r or not cell.lines:
+        if role not in ROLES or cell is None or cell.row != r or not cell.lines:
             continue
-        names = _names(cell, role, ctx, line)
+        names = cell_names(cell, role, ctx, line)
         target = role if role != "responsible" else ("support" if task.lead else "lead")
         getattr(task, target).extend(n for n in names if n not in getattr(task, target))
 
@@ -526,10 +301,14 @@ def load_document(
             (a workbook: NoTasksError saying no sheet holds a decomposition table).
 
     Example:
-        >>> from dutygraph.loaders.read import read_document
-        >>> r = load_document(read_document("plan.docx"))  # doctest: +SKIP
-        >>> r.document.layout  # doctest: +SKIP
-        'grid-table'
+        >>> from pathlib import Path
+        >>> from dutygraph.loaders.read.blocks import Document, table_from_rows
+        >>> t = table_from_rows([["序号", "工作任务", "牵头单位", "配合单位"], ["1", "建学校", "教育局", "财政局"]])
+        >>> d = Document(Path("plan.docx"), "docx", [t])
+        >>> d.number_lines()
+        >>> r = load_document(d)
+        >>> r.document.layout, r.tasks[0].lead, r.tasks[0].support
+        ('grid-table', ['教育局'], ['财政局'])
     """
     from dutygraph.loaders import load_text
     from dutygraph.loaders.finish import finish_tasks

@@ -107,6 +107,47 @@ def _pick(scores: Counter[str] | Counter[int], what: str, doubts: list[str]) -> 
     return best
 
 
+def _issue_date(text: str) -> tuple[str | None, str | None]:
+    """A short line's date: (the signature's or 成文日期's date, a web page's 发布日期 standing in), each or None."""
+    issued = _ISSUED.search(text)
+    labelled = re.search(r"成文日期|发文日期|印发日期|发布日期|生成日期", text)
+    if not issued or not (len(text) <= 16 or labelled):
+        return None, None
+    month, day = issued.group(2) or issued.group(4), issued.group(3) or issued.group(5)
+    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None, None
+    found = f"{int(issued.group(1)):04d}-{int(month):02d}-{int(day):02d}"
+    # The signature's date (2024年3月11日 on a line of its own) or 成文日期 is the issue date;
+    # a web page's 发布日期 only stands in for it.
+    if (issued.group(2) and not labelled) or (labelled and labelled.group(0) in ("成文日期", "发文日期", "印发日期")):
+        return found, None
+    return None, found
+
+
+def _score_regions(
+    text: str,
+    regions: Counter[str],
+    years: Counter[int],
+    known: list[Region],
+    names: re.Pattern[str],
+    by_name: dict[str, tuple[str, int]],
+) -> None:
+    """Add a line's evidence of the region (and a 文号's year) to the counts."""
+    for m in _REGION_IN.finditer(text):
+        regions[m.group(2)] += 10
+    for m in _CITY_DISTRICT.finditer(text):
+        if not _NOT_DISTRICT.search(m.group(1)):
+            regions[m.group(1)] += 3
+    for m in _DOC_NUMBER.finditer(text):
+        years[int(m.group(2))] += 5
+        for r in known:
+            if r.abbrev and m.group(1).endswith(r.abbrev):
+                regions[r.name] += 5
+    for m in names.finditer(text):
+        region, weight = by_name[m.group(0)]
+        regions[region] += weight
+
+
 def detect_metadata(lines: list[Line]) -> Metadata:
     """Read title, region, year and issuer from a document's (spam-free) lines.
 
@@ -142,41 +183,15 @@ def detect_metadata(lines: list[Line]) -> Metadata:
             if found and not re.search(r"[《〈]", text[: found.start()][-10:]):
                 number = found.group(1)
         if signed is None and len(text) <= 40:
-            issued = _ISSUED.search(text)
-            labelled = re.search(r"成文日期|发文日期|印发日期|发布日期|生成日期", text)
-            if issued and (len(text) <= 16 or labelled):
-                month, day = issued.group(2) or issued.group(4), issued.group(3) or issued.group(5)
-                if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-                    found_date = f"{int(issued.group(1)):04d}-{int(month):02d}-{int(day):02d}"
-                    # The signature's date (2024年3月11日 on a line of its own) or 成文日期 is the issue date;
-                    # a web page's 发布日期 only stands in for it.
-                    if (
-                        (issued.group(2)
-                        and not labelled)
-                        or (labelled
-                        and labelled.group(0) in ("成文日期", "发文日期", "印发日期"))
-                    ):
-                        signed = found_date
-                    else:
-                        date = date or found_date
+            found_signed, found_date = _issue_date(text)
+            signed = found_signed
+            date = date or found_date
         field = _ISSUER_FIELD.match(ln.text.strip())
         if field and squeeze(field.group(1)):
             issuer = issuer or squeeze(field.group(1))
         if _ISSUER.match(text):
             issuer = issuer or text
-        for m in _REGION_IN.finditer(text):
-            regions[m.group(2)] += 10
-        for m in _CITY_DISTRICT.finditer(text):
-            if not _NOT_DISTRICT.search(m.group(1)):
-                regions[m.group(1)] += 3
-        for m in _DOC_NUMBER.finditer(text):
-            years[int(m.group(2))] += 5
-            for r in known:
-                if r.abbrev and m.group(1).endswith(r.abbrev):
-                    regions[r.name] += 5
-        for m in names.finditer(text):
-            region, weight = by_name[m.group(0)]
-            regions[region] += weight
+        _score_regions(text, regions, years, known, names, by_name)
         is_title = len(text) <= 80 and bool(_TITLE.search(text)) and "|" not in text
         if title is None and is_title and not text.startswith("附件") and not re.match(r"^\d+[.．、]", text):
             title = text

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -50,8 +51,10 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
     """
     out: list[Line] = []
     broken = 0
+    # A row of a pipe table among other rows keeps its numbered sub-items (1.3月底前… 2.…) inside its cell.
+    pipe_table = sum(1 for ln in lines if ln.text.count("|") >= 3) >= 3
     for ln in lines:
-        if len(ln.text) <= _RUN_ON:
+        if len(ln.text) <= _RUN_ON or (pipe_table and ln.text.count("|") >= 3):
             out.append(ln)
             continue
         marks = [m.start() for m in _BREAK.finditer(ln.text)]
@@ -87,6 +90,9 @@ def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
     """
     worded = [ln for ln in lines if ln.text.strip()]
     pipes = [ln for ln in worded if _PIPES.match(ln.text.strip())]
+    closed = [ln for ln in worded if _CELL_THEN_PIPE.match(ln.text.strip())]
+    if len(closed) >= 6 and len(closed) >= 0.5 * len(worded):
+        return _cells_closed_by_pipes(lines), True
     if len(pipes) < 6 or len(pipes) < 0.2 * len(worded):
         return lines, False
     out: list[Line] = []
@@ -108,6 +114,25 @@ def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
     return out, True
 
 
+#: A cell printed on its own line and closed by the pipe after it ("县教育局 |").
+_CELL_THEN_PIPE = re.compile(r"^[^|]+\|$")
+
+
+def _cells_closed_by_pipes(lines: list[Line]) -> list[Line]:
+    """Cells one per line, each ending in ``|`` (序号 | / 县教育局 |): the pipe ends the cell,
+    so it becomes a blank line (the cell separator of a flattened table)."""
+    out: list[Line] = []
+    in_table = False  # before the first cell, a line (the title) stands alone
+    for ln in lines:
+        text = ln.text.strip()
+        if _CELL_THEN_PIPE.match(text):
+            out += [Line(ln.no, text[:-1].rstrip()), Line(ln.no, "")]
+            in_table = True
+        elif text:
+            out += [ln] if in_table else [ln, Line(ln.no, "")]
+    return out
+
+
 def undouble(lines: list[Line]) -> tuple[list[Line], bool]:
     """Drop the second copy of every line when a text prints each of its lines twice.
 
@@ -126,7 +151,7 @@ def undouble(lines: list[Line]) -> tuple[list[Line], bool]:
     worded = [ln for ln in lines if ln.text]
     if len(worded) < 10:
         return lines, False
-    repeats = sum(1 for a, b in zip(worded, worded[1:]) if a.text == b.text)
+    repeats = sum(1 for a, b in itertools.pairwise(worded) if a.text == b.text)
     if repeats < 0.4 * len(worded):  # a doubled text repeats every other line: half its lines
         return lines, False
     out: list[Line] = []

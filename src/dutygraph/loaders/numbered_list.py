@@ -21,89 +21,30 @@ task's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from dutygraph.loaders.base import DOT_NUMBER, FIRST_LISTED_LEADS, LABEL, Context, Loader, assign_responsible
+from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
 from dutygraph.loaders.cues import (
     Roles,
     bare_group,
-    by_clause,
     closing_group,
     has_cue,
     heading_cues,
     is_lead_line,
     is_verb_cue,
-    open_group,
     read_cues,
     standalone_group,
-    trailing_verb_cue,
 )
+from dutygraph.loaders.numbered_item import Item, is_closed, record
+from dutygraph.loaders.numbering import STYLES, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
-#: Numbering styles in their usual order of depth.
-STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．﹒]\s*")),
-    ("cn-paren", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
-    ("dot", DOT_NUMBER),
-    ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")),
-    ("circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
-)
 _DEPTH = {name: i for i, (name, _) in enumerate(STYLES)}
 _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
 #: A paragraph of a notice or a sentence, not a heading: too long to be a section title.
 _MAX_HEADING = 60
-_CN_NUMERALS = [
-    "一",
-    "二",
-    "三",
-    "四",
-    "五",
-    "六",
-    "七",
-    "八",
-    "九",
-    "十",
-    "十一",
-    "十二",
-    "十三",
-    "十四",
-    "十五",
-    "十六",
-    "十七",
-    "十八",
-    "十九",
-    "二十",
-]
-_CN_NEXT = dict(zip(_CN_NUMERALS, _CN_NUMERALS[1:]))
-
-
-def numbering(text: str) -> tuple[str, str, int] | None:
-    """The numbering style, number as printed and end of the number of a line, or None.
-
-    Example:
-        >>> numbering("（二）加快工业转型。")
-        ('cn-paren', '（二）', 3)
-    """
-    for name, pattern in STYLES:
-        m = pattern.match(text)
-        if m:
-            printed = squeeze(text[: m.end()]).rstrip()
-            return name, printed, m.end()
-    return None
-
-
-@dataclass
-class _Item:
-    number: str
-    line: int
-    parts: list[str]
-    goal: str | None
-    goal_no: str | None
-    area: str | None
-    context: Roles
-    labelled: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -123,6 +64,40 @@ class _Heading:
     title: str
     number: str
     cues: Roles
+
+
+def _open_heading(
+    headings: list[_Heading], depth: int, title: str, number: str, line: int, ctx: Context
+) -> list[_Heading]:
+    """The headings in force after a heading at ``depth``: shallower ones kept, this one (its cues read) added."""
+    kept = [h for h in headings if h.depth < depth]
+    group = closing_group(title)
+    kept.append(_Heading(depth, group[0] if group else title, number, heading_cues(title, line, ctx)))
+    return kept
+
+
+def _bare_units(tasks: list[str]) -> bool:
+    """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one."""
+    bare = sum(1 for t in tasks if bare_group(t) and not has_cue(t))
+    return bare >= 2 and bare >= 0.5 * len(tasks)
+
+
+def _is_paragraph(text: str) -> bool:
+    """A paragraph of work: long, not a labelled line, and no line-broken heading."""
+    return len(squeeze(text)) > _MAX_HEADING_TAIL and not LABEL.match(text)
+
+
+def _paragraph_tasks(lines: list[Line]) -> bool:
+    """Whether the tasks are unnumbered paragraphs that each close with their units while
+    no numbered line carries a cue (a 政府工作报告 division of labour): three such paragraphs at least."""
+    closing = numbered_cues = 0
+    for ln in lines:
+        text = ln.text.replace("\t", " ").strip()
+        if numbering(text):
+            numbered_cues += has_cue(text)
+        elif _is_paragraph(text) and closing_group(text):
+            closing += 1
+    return closing >= 3 and numbered_cues == 0
 
 
 class NumberedListLoader(Loader):
@@ -200,19 +175,17 @@ class NumberedListLoader(Loader):
         return max(present, key=_DEPTH.__getitem__) if present else None
 
     def parse(self, ctx: Context) -> list[TaskRecord]:
-        lines = self._expand_shared(ctx.lines, ctx)
+        lines = expand_shared(ctx.lines, ctx)
         entries = self._entries(lines)
         task_style = self._task_style(entries)
-        if task_style is None:
-            return self._unnumbered(ctx)
+        if task_style is None or _paragraph_tasks(lines):
+            return self._paragraphs(lines, ctx) if task_style else self._unnumbered(ctx)
         kinds = self._kinds(entries, task_style)
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
-        numbered = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]
-        bare = sum(1 for t in numbered if bare_group(t) and not has_cue(t))
-        bare_units = bare >= 2 and bare >= 0.5 * len(numbered)
-        items: list[_Item] = []
-        section_start = 0  # index of the first item under the latest heading
+        bare_units = _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"])
+        items: list[Item] = []
         headings: list[_Heading] = []
+        section_start = 0  # index of the first item under the latest heading
         heading_open = False  # the last line read was a heading that may continue
         for i, ln in enumerate(lines):
             text = ln.text.replace("\t", " ").strip()
@@ -221,12 +194,7 @@ class NumberedListLoader(Loader):
             num = numbering(text)
             kind = kinds.get(i)
             if num and kind == "heading" and len(text) - num[2] <= _MAX_HEADING + 40:
-                depth = _DEPTH[num[0]]
-                headings = [h for h in headings if h.depth < depth]
-                title = text[num[2] :].strip()
-                cues = heading_cues(title, ln.no, ctx)
-                group = closing_group(title)
-                headings.append(_Heading(depth, group[0] if group else title, num[1], cues))
+                headings = _open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx)
                 heading_open = True
                 section_start = len(items)
                 continue
@@ -234,14 +202,14 @@ class NumberedListLoader(Loader):
                 heading_open = False
                 goal, goal_no, area = self._place(headings)
                 items.append(
-                    _Item(num[1], ln.no, [text[num[2] :].strip()], goal, goal_no, area, self._context(headings))
+                    Item(num[1], ln.no, [text[num[2] :].strip()], goal, goal_no, area, self._context(headings))
                 )
                 continue
-            if LABEL.match(text) and (not items or items[-1].goal != self._place(headings)[0] or heading_open):
+            under_heading = not items or items[-1].goal != self._place(headings)[0] or heading_open
+            if LABEL.match(text) and under_heading and headings:
                 # A labelled line right under a heading: it holds for the whole section.
-                if headings:
-                    headings[-1].cues.extend(read_cues(text, ln.no, ctx))
-                    continue
+                headings[-1].cues.extend(read_cues(text, ln.no, ctx))
+                continue
             if items and LABEL.match(text):
                 items[-1].labelled.append((ln.no, text))
                 continue
@@ -249,7 +217,7 @@ class NumberedListLoader(Loader):
             if items and (group or is_verb_cue(text)):
                 # A cue on a line of its own after several items with none holds for all of them.
                 section = items[section_start:]
-                open_items = section if section and not any(self._closed(it) for it in section) else items[-1:]
+                open_items = section if section and not any(is_closed(it) for it in section) else items[-1:]
                 for it in open_items:
                     it.labelled.append((ln.no, group or text))
                 continue
@@ -264,9 +232,9 @@ class NumberedListLoader(Loader):
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
-            if items and items[-1].goal == self._place(headings)[0] and not self._closed(items[-1]):
+            if items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
                 items[-1].parts.append(text)
-        return self._drop_preamble([self._record(it, ctx, first_leads, bare_units) for it in items], ctx)
+        return self._drop_preamble([record(it, ctx, first_leads, bare_units) for it in items], ctx)
 
     @staticmethod
     def _drop_preamble(records: list[TaskRecord], ctx: Context) -> list[TaskRecord]:
@@ -290,10 +258,29 @@ class NumberedListLoader(Loader):
             )
         return records[keep:]
 
+    def _paragraphs(self, lines: list[Line], ctx: Context) -> list[TaskRecord]:
+        """Tasks as unnumbered paragraphs under numbered headings, each closing with its units
+        (一、… / （一）… / 认真贯彻……。（省发展改革委、省财政厅等负责）), numbered M1, M2 …"""
+        first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
+        headings: list[_Heading] = []
+        items: list[Item] = []
+        for ln in lines:
+            text = ln.text.replace("\t", " ").strip()
+            if not _HAS_CONTENT.search(text):
+                continue
+            num = numbering(text)
+            if num:
+                headings = _open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx)
+            elif headings and _is_paragraph(text):
+                goal, goal_no, area = self._place(headings)
+                n = f"M{len(items) + 1}"
+                items.append(Item(n, ln.no, [text], goal, goal_no, area, self._context(headings)))
+        return [record(it, ctx, first_leads) for it in items]
+
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
         """Items with no numbers: each is the line before a block of labelled lines
         (粮食产量1268万吨以上 / 部门分工：省农业农村厅牵头，各地配合。), numbered M1, M2 …"""
-        items: list[_Item] = []
+        items: list[Item] = []
         pending: Line | None = None
         for ln in ctx.lines:
             text = ln.text.replace("\t", " ").strip()
@@ -302,7 +289,7 @@ class NumberedListLoader(Loader):
             if LABEL.match(text):
                 if pending is not None:
                     items.append(
-                        _Item(f"M{len(items) + 1}", pending.no, [pending.text.strip()], None, None, None, Roles())
+                        Item(f"M{len(items) + 1}", pending.no, [pending.text.strip()], None, None, None, Roles())
                     )
                     pending = None
                 if items:
@@ -311,7 +298,7 @@ class NumberedListLoader(Loader):
             pending = ln
         if not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
             return []
-        return [self._record(it, ctx, False) for it in items]
+        return [record(it, ctx, False) for it in items]
 
     @staticmethod
     def _place(headings: list[_Heading]) -> tuple[str | None, str | None, str | None]:
@@ -332,22 +319,6 @@ class NumberedListLoader(Loader):
                 values = getattr(h.cues, role)
                 if values:
                     setattr(out, role, list(values))
-        return out
-
-    def _expand_shared(self, lines: list[Line], ctx: Context) -> list[Line]:
-        """Lines with every numbered item on a line of its own (two items can share a line)."""
-        out: list[Line] = []
-        for ln in lines:
-            text = ln.text.replace("\t", " ").strip()
-            num = numbering(text)
-            if not num or (num[0] == "cn" and not has_cue(text)):
-                out.append(ln)
-                continue
-            parts = self._split_shared_line(text, num, ln.no, ctx)
-            if len(parts) == 1:
-                out.append(ln)
-                continue
-            out.extend(Line(ln.no, number + body) for number, body in parts)
         return out
 
     @staticmethod
@@ -384,138 +355,3 @@ class NumberedListLoader(Loader):
             else:
                 kinds[e.index] = "text"
         return kinds
-
-    def _split_shared_line(
-        self, text: str, num: tuple[str, str, int], line: int, ctx: Context
-    ) -> list[tuple[str, str]]:
-        """Split a line that holds two or more consecutive items (… 。 2. …)."""
-        number = num[1]
-        out: list[tuple[str, str]] = []
-        rest = text[num[2] :]
-        while True:
-            nxt = self._next_number(number)
-            split = (
-                re.search(rf"(?<=[。；;！!）)])\s*((?:[（(]\s*)?{nxt}\s*(?:[）)]|[.．、﹒]))\s*(?=[^\d\s])", rest)
-                if nxt
-                else None
-            )
-            if split and rest[: split.start()].rstrip()[-1:] in "）)" and not closing_group(rest[: split.start()]):
-                split = None  # a bracket that closes a remark, not the item's units
-            if not split:
-                out.append((number, rest.strip()))
-                return out
-            out.append((number, rest[: split.start()].strip()))
-            following = squeeze(split.group(1))
-            ctx.warn(
-                line,
-                f"items {number.rstrip('.．、﹒')} and {following.rstrip('.．、﹒')} share one line; read as two items",
-            )
-            number = following
-            rest = rest[split.end() :]
-
-    @staticmethod
-    def _next_number(number: str) -> str | None:
-        digits = re.sub(r"\D", "", number)
-        if digits:
-            return str(int(digits) + 1)
-        numeral = re.sub(r"[^一二三四五六七八九十]", "", number)
-        following = _CN_NEXT.get(numeral)
-        return following
-
-    @staticmethod
-    def _closed(item: _Item) -> bool:
-        """An item is closed once its unit parenthesis or labelled lines were printed."""
-        last = item.parts[-1]
-        return bool(item.labelled or closing_group(last) or trailing_verb_cue(last) or by_clause(last))
-
-    def _record(self, it: _Item, ctx: Context, first_leads: bool, bare_units: bool = False) -> TaskRecord:
-        """One task from an item; ``bare_units``: a bracket of unit names alone lists its 责任单位."""
-        text = "".join(it.parts).strip()
-        roles = Roles()
-        lines: dict[str, int] = {}
-        group = closing_group(text)
-        by = by_clause(text) if not group else None
-        verb = trailing_verb_cue(text) if not group and not by else None
-        cut = open_group(text) if not group and not by and not verb and not LABEL.search(text) else None
-        bare = bare_group(text) if bare_units and not (group or by or verb or cut) else None
-        if bare:
-            text = bare[0]
-            roles.responsible = ctx.names(bare[1], it.line)  # a bracket of unit names alone: 责任单位
-        elif cut:
-            text = cut[0]
-            roles = read_cues(cut[1], it.line, ctx)
-            if not roles:
-                roles.responsible = ctx.names(cut[1], it.line)
-            ctx.warn(
-                it.line,
-                f"task {it.number}: the text stops inside its unit bracket; read the units printed before the cut",
-            )
-        elif group:
-            text = group[0]
-            roles = read_cues(group[1], it.line, ctx)
-        elif verb:
-            text = verb[0]
-            roles = read_cues(verb[1], it.line, ctx)
-        elif by:
-            text = by[0]
-            roles = read_cues(by[1] + by[2], it.line, ctx)
-        else:
-            inline = LABEL.search(text)
-            if inline and inline.start() > 0:
-                text, units = text[: inline.start()].rstrip("；;，, "), text[inline.start() :]
-                roles = read_cues(units, it.line, ctx)
-        lines = {k: it.line for k in ("lead", "support", "leaders") if getattr(roles, k)}
-        responsible_line = it.line
-        for no, labelled in it.labelled:
-            more = read_cues(labelled, no, ctx)
-            for k in ("lead", "support", "leaders"):
-                if getattr(more, k) and k not in lines:
-                    lines[k] = no
-            if more.responsible and not roles.responsible:
-                responsible_line = no
-            roles.extend(more)
-        fields = {"lead": roles.lead, "support": roles.support, "leaders": roles.leaders}
-        inherited: list[str] = []
-        self._fill_from_context(fields, roles, it.context, inherited)
-        assign_responsible(fields, roles.responsible, first_leads)
-        if roles.responsible and "lead" not in lines and fields["lead"]:
-            lines["lead"] = responsible_line
-        if roles.responsible and "support" not in lines and fields["support"] and "support" not in inherited:
-            lines["support"] = responsible_line
-        number = it.number if it.number.startswith(("(", "（")) else it.number.rstrip(".．、﹒)）")
-        return TaskRecord(
-            goal=it.goal,
-            area=it.area,
-            task=number,
-            text=text,
-            lead=fields["lead"],
-            support=fields["support"],
-            leaders=fields["leaders"],
-            inherited=inherited,
-            line=it.line,
-            lines=lines,
-            goal_no=it.goal_no,
-            deadline=roles.deadline,
-        )
-
-    @staticmethod
-    def _fill_from_context(fields: dict[str, list[str]], roles: Roles, context: Roles, inherited: list[str]) -> None:
-        """Give a task what its section heading says, for the roles the task does not print."""
-        if not context:
-            return
-        if context.leaders and not fields["leaders"]:
-            fields["leaders"] = list(context.leaders)
-            inherited.append("leaders")
-        own_lead = bool(fields["lead"] or roles.responsible)
-        if context.lead and not fields["lead"]:
-            fields["lead"] = list(context.lead)
-            inherited.append("lead")
-            if roles.responsible:
-                fields["support"] += roles.responsible
-                roles.responsible = []
-        elif context.responsible and not own_lead:
-            roles.responsible = list(context.responsible)
-            inherited.append("lead")
-        if context.support and not fields["support"]:
-            fields["support"] = list(context.support)
-            inherited.append("support")

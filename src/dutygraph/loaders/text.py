@@ -152,7 +152,7 @@ def read_source(path: str | Path) -> SourceText:
         UnreadableFileError: missing file, directory, empty, binary or undecodable.
 
     Example:
-        >>> src = read_source("../shared/seeds/001_d657d27eca61cd1c.txt")  # doctest: +SKIP
+        >>> src = read_source("../shared/seeds/001_d657d27eca61cd1c.txt")
         >>> src.encoding
         'utf-8'
     """

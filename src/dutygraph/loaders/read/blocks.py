@@ -87,7 +87,8 @@ class Table:
         """Every grid position mapped to the cell covering it (None: no cell there).
 
         Example:
-            >>> t = Table([Cell(0, 0, rowspan=2, lines=["目标"]), Cell(0, 1, lines=["a"]), Cell(1, 1, lines=["b"])], 2, 2)
+            >>> cells = [Cell(0, 0, rowspan=2, lines=["目标"]), Cell(0, 1, lines=["a"]), Cell(1, 1, lines=["b"])]
+            >>> t = Table(cells, 2, 2)
             >>> [[c.text if c else None for c in row] for row in t.grid()]
             [['目标', 'a'], ['目标', 'b']]
         """

@@ -7,6 +7,7 @@ alike (a CSV and a TSV are both text).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import zipfile
@@ -61,10 +62,8 @@ def detect_format(path: Path, head: bytes) -> str:
     for bom in (b"\xef\xbb\xbf",):
         sample = sample.removeprefix(bom)
     if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             sample = sample.decode("utf-16").encode("utf-8")
-        except UnicodeDecodeError:
-            pass
     if _HTML_START.match(sample) or (suffix in (".html", ".htm", ".doc", ".xls") and b"<table" in sample.lower()):
         return "html"
     if suffix in (".csv", ".tsv"):

@@ -5,6 +5,7 @@ then read as .docx.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -64,7 +65,8 @@ def convert(path: Path, target: str, out_dir: Path) -> Path:
     if exe is None:
         raise UnreadableFileError(
             path,
-            f"reading {path.suffix or 'this'} files needs LibreOffice; install the Debian package {DEBIAN_PACKAGE} (soffice not found)",
+            f"reading {path.suffix or 'this'} files needs LibreOffice; "
+            f"install the Debian package {DEBIAN_PACKAGE} (soffice not found)",
         )
     ext = target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="dutygraph-lo-") as profile:
@@ -102,10 +104,8 @@ def convert(path: Path, target: str, out_dir: Path) -> Path:
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
     """Kill LibreOffice's whole process group and reap the script."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.communicate()
 
 

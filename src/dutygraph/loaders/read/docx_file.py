@@ -36,9 +36,16 @@ def read_docx(path: Path, *, fmt: str = "docx", sha256: str | None = None) -> Do
         UnreadableFileError: python-docx cannot open the file.
 
     Example:
-        >>> doc = read_docx(Path("plan.docx"))  # doctest: +SKIP
-        >>> [type(b).__name__ for b in doc.blocks][:3]  # doctest: +SKIP
-        ['Paragraph', 'Paragraph', 'Table']
+        >>> import tempfile, docx
+        >>> from pathlib import Path
+        >>> path = Path(tempfile.mkdtemp()) / "notice.docx"
+        >>> word = docx.Document()
+        >>> _ = word.add_paragraph("2024年重点工作责任分解")
+        >>> word.add_table(rows=1, cols=2).cell(0, 0).text = "牵头单位"
+        >>> word.save(path)
+        >>> doc = read_docx(path)
+        >>> [type(b).__name__ for b in doc.blocks]
+        ['Paragraph', 'Table']
     """
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError

@@ -78,7 +78,8 @@ def read_html(path: Path, data: bytes | None = None) -> Document:
         UnreadableFileError: the page is empty or cannot be decoded.
 
     Example:
-        >>> doc = read_html(Path("p.html"), "<table><tr><td rowspan=2>目标</td><td>a</td></tr><tr><td>b</td></tr></table>".encode())
+        >>> page = "<table><tr><td rowspan=2>目标</td><td>a</td></tr><tr><td>b</td></tr></table>"
+        >>> doc = read_html(Path("p.html"), page.encode())
         >>> doc.tables[0].cells[0].rowspan
         2
     """

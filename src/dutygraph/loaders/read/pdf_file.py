@@ -195,7 +195,7 @@ def _cell_lines(chars: list[dict[str, Any]], box: tuple[float, float, float, flo
     for row in rows:
         row.sort(key=lambda c: c["x0"])
         text = ""
-        for prev, ch in zip([None, *row[:-1]], row):
+        for prev, ch in zip([None, *row[:-1]], row, strict=True):
             if (
                 prev is not None
                 and ch["x0"] - prev["x1"] > 0.3 * ch["size"]
@@ -245,7 +245,7 @@ def _continues(prev: _Part, part: _Part) -> bool:
     """A part on the next page with the same columns continues the table that ended its page."""
     if not prev.last_on_page or part.page != prev.page + 1 or len(prev.xs) != len(part.xs):
         return False
-    return all(abs(a - b) <= 2 * _SNAP for a, b in zip(prev.xs, part.xs))
+    return all(abs(a - b) <= 2 * _SNAP for a, b in zip(prev.xs, part.xs, strict=False))
 
 
 def _signature(table: Table, r: int) -> tuple[str, ...]:

@@ -31,9 +31,15 @@ def read_xlsx(path: Path) -> Document:
         UnreadableFileError: openpyxl cannot open it, or no sheet holds a cell.
 
     Example:
-        >>> doc = read_xlsx(Path("plan.xlsx"))  # doctest: +SKIP
-        >>> doc.tables[0].name  # doctest: +SKIP
-        'Sheet1'
+        >>> import tempfile, openpyxl
+        >>> path = Path(tempfile.mkdtemp()) / "plan.xlsx"
+        >>> book = openpyxl.Workbook()
+        >>> book.active.title = "任务分解"
+        >>> book.active.append(["序号", "工作任务", "牵头单位"])
+        >>> book.save(path)
+        >>> doc = read_xlsx(path)
+        >>> doc.tables[0].name
+        '任务分解'
     """
     import openpyxl
 
@@ -67,10 +73,11 @@ def read_xls(path: Path) -> Document:
         UnreadableFileError: xlrd cannot open it (damaged, password-protected), or no sheet holds a cell.
     """
     import xlrd
+    from xlrd.biffh import XLRDError
 
     try:
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=False)
-    except xlrd.XLRDError as exc:
+    except XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise UnreadableFileError(
                 path, "is password-protected (an encrypted Office file); save it without a password"
@@ -85,7 +92,7 @@ def read_xls(path: Path) -> Document:
             for c in range(sheet.ncols):
                 cell = sheet.cell(r, c)
                 if cell.ctype == xlrd.XL_CELL_DATE:
-                    value: Any = xlrd.xldate_as_datetime(cell.value, book.datemode)
+                    value: Any = xlrd.xldate_as_datetime(float(cell.value), book.datemode)
                 else:
                     value = cell.value
                 text = _text(value)

@@ -1,0 +1,58 @@
+"""The header of a delimited (tab or pipe) table: what each column names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dutygraph.loaders.base import label_field
+from dutygraph.loaders.text import squeeze
+
+_TEXT_HEADERS = frozenset(
+    [
+        "工作标准",
+        "工作任务",
+        "重点任务",
+        "主要任务",
+        "任务名称",
+        "任务内容",
+        "主要内容",
+        "具体目标",
+        "工作目标",
+        "年度目标",
+        "目标任务",
+        "工作内容",
+    ]
+)
+_GOAL_HEADERS = frozenset(["目标名称", "项目名称", "目标", "类别", "领域"])
+_NUMBER_HEADERS = frozenset(["序号", "序次", "编号"])
+
+
+@lru_cache(maxsize=8192)
+def header_role(text: str) -> str | None:
+    """Role of a header cell: number, goal, text, leaders, lead, support, responsible, or None."""
+    t = squeeze(text)
+    if t.endswith("。"):
+        return None  # a sentence (5月:制定工作方案。) is a row's cell, never a column's name
+    if t in _NUMBER_HEADERS:
+        return "number"
+    if t in _GOAL_HEADERS:
+        return "goal"
+    if t in _TEXT_HEADERS:
+        return "text"
+    role = label_field(t)
+    if role is None and len(t) <= 12 and _TEXT_LIKE.search(t) and not _READ_PAST.search(t):
+        return "text"  # 具体工作任务和要求, 重点工作, 民生实事: the task column under another name
+    return role
+
+
+_TEXT_LIKE = re.compile(r"任务|工作|事项|实事|内容|举措|项目")
+_READ_PAST = re.compile(r"情况|进度|进展|备注|时限|时间|措施|标准|类别|领域|序号|指标|目标值|完成")
+
+
+def merge_headers(first: list[str | None], second: list[str | None]) -> list[str | None]:
+    """One header from two header rows: the second row's names win where it has one."""
+    width = max(len(first), len(second))
+    padded_first = first + [None] * (width - len(first))
+    padded_second = second + [None] * (width - len(second))
+    return [b if b is not None else a for a, b in zip(padded_first, padded_second, strict=True)]

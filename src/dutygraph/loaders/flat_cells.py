@@ -1,0 +1,273 @@
+"""Cells of a flattened table: what each holds, the tables they form, and rows turned into records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum, auto
+
+from dutygraph.loaders.base import (
+    BARE_NUMBER,
+    PAREN_NUMBER,
+    fill_from_above,
+)
+from dutygraph.loaders.names import (
+    is_generic_tail,
+    is_none_mark,
+    is_paren_tail,
+    is_person,
+    looks_like_unit,
+    parse_names,
+)
+from dutygraph.loaders.records import TaskRecord
+from dutygraph.loaders.text import Line, squeeze
+
+HEADER_TOKENS = frozenset(
+    [
+        "序号",
+        "目标名称",
+        "目标任务",
+        "工作标准",
+        "工作任务",
+        "重点任务",
+        "主要任务",
+        "任务名称",
+        "任务内容",
+        "主要内容",
+        "项目名称",
+        "具体目标",
+        "工作目标",
+        "年度目标",
+        "分管领导",
+        "区政府分管领导",
+        "责任领导",
+        "牵头领导",
+        "牵头单位",
+        "牵头部门",
+        "主办单位",
+        "主责单位",
+        "配合单位",
+        "配合部门",
+        "协办单位",
+        "参与单位",
+        "责任单位",
+        "责任部门",
+        "完成时限",
+        "完成时间",
+        "时间节点",
+        "目标类型",
+        "备注",
+        "序次",
+        "项目内容",
+        "实事项目",
+        "民生实事",
+        "建设内容",
+        "当前进度",
+        "进展情况",
+        "完成情况",
+        "落实情况",
+        "推进情况",
+        "工作措施",
+        "具体措施",
+        "主要措施",
+        "推进措施",
+        "责任人",
+        "包抓领导",
+        "县级领导",
+        "市级领导",
+        "分管县领导",
+        "分管市领导",
+        "分管区领导",
+        "时限要求",
+        "完成期限",
+        "任务来源",
+        "指标",
+    ]
+)
+_EXTRA_VALUE = re.compile(
+    r"(?:\d{1,2}月|季度|全年|年底|年内|年末|长期|持续推进|预期性|约束性|\d{4}年(?:底|末|内)?前?$)"
+)
+_TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|计划表)$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?$")
+#: A signature or date line: the table above it has ended (a unit list ending in 各乡镇人民政府 is no signature).
+_TABLE_END = re.compile(r"(?:人民政府|人民政府办公室|政府办公室)$|^\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+class Kind(Enum):
+    """What a cell holds."""
+
+    HEADER = auto()
+    TASK = auto()
+    NUMBER = auto()
+    NONE = auto()
+    PERSON = auto()
+    TAIL = auto()
+    UNITS = auto()
+    TEXT = auto()
+
+
+@dataclass
+class Cell:
+    """One table cell: its lines (several in blank-line-separated tables) and kind."""
+
+    lines: list[Line]
+    kind: Kind = Kind.TEXT
+
+    @property
+    def no(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def text(self) -> str:
+        return "".join(squeeze(ln.text) if len(ln.text) < 40 else ln.text.strip() for ln in self.lines)
+
+
+@dataclass
+class Row:
+    number: str
+    text: str
+    line: int
+    goal: str | None
+    goal_no: str | None
+    area: str | None
+    leaders: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    printed: set[str] = field(default_factory=set)
+    lines: dict[str, int] = field(default_factory=dict)
+    cursor: int = 0  # 0 leaders, 1 lead, 2 support, 3 past the unit columns
+    last: str | None = None  # field the last name went into
+    deadline: str | None = None
+
+
+def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
+    """Decide what a cell holds from its text alone.
+
+    ``numbered`` is the pattern of the table's task numbers ((1) when True), or False.
+    """
+    text = squeeze(cell.text)
+    if not text:
+        return Kind.NONE
+    if text in HEADER_TOKENS:
+        return Kind.HEADER
+    task_re = PAREN_NUMBER if numbered is True else numbered
+    if task_re and task_re.match(cell.lines[0].text) and len(text) > 4:
+        return Kind.TASK
+    if BARE_NUMBER.match(text):
+        return Kind.NUMBER
+    if is_none_mark(text):
+        return Kind.NONE
+    if len(text) <= 14 and _EXTRA_VALUE.search(text):
+        return Kind.TEXT  # a 完成时限 / 目标类型 value (全年 is no person)
+    if len(text) > 8 and text.endswith("。"):
+        return Kind.TEXT  # a sentence, not a name (建成县残疾人综合服务中心。)
+    if all(is_person(ln.text) for ln in cell.lines if ln.text.strip()):
+        return Kind.PERSON
+    if len(cell.lines) == 1 and (is_paren_tail(text) or is_generic_tail(text)):
+        return Kind.TAIL
+    names = [n for ln in cell.lines for n in parse_names(ln.text)]
+    if names and all(looks_like_unit(n) or is_paren_tail(n) for n in names):
+        return Kind.UNITS
+    return Kind.TEXT
+
+
+UNIT_ROLES = ("lead", "support", "responsible", "leaders")
+
+
+def is_extra(cell: Cell) -> bool:
+    """A 完成时限 / 目标类型 value (11月底前, 年底建成, 全年), never a unit or a task."""
+    text = squeeze(cell.text)
+    return len(text) <= 14 and bool(_EXTRA_VALUE.search(text))
+
+
+def cells_of(lines: list[Line]) -> list[Cell]:
+    """Group lines into cells: blocks between blank lines when the text is laid
+    out that way, otherwise one line per cell."""
+    nonblank = [i for i, ln in enumerate(lines) if ln.text.strip()]
+    followed_by_blank = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].text.strip())
+    blocks = len(nonblank) > 10 and followed_by_blank >= 0.6 * len(nonblank)
+    cells: list[Cell] = []
+    current: list[Line] = []
+    for ln in lines:
+        if not ln.text.strip():
+            if current:
+                cells.append(Cell(current))
+                current = []
+            continue
+        if blocks:
+            current.append(ln)
+        else:
+            cells.append(Cell([ln]))
+    if current:
+        cells.append(Cell(current))
+    return cells
+
+
+def is_deduplicated(lines: list[Line]) -> bool:
+    """A genuine table repeats cells (the same leader, 各街道 …); hundreds of
+    lines of which no short one repeats is a text whose repeated lines were dropped."""
+    short = [ln.text.strip() for ln in lines if 0 < len(squeeze(ln.text)) <= 12]
+    return len(short) >= 30 and len(set(short)) == len(short)
+
+
+def tables(cells: list[Cell]) -> list[tuple[str | None, list[Cell]]]:
+    """Split the cells into tables, each with its title; the preamble is dropped."""
+    tables: list[tuple[str | None, list[Cell]]] = []
+    title: str | None = None
+    body: list[Cell] | None = None
+    for cell in cells:
+        text = squeeze(cell.text)
+        if _TABLE_END.search(text) and not re.search("[、，,；;]", text) and body is not None:
+            if any(c.kind is not Kind.HEADER for c in body):
+                tables.append((title, body))
+            body, title = None, None
+            continue
+        if _ATTACHMENT.match(text):
+            if body is not None and any(c.kind is not Kind.HEADER for c in body):
+                tables.append((title, body))
+            body, title = None, None
+            continue
+        if len(text) <= 60 and _TABLE_TITLE.search(text) and cell.kind is Kind.TEXT:
+            if body is not None and any(c.kind is not Kind.HEADER for c in body):
+                tables.append((title, body))
+            body, title = None, text
+            continue
+        if body is None:
+            if cell.kind in (Kind.HEADER, Kind.TASK) or (text == "区政府" and title):
+                body = []
+            else:
+                continue
+        body.append(cell)
+    if body is not None and body:
+        tables.append((title, body))
+    return tables
+
+
+# -- parsing ------------------------------------------------------------
+
+
+def finish(rows: list[Row]) -> list[TaskRecord]:
+    """Turn rows into records, filling cells not printed from the row above."""
+    out: list[TaskRecord] = []
+    above: dict[str, list[str]] = {}
+    for r in rows:
+        values = {"leaders": r.leaders, "lead": r.lead, "support": r.support}
+        inherited = fill_from_above(values, r.printed, above)
+        above = values
+        out.append(
+            TaskRecord(
+                goal=r.goal,
+                area=r.area,
+                task=r.number,
+                text=r.text,
+                lead=values["lead"],
+                support=values["support"],
+                leaders=values["leaders"],
+                inherited=inherited,
+                line=r.line,
+                lines=r.lines,
+                goal_no=r.goal_no,
+                deadline=r.deadline,
+            )
+        )
+    return out

@@ -1,0 +1,127 @@
+"""A flattened table read by its header: each numbered row's cells matched to the header's columns."""
+
+from __future__ import annotations
+
+from dutygraph.loaders.base import CN_SECTION, Context, assign_responsible
+from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, is_extra
+from dutygraph.loaders.names import person_name
+from dutygraph.loaders.text import squeeze
+
+
+def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Row] | None:
+    """Rows of a table whose header has a 序号 column and whose rows print 1, 2, 3 …
+
+    Each row runs from its number to the next; its cells are matched to the
+    header's columns in order, by what they hold (a person, units, a deadline,
+    text), so a merged cell printed only once leaves its column to the row
+    above. None when the table is not of this kind.
+    """
+    header, start = _header_run(body)
+    if "number" not in header or len(header) < 3 or not {"lead", "support", "responsible", "leaders"} & set(header):
+        return None
+    rest = [c for c in body[start:] if c.kind is not Kind.HEADER]
+    starts: list[int] = []
+    for j, c in enumerate(rest):
+        if c.kind is Kind.NUMBER and int(squeeze(c.text)) == len(starts) + 1:
+            starts.append(j)
+    if len(starts) < 2:
+        return None
+    roles = header[header.index("number") + 1 :]
+    rows: list[Row] = []
+    goal = title
+    for s, e in zip(starts, [*starts[1:], len(rest)], strict=True):
+        cells = rest[s + 1 : e]
+        section = [c for c in cells if CN_SECTION.match(c.lines[0].text)]
+        cells = [c for c in cells if c not in section]
+        row = _header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx)
+        if row is not None:
+            rows.append(row)
+            goal = row.goal
+        if section:
+            goal = CN_SECTION.sub("", section[-1].text).strip()
+    return rows
+
+
+def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
+    """The header's column roles and where the rows start.
+
+    The header is the run of short cells before the first row number; a
+    name outside the vocabulary (民生实事, 项目内容) is the task column when it
+    comes before the unit columns and no task column was named, and read past
+    otherwise (当前进度, 落实情况).
+    """
+    first_row = next((i for i, c in enumerate(body) if c.kind is Kind.NUMBER), len(body))
+    end = next((i for i, c in enumerate(body[:first_row]) if len(squeeze(c.text)) > 10), first_row)
+    run = body[:end]
+    if not run or end > 12 or sum(c.kind is Kind.HEADER for c in run) < 2:
+        return [], 0
+    roles = [header_role(c.text) for c in run]
+    unit_at = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), len(roles))
+    if "text" not in roles:
+        for i, (cell, role) in enumerate(zip(run, roles, strict=True)):
+            if role is None and i < unit_at and squeeze(cell.text) not in HEADER_TOKENS:
+                roles[i] = "text"
+                break
+    return roles, end
+
+
+def _header_row(
+    number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
+) -> Row | None:
+    """One row of :func:`rows_by_header`: its cells matched to the header's columns."""
+    text_roles = 0
+    while text_roles < len(roles) and roles[text_roles] in ("goal", "text"):
+        text_roles += 1
+    texts = 1 if cells and cells[0].kind not in (Kind.NONE, Kind.PERSON) else 0  # the task column follows the number
+    while texts < len(cells) and cells[texts].kind is Kind.TEXT and not is_extra(cells[texts]):
+        texts += 1
+    if texts == 0:
+        ctx.warn(line, f"row {number} prints no task text; skipped")
+        return None
+    texts = min(texts, max(text_roles, 1))
+    text_cells, rest = cells[:texts], cells[texts:]
+    if text_roles >= 2 and texts >= 2:
+        goal = "".join(c.text for c in text_cells[:-1]).strip()
+    row = Row(number, text_cells[-1].text.strip(), text_cells[-1].no, goal, None, None)
+    k = 0
+    responsible: list[str] = []
+    for role in roles[text_roles:]:
+        cell = rest[k] if k < len(rest) else None
+        if cell is None:
+            break
+        if role == "leaders" and cell.kind in (Kind.PERSON, Kind.NONE):
+            if cell.kind is Kind.PERSON:
+                row.leaders.extend(person_name(ln.text) for ln in cell.lines if ln.text.strip())
+                row.lines.setdefault("leaders", cell.no)
+            row.printed.add("leaders")
+            k += 1
+        elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
+            names = [n for ln in cell.lines for n in ctx.names(ln.text, ln.no)] if cell.kind is not Kind.NONE else []
+            later_units = [r for r in roles[roles.index(role) + 1 :] if r in UNIT_ROLES]
+            while not later_units and k + 1 < len(rest) and rest[k + 1].kind in (Kind.UNITS, Kind.TAIL):
+                k += 1  # one unit per block: the column's other units follow
+                names += [n for ln in rest[k].lines for n in ctx.names(ln.text, ln.no)]
+            if role == "responsible":
+                responsible.extend(names)
+            else:
+                getattr(row, role).extend(names)
+            target = "lead" if role == "responsible" else role
+            row.printed.add(target)
+            if names:
+                row.lines.setdefault(target, cell.no)
+            k += 1
+        elif role not in ("leaders", "lead", "support", "responsible") and cell.kind is Kind.TEXT:
+            if role == "deadline":
+                row.deadline = squeeze(cell.text)
+            k += 1  # 完成时限, 备注, 进展情况: read past
+    if responsible:
+        fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
+        assign_responsible(fields, responsible, False)
+        if row.support:
+            row.printed.add("support")
+            row.lines.setdefault("support", row.lines.get("lead", line))
+    for cell in rest[k:]:
+        if cell.kind is not Kind.NONE:
+            ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
+    return row

@@ -1,0 +1,131 @@
+"""One numbered item and the task record read from it: the cues in its text, its labelled lines, its section's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dutygraph.loaders.base import LABEL, Context, assign_responsible
+from dutygraph.loaders.cues import Roles, bare_group, by_clause, closing_group, open_group, read_cues, trailing_verb_cue
+from dutygraph.loaders.records import TaskRecord
+
+
+@dataclass
+class Item:
+    """A numbered task item: its number, text parts, place, section cues and labelled lines."""
+
+    number: str
+    line: int
+    parts: list[str]
+    goal: str | None
+    goal_no: str | None
+    area: str | None
+    context: Roles
+    labelled: list[tuple[int, str]] = field(default_factory=list)
+
+
+def is_closed(item: Item) -> bool:
+    """An item is closed once its unit parenthesis or labelled lines were printed."""
+    last = item.parts[-1]
+    return bool(item.labelled or closing_group(last) or trailing_verb_cue(last) or by_clause(last))
+
+
+def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) -> TaskRecord:
+    """One task from an item; ``bare_units``: a bracket of unit names alone lists its 责任单位."""
+    text = "".join(it.parts).strip()
+    text, roles = _own_cues(text, it, ctx, bare_units)
+    lines = {k: it.line for k in ("lead", "support", "leaders") if getattr(roles, k)}
+    responsible_line = it.line
+    for no, labelled in it.labelled:
+        more = read_cues(labelled, no, ctx)
+        for k in ("lead", "support", "leaders"):
+            if getattr(more, k) and k not in lines:
+                lines[k] = no
+        if more.responsible and not roles.responsible:
+            responsible_line = no
+        roles.extend(more)
+    fields = {"lead": roles.lead, "support": roles.support, "leaders": roles.leaders}
+    inherited: list[str] = []
+    _fill_from_context(fields, roles, it.context, inherited)
+    assign_responsible(fields, roles.responsible, first_leads)
+    if roles.responsible and "lead" not in lines and fields["lead"]:
+        lines["lead"] = responsible_line
+    if roles.responsible and "support" not in lines and fields["support"] and "support" not in inherited:
+        lines["support"] = responsible_line
+    number = it.number if it.number.startswith(("(", "（")) else it.number.rstrip(".．、﹒)）")
+    return TaskRecord(
+        goal=it.goal,
+        area=it.area,
+        task=number,
+        text=text,
+        lead=fields["lead"],
+        support=fields["support"],
+        leaders=fields["leaders"],
+        inherited=inherited,
+        line=it.line,
+        lines=lines,
+        goal_no=it.goal_no,
+        deadline=roles.deadline,
+    )
+
+
+def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str, Roles]:
+    """The item's text without the cues printed in it, and those cues.
+
+    Tried in order: a closing bracket of roles, 由X负责, a trailing verb (X牵头), a
+    bracket cut off by the end of the text, a bare bracket of units, an inline label.
+    """
+    roles = Roles()
+    group = closing_group(text)
+    by = by_clause(text) if not group else None
+    verb = trailing_verb_cue(text) if not group and not by else None
+    cut = open_group(text) if not group and not by and not verb and not LABEL.search(text) else None
+    bare = bare_group(text) if bare_units and not (group or by or verb or cut) else None
+    if bare:
+        text = bare[0]
+        roles.responsible = ctx.names(bare[1], it.line)  # a bracket of unit names alone: 责任单位
+    elif cut:
+        text = cut[0]
+        roles = read_cues(cut[1], it.line, ctx)
+        if not roles:
+            roles.responsible = ctx.names(cut[1], it.line)
+        ctx.warn(
+            it.line,
+            f"task {it.number}: the text stops inside its unit bracket; read the units printed before the cut",
+        )
+    elif group:
+        text = group[0]
+        roles = read_cues(group[1], it.line, ctx)
+    elif verb:
+        text = verb[0]
+        roles = read_cues(verb[1], it.line, ctx)
+    elif by:
+        text = by[0]
+        roles = read_cues(by[1] + by[2], it.line, ctx)
+    else:
+        inline = LABEL.search(text)
+        if inline and inline.start() > 0:
+            text, units = text[: inline.start()].rstrip("；;，, "), text[inline.start() :]
+            roles = read_cues(units, it.line, ctx)
+    return text, roles
+
+
+def _fill_from_context(fields: dict[str, list[str]], roles: Roles, context: Roles, inherited: list[str]) -> None:
+    """Give a task what its section heading says, for the roles the task does not print."""
+    if not context:
+        return
+    if context.leaders and not fields["leaders"]:
+        fields["leaders"] = list(context.leaders)
+        inherited.append("leaders")
+    own_lead = bool(fields["lead"] or roles.responsible)
+    if context.lead and not fields["lead"]:
+        fields["lead"] = list(context.lead)
+        inherited.append("lead")
+        if roles.responsible:
+            fields["support"] += roles.responsible
+            roles.responsible = []
+    elif context.responsible and not own_lead:
+        roles.responsible = list(context.responsible)
+        inherited.append("lead")
+    if context.support and not fields["support"]:
+        fields["support"] = list(context.support)
+        inherited.append("support")

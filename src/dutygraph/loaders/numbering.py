@@ -1,0 +1,111 @@
+"""Numbering of items: the styles (一、 （一） 1. （1） ①), an item's number, and lines holding several items."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from dutygraph.loaders.base import DOT_NUMBER, Context
+from dutygraph.loaders.cues import closing_group, has_cue
+from dutygraph.loaders.text import Line, squeeze
+
+#: Numbering styles in their usual order of depth.
+STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．﹒]\s*")),
+    ("cn-paren", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
+    ("dot", DOT_NUMBER),
+    ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")),
+    ("circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+)
+
+_CN_NUMERALS = [
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+    "十七",
+    "十八",
+    "十九",
+    "二十",
+]
+_CN_NEXT = dict(itertools.pairwise(_CN_NUMERALS))
+
+
+def numbering(text: str) -> tuple[str, str, int] | None:
+    """The numbering style, number as printed and end of the number of a line, or None.
+
+    Example:
+        >>> numbering("（二）加快工业转型。")
+        ('cn-paren', '（二）', 3)
+    """
+    for name, pattern in STYLES:
+        m = pattern.match(text)
+        if m:
+            printed = squeeze(text[: m.end()]).rstrip()
+            return name, printed, m.end()
+    return None
+
+
+def expand_shared(lines: list[Line], ctx: Context) -> list[Line]:
+    """Lines with every numbered item on a line of its own (two items can share a line)."""
+    out: list[Line] = []
+    for ln in lines:
+        text = ln.text.replace("\t", " ").strip()
+        num = numbering(text)
+        if not num or (num[0] == "cn" and not has_cue(text)):
+            out.append(ln)
+            continue
+        parts = _split_shared_line(text, num, ln.no, ctx)
+        if len(parts) == 1:
+            out.append(ln)
+            continue
+        out.extend(Line(ln.no, number + body) for number, body in parts)
+    return out
+
+
+def _split_shared_line(text: str, num: tuple[str, str, int], line: int, ctx: Context) -> list[tuple[str, str]]:
+    """Split a line that holds two or more consecutive items (… 。 2. …)."""
+    number = num[1]
+    out: list[tuple[str, str]] = []
+    rest = text[num[2] :]
+    while True:
+        nxt = _next_number(number)
+        split = (
+            re.search(rf"(?<=[。；;！!）)])\s*((?:[（(]\s*)?{nxt}\s*(?:[）)]|[.．、﹒]))\s*(?=[^\d\s])", rest)
+            if nxt
+            else None
+        )
+        if split and rest[: split.start()].rstrip()[-1:] in "）)" and not closing_group(rest[: split.start()]):
+            split = None  # a bracket that closes a remark, not the item's units
+        if not split:
+            out.append((number, rest.strip()))
+            return out
+        out.append((number, rest[: split.start()].strip()))
+        following = squeeze(split.group(1))
+        ctx.warn(
+            line,
+            f"items {number.rstrip('.．、﹒')} and {following.rstrip('.．、﹒')} share one line; read as two items",
+        )
+        number = following
+        rest = rest[split.end() :]
+
+
+def _next_number(number: str) -> str | None:
+    digits = re.sub(r"\D", "", number)
+    if digits:
+        return str(int(digits) + 1)
+    numeral = re.sub(r"[^一二三四五六七八九十]", "", number)
+    following = _CN_NEXT.get(numeral)
+    return following
