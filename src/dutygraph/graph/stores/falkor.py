@@ -22,6 +22,7 @@ applying GRAPH.EFFECT"). So, per data directory:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -68,6 +69,12 @@ OPEN_TIMEOUT = 120.0
 
 _COMPONENTS = re.compile(r"\s*CALL\s+dbms\.components\s*(?:\(\s*\))?\s*", re.I)
 _SHOW_ALONE = re.compile(r"\s*SHOW(?:\s+[A-Za-z]+)+\s*", re.I)
+
+
+def _module_version(module: Any) -> str:
+    """The version in one entry of MODULE LIST (a flat key/value list, or a map)."""
+    fields = dict(zip(module[::2], module[1::2], strict=True)) if isinstance(module, list) else module
+    return str(fields.get(b"ver", fields.get("ver", "?")))
 
 
 def is_store(path: str | Path) -> bool:
@@ -334,10 +341,8 @@ class FalkorStore(GraphStore):
     def _release(self) -> None:
         """Give up the write lock and the read-only copy, if held."""
         if self._write_lock is not None:
-            try:
+            with contextlib.suppress(OSError):
                 (self.path / WRITER_FILE).unlink(missing_ok=True)
-            except OSError:
-                pass
             self._write_lock.release()
             self._write_lock = None
         if self._copy is not None:
@@ -408,13 +413,7 @@ class FalkorStore(GraphStore):
         """SHOW … and CALL dbms.components(), which FalkorDB does not know, answered as Neo4j would list them."""
         if _COMPONENTS.fullmatch(cypher):
             modules = self._db.client.execute_command("MODULE", "LIST")
-            version = next(
-                (
-                    str(dict(zip(*[iter(m)] * 2)).get(b"ver", b"?") if isinstance(m, list) else m.get("ver", "?"))
-                    for m in modules
-                ),
-                "?",
-            )
+            version = next((_module_version(m) for m in modules), "?")
             return QueryResult(["name", "versions", "edition"], [["FalkorDB (embedded)", [version], "embedded"]])
         listing = show_command(cypher)
         if listing is None:
