@@ -269,7 +269,11 @@ class GraphStore(ABC):
         """
         statement = cypher.strip().rstrip(";")
         check_query(statement)
-        return self._read(statement, params or {})
+        return self._read(self._prepare(statement), params or {})
+
+    def _prepare(self, cypher: str) -> str:
+        """The query as this store must run it to answer as Neo4j does (refusing what it cannot)."""
+        return cypher
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type currently stored."""

@@ -51,6 +51,7 @@ from dutygraph.errors import (
 )
 from dutygraph.graph import model as m
 from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, show_command, statements
+from dutygraph.graph.stores.subset import embedded_cypher
 
 log = logging.getLogger(__name__)
 
@@ -381,6 +382,9 @@ class FalkorStore(GraphStore):
         except Exception:
             return []
 
+    def _prepare(self, cypher: str) -> str:
+        return embedded_cypher(cypher)
+
     def _write(self, cypher: str, params: dict[str, Any]) -> None:
         try:
             self._graph.query(cypher, params)
@@ -403,6 +407,11 @@ class FalkorStore(GraphStore):
                 ) from exc
             if "read-only" in message:
                 raise QueryError("this query would change the graph; dutygraph query only reads") from exc
+            if "must already be resolved" in message:
+                raise QueryError(
+                    "allShortestPaths needs both ends bound first on the embedded store: "
+                    "MATCH (a …), (b …) WITH a, b MATCH p = allShortestPaths((a)-[*]->(b))"
+                ) from exc
             if "errMsg:" in message:
                 message = message.split("errMsg:", 1)[1].split("errCtx:", maxsplit=1)[0].strip()
             raise QueryError(f"the query failed: {message}") from exc
