@@ -492,7 +492,7 @@ def build(
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="A query parameter (VALUE read as JSON when it parses: 2024, null).",
+    help="A query parameter, converted by the type its query declares (-e: VALUE read as JSON when it parses).",
 )
 @click.option(
     "--format",
@@ -527,7 +527,7 @@ def query(
       dutygraph query units_by_tasks_led --param region=钟楼区 --param year=2024
       dutygraph query -e "MATCH (u:Unit) RETURN u.name AS unit LIMIT 5" --format json
     """
-    from dutygraph.graph.queries import parse, parse_param, resolve, saved_queries
+    from dutygraph.graph.queries import parse, resolve, saved_queries, split_param
     from dutygraph.graph.stores.base import check_query
 
     _setup_logging(verbose, quiet)
@@ -547,8 +547,7 @@ def query(
     if (query_spec is None) == (cypher is None):
         raise UsageError("give a saved query NAME, a FILE, or -e CYPHER (one of them)")
     saved = parse("-e", cypher) if cypher is not None else resolve(query_spec or "")
-    given = dict(parse_param(p) for p in params)
-    bound = saved.bind(given) if saved.params else given
+    bound = saved.bind_text(dict(split_param(p) for p in params))
     check_query(saved.text)  # before the store opens: a refused query costs nothing
     with _open_store(db, neo4j_uri) as store:
         if not store.query("MATCH (d:Document) RETURN count(d) AS n").rows[0][0]:

@@ -10,6 +10,7 @@ literals and comments never trigger a refusal.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -55,6 +56,10 @@ def tokens(cypher: str) -> list[Token]:
     return out
 
 
+class _Unbalanced(Exception):
+    """The query's brackets do not pair up: a syntax error the store reports in its own words."""
+
+
 def _refuse(construct: str, instead: str) -> QueryError:
     return QueryError(f"{construct} is not supported by the embedded store; {instead}")
 
@@ -97,7 +102,7 @@ def _closing(toks: list[Token], i: int) -> int:
             depth -= 1
             if depth == 0:
                 return j
-    raise QueryError("the query has an unclosed bracket")
+    raise _Unbalanced
 
 
 def _clause_of(toks: list[Token], i: int) -> str:
@@ -126,7 +131,11 @@ def check_embedded(cypher: str) -> None:
         Traceback (most recent call last):
         dutygraph.errors.QueryError: =~ is not supported by the embedded store; use STARTS WITH, ENDS WITH or CONTAINS
     """
-    toks = tokens(cypher)
+    with contextlib.suppress(_Unbalanced):  # a syntax error: the store reports it
+        _check_tokens(tokens(cypher))
+
+
+def _check_tokens(toks: list[Token]) -> None:
     for i, tok in enumerate(toks):
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         word = tok.word()
@@ -297,5 +306,8 @@ def embedded_cypher(cypher: str) -> str:
         >>> embedded_cypher("RETURN round(2.5) AS r")
         'RETURN floor(toFloat(2.5) + 0.5) AS r'
     """
-    check_embedded(cypher)
-    return _rewrite(cypher)
+    try:
+        check_embedded(cypher)
+        return _rewrite(cypher)
+    except _Unbalanced:
+        return cypher
