@@ -64,3 +64,8 @@ def test_a_parameter_an_e_query_uses_but_is_not_given_is_an_error():
 def test_the_old_header_form_is_still_read_with_the_type_of_its_default():
     q = parse("old", "// x\n// @param year 2024  Plan year.\nRETURN $year AS y")
     assert q.types == {"year": "int"} and q.bind_text({"year": "2021"}) == {"year": 2021}
+
+
+def test_saved_queries_keep_their_file_names():
+    assert {"units_by_tasks_led", "unit_partners", "goal_responsibility_path"} <= set(saved_queries())
+    assert all(q.name == name for name, q in saved_queries().items())

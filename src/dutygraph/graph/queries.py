@@ -106,12 +106,12 @@ def parse(name: str, text: str) -> SavedQuery:
         typed = _TYPED_PARAM.match(stripped)
         m = _PARAM.match(stripped)
         if typed:
-            name, kind, default, described = typed.groups()
+            key, kind, default, described = typed.groups()
             if kind not in TYPES:
-                raise QueryError(f"query '{name}': @param {name} has the type {kind}, not one of {', '.join(TYPES)}")
-            types[name] = kind
-            params[name] = REQUIRED if default is None else convert(name, default.strip(), kind)
-            helps[name] = (described or "").strip()
+                raise QueryError(f"query '{name}': @param {key} has the type {kind}, not one of {', '.join(TYPES)}")
+            types[key] = kind
+            params[key] = REQUIRED if default is None else convert(key, default.strip(), kind)
+            helps[key] = (described or "").strip()
         elif m:
             params[m.group(1)] = REQUIRED if m.group(2) == "required" else json.loads(m.group(2))
             types[m.group(1)] = _type_of(params[m.group(1)])
