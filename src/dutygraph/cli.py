@@ -503,6 +503,8 @@ def build(
     help="table for a person, csv for a spreadsheet, json for tools (a list of row objects).",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N", help="Show at most N rows.")
+@click.option("--no-bom", is_flag=True, help="CSV without the byte order mark Excel needs to read the Chinese.")
 @store_options
 @verbosity_options
 def query(
@@ -511,6 +513,8 @@ def query(
     params: tuple[str, ...],
     fmt: str,
     list_queries: bool,
+    limit: int | None,
+    no_bom: bool,
     db: Path | None,
     neo4j_uri: str | None,
     verbose: int,
@@ -555,7 +559,8 @@ def query(
                 f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first"
             )
         result = store.query(saved.text, bound)
-    _print_rows(result.columns, result.rows, fmt)
+    rows = result.rows if limit is None else result.rows[:limit]
+    _print_rows(result.columns, rows, fmt, bom=not no_bom, total=len(result.rows))
 
 
 def _cell_text(value: Any) -> str:
@@ -567,24 +572,21 @@ def _cell_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
-    if fmt == "json":
-        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
-        return
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        for r in rows:
-            writer.writerow([_cell_text(v) for v in r])
+def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str, *, bom: bool = True, total: int = 0) -> None:
+    from dutygraph.graph.rows import cell_text, write_rows
+
+    if fmt in ("json", "csv"):
+        write_rows(columns, rows, fmt, sys.stdout, bom=bom)
         return
     table = Table(show_lines=False)
     for c in columns:
         table.add_column(escape(c), overflow="fold")
     for r in rows:
-        table.add_row(*[escape(_cell_text(v)) for v in r])
+        table.add_row(*[escape(cell_text(v)) for v in r])
     console = _stdout()
     console.print(table)
-    console.print(f"{len(rows)} rows", highlight=False)
+    shown = f"{len(rows)} of {total} rows (--limit)" if total > len(rows) else f"{len(rows)} rows"
+    console.print(shown, highlight=False)
 
 
 @cli.command()

@@ -307,8 +307,40 @@ class GraphStore(ABC):
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
+class NodeValue(dict[str, Any]):
+    """A node in a query's rows: ``{"labels": [...], "properties": {...}}`` (JSON as it is)."""
+
+
+class RelationshipValue(dict[str, Any]):
+    """A relationship in a query's rows: ``{"type": ..., "properties": {...}}``."""
+
+
+class PathValue(dict[str, Any]):
+    """A path in a query's rows: ``{"nodes": [...], "relationships": [...]}``."""
+
+
+def _graph_value(value: Any) -> Any:
+    """A node, relationship or path of either driver as a plain value; None for anything else."""
+    props = getattr(value, "properties", None)
+    props = props if isinstance(props, dict) else getattr(value, "_properties", None)
+    labels = getattr(value, "labels", None)
+    if labels is not None and not callable(labels) and isinstance(props, dict):
+        return NodeValue(labels=sorted(labels), properties=plain(props))
+    kind = getattr(value, "relation", None) or getattr(value, "type", None)
+    if isinstance(kind, str) and isinstance(props, dict):
+        return RelationshipValue(type=kind, properties=plain(props))
+    nodes, rels = getattr(value, "nodes", None), getattr(value, "relationships", None) or getattr(value, "edges", None)
+    if nodes is not None and rels is not None:
+        nodes, rels = (nodes() if callable(nodes) else nodes), (rels() if callable(rels) else rels)
+        return PathValue(nodes=[plain(n) for n in nodes], relationships=[plain(r) for r in rels])
+    if isinstance(props, dict):
+        return plain(props)
+    return None
+
+
 def plain(value: Any) -> Any:
-    """A JSON-friendly copy of a query value (nodes and relationships become their properties).
+    """A JSON-friendly copy of a query value (nodes, relationships and paths become
+    :class:`NodeValue`, :class:`RelationshipValue` and :class:`PathValue`).
 
     Scalars are passed through without a call per value: reading a province back
     makes two million of them.
@@ -321,10 +353,9 @@ def plain(value: Any) -> Any:
         return [v if type(v) in _SCALARS else plain(v) for v in value]
     if isinstance(value, (str, int, float, bool)):
         return value
-    for attr in ("properties", "_properties"):
-        props = getattr(value, attr, None)
-        if isinstance(props, dict):
-            return {k: plain(v) for k, v in props.items()}
+    graph = _graph_value(value)
+    if graph is not None:
+        return graph
     try:
         return plain(dict(value))
     except (TypeError, ValueError):
