@@ -593,6 +593,42 @@ def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str, *, bom: boo
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for a person, json for tools.",
+)
+@store_options
+@verbosity_options
+def schema(fmt: str, db: Path | None, neo4j_uri: str | None, verbose: int, quiet: bool) -> None:
+    """Show what the store holds: labels, relationship types, properties with their types and counts,
+    indexes and constraints, the same on both stores.
+
+    \b
+    Example:
+      dutygraph schema
+    """
+    from dataclasses import asdict
+
+    from dutygraph.graph.stores.schema import schema as describe
+
+    _setup_logging(verbose, quiet)
+    with _open_store(db, neo4j_uri) as store:
+        found = describe(store)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(asdict(found), ensure_ascii=False, indent=1) + "\n")
+        return
+    rows = [[owner, key, " | ".join(types), n] for owner, key, types, n in found.properties]
+    counts = {**found.labels, **found.relationships}
+    _print_rows(["label or type", "property", "types", "count"], [[o, "", "", counts[o]] for o in counts] + rows, "table")
+    _stdout().print("indexes: " + ", ".join(found.indexes), highlight=False)
+    _stdout().print("constraints: " + ", ".join(found.constraints), highlight=False)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
     type=click.Choice(["graphml", "gexf", "json"]),
     required=True,
     help="graphml or gexf for Gephi, yEd and Cytoscape; json (node-link) for tools.",
