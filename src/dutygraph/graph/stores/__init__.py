@@ -17,6 +17,7 @@ from dutygraph.graph.stores.neo4j_store import Neo4jStore
 
 __all__ = [
     "DEFAULT_DB",
+    "DEFAULT_LOCK_TIMEOUT",
     "FalkorStore",
     "GraphStore",
     "Neo4jStore",

@@ -162,7 +162,7 @@ class GraphStore(ABC):
 
     # -- what every store does -------------------------------------------------
 
-    def write(self, G: nx.MultiDiGraph, progress: Callable[[str], None] | None = None) -> WriteSummary:
+    def write(self, G: nx.MultiDiGraph[str], progress: Callable[[str], None] | None = None) -> WriteSummary:
         """Write every document of ``G``, each in one atomic statement.
 
         A document already in the store is replaced: its old goals, areas, tasks
@@ -286,13 +286,13 @@ class GraphStore(ABC):
                 out[rel] = n
         return out
 
-    def read_graph(self) -> nx.MultiDiGraph:
+    def read_graph(self) -> nx.MultiDiGraph[str]:
         """Everything in the store, as a networkx graph of the same shape build_graph makes."""
         with paused_gc():
             return self._read_graph()
 
-    def _read_graph(self) -> nx.MultiDiGraph:
-        G = nx.MultiDiGraph()
+    def _read_graph(self) -> nx.MultiDiGraph[str]:
+        G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         for labels, props in self._read(cypher_text("internal/nodes.cypher"), {}).rows:
             label = next((x for x in labels if x in m.LABELS), labels[0] if labels else "")
             data = dict(props)

@@ -358,7 +358,7 @@ class FalkorStore(GraphStore):
         # had already stopped. Without retries a close took 1.6-2.1 s on this
         # machine, most of it waiting for the exited server to be reaped.
         client = getattr(db, "client", None)
-        if hasattr(client, "set_retry"):
+        if client is not None and hasattr(client, "set_retry"):
             client.set_retry(Retry(NoBackoff(), 0))
         open_lock = None if self._copy else FileLock(self.path / OPEN_LOCK)
         try:

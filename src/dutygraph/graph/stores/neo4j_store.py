@@ -92,6 +92,7 @@ class Neo4jStore(GraphStore):
         from neo4j import exceptions as nx_exc
 
         self.uri = uri
+        self._driver: Any = None
         self.database = database or None
         auth = (user or "neo4j", password) if password else None
         where = redact(uri)
@@ -157,7 +158,8 @@ class Neo4jStore(GraphStore):
         from neo4j import exceptions as nx_exc
 
         def plan(tx: Any) -> str | None:
-            return tx.run(_EXPLAIN + cypher, params).consume().query_type
+            query_type: str | None = tx.run(_EXPLAIN + cypher, params).consume().query_type
+            return query_type
 
         def work(tx: Any) -> QueryResult:
             result = tx.run(cypher, params)
@@ -176,7 +178,8 @@ class Neo4jStore(GraphStore):
                     raise QueryError(
                         f"this query would change the graph (query type '{query_type}'); dutygraph query only reads"
                     )
-                return session.execute_read(work)
+                answer: QueryResult = session.execute_read(work)
+                return answer
         except nx_exc.ClientError as exc:
             raise QueryError(f"the query failed: {true_positions(str(exc.message or exc))}") from exc
         except nx_exc.Neo4jError as exc:
