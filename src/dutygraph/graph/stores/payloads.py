@@ -14,7 +14,7 @@ _TASK_FIELDS = ("id", "goal", "number", "text", "line")
 _TASK_FROM_DOC = {"doc": "id", "region": "region", "year": "year"}
 
 
-def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+def document_payloads(G: nx.MultiDiGraph[str]) -> Iterator[dict[str, Any]]:
     """One write payload per Document node: the parameters of ``write_document.cypher``.
 
     Task and responsibility rows are flat (their properties are named in the
@@ -43,6 +43,8 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
     def props(node: str) -> dict[str, Any]:
         return {k: v for k, v in nodes[node].items() if k != "label"}
 
+    doc: dict[str, Any] = {}  # the document being written, read by task_row
+
     def task_row(parent: str, tid: str) -> dict[str, Any]:
         p = nodes[tid]
         bad = (p.keys() - task_keys) | {k for k, d in _TASK_FROM_DOC.items() if p.get(k) != doc.get(d)}
@@ -58,9 +60,9 @@ def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
         }
 
     for did, label in G.nodes(data="label"):
-        if label != m.DOCUMENT:
+        if label != m.DOCUMENT:  # type: ignore[comparison-overlap]
             continue
-        doc = props(did)
+        doc = props(did)  # type: ignore[unreachable]
         payload: dict[str, Any] = {
             "doc": doc,
             "goals": [],
