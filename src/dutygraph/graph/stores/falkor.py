@@ -113,7 +113,8 @@ class FalkorStore(GraphStore):
     queries still work.
 
     Example:
-        >>> with FalkorStore(Path("/tmp/dg")) as store:  # doctest: +SKIP
+        >>> import tempfile
+        >>> with FalkorStore(Path(tempfile.mkdtemp()) / "db") as store:
         ...     store.query("MATCH (n:Unit) RETURN count(n) AS units").rows
         [[0]]
     """

@@ -11,6 +11,8 @@ from dutygraph.graph import model as m
 
 # What a Task row carries; doc, region and year come from the document once.
 _TASK_FIELDS = ("id", "goal", "number", "text", "line")
+#: The rows of a payload beside ``doc``, in the order the write statement takes them.
+_ROWS = ("goals", "areas", "goal_tasks", "area_tasks", "units", "leaders", "leads", "supports", "oversees")
 _TASK_FROM_DOC = {"doc": "id", "region": "region", "year": "year"}
 
 
@@ -63,18 +65,7 @@ def document_payloads(G: nx.MultiDiGraph[str]) -> Iterator[dict[str, Any]]:
         if label != m.DOCUMENT:  # type: ignore[comparison-overlap]
             continue
         doc = props(did)  # type: ignore[unreachable]
-        payload: dict[str, Any] = {
-            "doc": doc,
-            "goals": [],
-            "areas": [],
-            "goal_tasks": [],
-            "area_tasks": [],
-            "units": [],
-            "leaders": [],
-            "leads": [],
-            "supports": [],
-            "oversees": [],
-        }
+        payload: dict[str, Any] = {"doc": doc} | {rows: [] for rows in _ROWS}
         units: set[str] = set()
         leaders: set[str] = set()
         for gid in succ[did]:
