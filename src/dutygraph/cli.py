@@ -494,7 +494,7 @@ def build(
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="A query parameter (VALUE read as JSON when it parses: 2024, null).",
+    help="A query parameter, converted by the type its query declares (-e: VALUE read as JSON when it parses).",
 )
 @click.option(
     "--format",
@@ -505,6 +505,8 @@ def build(
     help="table for a person, csv for a spreadsheet, json for tools (a list of row objects).",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N", help="Show at most N rows.")
+@click.option("--no-bom", is_flag=True, help="CSV without the byte order mark Excel needs to read the Chinese.")
 @store_options
 @verbosity_options
 def query(
@@ -513,6 +515,8 @@ def query(
     params: tuple[str, ...],
     fmt: str,
     list_queries: bool,
+    limit: int | None,
+    no_bom: bool,
     db: Path | None,
     neo4j_uri: str | None,
     verbose: int,
@@ -529,7 +533,7 @@ def query(
       dutygraph query units_by_tasks_led --param region=钟楼区 --param year=2024
       dutygraph query -e "MATCH (u:Unit) RETURN u.name AS unit LIMIT 5" --format json
     """
-    from dutygraph.graph.queries import parse, parse_param, resolve, saved_queries
+    from dutygraph.graph.queries import parse, resolve, saved_queries, split_param
     from dutygraph.graph.stores.base import check_query
 
     _setup_logging(verbose, quiet)
@@ -549,8 +553,7 @@ def query(
     if (query_spec is None) == (cypher is None):
         raise UsageError("give a saved query NAME, a FILE, or -e CYPHER (one of them)")
     saved = parse("-e", cypher) if cypher is not None else resolve(query_spec or "")
-    given = dict(parse_param(p) for p in params)
-    bound = saved.bind(given) if saved.params else given
+    bound = saved.bind_text(dict(split_param(p) for p in params))
     check_query(saved.text)  # before the store opens: a refused query costs nothing
     with _open_store(db, neo4j_uri) as store:
         if not store.query("MATCH (d:Document) RETURN count(d) AS n").rows[0][0]:
@@ -558,7 +561,8 @@ def query(
                 f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first"
             )
         result = store.query(saved.text, bound)
-    _print_rows(result.columns, result.rows, fmt)
+    rows = result.rows if limit is None else result.rows[:limit]
+    _print_rows(result.columns, rows, fmt, bom=not no_bom, total=len(result.rows))
 
 
 def _cell_text(value: Any) -> str:
@@ -570,24 +574,57 @@ def _cell_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
-    if fmt == "json":
-        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
-        return
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        for r in rows:
-            writer.writerow([_cell_text(v) for v in r])
+def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str, *, bom: bool = True, total: int = 0) -> None:
+    from dutygraph.graph.rows import cell_text, write_rows
+
+    if fmt in ("json", "csv"):
+        write_rows(columns, rows, fmt, sys.stdout, bom=bom)
         return
     table = Table(show_lines=False)
     for c in columns:
         table.add_column(escape(c), overflow="fold")
     for r in rows:
-        table.add_row(*[escape(_cell_text(v)) for v in r])
+        table.add_row(*[escape(cell_text(v)) for v in r])
     console = _stdout()
     console.print(table)
-    console.print(f"{len(rows)} rows", highlight=False)
+    shown = f"{len(rows)} of {total} rows (--limit)" if total > len(rows) else f"{len(rows)} rows"
+    console.print(shown, highlight=False)
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for a person, json for tools.",
+)
+@store_options
+@verbosity_options
+def schema(fmt: str, db: Path | None, neo4j_uri: str | None, verbose: int, quiet: bool) -> None:
+    """Show what the store holds: labels, relationship types, properties with their types and counts,
+    indexes and constraints, the same on both stores.
+
+    \b
+    Example:
+      dutygraph schema
+    """
+    from dataclasses import asdict
+
+    from dutygraph.graph.stores.schema import schema as describe
+
+    _setup_logging(verbose, quiet)
+    with _open_store(db, neo4j_uri) as store:
+        found = describe(store)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(asdict(found), ensure_ascii=False, indent=1) + "\n")
+        return
+    rows = [[owner, key, " | ".join(types), n] for owner, key, types, n in found.properties]
+    counts = {**found.labels, **found.relationships}
+    _print_rows(["label or type", "property", "types", "count"], [[o, "", "", counts[o]] for o in counts] + rows, "table")
+    _stdout().print("indexes: " + ", ".join(found.indexes), highlight=False)
+    _stdout().print("constraints: " + ", ".join(found.constraints), highlight=False)
 
 
 @cli.command()

@@ -1,6 +1,6 @@
 // The path of responsibility from a goal to its units: goal → area → task → who leads, supports, oversees.
-// @param goal required  Part of the goal's title (e.g. 产业), or its id.
-// @param doc null       The document's file name, or null for every document.
+// @param goal: string  Part of the goal's title (e.g. 产业), or its id.
+// @param doc: string = null  The document's file name, or null for every document.
 MATCH (d:Document)-[:HAS_GOAL]->(g:Goal)
 WHERE (g.id = $goal OR g.title CONTAINS $goal) AND ($doc IS NULL OR d.source = $doc)
 MATCH (t:Task)

@@ -1,6 +1,6 @@
 // Which goals involve the most units?
-// @param region null   District, or null for every region.
-// @param year null     Plan year, or null for every year.
+// @param region: string = null  District, or null for every region.
+// @param year: int = null  Plan year, or null for every year.
 MATCH (d:Document)-[:HAS_GOAL]->(g:Goal)
 WHERE ($region IS NULL OR d.region = $region) AND ($year IS NULL OR d.year = $year)
 OPTIONAL MATCH (u:Unit)-[:LEADS|SUPPORTS]->(t:Task)

@@ -1,6 +1,6 @@
 // Which units of measure do the plans' targets use, and how many targets and tasks use each?
-// @param region null  District, or null for every region.
-// @param year null    Plan year, or null for every year.
+// @param region: string = null  District, or null for every region.
+// @param year: int = null  Plan year, or null for every year.
 MATCH (t:Task)-[:HAS_TARGET]->(x:Target)
 WHERE ($region IS NULL OR t.region = $region) AND ($year IS NULL OR t.year = $year)
 RETURN x.measure AS measure, count(x) AS targets, count(DISTINCT t) AS tasks

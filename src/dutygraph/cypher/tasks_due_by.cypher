@@ -1,6 +1,6 @@
 // Which tasks are due (完成时限) by the end of a month, and which unit answers for each (the first listed 牵头 unit)?
-// @param month required  The last month counted, as YYYY-MM (e.g. 2024-06).
-// @param region null     District, or null for every region.
+// @param month: string  The last month counted, as YYYY-MM (e.g. 2024-06).
+// @param region: string = null  District, or null for every region.
 MATCH (t:Task)
 WHERE t.deadline_month IS NOT NULL AND t.deadline_month <= $month AND ($region IS NULL OR t.region = $region)
 OPTIONAL MATCH (u:Unit)-[r:LEADS {position: 1}]->(t)

@@ -1,5 +1,5 @@
 // Which tasks are led only by collective units (各街道, 区相关部门 …), so no single office answers for them?
-// @param region null   District, or null for every region.
+// @param region: string = null  District, or null for every region.
 MATCH (u:Unit)-[:LEADS]->(t:Task)
 WHERE $region IS NULL OR t.region = $region
 WITH t, collect(u.kind) AS kinds, collect(u.name) AS leads

@@ -1,6 +1,6 @@
 // Which tasks does a leader (分管领导) oversee, and who leads each?
-// @param leader required  The leader's name (e.g. 王旭锋).
-// @param region null      District, or null for every region.
+// @param leader: string  The leader's name (e.g. 王旭锋).
+// @param region: string = null  District, or null for every region.
 MATCH (l:Leader)-[o:OVERSEES]->(t:Task)
 WHERE l.name = $leader AND ($region IS NULL OR l.region = $region)
 OPTIONAL MATCH (u:Unit)-[:LEADS]->(t)

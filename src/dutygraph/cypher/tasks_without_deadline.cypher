@@ -1,5 +1,5 @@
 // How many tasks of each document print no deadline (完成时限), and how many print one that names no date?
-// @param region null  District, or null for every region.
+// @param region: string = null  District, or null for every region.
 MATCH (t:Task)
 WHERE $region IS NULL OR t.region = $region
 RETURN t.region AS region, t.year AS year, t.doc AS doc, count(t) AS tasks,

@@ -1,6 +1,6 @@
 // Which tasks have no lead unit (牵头单位) at all?
-// @param region null   District, or null for every region.
-// @param year null     Plan year, or null for every year.
+// @param region: string = null  District, or null for every region.
+// @param year: int = null  Plan year, or null for every year.
 MATCH (t:Task)
 WHERE NOT ()-[:LEADS]->(t)
   AND ($region IS NULL OR t.region = $region) AND ($year IS NULL OR t.year = $year)

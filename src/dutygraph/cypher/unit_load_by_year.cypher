@@ -1,9 +1,9 @@
 // How did each unit's load change from one year to another in a region (钟楼区 2021 vs 2024)? Printed and merged cells only, unless include_inferred.
-// @param region "钟楼区"  District.
-// @param year_a 2021      The earlier year.
-// @param year_b 2024      The later year.
-// @param unit null        One unit's canonical name, or null for every unit.
-// @param include_inferred false  Also count guesses filled into a deduplicated text.
+// @param region: string = 钟楼区  District.
+// @param year_a: int = 2021  The earlier year.
+// @param year_b: int = 2024  The later year.
+// @param unit: string = null  One unit's canonical name, or null for every unit.
+// @param include_inferred: bool = false  Also count guesses filled into a deduplicated text.
 MATCH (u:Unit)-[r:LEADS|SUPPORTS]->(t:Task)
 WHERE u.region = $region AND t.year IN [$year_a, $year_b] AND ($unit IS NULL OR u.name = $unit)
   AND ($include_inferred OR r.basis <> 'inferred')

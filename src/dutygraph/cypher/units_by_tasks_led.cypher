@@ -1,7 +1,7 @@
 // Which units lead (牵头) the most tasks? Guesses filled into a deduplicated text are counted apart.
-// @param region null   District (钟楼区), or null for every region.
-// @param year null     Plan year, or null for every year.
-// @param limit 20      How many rows.
+// @param region: string = null  District (钟楼区), or null for every region.
+// @param year: int = null  Plan year, or null for every year.
+// @param limit: int = 20  How many rows.
 MATCH (u:Unit)-[r:LEADS]->(t:Task)
 WHERE ($region IS NULL OR u.region = $region) AND ($year IS NULL OR t.year = $year)
 RETURN u.region AS region, u.name AS unit, u.kind AS kind,

@@ -1,8 +1,10 @@
 """Graph stores behind one interface: the embedded FalkorDB (default) and Neo4j.
 
+>>> import tempfile
 >>> from dutygraph.graph.stores import open_store
->>> with open_store(db=".dutygraph") as store:  # doctest: +SKIP
+>>> with open_store(db=tempfile.mkdtemp(), write=True) as store:
 ...     store.counts()["Task"]
+0
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dutygraph.graph.stores.neo4j_store import Neo4jStore
 
 __all__ = [
     "DEFAULT_DB",
+    "DEFAULT_LOCK_TIMEOUT",
     "FalkorStore",
     "GraphStore",
     "Neo4jStore",

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import queue
-import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
@@ -23,9 +22,35 @@ from typing import Any
 
 import networkx as nx
 
-from dutygraph.errors import QueryError
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph import model as m
+from dutygraph.graph.stores.payloads import document_payloads
+from dutygraph.graph.stores.readonly import (
+    READ_PROCEDURES,
+    check_query,
+    code_of,
+    looks_like_write,
+    reads_only_by_text,
+    show_command,
+)
+
+__all__ = [
+    "READ_PROCEDURES",
+    "GraphStore",
+    "QueryResult",
+    "WriteSummary",
+    "check_query",
+    "code_of",
+    "critical",
+    "cypher_text",
+    "document_payloads",
+    "interrupt",
+    "looks_like_write",
+    "plain",
+    "reads_only_by_text",
+    "show_command",
+    "statements",
+]
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +107,7 @@ class QueryResult:
 
     def records(self) -> list[dict[str, Any]]:
         """The rows as objects keyed by column name."""
-        return [dict(zip(self.columns, row)) for row in self.rows]
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
 @dataclass(slots=True)
@@ -91,106 +116,6 @@ class WriteSummary:
 
     documents: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
-
-
-# What a Task row carries; doc, region and year come from the document once.
-_TASK_DEADLINE = ("deadline", "deadline_date", "deadline_month")
-_TASK_FIELDS = ("id", "goal", "number", "text", "line", *_TASK_DEADLINE)
-_TASK_FROM_DOC = {"doc": "id", "region": "region", "year": "year"}
-
-
-def document_payloads(G: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
-    """One write payload per Document node: the parameters of ``write_document.cypher``.
-
-    Task and responsibility rows are flat (their properties are named in the
-    Cypher, and what every task of a document shares is sent once, in ``doc``):
-    a province's parameters are a quarter smaller (38 MB instead of 52 MB as
-    JSON), and a document takes 17-27 % less time on the two stores than when
-    each row was set from a map.
-
-    Args:
-        G: a graph from :func:`dutygraph.graph.build.build_graph`.
-
-    Yields:
-        A dict with ``doc``, ``goals``, ``areas``, ``goal_tasks``, ``area_tasks``,
-        ``units``, ``leaders``, ``leads``, ``supports``, ``oversees`` and ``targets``.
-
-    Raises:
-        ValueError: a task or responsibility carries a property the write
-            statement does not store (the model and the Cypher disagree).
-    """
-
-    nodes, succ = G.nodes, G.succ
-    task_keys = {"label", *_TASK_FIELDS, *_TASK_FROM_DOC}
-    rel_keys = {"type", "line", "basis", "doc", "position"}
-    rel_rows = {m.LEADS: "leads", m.SUPPORTS: "supports", m.OVERSEES: "oversees"}
-
-    def props(node: str) -> dict[str, Any]:
-        return {k: v for k, v in nodes[node].items() if k != "label"}
-
-    def task_row(parent: str, tid: str) -> dict[str, Any]:
-        p = nodes[tid]
-        bad = (p.keys() - task_keys) | {k for k, d in _TASK_FROM_DOC.items() if p.get(k) != doc.get(d)}
-        if bad:
-            raise ValueError(f"task {tid}: properties {sorted(bad)} would not be stored as they are")
-        return {
-            "parent": parent,
-            "id": tid,
-            "goal": p.get("goal"),
-            "number": p.get("number"),
-            "text": p.get("text"),
-            "line": p.get("line"),
-        } | {k: p.get(k) for k in _TASK_DEADLINE}
-
-    for did, label in G.nodes(data="label"):
-        if label != m.DOCUMENT:
-            continue
-        doc = props(did)
-        payload: dict[str, Any] = {
-            "doc": doc,
-            "goals": [],
-            "areas": [],
-            "goal_tasks": [],
-            "area_tasks": [],
-            "units": [],
-            "leaders": [],
-            "leads": [],
-            "supports": [],
-            "oversees": [],
-            "targets": [],
-        }
-        units: set[str] = set()
-        leaders: set[str] = set()
-        for gid in succ[did]:
-            payload["goals"].append(props(gid))
-            for child, keyed in succ[gid].items():
-                if m.HAS_AREA in keyed:
-                    payload["areas"].append({"parent": gid, "props": props(child)})
-                    for tid in succ[child]:
-                        payload["area_tasks"].append(task_row(child, tid))
-                else:
-                    payload["goal_tasks"].append(task_row(gid, child))
-        tasks = [row["id"] for row in payload["goal_tasks"] + payload["area_tasks"]]
-        for tid in tasks:
-            payload["targets"] += [
-                {"task": tid, "props": props(x)} for x, keyed in succ[tid].items() if m.HAS_TARGET in keyed
-            ]
-        for src, tid, key, edata in G.in_edges(tasks, keys=True, data=True):
-            rows = rel_rows.get(key)
-            if rows is None:
-                continue
-            if edata.keys() - rel_keys or edata.get("doc") != did:
-                raise ValueError(f"{key} {src} -> {tid}: properties {sorted(edata)} would not be stored as they are")
-            payload[rows].append({"src": src, "dst": tid} | {k: edata.get(k) for k in ("line", "basis", "position")})
-            (leaders if key == m.OVERSEES else units).add(src)
-        for uid in sorted(units):
-            p = props(uid)
-            payload["units"].append({"id": uid, "aliases": list(p.pop("aliases", [])), "props": p})
-        payload["leaders"] = [{"id": lid, "props": props(lid)} for lid in sorted(leaders)]
-        yield payload
-
-
-_WRITE_CLAUSE = re.compile(r"\b(?:CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|LOAD\s+CSV|FOREACH|CALL\s*\{)", re.I)
 
 
 class GraphStore(ABC):
@@ -237,7 +162,7 @@ class GraphStore(ABC):
 
     # -- what every store does -------------------------------------------------
 
-    def write(self, G: nx.MultiDiGraph, progress: Callable[[str], None] | None = None) -> WriteSummary:
+    def write(self, G: nx.MultiDiGraph[str], progress: Callable[[str], None] | None = None) -> WriteSummary:
         """Write every document of ``G``, each in one atomic statement.
 
         A document already in the store is replaced: its old goals, areas, tasks
@@ -344,7 +269,11 @@ class GraphStore(ABC):
         """
         statement = cypher.strip().rstrip(";")
         check_query(statement)
-        return self._read(statement, params or {})
+        return self._read(self._prepare(statement), params or {})
+
+    def _prepare(self, cypher: str) -> str:
+        """The query as this store must run it to answer as Neo4j does (refusing what it cannot)."""
+        return cypher
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and relationships per type currently stored."""
@@ -357,13 +286,13 @@ class GraphStore(ABC):
                 out[rel] = n
         return out
 
-    def read_graph(self) -> nx.MultiDiGraph:
+    def read_graph(self) -> nx.MultiDiGraph[str]:
         """Everything in the store, as a networkx graph of the same shape build_graph makes."""
         with paused_gc():
             return self._read_graph()
 
-    def _read_graph(self) -> nx.MultiDiGraph:
-        G = nx.MultiDiGraph()
+    def _read_graph(self) -> nx.MultiDiGraph[str]:
+        G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         for labels, props in self._read(cypher_text("internal/nodes.cypher"), {}).rows:
             label = next((x for x in labels if x in m.LABELS), labels[0] if labels else "")
             data = dict(props)
@@ -378,8 +307,40 @@ class GraphStore(ABC):
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
+class NodeValue(dict[str, Any]):
+    """A node in a query's rows: ``{"labels": [...], "properties": {...}}`` (JSON as it is)."""
+
+
+class RelationshipValue(dict[str, Any]):
+    """A relationship in a query's rows: ``{"type": ..., "properties": {...}}``."""
+
+
+class PathValue(dict[str, Any]):
+    """A path in a query's rows: ``{"nodes": [...], "relationships": [...]}``."""
+
+
+def _graph_value(value: Any) -> Any:
+    """A node, relationship or path of either driver as a plain value; None for anything else."""
+    props = getattr(value, "properties", None)
+    props = props if isinstance(props, dict) else getattr(value, "_properties", None)
+    labels = getattr(value, "labels", None)
+    if labels is not None and not callable(labels) and isinstance(props, dict):
+        return NodeValue(labels=sorted(labels), properties=plain(props))
+    kind = getattr(value, "relation", None) or getattr(value, "type", None)
+    if isinstance(kind, str) and isinstance(props, dict):
+        return RelationshipValue(type=kind, properties=plain(props))
+    nodes, rels = getattr(value, "nodes", None), getattr(value, "relationships", None) or getattr(value, "edges", None)
+    if nodes is not None and rels is not None:
+        nodes, rels = (nodes() if callable(nodes) else nodes), (rels() if callable(rels) else rels)
+        return PathValue(nodes=[plain(n) for n in nodes], relationships=[plain(r) for r in rels])
+    if isinstance(props, dict):
+        return plain(props)
+    return None
+
+
 def plain(value: Any) -> Any:
-    """A JSON-friendly copy of a query value (nodes and relationships become their properties).
+    """A JSON-friendly copy of a query value (nodes, relationships and paths become
+    :class:`NodeValue`, :class:`RelationshipValue` and :class:`PathValue`).
 
     Scalars are passed through without a call per value: reading a province back
     makes two million of them.
@@ -392,132 +353,10 @@ def plain(value: Any) -> Any:
         return [v if type(v) in _SCALARS else plain(v) for v in value]
     if isinstance(value, (str, int, float, bool)):
         return value
-    for attr in ("properties", "_properties"):
-        props = getattr(value, attr, None)
-        if isinstance(props, dict):
-            return {k: plain(v) for k, v in props.items()}
+    graph = _graph_value(value)
+    if graph is not None:
+        return graph
     try:
         return plain(dict(value))
     except (TypeError, ValueError):
         return json.loads(json.dumps(value, default=str))
-
-
-# -- what `dutygraph query` lets through ------------------------------------------------
-
-#: Procedures that only read the graph or its schema; every other one is refused by
-#: :func:`check_query` (apoc.load.*, apoc.import.*, dbms.* that change settings …).
-READ_PROCEDURES = frozenset(
-    {
-        "db.labels",
-        "db.relationshiptypes",
-        "db.propertykeys",
-        "db.indexes",
-        "db.constraints",
-        "db.info",
-        "db.ping",
-        "db.schema.visualization",
-        "db.schema.nodetypeproperties",
-        "db.schema.reltypeproperties",
-        "db.idx.fulltext.querynodes",
-        "db.idx.fulltext.queryrelationships",
-        "db.idx.vector.querynodes",
-        "db.index.fulltext.querynodes",
-        "db.index.fulltext.queryrelationships",
-        "db.index.vector.querynodes",
-        "dbms.components",
-        "dbms.info",
-    }
-)
-#: Families of read-only procedures: FalkorDB's graph algorithms (algo.pageRank, algo.BFS …).
-READ_PROCEDURE_PREFIXES = ("algo.",)
-#: Names that reach files, the network or other databases, refused anywhere in a query (functions too).
-_OUTSIDE = re.compile(
-    r"\b(?:apoc\.(?:load|import|export|cypher|periodic|systemdb|trigger|util\.(?:sleep|validate))|dbms\.setconfig)",
-    re.I,
-)
-_TOKENS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
-_LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.I)
-_CALL = re.compile(r"\bCALL\s+([A-Za-z_][\w.]*)", re.I)
-_SHOW = re.compile(
-    r"^\s*SHOW\s+(?:(?:ALL|RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR|UNIQUE|NODE|RELATIONSHIP|REL|KEY|EXISTENCE|PROPERTY|"
-    r"BUILT\s+IN|USER\s+DEFINED|DEFAULT|HOME)\s+)*(DATABASES?|INDEX(?:ES)?|CONSTRAINTS?|PROCEDURES?|FUNCTIONS?)\b",
-    re.I,
-)
-
-
-def code_of(cypher: str) -> str:
-    """The query without its string literals and comments, backquoted names unquoted: what runs."""
-
-    def token(m: re.Match[str]) -> str:
-        text = m.group(0)
-        return text[1:-1] if text.startswith("`") else " '' " if text[0] in "'\"" else " "
-
-    return _TOKENS.sub(token, cypher)
-
-
-def check_query(cypher: str) -> None:
-    """Refuse what a read-only query must not do: read files or URLs, or run procedures that are not reads.
-
-    LOAD CSV reads files and URLs in a plan both stores call read-only, so it is
-    refused here, by its text (outside string literals and comments). Procedures
-    must be on :data:`READ_PROCEDURES`.
-
-    Raises:
-        QueryError: with what was refused and why.
-
-    Example:
-        >>> check_query("CALL db.labels()")
-        >>> check_query("LOAD CSV FROM 'file:///etc/passwd' AS r RETURN r")
-        Traceback (most recent call last):
-        dutygraph.errors.QueryError: LOAD CSV reads files and URLs: dutygraph query only reads the graph
-    """
-    code = code_of(cypher)
-    if _LOAD_CSV.search(code):
-        raise QueryError("LOAD CSV reads files and URLs: dutygraph query only reads the graph")
-    outside = _OUTSIDE.search(code)
-    if outside:
-        raise QueryError(
-            f"{outside.group(0)} reaches files, the network or other databases: dutygraph query only reads the graph"
-        )
-    for name in _CALL.findall(code):
-        if name.lower() not in READ_PROCEDURES and not name.lower().startswith(READ_PROCEDURE_PREFIXES):
-            raise QueryError(
-                f"the procedure {name} is not one dutygraph query runs: only procedures that read the graph or its schema "
-                f"(db.labels, db.indexes, db.constraints, dbms.components, algo.* …)"
-            )
-
-
-def show_command(cypher: str) -> str | None:
-    """What a harmless SHOW command lists ("DATABASES", "INDEXES" …), or None if the query is not one."""
-    m = _SHOW.match(code_of(cypher))
-    if not m:
-        return None
-    word = m.group(1).upper()
-    return {
-        "DATABASE": "DATABASES",
-        "INDEX": "INDEXES",
-        "CONSTRAINT": "CONSTRAINTS",
-        "PROCEDURE": "PROCEDURES",
-        "FUNCTION": "FUNCTIONS",
-    }.get(word, word)
-
-
-def reads_only_by_text(cypher: str) -> bool:
-    """True for a SHOW command, or procedure calls from :data:`READ_PROCEDURES` with no writing clause.
-
-    Neo4j plans these as "schema" queries (type ``s``), which its plan check alone would refuse.
-    """
-    code = code_of(cypher)
-    if show_command(cypher):
-        return not _WRITE_CLAUSE.search(code)
-    calls = _CALL.findall(code)
-    return (
-        bool(calls)
-        and not _WRITE_CLAUSE.search(code)
-        and all(n.lower() in READ_PROCEDURES or n.lower().startswith(READ_PROCEDURE_PREFIXES) for n in calls)
-    )
-
-
-def looks_like_write(cypher: str) -> bool:
-    """A quick textual check, used only to word error messages."""
-    return bool(_WRITE_CLAUSE.search(cypher))

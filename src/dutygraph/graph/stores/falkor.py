@@ -22,14 +22,13 @@ applying GRAPH.EFFECT"). So, per data directory:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
 import re
 import shutil
-import signal
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,11 +49,14 @@ from dutygraph.errors import (
 )
 from dutygraph.graph import model as m
 from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, show_command, statements
+from dutygraph.graph.stores.falkor_server import DB_FILE, _read_only_dir, servers_of, stop_orphans
+from dutygraph.graph.stores.subset import embedded_cypher
 
 log = logging.getLogger(__name__)
 
+__all__ = ["DEFAULT_LOCK_TIMEOUT", "FalkorStore", "is_store", "servers_of", "stop_orphans"]
+
 GRAPH_NAME = "dutygraph"
-DB_FILE = "dutygraph.db"
 AOF_DIR = "appendonlydir"
 WRITE_LOCK = ".write.lock"
 WRITER_FILE = ".writer"
@@ -70,6 +72,12 @@ _COMPONENTS = re.compile(r"\s*CALL\s+dbms\.components\s*(?:\(\s*\))?\s*", re.I)
 _SHOW_ALONE = re.compile(r"\s*SHOW(?:\s+[A-Za-z]+)+\s*", re.I)
 
 
+def _module_version(module: Any) -> str:
+    """The version in one entry of MODULE LIST (a flat key/value list, or a map)."""
+    fields = dict(zip(module[::2], module[1::2], strict=True)) if isinstance(module, list) else module
+    return str(fields.get(b"ver", fields.get("ver", "?")))
+
+
 def is_store(path: str | Path) -> bool:
     """True when ``path`` holds an embedded store (its database or append-only files)."""
     p = Path(path)
@@ -79,103 +87,6 @@ def is_store(path: str | Path) -> bool:
 def _no_space(exc: BaseException | str) -> bool:
     text = str(exc)
     return getattr(exc, "errno", None) == errno.ENOSPC or "No space left" in text or "ENOSPC" in text
-
-
-def _read_only_dir(path: Path) -> bool:
-    """True when files cannot be created in ``path`` (a read-only mount, or no permission)."""
-    if not os.access(path, os.W_OK):
-        return True
-    try:
-        fd, name = tempfile.mkstemp(dir=path, prefix=".probe-")
-    except OSError as exc:
-        return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
-    os.close(fd)
-    os.unlink(name)
-    return False
-
-
-def servers_of(path: str | Path) -> list[tuple[int, str | None]]:
-    """The embedded servers running on the data directory ``path``: (pid, unix socket).
-
-    A redis-server runs in its data directory, so its working directory in /proc
-    says which store it serves; its process title names its socket.
-    """
-    real = os.path.realpath(path)
-    found: list[tuple[int, str | None]] = []
-    try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return found
-    for entry in entries:
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/cmdline", "rb") as fh:
-                title = fh.read().split(b"\0")[0].decode("utf-8", "replace")
-            cwd = os.readlink(f"/proc/{entry}/cwd")
-        except OSError:
-            continue
-        if "redis-server" not in title.split(" ", 1)[0] or os.path.realpath(cwd) != real:
-            continue
-        socket = title.split("unixsocket:", 1)[1].split()[0] if "unixsocket:" in title else None
-        found.append((int(entry), socket))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (OSError, IndexError):
-        return False
-
-
-def stop_orphans(path: str | Path) -> list[int]:
-    """Stop the servers of ``path`` to which no client is connected; return their pids.
-
-    Call with the directory's open lock held: then a server nobody is connected
-    to is one whose process died (SIGKILL, the OOM killer) without stopping it.
-    SHUTDOWN waits for the statement in progress and saves, so the store keeps
-    every document whole; a server that does not answer gets SIGTERM, then SIGKILL.
-    """
-    import redis
-
-    stopped: list[int] = []
-    for pid, socket in servers_of(path):
-        try:
-            client = (
-                redis.Redis(unix_socket_path=socket, socket_timeout=10, retry=Retry(NoBackoff(), 0)) if socket else None
-            )
-            own = str(client.client_id()) if client else ""
-            others = [c for c in client.client_list() if c.get("id") != own] if client else []
-        except Exception:  # not answering: treat as orphaned
-            client, others = None, []
-        if others:
-            continue
-        log.warning("stopping the embedded server (pid %d) of %s: the process that started it has ended", pid, path)
-        try:
-            if client is not None:
-                client.shutdown(save=True)
-        except Exception:  # the server closes the connection as it stops
-            pass
-        for sig in (None, signal.SIGTERM, signal.SIGKILL):
-            if sig is not None and _alive(pid):
-                try:
-                    os.kill(pid, sig)
-                except ProcessLookupError:
-                    break
-            deadline = time.monotonic() + 10
-            while _alive(pid) and time.monotonic() < deadline:
-                time.sleep(0.05)
-            if not _alive(pid):
-                break
-        if socket:
-            shutil.rmtree(os.path.dirname(socket), ignore_errors=True)
-        stopped.append(pid)
-    registry = Path(path) / (DB_FILE + ".settings")
-    if stopped and registry.exists():
-        registry.unlink(missing_ok=True)
-    return stopped
 
 
 class FalkorStore(GraphStore):
@@ -202,7 +113,8 @@ class FalkorStore(GraphStore):
     queries still work.
 
     Example:
-        >>> with FalkorStore(Path("/tmp/dg")) as store:  # doctest: +SKIP
+        >>> import tempfile
+        >>> with FalkorStore(Path(tempfile.mkdtemp()) / "db") as store:
         ...     store.query("MATCH (n:Unit) RETURN count(n) AS units").rows
         [[0]]
     """
@@ -334,10 +246,8 @@ class FalkorStore(GraphStore):
     def _release(self) -> None:
         """Give up the write lock and the read-only copy, if held."""
         if self._write_lock is not None:
-            try:
+            with contextlib.suppress(OSError):
                 (self.path / WRITER_FILE).unlink(missing_ok=True)
-            except OSError:
-                pass
             self._write_lock.release()
             self._write_lock = None
         if self._copy is not None:
@@ -371,10 +281,17 @@ class FalkorStore(GraphStore):
         self._schema_done = True
 
     def _constraints(self) -> list[list[Any]]:
+        from redis.exceptions import ResponseError
+
         try:
-            return self._graph.ro_query("CALL db.constraints()").result_set
-        except Exception:
+            rows: list[list[Any]] = self._graph.ro_query("CALL db.constraints()").result_set
+        except ResponseError as exc:  # a graph without a key yet ("empty key") has no constraint
+            log.debug("no constraints listed in %s: %s", self.path, exc)
             return []
+        return rows
+
+    def _prepare(self, cypher: str) -> str:
+        return embedded_cypher(cypher)
 
     def _write(self, cypher: str, params: dict[str, Any]) -> None:
         try:
@@ -398,6 +315,11 @@ class FalkorStore(GraphStore):
                 ) from exc
             if "read-only" in message:
                 raise QueryError("this query would change the graph; dutygraph query only reads") from exc
+            if "must already be resolved" in message:
+                raise QueryError(
+                    "allShortestPaths needs both ends bound first on the embedded store: "
+                    "MATCH (a …), (b …) WITH a, b MATCH p = allShortestPaths((a)-[*]->(b))"
+                ) from exc
             if "errMsg:" in message:
                 message = message.split("errMsg:", 1)[1].split("errCtx:", maxsplit=1)[0].strip()
             raise QueryError(f"the query failed: {message}") from exc
@@ -408,13 +330,7 @@ class FalkorStore(GraphStore):
         """SHOW … and CALL dbms.components(), which FalkorDB does not know, answered as Neo4j would list them."""
         if _COMPONENTS.fullmatch(cypher):
             modules = self._db.client.execute_command("MODULE", "LIST")
-            version = next(
-                (
-                    str(dict(zip(*[iter(m)] * 2)).get(b"ver", b"?") if isinstance(m, list) else m.get("ver", "?"))
-                    for m in modules
-                ),
-                "?",
-            )
+            version = next((_module_version(m) for m in modules), "?")
             return QueryResult(["name", "versions", "edition"], [["FalkorDB (embedded)", [version], "embedded"]])
         listing = show_command(cypher)
         if listing is None:
@@ -443,7 +359,7 @@ class FalkorStore(GraphStore):
         # had already stopped. Without retries a close took 1.6-2.1 s on this
         # machine, most of it waiting for the exited server to be reaped.
         client = getattr(db, "client", None)
-        if hasattr(client, "set_retry"):
+        if client is not None and hasattr(client, "set_retry"):
             client.set_retry(Retry(NoBackoff(), 0))
         open_lock = None if self._copy else FileLock(self.path / OPEN_LOCK)
         try:

@@ -14,12 +14,45 @@ project's launcher turns off file URLs as well.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from dutygraph.errors import QueryError, StoreError, StoreUnreachableError
 from dutygraph.graph.stores.base import GraphStore, QueryResult, cypher_text, plain, reads_only_by_text, statements
 
 log = logging.getLogger(__name__)
+# The driver logs each notification as a ~900-character line, for the EXPLAIN and again for the
+# run; _read logs each once, in one short line, at INFO (shown with -v).
+logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+
+
+#: EXPLAIN runs on a line of its own, so the line Neo4j quotes in an error is the user's line.
+_EXPLAIN = "EXPLAIN\n"
+_POSITION = re.compile(r"\(line (\d+), column (\d+) \(offset: (\d+)\)\)")
+
+
+def true_positions(message: str) -> str:
+    """A Neo4j error message about ``EXPLAIN\\n`` + the query, with positions in the query as typed.
+
+    Example:
+        >>> true_positions('Invalid input (line 2, column 9 (offset: 16))')
+        'Invalid input (line 1, column 9 (offset: 8))'
+    """
+
+    def shift(m: re.Match[str]) -> str:
+        line, column, offset = (int(g) for g in m.groups())
+        return f"(line {line - 1}, column {column} (offset: {offset - len(_EXPLAIN)}))"
+
+    return _POSITION.sub(shift, message)
+
+
+def _note(status: Any) -> str:
+    """One short line for a notification: what it says and where."""
+    text = getattr(status, "status_description", "") or str(status)
+    text = text.removeprefix("warn: ").removeprefix("info: ")
+    position = getattr(status, "position", None)
+    where = f" (line {position.line}, column {position.column})" if position is not None else ""
+    return f"Neo4j: {text}{where}"
 
 
 def redact(uri: str) -> str:
@@ -59,11 +92,15 @@ class Neo4jStore(GraphStore):
         from neo4j import exceptions as nx_exc
 
         self.uri = uri
+        self._driver: Any = None
         self.database = database or None
         auth = (user or "neo4j", password) if password else None
         where = redact(uri)
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, user_agent="dutygraph")
+            # Notifications are logged by _read, once and in one line each, not by the driver.
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=auth, user_agent="dutygraph", warn_notification_severity="OFF"
+            )
             self._driver.verify_connectivity()
         except nx_exc.AuthError as exc:
             self._close_quietly()
@@ -121,11 +158,15 @@ class Neo4jStore(GraphStore):
         from neo4j import exceptions as nx_exc
 
         def plan(tx: Any) -> str | None:
-            return tx.run("EXPLAIN " + cypher, params).consume().query_type
+            query_type: str | None = tx.run(_EXPLAIN + cypher, params).consume().query_type
+            return query_type
 
         def work(tx: Any) -> QueryResult:
             result = tx.run(cypher, params)
             rows = [[plain(v) for v in record.values()] for record in result]
+            for status in result.consume().gql_status_objects:
+                if status.is_notification:
+                    log.info("%s", _note(status))
             return QueryResult(list(result.keys()), rows)
 
         try:
@@ -137,9 +178,10 @@ class Neo4jStore(GraphStore):
                     raise QueryError(
                         f"this query would change the graph (query type '{query_type}'); dutygraph query only reads"
                     )
-                return session.execute_read(work)
+                answer: QueryResult = session.execute_read(work)
+                return answer
         except nx_exc.ClientError as exc:
-            raise QueryError(f"the query failed: {exc.message or exc}") from exc
+            raise QueryError(f"the query failed: {true_positions(str(exc.message or exc))}") from exc
         except nx_exc.Neo4jError as exc:
             raise StoreError(f"Neo4j at {self.location} failed the query: {exc.message or exc}") from exc
         except nx_exc.DriverError as exc:
