@@ -17,7 +17,7 @@ BETWEENNESS_SAMPLES = 200
 
 
 def unit_centrality(
-    C: nx.Graph,
+    C: nx.Graph[str],
     *,
     seed: int = 0,
     exact_limit: int = EXACT_BETWEENNESS_LIMIT,
@@ -56,7 +56,8 @@ def unit_centrality(
         else:
             sampled += 1
             sub = C.subgraph(component).copy()
-            bc = nx.betweenness_centrality(
+            # networkx takes a weight function here; its stubs allow only an attribute name
+            bc = nx.betweenness_centrality(  # type: ignore[call-overload]
                 sub,
                 k=min(samples, len(component)),
                 weight=lambda u, v, d: tie_distance(d["weight"]),
@@ -84,7 +85,7 @@ def unit_centrality(
     return out, method
 
 
-def _exact_betweenness(C: nx.Graph, component: set[str]) -> dict[str, float]:
+def _exact_betweenness(C: nx.Graph[str], component: set[str]) -> dict[str, float]:
     """Brandes betweenness of one component by igraph (C code), normalised like networkx."""
     import igraph
 

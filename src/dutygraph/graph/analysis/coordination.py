@@ -8,13 +8,13 @@ from dutygraph.graph.analysis.scope import _counts, _in_scope, _Task, task_index
 
 
 def coordination_network(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     *,
     region: str | None = None,
     year: int | None = None,
     include_inferred: bool = False,
     index: list[_Task] | None = None,
-) -> nx.Graph:
+) -> nx.Graph[str]:
     """Units joined when they share a task, weighted by the number of shared tasks.
 
     Each edge has ``weight`` (shared tasks) and the kind of each tie:
@@ -22,13 +22,13 @@ def coordination_network(
     ``lead_lead``. Nodes carry the unit's name, region and kind.
 
     Example:
-        >>> C = coordination_network(G, region="钟楼区")  # doctest: +SKIP
-        >>> C["unit:钟楼区:发改局"]["unit:钟楼区:商务局"]["weight"]  # doctest: +SKIP
+        >>> C = coordination_network(G, region="钟楼区")
+        >>> C["unit:钟楼区:发改局"]["unit:钟楼区:商务局"]["weight"]
         7
 
     Cost: per task, the square of the number of units on it.
     """
-    C = nx.Graph()
+    C: nx.Graph[str] = nx.Graph()
     for task in _in_scope(index if index is not None else task_index(G), region, year):
         roles: dict[str, str] = {}
         for pairs, role in ((task.lead, "lead"), (task.support, "support")):

@@ -175,9 +175,10 @@ def overload_flags(
         (the names compared with).
 
     Example:
-        >>> verdicts = overload_flags(unit_load(G, region="钟楼区", year=2021).values())  # doctest: +SKIP
-        >>> verdicts["unit:钟楼区:住建局"]["reason"]  # doctest: +SKIP
-        '牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）31 个，中位数 负荷 4，稳健 z 6.1；比较对象：…'
+        >>> from dutygraph.graph.analysis import unit_load
+        >>> verdicts = overload_flags(unit_load(G, region="钟楼区", year=2021).values())
+        >>> verdicts["unit:钟楼区:住建局"]["reason"]
+        '牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：...'
     """
     rows = list(rows)
     blanket = blanket_supporters(rows, listed_tasks) if listed_tasks is not None else {}

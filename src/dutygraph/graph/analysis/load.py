@@ -11,7 +11,7 @@ from dutygraph.graph.analysis.scope import DEFAULT_WEIGHTS, LoadWeights, _counts
 
 
 def unit_load(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     *,
     region: str | None = None,
     year: int | None = None,
@@ -37,8 +37,8 @@ def unit_load(
         (distinct units sharing a task), tasks and collective.
 
     Example:
-        >>> rows = unit_load(G, region="钟楼区", year=2021)  # doctest: +SKIP
-        >>> rows["unit:钟楼区:住建局"]["lead"]  # doctest: +SKIP
+        >>> rows = unit_load(G, region="钟楼区", year=2021)
+        >>> rows["unit:钟楼区:住建局"]["lead"]
         14
 
     Cost: linear in the number of responsibilities plus, per task, the square of
@@ -92,7 +92,7 @@ def unit_load(
 
 
 def leader_span(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     *,
     region: str | None = None,
     year: int | None = None,

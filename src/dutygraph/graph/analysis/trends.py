@@ -11,7 +11,7 @@ from dutygraph.graph.analysis.scope import DEFAULT_WEIGHTS, LoadWeights, _Task, 
 
 
 def year_over_year(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     region: str,
     year_a: int,
     year_b: int,
