@@ -27,6 +27,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from dutygraph.errors import NodeNotFoundError, UnknownViewError
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import (
     RULES,
@@ -369,10 +370,10 @@ def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None, year:
     found = exact or partial
     if not found:
         where = " ".join(str(x) for x in (region, year) if x is not None)
-        raise LookupError(f"no {label.lower()} named '{wanted}'" + (f" in {where}" if where else ""))
+        raise NodeNotFoundError(f"no {label.lower()} named '{wanted}'" + (f" in {where}" if where else ""))
     if len(found) > 1:
         names = ", ".join(sorted(G.nodes[n].get("name") or G.nodes[n].get("title") or n for n in found)[:5])
-        raise LookupError(
+        raise NodeNotFoundError(
             f"'{wanted}' matches {len(found)} {label.lower()}s ({names}); be more specific or give --region"
         )
     return found[0]
@@ -547,13 +548,13 @@ def make_drawing(
             drawing plan after plan.
 
     Raises:
-        ValueError: unknown view, or a neighbourhood view without its centre.
-        LookupError: the centre is not found, or is ambiguous.
+        UnknownViewError: unknown view, or a neighbourhood view without its centre.
+        NodeNotFoundError: the centre is not found, or is ambiguous.
     """
     if view not in VIEWS:
-        raise ValueError(f"unknown view '{view}'; choose one of {', '.join(VIEWS)}")
+        raise UnknownViewError(f"unknown view '{view}'; choose one of {', '.join(VIEWS)}")
     if view == "units" and analysis is None:
-        raise ValueError("the units view needs the analysis")
+        raise UnknownViewError("the units view needs the analysis")
     stats = _unit_stats(analysis)
     scope = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "全部")
     note = ""
@@ -572,7 +573,7 @@ def make_drawing(
     else:
         wanted = {"goal": goal, "unit": unit, "leader": leader}[view]
         if not wanted:
-            raise ValueError(f"the {view} view needs --{view} NAME")
+            raise UnknownViewError(f"the {view} view needs --{view} NAME")
         label = {"goal": m.GOAL, "unit": m.UNIT, "leader": m.LEADER}[view]
         region_ = plan.region if plan is not None else region
         year_ = plan.year if plan is not None else year

@@ -21,6 +21,7 @@ from typing import Any
 
 import networkx as nx
 
+from dutygraph.errors import EmptyScopeError
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import (
     RULES,
@@ -518,7 +519,7 @@ def write_plan_pages(
         The index page's path and what was written for each plan.
 
     Raises:
-        ValueError: ``G`` has no task.
+        EmptyScopeError: ``G`` has no task.
     """
     from dutygraph.graph.draw import make_drawing, write_page
 
@@ -526,7 +527,7 @@ def write_plan_pages(
     out.mkdir(parents=True, exist_ok=True)
     index = task_index(G)
     if not index:
-        raise ValueError("no tasks in the graph")
+        raise EmptyScopeError("no tasks in the graph")
     if pool_years:
         regions = sorted({t.region for t in index}, key=lambda r: r or "")
         scopes = [(Plan(r, None), r) for r in regions]

@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from dutygraph.errors import EmptyScopeError
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph.analysis.centrality import unit_centrality
 from dutygraph.graph.analysis.coordination import coordination_network
@@ -146,7 +147,7 @@ def analyze(
         each region in scope with two years; ``plans`` a summary per plan.
 
     Raises:
-        ValueError: the graph has no task in the scope asked for.
+        EmptyScopeError: the graph has no task in the scope asked for.
 
     Example:
         >>> result = analyze(G, region="钟楼区", year=2021)
@@ -161,7 +162,7 @@ def analyze(
             if plan is not None
             else (" ".join(str(x) for x in (region, year) if x is not None) or "the graph")
         )
-        raise ValueError(f"no tasks in {where}")
+        raise EmptyScopeError(f"no tasks in {where}")
     groups: dict[tuple[str | None, int | None], list[_Task]] = defaultdict(list)
     for t in scoped:
         groups[(t.region, None if pool_years else t.year)].append(t)
