@@ -6,8 +6,6 @@ that cannot be read, an unknown layout, no tasks found, wrong options).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import signal
@@ -24,6 +22,7 @@ from rich.table import Table
 from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, UsageError
 from dutygraph.gcpause import paused_gc
+from dutygraph.graph import tables
 from dutygraph.loaders import LoadResult, layout_names, load_many
 
 
@@ -203,39 +202,6 @@ def cli(ctx: click.Context, config_file: Path | None) -> None:
         ctx.exit(exc.exit_code)
 
 
-def _print_table(results: list[LoadResult], console: Console) -> None:
-    for r in results:
-        d = r.document
-        flags = f"  [red]{', '.join(d.flags)}[/red]" if d.flags else ""
-        title = (
-            f"{escape(d.file)}  {escape(d.region or '?')} {d.year or '?'}  ({d.layout}, {len(r.tasks)} tasks){flags}"
-        )
-        table = Table(title=title, title_justify="left", show_lines=False, expand=True)
-        table.add_column("task", no_wrap=True)
-        table.add_column("goal / area", max_width=18, overflow="ellipsis", no_wrap=True)
-        table.add_column("text", ratio=2, overflow="ellipsis", no_wrap=True)
-        table.add_column("leaders", max_width=12, overflow="fold")
-        table.add_column("lead", ratio=1, overflow="fold")
-        table.add_column("support", ratio=1, overflow="fold")
-
-        def cell(t: Any, f: str) -> str:
-            value = escape("、".join(getattr(t, f))) or "—"
-            return f"[dim]{value}*[/dim]" if f in t.inherited else value
-
-        for t in r.tasks:
-            table.add_row(
-                escape(t.task),
-                escape(t.area or t.goal or ""),
-                escape(t.text),
-                cell(t, "leaders"),
-                cell(t, "lead"),
-                cell(t, "support"),
-            )
-        console.print(table)
-    if any(t.inherited for r in results for t in r.tasks):
-        console.print("[dim]* not printed in the task's own row: taken from the row above[/dim]")
-
-
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -290,7 +256,7 @@ def extract(
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         out.flush()
     else:
-        _print_table(results, _stdout())
+        tables.print_extract(results, _stdout())
     _report(results, failures, err, quiet)
     if failures:
         sys.exit(2)
@@ -414,7 +380,7 @@ def run(
             stored.add_column(key, justify="right")
         stored.add_row(*[str(v) for v in outcome.counts.values()])
         out.print(stored)
-        _print_run_summary(outcome, top, lead_weight, support_weight, out)
+        tables.print_run_summary(outcome, top, lead_weight, support_weight, out)
     _report(outcome.results, outcome.failures, err, quiet, stored=outcome.stored)
     if not quiet:
         for notice in outcome.notices:
@@ -556,36 +522,7 @@ def query(
                 f"the {store.kind} store at {store.location} is empty: run 'dutygraph build FILE...' first"
             )
         result = store.query(saved.text, bound)
-    _print_rows(result.columns, result.rows, fmt)
-
-
-def _cell_text(value: Any) -> str:
-    """A query value as one spreadsheet cell: lists joined with 、, maps as JSON, null empty."""
-    if isinstance(value, list):
-        return "、".join(_cell_text(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
-
-
-def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
-    if fmt == "json":
-        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
-        return
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
-        for r in rows:
-            writer.writerow([_cell_text(v) for v in r])
-        return
-    table = Table(show_lines=False)
-    for c in columns:
-        table.add_column(escape(c), overflow="fold")
-    for r in rows:
-        table.add_row(*[escape(_cell_text(v)) for v in r])
-    console = _stdout()
-    console.print(table)
-    console.print(f"{len(rows)} rows", highlight=False)
+    tables.print_rows(result.columns, result.rows, fmt)
 
 
 @cli.command()
@@ -619,32 +556,6 @@ def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbo
         )
 
 
-UNIT_COLUMNS = [
-    "region",
-    "year",
-    "name",
-    "kind",
-    "lead",
-    "support",
-    "load",
-    "lead_inferred",
-    "support_inferred",
-    "goals",
-    "leaders",
-    "partners",
-    "degree",
-    "betweenness",
-    "pagerank",
-    "community",
-    "flagged",
-    "status",
-    "peer_group",
-    "reason",
-]
-LEADER_COLUMNS = ["region", "year", "name", "tasks", "units", "goals", "tasks_inferred", "flagged", "reason"]
-CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_b", "change", "status"]
-
-
 @cli.command()
 @click.option(
     "--region",
@@ -664,7 +575,7 @@ CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json", "xlsx"]),
+    type=click.Choice(tables.ANALYSIS_FORMATS),
     default="table",
     show_default=True,
     help="table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, changes), json for tools.",
@@ -737,68 +648,26 @@ def analyze(
         raise UsageError("--format xlsx needs -o FILE")
     G = _read_graph(db, neo4j_uri)
     result = _analysis_of(G, region, year, include_inferred, LoadWeights(lead_weight, support_weight), pool_years)
-    limit = top if top is not None else (20 if fmt == "table" else None)
-    data = result.as_dict()
-    for key in ("units", "collectives", "leaders"):
-        data[key] = _top_per_plan(data[key], limit)
-    if limit and data["changes"]:
-        data["changes"] = data["changes"][:limit] + [
-            c for c in data["changes"][-limit:] if c not in data["changes"][:limit]
-        ]
-    if fmt == "json":
-        _emit(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
-    elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["group", *UNIT_COLUMNS])
-        for group in ("units", "collectives"):
-            for r in data[group]:
-                writer.writerow([group] + [_cell_text(r.get(c)) for c in UNIT_COLUMNS])
-        _emit(buf.getvalue(), output)
-    elif fmt == "xlsx":
-        _write_xlsx(data, output)
-    else:
-        _print_analysis(
-            data,
-            region,
-            year,
-            _stdout() if output is None else Console(file=output.open("w", encoding="utf-8"), width=200),
-        )
+    tables.write_analysis(result, fmt, output, top=top, region=region, year=year)
     if output is not None and not quiet:
         _stderr().print(f"wrote {output}", markup=False)
-
-
-def _top_per_plan(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
-    """The first ``limit`` rows of each plan (rows come plan after plan)."""
-    if not limit:
-        return rows
-    seen: dict[Any, int] = {}
-    out = []
-    for r in rows:
-        seen[r.get("plan")] = seen.get(r.get("plan"), 0) + 1
-        if seen[r.get("plan")] <= limit:
-            out.append(r)
-    return out
 
 
 def _analysis_of(
     G: Any, region: str | None, year: int | None, include_inferred: bool, weights: Any = None, pool_years: bool = False
 ) -> Any:
-    """The analysis of the stored graph, with a scope that has no task turned into a usage error."""
+    """The analysis of the stored graph (a scope without tasks is an EmptyScopeError, a usage error)."""
     from dutygraph.graph.analysis import LoadWeights
     from dutygraph.graph.analysis import analyze as run_analysis
 
-    try:
-        return run_analysis(
-            G,
-            region=region,
-            year=year,
-            include_inferred=include_inferred,
-            weights=weights or LoadWeights(),
-            pool_years=pool_years,
-        )
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    return run_analysis(
+        G,
+        region=region,
+        year=year,
+        include_inferred=include_inferred,
+        weights=weights or LoadWeights(),
+        pool_years=pool_years,
+    )
 
 
 def _read_graph(db: Path | None, neo4j_uri: str | None) -> Any:
@@ -871,12 +740,7 @@ def draw(
     _setup_logging(verbose, quiet)
     G = _read_graph(db, neo4j_uri)
     analysis = _analysis_of(G, region, year, include_inferred)
-    try:
-        drawing = make_drawing(
-            G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=region, year=year
-        )
-    except (ValueError, LookupError) as exc:
-        raise UsageError(str(exc)) from exc
+    drawing = make_drawing(G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=region, year=year)
     write_page(render(drawing), output)
     if not quiet:
         if drawing.note:
@@ -942,205 +806,6 @@ def report(
             markup=False,
             highlight=False,
         )
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
-
-
-def _write_xlsx(data: dict[str, Any], output: Path | None) -> None:
-    from openpyxl import Workbook
-
-    assert output is not None
-    wb = Workbook()
-    sheets = [
-        ("units", UNIT_COLUMNS),
-        ("collectives", UNIT_COLUMNS),
-        ("leaders", LEADER_COLUMNS),
-        ("changes", CHANGE_COLUMNS),
-    ]
-    for i, (name, columns) in enumerate(sheets):
-        ws = wb.active if i == 0 else wb.create_sheet()
-        ws.title = name
-        ws.append(columns)
-        for r in data[name]:
-            ws.append([r.get(c) if not isinstance(r.get(c), (list, dict)) else _cell_text(r.get(c)) for c in columns])
-        ws.freeze_panes = "A2"
-    ws = wb.create_sheet("method")
-    for k, v in data["method"].items():
-        ws.append([k, _cell_text(v)])
-    wb.save(output)
-
-
-def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, console: Console) -> None:
-    method = data["method"]
-    scope = " ".join(str(x) for x in (region, year) if x is not None) or "all regions, all years"
-    scope += ", years pooled" if method.get("scope") == "pooled" else ", each plan (region and year) on its own"
-    inferred = (
-        "guesses from deduplicated texts added in"
-        if method["include_inferred"]
-        else "guesses from deduplicated texts shown apart (推断), not counted"
-    )
-    console.print(
-        f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + {method['weights']['support']:g} × support; "
-        f"betweenness {method['betweenness']}; {inferred}; flag: {method['flag_rule']}",
-        highlight=False,
-    )
-    units = Table(title="units by load (single offices)", title_justify="left")
-    for col in (
-        "#",
-        "plan",
-        "unit",
-        "kind",
-        "lead",
-        "support",
-        "推断",
-        "load",
-        "goals",
-        "leaders",
-        "partners",
-        "degree",
-        "betweenness",
-        "pagerank",
-        "community",
-        "flag",
-    ):
-        units.add_column(col, justify="right" if col not in ("plan", "unit", "kind", "flag") else "left", no_wrap=True)
-    rank: dict[Any, int] = {}
-    marks = {"overloaded": "[red]⚑ overloaded[/red]", "blanket": "≡ blanket supporter"}
-    for r in data["units"]:
-        rank[r["plan"]] = rank.get(r["plan"], 0) + 1
-        units.add_row(
-            str(rank[r["plan"]]),
-            escape(r["plan"] or ""),
-            escape(r["name"] or ""),
-            r["kind_name"],
-            str(r["lead"]),
-            str(r["support"]),
-            str(r["lead_inferred"] + r["support_inferred"] or ""),
-            f"{r['load']:g}",
-            str(r["goals"]),
-            str(r["leaders"]),
-            str(r["partners"]),
-            f"{r['degree']:g}",
-            f"{r['betweenness']:.3f}",
-            f"{r['pagerank']:.3f}",
-            str(r["community"] or ""),
-            marks.get(r["status"], ""),
-        )
-    console.print(units)
-    flagged = [r for r in data["units"] if r["flagged"]]
-    if flagged:
-        console.print("[bold red]flagged[/bold red]")
-        for r in flagged:
-            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
-    blanket = [r for r in data["units"] if r["status"] == "blanket"]
-    if blanket:
-        console.print("[bold]blanket supporters (listed on most tasks as the standing clause; not compared)[/bold]")
-        for r in blanket:
-            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
-    if data["collectives"]:
-        coll = Table(title="collective units (listed apart, not ranked)", title_justify="left")
-        for col in ("plan", "unit", "lead", "support", "推断", "load", "partners"):
-            coll.add_column(col, no_wrap=True)
-        for r in data["collectives"]:
-            coll.add_row(
-                escape(r["plan"] or ""),
-                escape(r["name"]),
-                str(r["lead"]),
-                str(r["support"]),
-                str(r["lead_inferred"] + r["support_inferred"] or ""),
-                f"{r['load']:g}",
-                str(r["partners"]),
-            )
-        console.print(coll)
-    if data["leaders"]:
-        lt = Table(title="leaders by span", title_justify="left")
-        for col in ("plan", "leader", "tasks", "units", "goals", "推断", "flag"):
-            lt.add_column(col, no_wrap=True)
-        for r in data["leaders"]:
-            lt.add_row(
-                escape(r["plan"] or ""),
-                escape(r["name"]) + (" (集体)" if r["collective"] else ""),
-                str(r["tasks"]),
-                str(r["units"]),
-                str(r["goals"]),
-                str(r["tasks_inferred"] or ""),
-                "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "",
-            )
-        console.print(lt)
-    if data["changes"]:
-        ct = Table(title="year over year (largest rises, then largest falls)", title_justify="left")
-        for col in ("region", "unit", "kind", "years", "load before", "load after", "change", "status"):
-            ct.add_column(col, no_wrap=True)
-        for r in data["changes"]:
-            ct.add_row(
-                escape(r["region"]),
-                escape(r["name"]),
-                r["kind"],
-                f"{r['year_a']}→{r['year_b']}",
-                f"{r['load_a']:g}",
-                f"{r['load_b']:g}",
-                f"{r['change']:+g}",
-                r["status"],
-            )
-        console.print(ct)
-        for note in method.get("notes", []):
-            console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
-
-
-def _print_run_summary(outcome: Any, top: int, lead_weight: float, support_weight: float, console: Console) -> None:
-    """The plans written by ``run``, then each plan's top units and its flags."""
-    from dutygraph.graph.analysis import RULES
-
-    plans = Table(title="plans (one graph page and one review page each)", title_justify="left")
-    for col in ("plan", "tasks", "units", "⚑ overloaded", "≡ blanket", "pages"):
-        plans.add_column(col)
-    for p in outcome.pages:
-        r = p.row
-        units = str(r["units"]) if r["units"] else "none printed: no review"
-        pages = p.graph.name + (f", {p.review.name}" if p.review else "")
-        plans.add_row(
-            escape(p.label),
-            str(r["tasks"]),
-            units,
-            str(r["flagged"]) if r["units"] else "",
-            str(r["blanket"]) if r["units"] else "",
-            escape(pages),
-        )
-    console.print(plans)
-    for p in outcome.pages:
-        units = p.analysis.units
-        if not units:
-            continue
-        ranking = Table(
-            title=f"{escape(p.label)}: top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})",
-            title_justify="left",
-        )
-        for col in ("unit", "kind", "lead", "support", "推断", "load", "betweenness", "flag"):
-            ranking.add_column(col)
-        for r in units[:top]:
-            rule = RULES.get(r["status"])
-            ranking.add_row(
-                escape(r["name"]),
-                r["kind_name"],
-                str(r["lead"]),
-                str(r["support"]),
-                str(r["lead_inferred"] + r["support_inferred"] or ""),
-                f"{r['load']:g}",
-                f"{r['betweenness']:.3f}",
-                escape(f"{rule.mark} {rule.name}") if rule and r["status"] != "collective" else "",
-            )
-        console.print(ranking)
-        for r in units:
-            if r["status"] in ("overloaded", "blanket"):
-                rule = RULES[r["status"]]
-                console.print(
-                    f"{rule.mark} {escape(p.label)} {escape(r['name'])}: {escape(r['reason'])}", highlight=False
-                )
 
 
 def _load(

@@ -1,0 +1,382 @@
+"""Analysis and query results as a person or a tool reads them: terminal tables, CSV, XLSX, JSON.
+
+The CLI picks a format and calls one of these; they write to the stream or
+console given (standard output by default) or to a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+if TYPE_CHECKING:
+    from dutygraph.graph.analysis import Analysis
+    from dutygraph.loaders import LoadResult
+
+
+def print_extract(results: list[LoadResult], console: Console) -> None:
+    for r in results:
+        d = r.document
+        flags = f"  [red]{', '.join(d.flags)}[/red]" if d.flags else ""
+        title = (
+            f"{escape(d.file)}  {escape(d.region or '?')} {d.year or '?'}  ({d.layout}, {len(r.tasks)} tasks){flags}"
+        )
+        table = Table(title=title, title_justify="left", show_lines=False, expand=True)
+        table.add_column("task", no_wrap=True)
+        table.add_column("goal / area", max_width=18, overflow="ellipsis", no_wrap=True)
+        table.add_column("text", ratio=2, overflow="ellipsis", no_wrap=True)
+        table.add_column("leaders", max_width=12, overflow="fold")
+        table.add_column("lead", ratio=1, overflow="fold")
+        table.add_column("support", ratio=1, overflow="fold")
+
+        def cell(t: Any, f: str) -> str:
+            value = escape("、".join(getattr(t, f))) or "—"
+            return f"[dim]{value}*[/dim]" if f in t.inherited else value
+
+        for t in r.tasks:
+            table.add_row(
+                escape(t.task),
+                escape(t.area or t.goal or ""),
+                escape(t.text),
+                cell(t, "leaders"),
+                cell(t, "lead"),
+                cell(t, "support"),
+            )
+        console.print(table)
+    if any(t.inherited for r in results for t in r.tasks):
+        console.print("[dim]* not printed in the task's own row: taken from the row above[/dim]")
+
+
+def cell_text(value: Any) -> str:
+    """A query value as one spreadsheet cell: lists joined with 、, maps as JSON, null empty."""
+    if isinstance(value, list):
+        return "、".join(cell_text(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+def print_rows(columns: list[str], rows: list[list[Any]], fmt: str, console: Console | None = None) -> None:
+    """A query's rows on standard output: ``fmt`` "json", "csv" or "table" (on ``console``)."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([cell_text(v) for v in r])
+        return
+    table = Table(show_lines=False)
+    for c in columns:
+        table.add_column(escape(c), overflow="fold")
+    for r in rows:
+        table.add_row(*[escape(cell_text(v)) for v in r])
+    console = console or Console(highlight=False, soft_wrap=False)
+    console.print(table)
+    console.print(f"{len(rows)} rows", highlight=False)
+
+
+UNIT_COLUMNS = [
+    "region",
+    "year",
+    "name",
+    "kind",
+    "lead",
+    "support",
+    "load",
+    "lead_inferred",
+    "support_inferred",
+    "goals",
+    "leaders",
+    "partners",
+    "degree",
+    "betweenness",
+    "pagerank",
+    "community",
+    "flagged",
+    "status",
+    "peer_group",
+    "reason",
+]
+
+
+LEADER_COLUMNS = ["region", "year", "name", "tasks", "units", "goals", "tasks_inferred", "flagged", "reason"]
+
+
+CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_b", "change", "status"]
+
+
+def top_per_plan(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
+    """The first ``limit`` rows of each plan (rows come plan after plan)."""
+    if not limit:
+        return rows
+    seen: dict[Any, int] = {}
+    out = []
+    for r in rows:
+        seen[r.get("plan")] = seen.get(r.get("plan"), 0) + 1
+        if seen[r.get("plan")] <= limit:
+            out.append(r)
+    return out
+
+
+def emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def write_xlsx(data: dict[str, Any], output: Path | None) -> None:
+    from openpyxl import Workbook
+
+    assert output is not None
+    wb = Workbook()
+    sheets = [
+        ("units", UNIT_COLUMNS),
+        ("collectives", UNIT_COLUMNS),
+        ("leaders", LEADER_COLUMNS),
+        ("changes", CHANGE_COLUMNS),
+    ]
+    for i, (name, columns) in enumerate(sheets):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = name
+        ws.append(columns)
+        for r in data[name]:
+            ws.append([r.get(c) if not isinstance(r.get(c), (list, dict)) else cell_text(r.get(c)) for c in columns])
+        ws.freeze_panes = "A2"
+    ws = wb.create_sheet("method")
+    for k, v in data["method"].items():
+        ws.append([k, cell_text(v)])
+    wb.save(output)
+
+
+def print_analysis(data: dict[str, Any], region: str | None, year: int | None, console: Console) -> None:
+    method = data["method"]
+    scope = " ".join(str(x) for x in (region, year) if x is not None) or "all regions, all years"
+    scope += ", years pooled" if method.get("scope") == "pooled" else ", each plan (region and year) on its own"
+    inferred = (
+        "guesses from deduplicated texts added in"
+        if method["include_inferred"]
+        else "guesses from deduplicated texts shown apart (推断), not counted"
+    )
+    console.print(
+        f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + {method['weights']['support']:g} × support; "
+        f"betweenness {method['betweenness']}; {inferred}; flag: {method['flag_rule']}",
+        highlight=False,
+    )
+    units = Table(title="units by load (single offices)", title_justify="left")
+    for col in (
+        "#",
+        "plan",
+        "unit",
+        "kind",
+        "lead",
+        "support",
+        "推断",
+        "load",
+        "goals",
+        "leaders",
+        "partners",
+        "degree",
+        "betweenness",
+        "pagerank",
+        "community",
+        "flag",
+    ):
+        units.add_column(col, justify="right" if col not in ("plan", "unit", "kind", "flag") else "left", no_wrap=True)
+    rank: dict[Any, int] = {}
+    marks = {"overloaded": "[red]⚑ overloaded[/red]", "blanket": "≡ blanket supporter"}
+    for r in data["units"]:
+        rank[r["plan"]] = rank.get(r["plan"], 0) + 1
+        units.add_row(
+            str(rank[r["plan"]]),
+            escape(r["plan"] or ""),
+            escape(r["name"] or ""),
+            r["kind_name"],
+            str(r["lead"]),
+            str(r["support"]),
+            str(r["lead_inferred"] + r["support_inferred"] or ""),
+            f"{r['load']:g}",
+            str(r["goals"]),
+            str(r["leaders"]),
+            str(r["partners"]),
+            f"{r['degree']:g}",
+            f"{r['betweenness']:.3f}",
+            f"{r['pagerank']:.3f}",
+            str(r["community"] or ""),
+            marks.get(r["status"], ""),
+        )
+    console.print(units)
+    flagged = [r for r in data["units"] if r["flagged"]]
+    if flagged:
+        console.print("[bold red]flagged[/bold red]")
+        for r in flagged:
+            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+    blanket = [r for r in data["units"] if r["status"] == "blanket"]
+    if blanket:
+        console.print("[bold]blanket supporters (listed on most tasks as the standing clause; not compared)[/bold]")
+        for r in blanket:
+            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
+    if data["collectives"]:
+        coll = Table(title="collective units (listed apart, not ranked)", title_justify="left")
+        for col in ("plan", "unit", "lead", "support", "推断", "load", "partners"):
+            coll.add_column(col, no_wrap=True)
+        for r in data["collectives"]:
+            coll.add_row(
+                escape(r["plan"] or ""),
+                escape(r["name"]),
+                str(r["lead"]),
+                str(r["support"]),
+                str(r["lead_inferred"] + r["support_inferred"] or ""),
+                f"{r['load']:g}",
+                str(r["partners"]),
+            )
+        console.print(coll)
+    if data["leaders"]:
+        lt = Table(title="leaders by span", title_justify="left")
+        for col in ("plan", "leader", "tasks", "units", "goals", "推断", "flag"):
+            lt.add_column(col, no_wrap=True)
+        for r in data["leaders"]:
+            lt.add_row(
+                escape(r["plan"] or ""),
+                escape(r["name"]) + (" (集体)" if r["collective"] else ""),
+                str(r["tasks"]),
+                str(r["units"]),
+                str(r["goals"]),
+                str(r["tasks_inferred"] or ""),
+                "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "",
+            )
+        console.print(lt)
+    if data["changes"]:
+        ct = Table(title="year over year (largest rises, then largest falls)", title_justify="left")
+        for col in ("region", "unit", "kind", "years", "load before", "load after", "change", "status"):
+            ct.add_column(col, no_wrap=True)
+        for r in data["changes"]:
+            ct.add_row(
+                escape(r["region"]),
+                escape(r["name"]),
+                r["kind"],
+                f"{r['year_a']}→{r['year_b']}",
+                f"{r['load_a']:g}",
+                f"{r['load_b']:g}",
+                f"{r['change']:+g}",
+                r["status"],
+            )
+        console.print(ct)
+        for note in method.get("notes", []):
+            console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
+
+
+def print_run_summary(outcome: Any, top: int, lead_weight: float, support_weight: float, console: Console) -> None:
+    """The plans written by ``run``, then each plan's top units and its flags."""
+    from dutygraph.graph.analysis import RULES
+
+    plans = Table(title="plans (one graph page and one review page each)", title_justify="left")
+    for col in ("plan", "tasks", "units", "⚑ overloaded", "≡ blanket", "pages"):
+        plans.add_column(col)
+    for p in outcome.pages:
+        r = p.row
+        units = str(r["units"]) if r["units"] else "none printed: no review"
+        pages = p.graph.name + (f", {p.review.name}" if p.review else "")
+        plans.add_row(
+            escape(p.label),
+            str(r["tasks"]),
+            units,
+            str(r["flagged"]) if r["units"] else "",
+            str(r["blanket"]) if r["units"] else "",
+            escape(pages),
+        )
+    console.print(plans)
+    for p in outcome.pages:
+        units = p.analysis.units
+        if not units:
+            continue
+        ranking = Table(
+            title=f"{escape(p.label)}: top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})",
+            title_justify="left",
+        )
+        for col in ("unit", "kind", "lead", "support", "推断", "load", "betweenness", "flag"):
+            ranking.add_column(col)
+        for r in units[:top]:
+            rule = RULES.get(r["status"])
+            ranking.add_row(
+                escape(r["name"]),
+                r["kind_name"],
+                str(r["lead"]),
+                str(r["support"]),
+                str(r["lead_inferred"] + r["support_inferred"] or ""),
+                f"{r['load']:g}",
+                f"{r['betweenness']:.3f}",
+                escape(f"{rule.mark} {rule.name}") if rule and r["status"] != "collective" else "",
+            )
+        console.print(ranking)
+        for r in units:
+            if r["status"] in ("overloaded", "blanket"):
+                rule = RULES[r["status"]]
+                console.print(
+                    f"{rule.mark} {escape(p.label)} {escape(r['name'])}: {escape(r['reason'])}", highlight=False
+                )
+
+
+#: The formats :func:`write_analysis` writes; the CLI's --format choices.
+ANALYSIS_FORMATS = ("table", "csv", "json", "xlsx")
+
+
+def trimmed(result: Analysis, limit: int | None) -> dict[str, Any]:
+    """``result`` as data with the first ``limit`` rows of each plan, and the largest rises and falls."""
+    data = result.as_dict()
+    for key in ("units", "collectives", "leaders"):
+        data[key] = top_per_plan(data[key], limit)
+    if limit and data["changes"]:
+        data["changes"] = data["changes"][:limit] + [
+            c for c in data["changes"][-limit:] if c not in data["changes"][:limit]
+        ]
+    return data
+
+
+def write_analysis(
+    result: Analysis,
+    fmt: str,
+    output: Path | None = None,
+    *,
+    top: int | None = None,
+    region: str | None = None,
+    year: int | None = None,
+) -> None:
+    """Write an analysis as ``fmt`` (one of :data:`ANALYSIS_FORMATS`) to ``output`` or standard output.
+
+    Args:
+        result: from :func:`~dutygraph.graph.analysis.analyze`.
+        fmt: "table" for a person, "csv" or "xlsx" for Excel, "json" for tools.
+        output: the file to write; required for xlsx.
+        top: rows per plan (default 20 in the table, all otherwise).
+        region, year: the scope asked for, named in the table's heading.
+    """
+    limit = top if top is not None else (20 if fmt == "table" else None)
+    data = trimmed(result, limit)
+    if fmt == "json":
+        emit(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(["group", *UNIT_COLUMNS])
+        for group in ("units", "collectives"):
+            for r in data[group]:
+                writer.writerow([group] + [cell_text(r.get(c)) for c in UNIT_COLUMNS])
+        emit(buf.getvalue(), output)
+    elif fmt == "xlsx":
+        write_xlsx(data, output)
+    elif output is None:
+        print_analysis(data, region, year, Console(highlight=False, soft_wrap=False))
+    else:
+        with output.open("w", encoding="utf-8") as f:
+            print_analysis(data, region, year, Console(file=f, width=200))
