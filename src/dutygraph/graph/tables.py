@@ -67,7 +67,9 @@ def cell_text(value: Any) -> str:
 def print_rows(columns: list[str], rows: list[list[Any]], fmt: str, console: Console | None = None) -> None:
     """A query's rows on standard output: ``fmt`` "json", "csv" or "table" (on ``console``)."""
     if fmt == "json":
-        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
+        )
         return
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -160,7 +162,22 @@ def write_xlsx(data: dict[str, Any], output: Path | None) -> None:
 
 
 def print_analysis(data: dict[str, Any], region: str | None, year: int | None, console: Console) -> None:
-    method = data["method"]
+    """The analysis as a person reads it: the method, the units ranked, the flags, collectives, leaders, changes."""
+    _print_method(data["method"], region, year, console)
+    console.print(_units_table(data["units"]))
+    _print_reasons(data["units"], console)
+    if data["collectives"]:
+        console.print(_collectives_table(data["collectives"]))
+    if data["leaders"]:
+        console.print(_leaders_table(data["leaders"]))
+    if data["changes"]:
+        console.print(_changes_table(data["changes"]))
+        for note in data["method"].get("notes", []):
+            console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
+
+
+def _print_method(method: dict[str, Any], region: str | None, year: int | None, console: Console) -> None:
+    """The heading line: the scope, the load's weights, how betweenness was computed, the flag rule."""
     scope = " ".join(str(x) for x in (region, year) if x is not None) or "all regions, all years"
     scope += ", years pooled" if method.get("scope") == "pooled" else ", each plan (region and year) on its own"
     inferred = (
@@ -169,10 +186,15 @@ def print_analysis(data: dict[str, Any], region: str | None, year: int | None, c
         else "guesses from deduplicated texts shown apart (推断), not counted"
     )
     console.print(
-        f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + {method['weights']['support']:g} × support; "
+        f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + "
+        f"{method['weights']['support']:g} × support; "
         f"betweenness {method['betweenness']}; {inferred}; flag: {method['flag_rule']}",
         highlight=False,
     )
+
+
+def _units_table(rows: list[dict[str, Any]]) -> Table:
+    """Single offices ranked by load within each plan."""
     units = Table(title="units by load (single offices)", title_justify="left")
     for col in (
         "#",
@@ -195,7 +217,7 @@ def print_analysis(data: dict[str, Any], region: str | None, year: int | None, c
         units.add_column(col, justify="right" if col not in ("plan", "unit", "kind", "flag") else "left", no_wrap=True)
     rank: dict[Any, int] = {}
     marks = {"overloaded": "[red]⚑ overloaded[/red]", "blanket": "≡ blanket supporter"}
-    for r in data["units"]:
+    for r in rows:
         rank[r["plan"]] = rank.get(r["plan"], 0) + 1
         units.add_row(
             str(rank[r["plan"]]),
@@ -215,65 +237,76 @@ def print_analysis(data: dict[str, Any], region: str | None, year: int | None, c
             str(r["community"] or ""),
             marks.get(r["status"], ""),
         )
-    console.print(units)
-    flagged = [r for r in data["units"] if r["flagged"]]
+    return units
+
+
+def _print_reasons(rows: list[dict[str, Any]], console: Console) -> None:
+    """The flagged units and the blanket supporters, each with its reason."""
+    flagged = [r for r in rows if r["flagged"]]
     if flagged:
         console.print("[bold red]flagged[/bold red]")
         for r in flagged:
             console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
-    blanket = [r for r in data["units"] if r["status"] == "blanket"]
+    blanket = [r for r in rows if r["status"] == "blanket"]
     if blanket:
         console.print("[bold]blanket supporters (listed on most tasks as the standing clause; not compared)[/bold]")
         for r in blanket:
             console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
-    if data["collectives"]:
-        coll = Table(title="collective units (listed apart, not ranked)", title_justify="left")
-        for col in ("plan", "unit", "lead", "support", "推断", "load", "partners"):
-            coll.add_column(col, no_wrap=True)
-        for r in data["collectives"]:
-            coll.add_row(
-                escape(r["plan"] or ""),
-                escape(r["name"]),
-                str(r["lead"]),
-                str(r["support"]),
-                str(r["lead_inferred"] + r["support_inferred"] or ""),
-                f"{r['load']:g}",
-                str(r["partners"]),
-            )
-        console.print(coll)
-    if data["leaders"]:
-        lt = Table(title="leaders by span", title_justify="left")
-        for col in ("plan", "leader", "tasks", "units", "goals", "推断", "flag"):
-            lt.add_column(col, no_wrap=True)
-        for r in data["leaders"]:
-            lt.add_row(
-                escape(r["plan"] or ""),
-                escape(r["name"]) + (" (集体)" if r["collective"] else ""),
-                str(r["tasks"]),
-                str(r["units"]),
-                str(r["goals"]),
-                str(r["tasks_inferred"] or ""),
-                "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "",
-            )
-        console.print(lt)
-    if data["changes"]:
-        ct = Table(title="year over year (largest rises, then largest falls)", title_justify="left")
-        for col in ("region", "unit", "kind", "years", "load before", "load after", "change", "status"):
-            ct.add_column(col, no_wrap=True)
-        for r in data["changes"]:
-            ct.add_row(
-                escape(r["region"]),
-                escape(r["name"]),
-                r["kind"],
-                f"{r['year_a']}→{r['year_b']}",
-                f"{r['load_a']:g}",
-                f"{r['load_b']:g}",
-                f"{r['change']:+g}",
-                r["status"],
-            )
-        console.print(ct)
-        for note in method.get("notes", []):
-            console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
+
+
+def _collectives_table(rows: list[dict[str, Any]]) -> Table:
+    """Collective units (各街道 …), listed apart and never ranked."""
+    coll = Table(title="collective units (listed apart, not ranked)", title_justify="left")
+    for col in ("plan", "unit", "lead", "support", "推断", "load", "partners"):
+        coll.add_column(col, no_wrap=True)
+    for r in rows:
+        coll.add_row(
+            escape(r["plan"] or ""),
+            escape(r["name"]),
+            str(r["lead"]),
+            str(r["support"]),
+            str(r["lead_inferred"] + r["support_inferred"] or ""),
+            f"{r['load']:g}",
+            str(r["partners"]),
+        )
+    return coll
+
+
+def _leaders_table(rows: list[dict[str, Any]]) -> Table:
+    """Leaders (分管领导) by the units they oversee."""
+    lt = Table(title="leaders by span", title_justify="left")
+    for col in ("plan", "leader", "tasks", "units", "goals", "推断", "flag"):
+        lt.add_column(col, no_wrap=True)
+    for r in rows:
+        lt.add_row(
+            escape(r["plan"] or ""),
+            escape(r["name"]) + (" (集体)" if r["collective"] else ""),
+            str(r["tasks"]),
+            str(r["units"]),
+            str(r["goals"]),
+            str(r["tasks_inferred"] or ""),
+            "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "",
+        )
+    return lt
+
+
+def _changes_table(rows: list[dict[str, Any]]) -> Table:
+    """Year over year: the largest rises, then the largest falls."""
+    ct = Table(title="year over year (largest rises, then largest falls)", title_justify="left")
+    for col in ("region", "unit", "kind", "years", "load before", "load after", "change", "status"):
+        ct.add_column(col, no_wrap=True)
+    for r in rows:
+        ct.add_row(
+            escape(r["region"]),
+            escape(r["name"]),
+            r["kind"],
+            f"{r['year_a']}→{r['year_b']}",
+            f"{r['load_a']:g}",
+            f"{r['load_b']:g}",
+            f"{r['change']:+g}",
+            r["status"],
+        )
+    return ct
 
 
 def print_run_summary(outcome: Any, top: int, lead_weight: float, support_weight: float, console: Console) -> None:
