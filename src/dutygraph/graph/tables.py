@@ -138,19 +138,20 @@ def emit(text: str, output: Path | None) -> None:
 
 
 def write_xlsx(data: dict[str, Any], output: Path | None) -> None:
+    """The analysis as a workbook: a sheet each for units, collectives, leaders, changes and the method."""
     from openpyxl import Workbook
 
     assert output is not None
     wb = Workbook()
+    wb.remove(wb.worksheets[0])
     sheets = [
         ("units", UNIT_COLUMNS),
         ("collectives", UNIT_COLUMNS),
         ("leaders", LEADER_COLUMNS),
         ("changes", CHANGE_COLUMNS),
     ]
-    for i, (name, columns) in enumerate(sheets):
-        ws = wb.active if i == 0 else wb.create_sheet()
-        ws.title = name
+    for name, columns in sheets:
+        ws = wb.create_sheet(name)
         ws.append(columns)
         for r in data[name]:
             ws.append([r.get(c) if not isinstance(r.get(c), (list, dict)) else cell_text(r.get(c)) for c in columns])
