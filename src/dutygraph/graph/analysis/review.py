@@ -157,12 +157,8 @@ def analyze(
     index = index if index is not None else task_index(G)
     scoped = plan_tasks(index, plan) if plan is not None else _in_scope(index, region, year)
     if not scoped:
-        where = (
-            plan.label
-            if plan is not None
-            else (" ".join(str(x) for x in (region, year) if x is not None) or "the graph")
-        )
-        raise EmptyScopeError(f"no tasks in {where}")
+        where = " ".join(str(x) for x in (region, year) if x is not None) or "the graph"
+        raise EmptyScopeError(f"no tasks in {plan.label if plan is not None else where}")
     groups: dict[tuple[str | None, int | None], list[_Task]] = defaultdict(list)
     for t in scoped:
         groups[(t.region, None if pool_years else t.year)].append(t)
@@ -191,10 +187,35 @@ def analyze(
         s["deduplicated"] = any(
             (s["region"], y) in dedup_docs for y in ([s["year"]] if not pool_years else years.get(s["region"], []))
         )
+    regions = sorted({k[0] for k in groups if k[0] is not None})
+    asked = plan.year if plan is not None else year
+    changes, notes = _changes(G, regions, years, asked, dedup_docs, include_inferred, weights, index)
+    method = _method(methods, seed, pool_years, weights, include_inferred, notes)
+    return Analysis(
+        units=[r for r in units if not r["collective"]],
+        collectives=[r for r in units if r["collective"]],
+        leaders=leaders,
+        changes=changes,
+        method=method,
+        plans=summaries,
+    )
+
+
+def _changes(
+    G: nx.MultiDiGraph[str],
+    regions: list[str],
+    years: dict[str, list[int]],
+    year: int | None,
+    dedup_docs: set[tuple[Any, Any]],
+    include_inferred: bool,
+    weights: LoadWeights,
+    index: list[_Task],
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The year-over-year rows of each region with two years, and a note for each change read from a lossy text."""
     changes: list[dict[str, Any]] = []
     notes: list[str] = []
-    for reg in sorted({k[0] for k in groups if k[0] is not None}):
-        pair = _year_pair(years.get(reg, []), plan.year if plan is not None else year)
+    for reg in regions:
+        pair = _year_pair(years.get(reg, []), year)
         if pair is None:
             continue
         lossy = [y for y in pair if (reg, y) in dedup_docs]
@@ -206,8 +227,20 @@ def analyze(
         changes += year_over_year(
             G, reg, pair[0], pair[1], include_inferred=include_inferred, weights=weights, index=index
         )
+    return changes, notes
+
+
+def _method(
+    methods: list[dict[str, Any]],
+    seed: int,
+    pool_years: bool,
+    weights: LoadWeights,
+    include_inferred: bool,
+    notes: list[str],
+) -> dict[str, Any]:
+    """How the analysis was computed, with the flag rules in words (the pages and the CLI show them)."""
     sampled = [m_["betweenness"] for m_ in methods if m_["betweenness"] != "exact"]
-    method = {
+    return {
         "betweenness": "exact" if not sampled else "; ".join(sampled),
         "components": sum(m_["components"] for m_ in methods),
         "communities": sum(m_["communities"] for m_ in methods),
@@ -219,14 +252,6 @@ def analyze(
         "rules": {k: {"mark": r.mark, "name": r.name, "rule": r.rule} for k, r in RULES.items()},
         "notes": notes,
     }
-    return Analysis(
-        units=[r for r in units if not r["collective"]],
-        collectives=[r for r in units if r["collective"]],
-        leaders=leaders,
-        changes=changes,
-        method=method,
-        plans=summaries,
-    )
 
 
 def _year_pair(years: list[int], year: int | None) -> tuple[int, int] | None:
