@@ -10,7 +10,8 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +97,7 @@ def store_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-_SOURCE_RANK = {
+_SOURCE_RANK: dict[click.core.ParameterSource | None, int] = {
     click.core.ParameterSource.COMMANDLINE: 3,
     click.core.ParameterSource.ENVIRONMENT: 2,
     click.core.ParameterSource.DEFAULT_MAP: 1,
@@ -111,7 +112,8 @@ def _open_store(
     A command that writes waits for another writer of the embedded store (saying
     so on stderr); one that only reads refuses a store that does not exist.
     """
-    from dutygraph.graph.stores import DEFAULT_LOCK_TIMEOUT, open_store
+    from dutygraph.graph.stores import open_store
+    from dutygraph.graph.stores.falkor import DEFAULT_LOCK_TIMEOUT
 
     if db is not None and neo4j_uri is not None:
         ctx = click.get_current_context(silent=True)
@@ -328,58 +330,30 @@ def run(
     Example:
       dutygraph run ../shared/seeds
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from dutygraph.graph.analysis import LoadWeights
     from dutygraph.pipeline import run as run_pipeline
 
     _setup_logging(verbose, quiet)
     err = _stderr()
-    labels = {
-        "read": "reading documents",
-        "store": "storing the graph",
-        "analyse": "analysing",
-        "draw": "analysing, drawing",
-    }
-    with Progress(
-        TextColumn("{task.description:<20}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-        disable=quiet,
-    ) as bar:
-        tasks: dict[str, Any] = {}
-
-        def progress(step: str, done: int, total: int) -> None:
-            if step not in tasks:
-                tasks[step] = bar.add_task(labels[step], total=total)
-            bar.update(tasks[step], completed=done, total=total)
-
-        with _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
-            outcome = run_pipeline(
-                paths,
-                store,
-                out_dir,
-                layout=layout,
-                region=region,
-                year=year,
-                force_region=force_region,
-                force_year=force_year,
-                weights=LoadWeights(lead_weight, support_weight),
-                include_inferred=include_inferred,
-                pool_years=pool_years,
-                progress=progress,
-            )
-            where = f"the {store.kind} store at {store.location}"
+    with _progress(err, quiet) as progress, _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
+        outcome = run_pipeline(
+            paths,
+            store,
+            out_dir,
+            layout=layout,
+            region=region,
+            year=year,
+            force_region=force_region,
+            force_year=force_year,
+            weights=LoadWeights(lead_weight, support_weight),
+            include_inferred=include_inferred,
+            pool_years=pool_years,
+            progress=progress,
+        )
+        where = f"the {store.kind} store at {store.location}"
     if not quiet:
         out = _stdout()
-        stored = Table(title=f"stored in {where}", title_justify="left")
-        for key in outcome.counts:
-            stored.add_column(key, justify="right")
-        stored.add_row(*[str(v) for v in outcome.counts.values()])
-        out.print(stored)
+        tables.print_counts(f"stored in {where}", outcome.counts, out)
         tables.print_run_summary(outcome, top, lead_weight, support_weight, out)
     _report(outcome.results, outcome.failures, err, quiet, stored=outcome.stored)
     if not quiet:
@@ -391,6 +365,32 @@ def run(
         click.echo(f"\nopen {outcome.index_page} in a browser: it links each plan's graph and review pages")
     if outcome.failures:
         sys.exit(2)
+
+
+#: The steps of ``run`` as its progress bars name them.
+_STEPS = {
+    "read": "reading documents",
+    "store": "storing the graph",
+    "analyse": "analysing",
+    "draw": "analysing, drawing",
+}
+
+
+@contextmanager
+def _progress(err: Console, quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar per step of ``run`` on standard error (none with --quiet), as the pipeline's callback."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False, disable=quiet) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(_STEPS[step], total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        yield progress
 
 
 @cli.command()
@@ -578,7 +578,8 @@ def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbo
     type=click.Choice(tables.ANALYSIS_FORMATS),
     default="table",
     show_default=True,
-    help="table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, changes), json for tools.",
+    help="table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, "
+    "changes), json for tools.",
 )
 @click.option(
     "-o",
@@ -687,7 +688,8 @@ def _read_graph(db: Path | None, neo4j_uri: str | None) -> Any:
     type=click.Choice(["full", "units", "goal", "unit", "leader"]),
     default="full",
     show_default=True,
-    help="full: documents, goals, areas, tasks, units, leaders; units: the coordination network; goal/unit/leader: one node's neighbourhood.",
+    help="full: documents, goals, areas, tasks, units, leaders; units: the coordination network; "
+    "goal/unit/leader: one node's neighbourhood.",
 )
 @click.option("--goal", default=None, help="The goal for --view goal: its id or part of its title.")
 @click.option("--unit", default=None, help="The unit for --view unit: its name (e.g. 发改局).")

@@ -414,3 +414,12 @@ def write_analysis(
     else:
         with output.open("w", encoding="utf-8") as f:
             print_analysis(data, region, year, Console(file=f, width=200))
+
+
+def print_counts(title: str, counts: dict[str, int], console: Console) -> None:
+    """One row of counts (documents, tasks, units …) under ``title``."""
+    table = Table(title=title, title_justify="left")
+    for key in counts:
+        table.add_column(key, justify="right")
+    table.add_row(*[str(v) for v in counts.values()])
+    console.print(table)
