@@ -24,6 +24,7 @@ from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, UsageError
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph import tables
+from dutygraph.graph.export import FORMATS as EXPORT_FORMATS
 from dutygraph.loaders import LoadResult, layout_names, load_many
 
 
@@ -529,7 +530,7 @@ def query(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["graphml", "gexf", "json"]),
+    type=click.Choice(EXPORT_FORMATS),
     required=True,
     help="graphml or gexf for Gephi, yEd and Cytoscape; json (node-link) for tools.",
 )
