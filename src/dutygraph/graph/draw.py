@@ -137,7 +137,7 @@ def _options(n_nodes: int) -> dict[str, Any]:
     }
 
 
-def _task_title(G: nx.MultiDiGraph, tid: str) -> str:
+def _task_title(G: nx.MultiDiGraph[str], tid: str) -> str:
     d = G.nodes[tid]
     goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
     lines = [f"任务 {d.get('number', '')}：{d.get('text', '')}"]
@@ -155,7 +155,7 @@ def _task_title(G: nx.MultiDiGraph, tid: str) -> str:
     return "\n".join(lines)
 
 
-def _unit_title(G: nx.MultiDiGraph, uid: str, stats: dict[str, dict[str, dict[str, Any]]]) -> str:
+def _unit_title(G: nx.MultiDiGraph[str], uid: str, stats: dict[str, dict[str, dict[str, Any]]]) -> str:
     d = G.nodes[uid]
     lines = [f"{d.get('name')}（{d.get('region', '')}，{kind_name(d.get('kind'))}）"]
     for plan, s in stats.get(uid, {}).items():
@@ -194,8 +194,8 @@ def _status(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> str:
     return "overloaded" if "overloaded" in statuses else ("blanket" if "blanket" in statuses else "")
 
 
-def _plan_label(G: nx.MultiDiGraph, doc: str | None) -> str | None:
-    d = G.nodes[doc] if doc in G else None
+def _plan_label(G: nx.MultiDiGraph[str], doc: str | None) -> str | None:
+    d = G.nodes[doc] if doc is not None and doc in G else None
     return Plan(d.get("region"), d.get("year")).label if d else None
 
 
@@ -236,7 +236,7 @@ def _metrics(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> dict[str,
     }
 
 
-def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+def _node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     d = G.nodes[n]
     label = d["label"]
     style = STYLE[label]
@@ -287,7 +287,7 @@ def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]
     return node
 
 
-def _task_info(G: nx.MultiDiGraph, tid: str) -> dict[str, Any]:
+def _task_info(G: nx.MultiDiGraph[str], tid: str) -> dict[str, Any]:
     """A task's details for the panel: text, goal, area, source line, and who leads, supports and oversees it."""
     d = G.nodes[tid]
     goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
@@ -308,7 +308,7 @@ def _task_info(G: nx.MultiDiGraph, tid: str) -> dict[str, Any]:
     } | roles
 
 
-def _edges(G: nx.MultiDiGraph, keep: set[str]) -> list[dict[str, Any]]:
+def _edges(G: nx.MultiDiGraph[str], keep: set[str]) -> list[dict[str, Any]]:
     out = []
     for u, v, k, d in G.out_edges(sorted(keep), keys=True, data=True):
         if v not in keep:
@@ -332,7 +332,11 @@ def _in_view(d: dict[str, Any], region: str | None, year: int | None, plan: Plan
 
 
 def _scope(
-    G: nx.MultiDiGraph, region: str | None, year: int | None, plan: Plan | None = None, index: list[Any] | None = None
+    G: nx.MultiDiGraph[str],
+    region: str | None,
+    year: int | None,
+    plan: Plan | None = None,
+    index: list[Any] | None = None,
 ) -> set[str]:
     """Tasks in the region and year, with their ancestors and everyone responsible for them."""
     keep: set[str] = set()
@@ -352,7 +356,7 @@ def _scope(
     return keep
 
 
-def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None, year: int | None = None) -> str:
+def _find(G: nx.MultiDiGraph[str], label: str, wanted: str, region: str | None, year: int | None = None) -> str:
     """The node of ``label`` whose id, name or title is ``wanted`` (or contains it); a goal of ``region`` and ``year``."""
     exact, partial = [], []
     for n, d in G.nodes(data=True):
@@ -380,7 +384,7 @@ def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None, year:
 
 
 def _neighbourhood(
-    G: nx.MultiDiGraph, centre: str, region: str | None = None, year: int | None = None, plan: Plan | None = None
+    G: nx.MultiDiGraph[str], centre: str, region: str | None = None, year: int | None = None, plan: Plan | None = None
 ) -> set[str]:
     """A goal, unit or leader with its tasks in the view (region, year or plan) and everyone responsible for them."""
     label = G.nodes[centre]["label"]
@@ -430,7 +434,7 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[di
 
 
 def units_drawing(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     analysis: Analysis,
     *,
     region: str | None = None,
@@ -516,7 +520,7 @@ def units_drawing(
 
 
 def make_drawing(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     view: str = "full",
     *,
     analysis: Analysis | None = None,

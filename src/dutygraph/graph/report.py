@@ -203,7 +203,7 @@ def bar_chart(rows: list[dict[str, Any]], weights: dict[str, float], limit: int 
     return "".join(parts)
 
 
-def unit_tasks(G: nx.MultiDiGraph, task_ids: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+def unit_tasks(G: nx.MultiDiGraph[str], task_ids: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Each unit's tasks (among ``task_ids``, all when None): number, text, goal, role, basis, line.
 
     Example:
@@ -276,7 +276,7 @@ def _changes_html(analysis: Analysis) -> str:
 
 
 def render_report(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     analysis: Analysis,
     *,
     region: str | None = None,
@@ -493,7 +493,7 @@ class PlanPages:
 
 
 def write_plan_pages(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     out_dir: str | Path,
     *,
     weights: LoadWeights = LoadWeights(),
