@@ -204,7 +204,7 @@ def _unit_shape(kind: str | None) -> str:
 
 
 def _mark(node: dict[str, Any], status: str) -> None:
-    """Show a unit's status on its node: ⚑ and a magenta border when overloaded, ≡ and a dashed grey one when blanket."""
+    """A unit's status on its node: ⚑ and a magenta border when overloaded, ≡ and a dashed grey one when blanket."""
     if status not in ("overloaded", "blanket"):
         return
     rule = RULES[status]
@@ -357,7 +357,7 @@ def _scope(
 
 
 def _find(G: nx.MultiDiGraph[str], label: str, wanted: str, region: str | None, year: int | None = None) -> str:
-    """The node of ``label`` whose id, name or title is ``wanted`` (or contains it); a goal of ``region`` and ``year``."""
+    """The node of ``label`` whose id, name or title is ``wanted`` (or contains it), in ``region`` and ``year``."""
     exact, partial = [], []
     for n, d in G.nodes(data=True):
         if d["label"] != label or (region and d.get("region", region) != region and label != m.GOAL):
@@ -501,7 +501,8 @@ def units_drawing(
                 "to": v,
                 "width": min(12.0, 0.8 + d["weight"]),
                 "color": "#9aa9b8",
-                "title": f"共同任务 {d['weight']} 项（牵头-配合 {d['lead_support']}，配合-配合 {d['support_support']}，牵头-牵头 {d['lead_lead']}）",
+                "title": f"共同任务 {d['weight']} 项（牵头-配合 {d['lead_support']}，"
+                f"配合-配合 {d['support_support']}，牵头-牵头 {d['lead_lead']}）",
                 "shared": d["weight"],
                 "rel": "SHARES",
             }

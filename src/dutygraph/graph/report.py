@@ -24,6 +24,7 @@ import networkx as nx
 from dutygraph.errors import EmptyScopeError
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import (
+    DEFAULT_WEIGHTS,
     RULES,
     Analysis,
     LoadWeights,
@@ -496,7 +497,7 @@ def write_plan_pages(
     G: nx.MultiDiGraph[str],
     out_dir: str | Path,
     *,
-    weights: LoadWeights = LoadWeights(),
+    weights: LoadWeights = DEFAULT_WEIGHTS,
     include_inferred: bool = False,
     pool_years: bool = False,
     progress: Callable[[int, int], None] | None = None,

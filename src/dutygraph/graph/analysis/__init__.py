@@ -37,6 +37,7 @@ from dutygraph.graph.analysis.flags import (
 from dutygraph.graph.analysis.load import leader_span, unit_load
 from dutygraph.graph.analysis.review import Analysis, analyze, combine
 from dutygraph.graph.analysis.scope import (
+    DEFAULT_WEIGHTS,
     KIND_NAMES,
     NO_YEAR,
     PEER_GROUPS,
@@ -56,6 +57,7 @@ __all__ = [
     "BLANKET_MIN_TASKS",
     "BLANKET_SHARE",
     "BLANKET_SUPPORT_SHARE",
+    "DEFAULT_WEIGHTS",
     "DISTANCE_SCALE",
     "EXACT_BETWEENNESS_LIMIT",
     "KIND_NAMES",
