@@ -23,7 +23,7 @@ from rich.table import Table
 from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, UsageError
 from dutygraph.gcpause import paused_gc
-from dutygraph.graph import tables
+from dutygraph.graph import tables, terminal
 from dutygraph.graph.export import FORMATS as EXPORT_FORMATS
 from dutygraph.loaders import LoadResult, layout_names, load_many
 
@@ -259,7 +259,7 @@ def extract(
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         out.flush()
     else:
-        tables.print_extract(results, _stdout())
+        terminal.print_extract(results, _stdout())
     _report(results, failures, err, quiet)
     if failures:
         sys.exit(2)
@@ -354,8 +354,8 @@ def run(
         where = f"the {store.kind} store at {store.location}"
     if not quiet:
         out = _stdout()
-        tables.print_counts(f"stored in {where}", outcome.counts, out)
-        tables.print_run_summary(outcome, top, lead_weight, support_weight, out)
+        terminal.print_counts(f"stored in {where}", outcome.counts, out)
+        terminal.print_run_summary(outcome, top, lead_weight, support_weight, out)
     _report(outcome.results, outcome.failures, err, quiet, stored=outcome.stored)
     if not quiet:
         for notice in outcome.notices:
