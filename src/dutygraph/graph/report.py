@@ -208,7 +208,7 @@ def unit_tasks(G: nx.MultiDiGraph[str], task_ids: set[str] | None = None) -> dic
     """Each unit's tasks (among ``task_ids``, all when None): number, text, goal, role, basis, line.
 
     Example:
-        >>> unit_tasks(G)["unit:钟楼区:住建局"][0]["role"]  # doctest: +SKIP
+        >>> unit_tasks(G)["unit:钟楼区:住建局"][0]["role"]
         '牵头'
     """
     out: dict[str, list[dict[str, Any]]] = {}
