@@ -433,6 +433,46 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[di
     return legend
 
 
+def _within_limit(C: nx.Graph[str], stats: dict[str, Any], limit: int) -> tuple[nx.Graph[str], str]:
+    """The network cut to ``limit`` units (the overloaded first, then those sharing the most tasks), with a note."""
+    if C.number_of_nodes() <= limit:
+        return C, ""
+    strength = dict(C.degree(weight="weight"))
+    ranked = sorted(C, key=lambda n: (_status(stats, n) != "overloaded", -strength[n], n))
+    flagged = sum(1 for n in C if _status(stats, n) == "overloaded")
+    note = (
+        f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
+        + (
+            f"负担过重的 {flagged} 个和共同任务最多的 {limit - flagged} 个"
+            if flagged < limit
+            else f"负担过重的 {flagged} 个中共同任务最多的 {limit} 个"
+        )
+        + "；可用 --region/--year 缩小范围。"
+    )
+    return C.subgraph(ranked[:limit]), note
+
+
+def _unit_node(G: nx.MultiDiGraph[str], n: str, s: dict[str, Any], stats: dict[str, Any]) -> dict[str, Any]:
+    """A unit's node in the network: size by betweenness, colour by community, its status marked."""
+    community = s.get("community") or 0
+    d = G.nodes[n]
+    node = {
+        "id": n,
+        "label": d.get("name", n),
+        "shape": _unit_shape(d.get("kind")),
+        "t": m.UNIT,
+        "size": 10 + 40 * float(s.get("betweenness", 0.0)),
+        "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
+        "title": _unit_title(G, n, stats),
+        "name": d.get("name", n),
+        "region": d.get("region"),
+        "kind": kind_name(d.get("kind")),
+        "m": _metrics(stats, n),
+    }
+    _mark(node, _status(stats, n))
+    return node
+
+
 def units_drawing(
     G: nx.MultiDiGraph[str],
     analysis: Analysis,
@@ -457,41 +497,8 @@ def units_drawing(
     stats = _unit_stats(analysis)
     # One row per unit for size and colour: its heaviest plan among those drawn.
     best = {n: max(rows.values(), key=lambda r: r["load"]) for n, rows in stats.items()}
-    note = ""
-    if C.number_of_nodes() > limit:
-        strength = dict(C.degree(weight="weight"))
-        ranked = sorted(C, key=lambda n: (_status(stats, n) != "overloaded", -strength[n], n))
-        flagged = sum(1 for n in C if _status(stats, n) == "overloaded")
-        note = (
-            f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
-            + (
-                f"负担过重的 {flagged} 个和共同任务最多的 {limit - flagged} 个"
-                if flagged < limit
-                else f"负担过重的 {flagged} 个中共同任务最多的 {limit} 个"
-            )
-            + "；可用 --region/--year 缩小范围。"
-        )
-        C = C.subgraph(ranked[:limit])
-    nodes = []
-    for n in C:
-        s = best.get(n, {})
-        community = s.get("community") or 0
-        d = G.nodes[n]
-        node = {
-            "id": n,
-            "label": d.get("name", n),
-            "shape": _unit_shape(d.get("kind")),
-            "t": m.UNIT,
-            "size": 10 + 40 * float(s.get("betweenness", 0.0)),
-            "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
-            "title": _unit_title(G, n, stats),
-            "name": d.get("name", n),
-            "region": d.get("region"),
-            "kind": kind_name(d.get("kind")),
-            "m": _metrics(stats, n),
-        }
-        _mark(node, _status(stats, n))
-        nodes.append(node)
+    C, note = _within_limit(C, stats, limit)
+    nodes = [_unit_node(G, n, best.get(n, {}), stats) for n in C]
     edges = []
     for u, v, d in C.edges(data=True):
         edges.append(
