@@ -6,13 +6,12 @@ that cannot be read, an unknown layout, no tasks found, wrong options).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, Usage
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph.export import DESCRIPTIONS as EXPORT_DESCRIPTIONS
 from dutygraph.graph.export import EXPORTERS
+from dutygraph.graph import tables, terminal
 from dutygraph.loaders import LoadResult, layout_names, load_many
 
 
@@ -99,7 +99,7 @@ def store_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-_SOURCE_RANK = {
+_SOURCE_RANK: dict[click.core.ParameterSource | None, int] = {
     click.core.ParameterSource.COMMANDLINE: 3,
     click.core.ParameterSource.ENVIRONMENT: 2,
     click.core.ParameterSource.DEFAULT_MAP: 1,
@@ -114,7 +114,8 @@ def _open_store(
     A command that writes waits for another writer of the embedded store (saying
     so on stderr); one that only reads refuses a store that does not exist.
     """
-    from dutygraph.graph.stores import DEFAULT_LOCK_TIMEOUT, open_store
+    from dutygraph.graph.stores import open_store
+    from dutygraph.graph.stores.falkor import DEFAULT_LOCK_TIMEOUT
 
     if db is not None and neo4j_uri is not None:
         ctx = click.get_current_context(silent=True)
@@ -205,39 +206,6 @@ def cli(ctx: click.Context, config_file: Path | None) -> None:
         ctx.exit(exc.exit_code)
 
 
-def _print_table(results: list[LoadResult], console: Console) -> None:
-    for r in results:
-        d = r.document
-        flags = f"  [red]{', '.join(d.flags)}[/red]" if d.flags else ""
-        title = (
-            f"{escape(d.file)}  {escape(d.region or '?')} {d.year or '?'}  ({d.layout}, {len(r.tasks)} tasks){flags}"
-        )
-        table = Table(title=title, title_justify="left", show_lines=False, expand=True)
-        table.add_column("task", no_wrap=True)
-        table.add_column("goal / area", max_width=18, overflow="ellipsis", no_wrap=True)
-        table.add_column("text", ratio=2, overflow="ellipsis", no_wrap=True)
-        table.add_column("leaders", max_width=12, overflow="fold")
-        table.add_column("lead", ratio=1, overflow="fold")
-        table.add_column("support", ratio=1, overflow="fold")
-
-        def cell(t: Any, f: str) -> str:
-            value = escape("、".join(getattr(t, f))) or "—"
-            return f"[dim]{value}*[/dim]" if f in t.inherited else value
-
-        for t in r.tasks:
-            table.add_row(
-                escape(t.task),
-                escape(t.area or t.goal or ""),
-                escape(t.text),
-                cell(t, "leaders"),
-                cell(t, "lead"),
-                cell(t, "support"),
-            )
-        console.print(table)
-    if any(t.inherited for r in results for t in r.tasks):
-        console.print("[dim]* not printed in the task's own row: taken from the row above[/dim]")
-
-
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -292,7 +260,7 @@ def extract(
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         out.flush()
     else:
-        _print_table(results, _stdout())
+        terminal.print_extract(results, _stdout())
     _report(results, failures, err, quiet)
     if failures:
         sys.exit(2)
@@ -364,59 +332,31 @@ def run(
     Example:
       dutygraph run ../shared/seeds
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from dutygraph.graph.analysis import LoadWeights
     from dutygraph.pipeline import run as run_pipeline
 
     _setup_logging(verbose, quiet)
     err = _stderr()
-    labels = {
-        "read": "reading documents",
-        "store": "storing the graph",
-        "analyse": "analysing",
-        "draw": "analysing, drawing",
-    }
-    with Progress(
-        TextColumn("{task.description:<20}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-        disable=quiet,
-    ) as bar:
-        tasks: dict[str, Any] = {}
-
-        def progress(step: str, done: int, total: int) -> None:
-            if step not in tasks:
-                tasks[step] = bar.add_task(labels[step], total=total)
-            bar.update(tasks[step], completed=done, total=total)
-
-        with _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
-            outcome = run_pipeline(
-                paths,
-                store,
-                out_dir,
-                layout=layout,
-                region=region,
-                year=year,
-                force_region=force_region,
-                force_year=force_year,
-                weights=LoadWeights(lead_weight, support_weight),
-                include_inferred=include_inferred,
-                pool_years=pool_years,
-                progress=progress,
-            )
-            where = f"the {store.kind} store at {store.location}"
+    with _progress(err, quiet) as progress, _open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
+        outcome = run_pipeline(
+            paths,
+            store,
+            out_dir,
+            layout=layout,
+            region=region,
+            year=year,
+            force_region=force_region,
+            force_year=force_year,
+            weights=LoadWeights(lead_weight, support_weight),
+            include_inferred=include_inferred,
+            pool_years=pool_years,
+            progress=progress,
+        )
+        where = f"the {store.kind} store at {store.location}"
     if not quiet:
         out = _stdout()
-        stored = Table(title=f"stored in {where}", title_justify="left")
-        for key in outcome.counts:
-            stored.add_column(key, justify="right")
-        stored.add_row(*[str(v) for v in outcome.counts.values()])
-        out.print(stored)
-        _print_run_summary(outcome, top, lead_weight, support_weight, out)
+        terminal.print_counts(f"stored in {where}", outcome.counts, out)
+        terminal.print_run_summary(outcome, top, lead_weight, support_weight, out)
     _report(outcome.results, outcome.failures, err, quiet, stored=outcome.stored)
     if not quiet:
         for notice in outcome.notices:
@@ -427,6 +367,32 @@ def run(
         click.echo(f"\nopen {outcome.index_page} in a browser: it links each plan's graph and review pages")
     if outcome.failures:
         sys.exit(2)
+
+
+#: The steps of ``run`` as its progress bars name them.
+_STEPS = {
+    "read": "reading documents",
+    "store": "storing the graph",
+    "analyse": "analysing",
+    "draw": "analysing, drawing",
+}
+
+
+@contextmanager
+def _progress(err: Console, quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar per step of ``run`` on standard error (none with --quiet), as the pipeline's callback."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False, disable=quiet) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(_STEPS[step], total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        yield progress
 
 
 @cli.command()
@@ -562,33 +528,7 @@ def query(
             )
         result = store.query(saved.text, bound)
     rows = result.rows if limit is None else result.rows[:limit]
-    _print_rows(result.columns, rows, fmt, bom=not no_bom, total=len(result.rows))
-
-
-def _cell_text(value: Any) -> str:
-    """A query value as one spreadsheet cell: lists joined with 、, maps as JSON, null empty."""
-    if isinstance(value, list):
-        return "、".join(_cell_text(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return "" if value is None else str(value)
-
-
-def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str, *, bom: bool = True, total: int = 0) -> None:
-    from dutygraph.graph.rows import cell_text, write_rows
-
-    if fmt in ("json", "csv"):
-        write_rows(columns, rows, fmt, sys.stdout, bom=bom)
-        return
-    table = Table(show_lines=False)
-    for c in columns:
-        table.add_column(escape(c), overflow="fold")
-    for r in rows:
-        table.add_row(*[escape(cell_text(v)) for v in r])
-    console = _stdout()
-    console.print(table)
-    shown = f"{len(rows)} of {total} rows (--limit)" if total > len(rows) else f"{len(rows)} rows"
-    console.print(shown, highlight=False)
+    tables.print_rows(result.columns, rows, fmt, _stdout(), bom=not no_bom, total=len(result.rows))
 
 
 @cli.command()
@@ -622,7 +562,9 @@ def schema(fmt: str, db: Path | None, neo4j_uri: str | None, verbose: int, quiet
         return
     rows = [[owner, key, " | ".join(types), n] for owner, key, types, n in found.properties]
     counts = {**found.labels, **found.relationships}
-    _print_rows(["label or type", "property", "types", "count"], [[o, "", "", counts[o]] for o in counts] + rows, "table")
+    tables.print_rows(
+        ["label or type", "property", "types", "count"], [[o, "", "", counts[o]] for o in counts] + rows, "table", _stdout()
+    )
     _stdout().print("indexes: " + ", ".join(found.indexes), highlight=False)
     _stdout().print("constraints: " + ", ".join(found.constraints), highlight=False)
 
@@ -663,32 +605,6 @@ def export(fmt: str, output: Path, db: Path | None, neo4j_uri: str | None, verbo
         )
 
 
-UNIT_COLUMNS = [
-    "region",
-    "year",
-    "name",
-    "kind",
-    "lead",
-    "support",
-    "load",
-    "lead_inferred",
-    "support_inferred",
-    "goals",
-    "leaders",
-    "partners",
-    "degree",
-    "betweenness",
-    "pagerank",
-    "community",
-    "flagged",
-    "status",
-    "peer_group",
-    "reason",
-]
-LEADER_COLUMNS = ["region", "year", "name", "tasks", "units", "goals", "tasks_inferred", "flagged", "reason"]
-CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_b", "change", "status"]
-
-
 @cli.command()
 @click.option(
     "--region",
@@ -708,10 +624,11 @@ CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json", "xlsx"]),
+    type=click.Choice(tables.ANALYSIS_FORMATS),
     default="table",
     show_default=True,
-    help="table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, changes), json for tools.",
+    help="table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, "
+    "changes), json for tools.",
 )
 @click.option(
     "-o",
@@ -781,68 +698,26 @@ def analyze(
         raise UsageError("--format xlsx needs -o FILE")
     G = _read_graph(db, neo4j_uri)
     result = _analysis_of(G, region, year, include_inferred, LoadWeights(lead_weight, support_weight), pool_years)
-    limit = top if top is not None else (20 if fmt == "table" else None)
-    data = result.as_dict()
-    for key in ("units", "collectives", "leaders"):
-        data[key] = _top_per_plan(data[key], limit)
-    if limit and data["changes"]:
-        data["changes"] = data["changes"][:limit] + [
-            c for c in data["changes"][-limit:] if c not in data["changes"][:limit]
-        ]
-    if fmt == "json":
-        _emit(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
-    elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["group", *UNIT_COLUMNS])
-        for group in ("units", "collectives"):
-            for r in data[group]:
-                writer.writerow([group] + [_cell_text(r.get(c)) for c in UNIT_COLUMNS])
-        _emit(buf.getvalue(), output)
-    elif fmt == "xlsx":
-        _write_xlsx(data, output)
-    else:
-        _print_analysis(
-            data,
-            region,
-            year,
-            _stdout() if output is None else Console(file=output.open("w", encoding="utf-8"), width=200),
-        )
+    tables.write_analysis(result, fmt, output, top=top, region=region, year=year)
     if output is not None and not quiet:
         _stderr().print(f"wrote {output}", markup=False)
-
-
-def _top_per_plan(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
-    """The first ``limit`` rows of each plan (rows come plan after plan)."""
-    if not limit:
-        return rows
-    seen: dict[Any, int] = {}
-    out = []
-    for r in rows:
-        seen[r.get("plan")] = seen.get(r.get("plan"), 0) + 1
-        if seen[r.get("plan")] <= limit:
-            out.append(r)
-    return out
 
 
 def _analysis_of(
     G: Any, region: str | None, year: int | None, include_inferred: bool, weights: Any = None, pool_years: bool = False
 ) -> Any:
-    """The analysis of the stored graph, with a scope that has no task turned into a usage error."""
+    """The analysis of the stored graph (a scope without tasks is an EmptyScopeError, a usage error)."""
     from dutygraph.graph.analysis import LoadWeights
     from dutygraph.graph.analysis import analyze as run_analysis
 
-    try:
-        return run_analysis(
-            G,
-            region=region,
-            year=year,
-            include_inferred=include_inferred,
-            weights=weights or LoadWeights(),
-            pool_years=pool_years,
-        )
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    return run_analysis(
+        G,
+        region=region,
+        year=year,
+        include_inferred=include_inferred,
+        weights=weights or LoadWeights(),
+        pool_years=pool_years,
+    )
 
 
 def _read_graph(db: Path | None, neo4j_uri: str | None) -> Any:
@@ -862,7 +737,8 @@ def _read_graph(db: Path | None, neo4j_uri: str | None) -> Any:
     type=click.Choice(["full", "units", "goal", "unit", "leader"]),
     default="full",
     show_default=True,
-    help="full: documents, goals, areas, tasks, units, leaders; units: the coordination network; goal/unit/leader: one node's neighbourhood.",
+    help="full: documents, goals, areas, tasks, units, leaders; units: the coordination network; "
+    "goal/unit/leader: one node's neighbourhood.",
 )
 @click.option("--goal", default=None, help="The goal for --view goal: its id or part of its title.")
 @click.option("--unit", default=None, help="The unit for --view unit: its name (e.g. 发改局).")
@@ -915,12 +791,7 @@ def draw(
     _setup_logging(verbose, quiet)
     G = _read_graph(db, neo4j_uri)
     analysis = _analysis_of(G, region, year, include_inferred)
-    try:
-        drawing = make_drawing(
-            G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=region, year=year
-        )
-    except (ValueError, LookupError) as exc:
-        raise UsageError(str(exc)) from exc
+    drawing = make_drawing(G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=region, year=year)
     write_page(render(drawing), output)
     if not quiet:
         if drawing.note:
@@ -986,205 +857,6 @@ def report(
             markup=False,
             highlight=False,
         )
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
-
-
-def _write_xlsx(data: dict[str, Any], output: Path | None) -> None:
-    from openpyxl import Workbook
-
-    assert output is not None
-    wb = Workbook()
-    sheets = [
-        ("units", UNIT_COLUMNS),
-        ("collectives", UNIT_COLUMNS),
-        ("leaders", LEADER_COLUMNS),
-        ("changes", CHANGE_COLUMNS),
-    ]
-    for i, (name, columns) in enumerate(sheets):
-        ws = wb.active if i == 0 else wb.create_sheet()
-        ws.title = name
-        ws.append(columns)
-        for r in data[name]:
-            ws.append([r.get(c) if not isinstance(r.get(c), (list, dict)) else _cell_text(r.get(c)) for c in columns])
-        ws.freeze_panes = "A2"
-    ws = wb.create_sheet("method")
-    for k, v in data["method"].items():
-        ws.append([k, _cell_text(v)])
-    wb.save(output)
-
-
-def _print_analysis(data: dict[str, Any], region: str | None, year: int | None, console: Console) -> None:
-    method = data["method"]
-    scope = " ".join(str(x) for x in (region, year) if x is not None) or "all regions, all years"
-    scope += ", years pooled" if method.get("scope") == "pooled" else ", each plan (region and year) on its own"
-    inferred = (
-        "guesses from deduplicated texts added in"
-        if method["include_inferred"]
-        else "guesses from deduplicated texts shown apart (推断), not counted"
-    )
-    console.print(
-        f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + {method['weights']['support']:g} × support; "
-        f"betweenness {method['betweenness']}; {inferred}; flag: {method['flag_rule']}",
-        highlight=False,
-    )
-    units = Table(title="units by load (single offices)", title_justify="left")
-    for col in (
-        "#",
-        "plan",
-        "unit",
-        "kind",
-        "lead",
-        "support",
-        "推断",
-        "load",
-        "goals",
-        "leaders",
-        "partners",
-        "degree",
-        "betweenness",
-        "pagerank",
-        "community",
-        "flag",
-    ):
-        units.add_column(col, justify="right" if col not in ("plan", "unit", "kind", "flag") else "left", no_wrap=True)
-    rank: dict[Any, int] = {}
-    marks = {"overloaded": "[red]⚑ overloaded[/red]", "blanket": "≡ blanket supporter"}
-    for r in data["units"]:
-        rank[r["plan"]] = rank.get(r["plan"], 0) + 1
-        units.add_row(
-            str(rank[r["plan"]]),
-            escape(r["plan"] or ""),
-            escape(r["name"] or ""),
-            r["kind_name"],
-            str(r["lead"]),
-            str(r["support"]),
-            str(r["lead_inferred"] + r["support_inferred"] or ""),
-            f"{r['load']:g}",
-            str(r["goals"]),
-            str(r["leaders"]),
-            str(r["partners"]),
-            f"{r['degree']:g}",
-            f"{r['betweenness']:.3f}",
-            f"{r['pagerank']:.3f}",
-            str(r["community"] or ""),
-            marks.get(r["status"], ""),
-        )
-    console.print(units)
-    flagged = [r for r in data["units"] if r["flagged"]]
-    if flagged:
-        console.print("[bold red]flagged[/bold red]")
-        for r in flagged:
-            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
-    blanket = [r for r in data["units"] if r["status"] == "blanket"]
-    if blanket:
-        console.print("[bold]blanket supporters (listed on most tasks as the standing clause; not compared)[/bold]")
-        for r in blanket:
-            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
-    if data["collectives"]:
-        coll = Table(title="collective units (listed apart, not ranked)", title_justify="left")
-        for col in ("plan", "unit", "lead", "support", "推断", "load", "partners"):
-            coll.add_column(col, no_wrap=True)
-        for r in data["collectives"]:
-            coll.add_row(
-                escape(r["plan"] or ""),
-                escape(r["name"]),
-                str(r["lead"]),
-                str(r["support"]),
-                str(r["lead_inferred"] + r["support_inferred"] or ""),
-                f"{r['load']:g}",
-                str(r["partners"]),
-            )
-        console.print(coll)
-    if data["leaders"]:
-        lt = Table(title="leaders by span", title_justify="left")
-        for col in ("plan", "leader", "tasks", "units", "goals", "推断", "flag"):
-            lt.add_column(col, no_wrap=True)
-        for r in data["leaders"]:
-            lt.add_row(
-                escape(r["plan"] or ""),
-                escape(r["name"]) + (" (集体)" if r["collective"] else ""),
-                str(r["tasks"]),
-                str(r["units"]),
-                str(r["goals"]),
-                str(r["tasks_inferred"] or ""),
-                "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "",
-            )
-        console.print(lt)
-    if data["changes"]:
-        ct = Table(title="year over year (largest rises, then largest falls)", title_justify="left")
-        for col in ("region", "unit", "kind", "years", "load before", "load after", "change", "status"):
-            ct.add_column(col, no_wrap=True)
-        for r in data["changes"]:
-            ct.add_row(
-                escape(r["region"]),
-                escape(r["name"]),
-                r["kind"],
-                f"{r['year_a']}→{r['year_b']}",
-                f"{r['load_a']:g}",
-                f"{r['load_b']:g}",
-                f"{r['change']:+g}",
-                r["status"],
-            )
-        console.print(ct)
-        for note in method.get("notes", []):
-            console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
-
-
-def _print_run_summary(outcome: Any, top: int, lead_weight: float, support_weight: float, console: Console) -> None:
-    """The plans written by ``run``, then each plan's top units and its flags."""
-    from dutygraph.graph.analysis import RULES
-
-    plans = Table(title="plans (one graph page and one review page each)", title_justify="left")
-    for col in ("plan", "tasks", "units", "⚑ overloaded", "≡ blanket", "pages"):
-        plans.add_column(col)
-    for p in outcome.pages:
-        r = p.row
-        units = str(r["units"]) if r["units"] else "none printed: no review"
-        pages = p.graph.name + (f", {p.review.name}" if p.review else "")
-        plans.add_row(
-            escape(p.label),
-            str(r["tasks"]),
-            units,
-            str(r["flagged"]) if r["units"] else "",
-            str(r["blanket"]) if r["units"] else "",
-            escape(pages),
-        )
-    console.print(plans)
-    for p in outcome.pages:
-        units = p.analysis.units
-        if not units:
-            continue
-        ranking = Table(
-            title=f"{escape(p.label)}: top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})",
-            title_justify="left",
-        )
-        for col in ("unit", "kind", "lead", "support", "推断", "load", "betweenness", "flag"):
-            ranking.add_column(col)
-        for r in units[:top]:
-            rule = RULES.get(r["status"])
-            ranking.add_row(
-                escape(r["name"]),
-                r["kind_name"],
-                str(r["lead"]),
-                str(r["support"]),
-                str(r["lead_inferred"] + r["support_inferred"] or ""),
-                f"{r['load']:g}",
-                f"{r['betweenness']:.3f}",
-                escape(f"{rule.mark} {rule.name}") if rule and r["status"] != "collective" else "",
-            )
-        console.print(ranking)
-        for r in units:
-            if r["status"] in ("overloaded", "blanket"):
-                rule = RULES[r["status"]]
-                console.print(
-                    f"{rule.mark} {escape(p.label)} {escape(r['name'])}: {escape(r['reason'])}", highlight=False
-                )
 
 
 def _load(

@@ -55,6 +55,18 @@ class UsageError(DutygraphError):
     exit_code = 2
 
 
+class EmptyScopeError(UsageError):
+    """The region, year or plan asked for holds no task (``--region 钟楼区 --year 1999``)."""
+
+
+class UnknownViewError(UsageError):
+    """A drawing's view is not one of the views, or lacks what it needs (the centre's name, the analysis)."""
+
+
+class NodeNotFoundError(UsageError):
+    """A drawing names a goal, unit or leader the graph does not hold, or one that matches several."""
+
+
 class StoreError(DutygraphError):
     """A graph store failed (exit code 3)."""
 

@@ -6,6 +6,7 @@ import igraph
 import networkx as nx
 import pytest
 
+from dutygraph.errors import EmptyScopeError
 from dutygraph.graph.analysis import (
     LoadWeights,
     analyze,
@@ -194,7 +195,7 @@ def test_year_over_year_finds_risers_fallers_and_newcomers():
 
 
 def test_empty_scope_is_refused():
-    with pytest.raises(ValueError, match="no tasks in 钟楼区 1999"):
+    with pytest.raises(EmptyScopeError, match="no tasks in 钟楼区 1999"):
         analyze(seeds_graph(), region="钟楼区", year=1999)
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from dutygraph.errors import NodeNotFoundError, UnknownViewError
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import (
     RULES,
@@ -136,7 +137,7 @@ def _options(n_nodes: int) -> dict[str, Any]:
     }
 
 
-def _task_title(G: nx.MultiDiGraph, tid: str) -> str:
+def _task_title(G: nx.MultiDiGraph[str], tid: str) -> str:
     d = G.nodes[tid]
     goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
     lines = [f"任务 {d.get('number', '')}：{d.get('text', '')}"]
@@ -154,7 +155,7 @@ def _task_title(G: nx.MultiDiGraph, tid: str) -> str:
     return "\n".join(lines)
 
 
-def _unit_title(G: nx.MultiDiGraph, uid: str, stats: dict[str, dict[str, dict[str, Any]]]) -> str:
+def _unit_title(G: nx.MultiDiGraph[str], uid: str, stats: dict[str, dict[str, dict[str, Any]]]) -> str:
     d = G.nodes[uid]
     lines = [f"{d.get('name')}（{d.get('region', '')}，{kind_name(d.get('kind'))}）"]
     for plan, s in stats.get(uid, {}).items():
@@ -193,8 +194,8 @@ def _status(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> str:
     return "overloaded" if "overloaded" in statuses else ("blanket" if "blanket" in statuses else "")
 
 
-def _plan_label(G: nx.MultiDiGraph, doc: str | None) -> str | None:
-    d = G.nodes[doc] if doc in G else None
+def _plan_label(G: nx.MultiDiGraph[str], doc: str | None) -> str | None:
+    d = G.nodes[doc] if doc is not None and doc in G else None
     return Plan(d.get("region"), d.get("year")).label if d else None
 
 
@@ -203,7 +204,7 @@ def _unit_shape(kind: str | None) -> str:
 
 
 def _mark(node: dict[str, Any], status: str) -> None:
-    """Show a unit's status on its node: ⚑ and a magenta border when overloaded, ≡ and a dashed grey one when blanket."""
+    """A unit's status on its node: ⚑ and a magenta border when overloaded, ≡ and a dashed grey one when blanket."""
     if status not in ("overloaded", "blanket"):
         return
     rule = RULES[status]
@@ -235,7 +236,7 @@ def _metrics(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> dict[str,
     }
 
 
-def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+def _node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
     d = G.nodes[n]
     label = d["label"]
     style = STYLE[label]
@@ -286,7 +287,7 @@ def _node(G: nx.MultiDiGraph, n: str, stats: dict[str, dict[str, dict[str, Any]]
     return node
 
 
-def _task_info(G: nx.MultiDiGraph, tid: str) -> dict[str, Any]:
+def _task_info(G: nx.MultiDiGraph[str], tid: str) -> dict[str, Any]:
     """A task's details for the panel: text, goal, area, source line, and who leads, supports and oversees it."""
     d = G.nodes[tid]
     goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
@@ -307,7 +308,7 @@ def _task_info(G: nx.MultiDiGraph, tid: str) -> dict[str, Any]:
     } | roles
 
 
-def _edges(G: nx.MultiDiGraph, keep: set[str]) -> list[dict[str, Any]]:
+def _edges(G: nx.MultiDiGraph[str], keep: set[str]) -> list[dict[str, Any]]:
     out = []
     for u, v, k, d in G.out_edges(sorted(keep), keys=True, data=True):
         if v not in keep:
@@ -331,7 +332,11 @@ def _in_view(d: dict[str, Any], region: str | None, year: int | None, plan: Plan
 
 
 def _scope(
-    G: nx.MultiDiGraph, region: str | None, year: int | None, plan: Plan | None = None, index: list[Any] | None = None
+    G: nx.MultiDiGraph[str],
+    region: str | None,
+    year: int | None,
+    plan: Plan | None = None,
+    index: list[Any] | None = None,
 ) -> set[str]:
     """Tasks in the region and year, with their ancestors and everyone responsible for them."""
     keep: set[str] = set()
@@ -351,8 +356,8 @@ def _scope(
     return keep
 
 
-def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None, year: int | None = None) -> str:
-    """The node of ``label`` whose id, name or title is ``wanted`` (or contains it); a goal of ``region`` and ``year``."""
+def _find(G: nx.MultiDiGraph[str], label: str, wanted: str, region: str | None, year: int | None = None) -> str:
+    """The node of ``label`` whose id, name or title is ``wanted`` (or contains it), in ``region`` and ``year``."""
     exact, partial = [], []
     for n, d in G.nodes(data=True):
         if d["label"] != label or (region and d.get("region", region) != region and label != m.GOAL):
@@ -369,17 +374,17 @@ def _find(G: nx.MultiDiGraph, label: str, wanted: str, region: str | None, year:
     found = exact or partial
     if not found:
         where = " ".join(str(x) for x in (region, year) if x is not None)
-        raise LookupError(f"no {label.lower()} named '{wanted}'" + (f" in {where}" if where else ""))
+        raise NodeNotFoundError(f"no {label.lower()} named '{wanted}'" + (f" in {where}" if where else ""))
     if len(found) > 1:
         names = ", ".join(sorted(G.nodes[n].get("name") or G.nodes[n].get("title") or n for n in found)[:5])
-        raise LookupError(
+        raise NodeNotFoundError(
             f"'{wanted}' matches {len(found)} {label.lower()}s ({names}); be more specific or give --region"
         )
     return found[0]
 
 
 def _neighbourhood(
-    G: nx.MultiDiGraph, centre: str, region: str | None = None, year: int | None = None, plan: Plan | None = None
+    G: nx.MultiDiGraph[str], centre: str, region: str | None = None, year: int | None = None, plan: Plan | None = None
 ) -> set[str]:
     """A goal, unit or leader with its tasks in the view (region, year or plan) and everyone responsible for them."""
     label = G.nodes[centre]["label"]
@@ -428,8 +433,48 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[di
     return legend
 
 
+def _within_limit(C: nx.Graph[str], stats: dict[str, Any], limit: int) -> tuple[nx.Graph[str], str]:
+    """The network cut to ``limit`` units (the overloaded first, then those sharing the most tasks), with a note."""
+    if C.number_of_nodes() <= limit:
+        return C, ""
+    strength = dict(C.degree(weight="weight"))
+    ranked = sorted(C, key=lambda n: (_status(stats, n) != "overloaded", -strength[n], n))
+    flagged = sum(1 for n in C if _status(stats, n) == "overloaded")
+    note = (
+        f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
+        + (
+            f"负担过重的 {flagged} 个和共同任务最多的 {limit - flagged} 个"
+            if flagged < limit
+            else f"负担过重的 {flagged} 个中共同任务最多的 {limit} 个"
+        )
+        + "；可用 --region/--year 缩小范围。"
+    )
+    return C.subgraph(ranked[:limit]), note
+
+
+def _unit_node(G: nx.MultiDiGraph[str], n: str, s: dict[str, Any], stats: dict[str, Any]) -> dict[str, Any]:
+    """A unit's node in the network: size by betweenness, colour by community, its status marked."""
+    community = s.get("community") or 0
+    d = G.nodes[n]
+    node = {
+        "id": n,
+        "label": d.get("name", n),
+        "shape": _unit_shape(d.get("kind")),
+        "t": m.UNIT,
+        "size": 10 + 40 * float(s.get("betweenness", 0.0)),
+        "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
+        "title": _unit_title(G, n, stats),
+        "name": d.get("name", n),
+        "region": d.get("region"),
+        "kind": kind_name(d.get("kind")),
+        "m": _metrics(stats, n),
+    }
+    _mark(node, _status(stats, n))
+    return node
+
+
 def units_drawing(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     analysis: Analysis,
     *,
     region: str | None = None,
@@ -452,41 +497,8 @@ def units_drawing(
     stats = _unit_stats(analysis)
     # One row per unit for size and colour: its heaviest plan among those drawn.
     best = {n: max(rows.values(), key=lambda r: r["load"]) for n, rows in stats.items()}
-    note = ""
-    if C.number_of_nodes() > limit:
-        strength = dict(C.degree(weight="weight"))
-        ranked = sorted(C, key=lambda n: (_status(stats, n) != "overloaded", -strength[n], n))
-        flagged = sum(1 for n in C if _status(stats, n) == "overloaded")
-        note = (
-            f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
-            + (
-                f"负担过重的 {flagged} 个和共同任务最多的 {limit - flagged} 个"
-                if flagged < limit
-                else f"负担过重的 {flagged} 个中共同任务最多的 {limit} 个"
-            )
-            + "；可用 --region/--year 缩小范围。"
-        )
-        C = C.subgraph(ranked[:limit])
-    nodes = []
-    for n in C:
-        s = best.get(n, {})
-        community = s.get("community") or 0
-        d = G.nodes[n]
-        node = {
-            "id": n,
-            "label": d.get("name", n),
-            "shape": _unit_shape(d.get("kind")),
-            "t": m.UNIT,
-            "size": 10 + 40 * float(s.get("betweenness", 0.0)),
-            "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
-            "title": _unit_title(G, n, stats),
-            "name": d.get("name", n),
-            "region": d.get("region"),
-            "kind": kind_name(d.get("kind")),
-            "m": _metrics(stats, n),
-        }
-        _mark(node, _status(stats, n))
-        nodes.append(node)
+    C, note = _within_limit(C, stats, limit)
+    nodes = [_unit_node(G, n, best.get(n, {}), stats) for n in C]
     edges = []
     for u, v, d in C.edges(data=True):
         edges.append(
@@ -496,7 +508,8 @@ def units_drawing(
                 "to": v,
                 "width": min(12.0, 0.8 + d["weight"]),
                 "color": "#9aa9b8",
-                "title": f"共同任务 {d['weight']} 项（牵头-配合 {d['lead_support']}，配合-配合 {d['support_support']}，牵头-牵头 {d['lead_lead']}）",
+                "title": f"共同任务 {d['weight']} 项（牵头-配合 {d['lead_support']}，"
+                f"配合-配合 {d['support_support']}，牵头-牵头 {d['lead_lead']}）",
                 "shared": d["weight"],
                 "rel": "SHARES",
             }
@@ -515,7 +528,7 @@ def units_drawing(
 
 
 def make_drawing(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     view: str = "full",
     *,
     analysis: Analysis | None = None,
@@ -547,13 +560,13 @@ def make_drawing(
             drawing plan after plan.
 
     Raises:
-        ValueError: unknown view, or a neighbourhood view without its centre.
-        LookupError: the centre is not found, or is ambiguous.
+        UnknownViewError: unknown view, or a neighbourhood view without its centre.
+        NodeNotFoundError: the centre is not found, or is ambiguous.
     """
     if view not in VIEWS:
-        raise ValueError(f"unknown view '{view}'; choose one of {', '.join(VIEWS)}")
+        raise UnknownViewError(f"unknown view '{view}'; choose one of {', '.join(VIEWS)}")
     if view == "units" and analysis is None:
-        raise ValueError("the units view needs the analysis")
+        raise UnknownViewError("the units view needs the analysis")
     stats = _unit_stats(analysis)
     scope = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "全部")
     note = ""
@@ -572,7 +585,7 @@ def make_drawing(
     else:
         wanted = {"goal": goal, "unit": unit, "leader": leader}[view]
         if not wanted:
-            raise ValueError(f"the {view} view needs --{view} NAME")
+            raise UnknownViewError(f"the {view} view needs --{view} NAME")
         label = {"goal": m.GOAL, "unit": m.UNIT, "leader": m.LEADER}[view]
         region_ = plan.region if plan is not None else region
         year_ = plan.year if plan is not None else year

@@ -21,8 +21,10 @@ from typing import Any
 
 import networkx as nx
 
+from dutygraph.errors import EmptyScopeError
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import (
+    DEFAULT_WEIGHTS,
     RULES,
     Analysis,
     LoadWeights,
@@ -202,11 +204,11 @@ def bar_chart(rows: list[dict[str, Any]], weights: dict[str, float], limit: int 
     return "".join(parts)
 
 
-def unit_tasks(G: nx.MultiDiGraph, task_ids: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+def unit_tasks(G: nx.MultiDiGraph[str], task_ids: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Each unit's tasks (among ``task_ids``, all when None): number, text, goal, role, basis, line.
 
     Example:
-        >>> unit_tasks(G)["unit:钟楼区:住建局"][0]["role"]  # doctest: +SKIP
+        >>> unit_tasks(G)["unit:钟楼区:住建局"][0]["role"]
         '牵头'
     """
     out: dict[str, list[dict[str, Any]]] = {}
@@ -275,7 +277,7 @@ def _changes_html(analysis: Analysis) -> str:
 
 
 def render_report(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     analysis: Analysis,
     *,
     region: str | None = None,
@@ -492,10 +494,10 @@ class PlanPages:
 
 
 def write_plan_pages(
-    G: nx.MultiDiGraph,
+    G: nx.MultiDiGraph[str],
     out_dir: str | Path,
     *,
-    weights: LoadWeights = LoadWeights(),
+    weights: LoadWeights = DEFAULT_WEIGHTS,
     include_inferred: bool = False,
     pool_years: bool = False,
     progress: Callable[[int, int], None] | None = None,
@@ -518,7 +520,7 @@ def write_plan_pages(
         The index page's path and what was written for each plan.
 
     Raises:
-        ValueError: ``G`` has no task.
+        EmptyScopeError: ``G`` has no task.
     """
     from dutygraph.graph.draw import make_drawing, write_page
 
@@ -526,7 +528,7 @@ def write_plan_pages(
     out.mkdir(parents=True, exist_ok=True)
     index = task_index(G)
     if not index:
-        raise ValueError("no tasks in the graph")
+        raise EmptyScopeError("no tasks in the graph")
     if pool_years:
         regions = sorted({t.region for t in index}, key=lambda r: r or "")
         scopes = [(Plan(r, None), r) for r in regions]

@@ -1,0 +1,98 @@
+"""Who coordinates the most, who carries too much: analysis on the networkx mirror.
+
+Every function takes the responsibility graph (from :func:`~dutygraph.graph.build.build_graph`
+or :meth:`GraphStore.read_graph`) as its first argument and returns plain data.
+
+Counting rule: a responsibility counts when its basis is ``printed`` or
+``merged``; ``inferred`` ones (guesses filled into a line-deduplicated text) are
+reported beside the counts (``lead_inferred``, ``support_inferred``) and only
+added in with ``include_inferred=True``. A unit is never flagged on guesses
+without its reason saying so.
+
+The package, one concept per module: :mod:`.scope` (plans, the task index, unit
+kinds, load weights), :mod:`.load` (unit loads, leader spans), :mod:`.coordination`
+(the network of units sharing tasks), :mod:`.centrality`, :mod:`.flags` (the flag
+rules and their wording), :mod:`.trends` (year over year) and :mod:`.review`
+(:func:`analyze`, which runs them all over a scope).
+"""
+
+from __future__ import annotations
+
+from dutygraph.graph.analysis.centrality import (
+    BETWEENNESS_SAMPLES,
+    EXACT_BETWEENNESS_LIMIT,
+    louvain_in_order,
+    unit_centrality,
+)
+from dutygraph.graph.analysis.coordination import DISTANCE_SCALE, coordination_network, tie_distance
+from dutygraph.graph.analysis.flags import (
+    BLANKET_MIN_TASKS,
+    BLANKET_SHARE,
+    BLANKET_SUPPORT_SHARE,
+    MIN_PEERS,
+    PEERS_NAMED,
+    RULES,
+    Z_THRESHOLD,
+    FlagRule,
+    blanket_supporters,
+    leader_flags,
+    overload_flags,
+    robust_z,
+)
+from dutygraph.graph.analysis.load import leader_span, unit_load
+from dutygraph.graph.analysis.review import Analysis, analyze, combine
+from dutygraph.graph.analysis.scope import (
+    DEFAULT_WEIGHTS,
+    KIND_NAMES,
+    NO_YEAR,
+    PEER_GROUPS,
+    LoadWeights,
+    Plan,
+    kind_name,
+    peer_group,
+    plan_tasks,
+    plans,
+    region_years,
+    task_index,
+)
+from dutygraph.graph.analysis.trends import year_over_year
+
+__all__ = [
+    "BETWEENNESS_SAMPLES",
+    "BLANKET_MIN_TASKS",
+    "BLANKET_SHARE",
+    "BLANKET_SUPPORT_SHARE",
+    "DEFAULT_WEIGHTS",
+    "DISTANCE_SCALE",
+    "EXACT_BETWEENNESS_LIMIT",
+    "KIND_NAMES",
+    "MIN_PEERS",
+    "NO_YEAR",
+    "PEERS_NAMED",
+    "PEER_GROUPS",
+    "RULES",
+    "Z_THRESHOLD",
+    "Analysis",
+    "FlagRule",
+    "LoadWeights",
+    "Plan",
+    "analyze",
+    "blanket_supporters",
+    "combine",
+    "coordination_network",
+    "kind_name",
+    "leader_flags",
+    "leader_span",
+    "overload_flags",
+    "peer_group",
+    "plan_tasks",
+    "plans",
+    "region_years",
+    "robust_z",
+    "task_index",
+    "tie_distance",
+    "louvain_in_order",
+    "unit_centrality",
+    "unit_load",
+    "year_over_year",
+]
