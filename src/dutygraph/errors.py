@@ -49,6 +49,10 @@ class NoTasksError(InputError):
     """The document was read but no task could be found in it."""
 
 
+class NotADecompositionError(InputError):
+    """The text was read into "tasks", but they are not a plan's: random characters, numbered."""
+
+
 class UsageError(DutygraphError):
     """A command was called with options that do not fit together (exit code 2)."""
 

@@ -111,7 +111,7 @@ def run(
     year: int | None = None,
     force_region: str | None = None,
     force_year: int | None = None,
-    weights: LoadWeights = LoadWeights(),
+    weights: LoadWeights | None = None,
     include_inferred: bool = False,
     pool_years: bool = False,
     progress: Progress | None = None,
@@ -125,7 +125,7 @@ def run(
         layout: as for :func:`dutygraph.loaders.load`.
         region, year, force_region, force_year: as for :func:`settle_region_year`
             (its notices are in ``notices``).
-        weights, include_inferred: as for :func:`dutygraph.graph.analysis.analyze`.
+        weights, include_inferred: as for :func:`dutygraph.graph.analysis.analyze` (None: its default weights).
         pool_years: one page pair per region with its years added together,
             instead of one per plan (a region's document(s) of one year).
         progress: called with (step, done, total) as the job advances.
@@ -168,7 +168,7 @@ def run(
         outcome.index_page, outcome.pages = write_plan_pages(
             G,
             out_dir,
-            weights=weights,
+            weights=weights or LoadWeights(),
             include_inferred=include_inferred,
             pool_years=pool_years,
             progress=lambda done, total: tick("draw", done, total),

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.generate import Size, generate_records, write_documents
+from dutygraph.graph.build import build_graph
+from dutygraph.loaders import load_many
 from tests.conftest import ROOT
 
 #: fault -> store -> [trials, survived, note]
@@ -93,6 +96,21 @@ def wait_for(predicate, timeout: float = 30, interval: float = 0.05) -> bool:
             return True
         time.sleep(interval)
     return predicate()
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory) -> tuple[list[Path], dict[str, int]]:
+    """24 synthetic documents (4,800 tasks) and each one's responsibilities when whole."""
+    directory = tmp_path_factory.mktemp("corpus")
+    paths = write_documents(generate_records(Size(24, 4_800, 500, 80), seed=3), directory)
+    results, failures = load_many(paths)
+    assert not failures
+    G = build_graph(results)
+    whole: dict[str, int] = {}
+    for _, _, data in G.edges(data=True):
+        if "basis" in data:
+            whole[data["doc"]] = whole.get(data["doc"], 0) + 1
+    return paths, whole
 
 
 @pytest.fixture

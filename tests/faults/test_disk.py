@@ -44,7 +44,7 @@ def test_a_read_only_store_is_read_and_refuses_a_write_in_one_line(read_only_sto
     assert stored_documents(db) == {
         "doc:brackets.txt": {"doc": "doc:brackets.txt", "declared": 3, "tasks": 3, "responsibilities": 6}
     }
-    rc, out, err = finish(dutygraph(["build", str(SAMPLES / "first_listed.txt"), "--db", str(db)]))
+    rc, _, err = finish(dutygraph(["build", str(SAMPLES / "first_listed.txt"), "--db", str(db)]))
     assert rc == 3
     assert err.strip().splitlines() == [f"error: the store at {db} is read-only: it can be queried but not written"]
     assert sorted(p.name for p in db.rglob("*")) == before

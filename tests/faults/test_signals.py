@@ -9,30 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bench.generate import Size, generate_records, write_documents
-from dutygraph.graph.build import build_graph
 from dutygraph.graph.stores.falkor import WRITER_FILE
-from dutygraph.loaders import load_many
 from tests.faults.conftest import dutygraph, finish, record, servers_of, stored_documents, wait_for
 
 #: Delays after the embedded server came up (the documents are read first, then the store opens and
 #: the writes start): the start of the write, and two points inside it (the write takes about a second).
 KILL_AFTER = (0.0, 0.3, 0.7)
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> tuple[list[Path], dict[str, int]]:
-    """24 synthetic documents (4,800 tasks) and each one's responsibilities when whole."""
-    directory = tmp_path_factory.mktemp("corpus")
-    paths = write_documents(generate_records(Size(24, 4_800, 500, 80), seed=3), directory)
-    results, failures = load_many(paths)
-    assert not failures
-    G = build_graph(results)
-    whole: dict[str, int] = {}
-    for _, _, data in G.edges(data=True):
-        if "basis" in data:
-            whole[data["doc"]] = whole.get(data["doc"], 0) + 1
-    return paths, whole
 
 
 def _assert_whole(db: Path, whole: dict[str, int]) -> int:
@@ -78,7 +60,8 @@ def test_a_signal_mid_write_closes_the_store_and_exits_128_plus_the_signal(
     db = tmp_path / "db"
     rc, err = _start_and_kill(paths, db, sig, delay, command=command)
     name = "Ctrl-C" if sig == signal.SIGINT else signal.Signals(sig).name
-    fault = f"kill -{signal.Signals(sig).name[3:]} mid-write (build, run; at {', '.join(f'{d:g}' for s, d, _ in SIGNAL_POINTS if s == sig)} s)"
+    points = ", ".join(f"{d:g}" for s, d, _ in SIGNAL_POINTS if s == sig)
+    fault = f"kill -{signal.Signals(sig).name[3:]} mid-write (build, run; at {points} s)"
     record(fault, "embedded", 1, 0)
     assert rc == 128 + sig, err
     assert f"error: interrupted by {name}; the store was closed" in err

@@ -45,6 +45,36 @@ def test_two_writers_started_at_once_never_break_the_store(tmp_path, no_orphans)
     assert all(note == "waited:1" for _, note in outcomes), outcomes
 
 
+EXISTING_TRIALS = 5
+
+
+def test_two_writers_at_once_on_an_existing_store_change_only_what_they_write(tmp_path, no_orphans):
+    """The store already holds one document; one writer rewrites it while the other adds a second."""
+    want = {f"doc:{p.name}": expected(p) for p in DOCS}
+
+    def trial(i: int) -> tuple[bool, str]:
+        db = tmp_path / f"store{i}"
+        rc, _, err = finish(dutygraph(["build", str(DOCS[0]), "--db", str(db), "-q"]))
+        if rc != 0:
+            return False, f"trial {i}: the first build failed: {err}"
+        before = stored_documents(db)
+        results = [finish(p) for p in [dutygraph(["build", str(p), "--db", str(db), "-q"]) for p in DOCS]]
+        if any(rc != 0 for rc, _, _ in results):
+            return False, f"trial {i}: exit codes {[rc for rc, _, _ in results]}: {[err for _, _, err in results]}"
+        docs = stored_documents(db)
+        got = {d: {"tasks": r["tasks"], "responsibilities": r["responsibilities"]} for d, r in docs.items()}
+        if got != want or docs[f"doc:{DOCS[0].name}"] != before[f"doc:{DOCS[0].name}"]:
+            return False, f"trial {i}: stored {got}, expected {want}"
+        return True, ""
+
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        outcomes = list(pool.map(trial, range(EXISTING_TRIALS)))
+    survived = sum(ok for ok, _ in outcomes)
+    record("two writers at once on an existing store (build ‖ build)", "embedded", EXISTING_TRIALS, survived)
+    failed = [note for ok, note in outcomes if not ok]
+    assert not failed, "\n".join(failed)
+
+
 def test_a_second_writer_gives_up_after_the_lock_timeout_with_exit_3(tmp_path, no_orphans):
     db = tmp_path / "store"
     holder = subprocess.Popen(

@@ -30,6 +30,7 @@ from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, Tas
 from dutygraph.loaders.report import ReportLoader
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, SourceText, clean_line, read_source
+from dutygraph.loaders.verdict import check_decomposition
 
 __all__ = [
     "LOADERS",
@@ -203,6 +204,7 @@ def load_text(
         chosen, ctx, tasks = _parse_best(lines, src, warnings)
     if not tasks:
         raise NoTasksError(src.path, f"no tasks found (read as {chosen.name}); try another --layout")
+    check_decomposition(src.path, tasks)
     meta = detect_metadata(lines)
     region, year = finish_tasks(tasks, meta, region, year, ctx)
     if simplifier is not None:

@@ -91,6 +91,9 @@ class Neo4jStore(GraphStore):
         import neo4j
         from neo4j import exceptions as nx_exc
 
+        if log.getEffectiveLevel() > logging.DEBUG:
+            # The driver logs each lost connection itself; the error raised here says it once, in one line.
+            logging.getLogger("neo4j").setLevel(logging.CRITICAL)
         self.uri = uri
         self._driver: Any = None
         self.database = database or None
@@ -151,8 +154,13 @@ class Neo4jStore(GraphStore):
                 session.execute_write(work)
         except nx_exc.Neo4jError as exc:
             raise StoreError(f"Neo4j at {self.location} refused a write: {exc.message or exc}") from exc
+        except (nx_exc.ServiceUnavailable, nx_exc.SessionExpired) as exc:
+            raise StoreError(
+                f"lost Neo4j at {self.location} during a write: the server closed the connection or stopped "
+                "answering (is it still running?); each document is stored whole or not at all"
+            ) from exc
         except nx_exc.DriverError as exc:
-            raise StoreError(f"lost Neo4j at {self.location} during a write: {exc}") from exc
+            raise StoreError(f"lost Neo4j at {self.location} during a write: {str(exc).splitlines()[0]}") from exc
 
     def _read(self, cypher: str, params: dict[str, Any]) -> QueryResult:
         from neo4j import exceptions as nx_exc
