@@ -29,7 +29,7 @@ def test_year_fills_only_a_document_that_prints_none():
 
 
 def test_region_fills_only_a_document_that_prints_none():
-    result, years = extract(str(seed_path("001")), str(seed_path("003")), "--region", "玄武区")
+    _result, years = extract(str(seed_path("001")), str(seed_path("003")), "--region", "玄武区")
     assert {(doc, region) for doc, _, region in years} == {("001", "鼓楼区"), ("003", "钟楼区")}
 
 

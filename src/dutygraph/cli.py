@@ -23,9 +23,9 @@ from rich.table import Table
 from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, UsageError
 from dutygraph.gcpause import paused_gc
+from dutygraph.graph import tables, terminal
 from dutygraph.graph.export import DESCRIPTIONS as EXPORT_DESCRIPTIONS
 from dutygraph.graph.export import EXPORTERS
-from dutygraph.graph import tables, terminal
 from dutygraph.loaders import LoadResult, layout_names, load_many
 
 
@@ -563,7 +563,10 @@ def schema(fmt: str, db: Path | None, neo4j_uri: str | None, verbose: int, quiet
     rows = [[owner, key, " | ".join(types), n] for owner, key, types, n in found.properties]
     counts = {**found.labels, **found.relationships}
     tables.print_rows(
-        ["label or type", "property", "types", "count"], [[o, "", "", counts[o]] for o in counts] + rows, "table", _stdout()
+        ["label or type", "property", "types", "count"],
+        [[o, "", "", counts[o]] for o in counts] + rows,
+        "table",
+        _stdout(),
     )
     _stdout().print("indexes: " + ", ".join(found.indexes), highlight=False)
     _stdout().print("constraints: " + ", ".join(found.constraints), highlight=False)

@@ -29,12 +29,12 @@ def test_generated_documents_load_back_to_the_generated_tasks(tmp_path, seed):
     records = generate_records(Size(6, 180, 70, 12), seed=seed)
     paths = write_documents(records, tmp_path)
     layouts = set()
-    for expected, path in zip(records, paths):
+    for expected, path in zip(records, paths, strict=False):
         got = load(path)
         layouts.add(got.document.layout)
         assert (got.document.region, got.document.year) == (expected.document.region, expected.document.year)
         assert len(got.tasks) == len(expected.tasks)
-        for want, have in zip(expected.tasks, got.tasks):
+        for want, have in zip(expected.tasks, got.tasks, strict=False):
             assert (have.lead, have.support, have.leaders) == (want.lead, want.support, want.leaders), path.name
             assert have.text == want.text and have.goal == want.goal
     assert layouts == set(LAYOUTS)

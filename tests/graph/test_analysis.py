@@ -113,7 +113,7 @@ def test_chain_betweenness_and_degree():
 
 def test_broker_between_two_clusters():
     C = coordination_network(build_graph([doc(BROKER)]))
-    cent, method = unit_centrality(C, seed=1)
+    cent, _method = unit_centrality(C, seed=1)
     # Seven nodes, 15 pairs: X sits on the 9 paths between the triangles, P1 on 8.
     assert cent[uid("X局")]["betweenness"] == pytest.approx(9 / 15)
     assert cent[uid("P1局")]["betweenness"] == pytest.approx(8 / 15)
@@ -218,7 +218,7 @@ def test_pagerank_on_the_seeds_matches_igraph():
     index = {n: i for i, n in enumerate(nodes)}
     g = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in C.edges()])
     ranks = g.pagerank(weights=[C[u][v]["weight"] for u, v in C.edges()], damping=0.85)
-    for node, value in zip(nodes, ranks):
+    for node, value in zip(nodes, ranks, strict=False):
         assert cent[node]["pagerank"] == pytest.approx(value, abs=1e-8), node
 
 
@@ -291,7 +291,7 @@ def test_a_unit_on_most_tasks_as_support_is_a_blanket_supporter_not_overloaded()
     # Leading most of the tasks is not a standing clause: that unit is compared.
     rows = [{"id": "a", "name": "甲局", "tasks": 11, "lead": 10, "support": 1, "collective": False}]
     assert blanket_supporters(rows, 12) == {}
-    assert blanket_supporters(rows[:0] + [dict(rows[0], lead=1, support=10)], 12) != {}
+    assert blanket_supporters([*rows[:0], dict(rows[0], lead=1, support=10)], 12) != {}
     assert blanket_supporters([dict(rows[0], lead=0, support=9, tasks=9)], 9) == {}  # too few tasks to tell
 
 

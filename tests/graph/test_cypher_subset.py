@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the queries are data, one per line)
 """The same Cypher on both stores: analyst queries run on the embedded store and on Neo4j,
 loaded with the seeds. Each gives Neo4j's rows on the embedded store, or is refused there
 before it runs with a message naming the construct; none is answered wrongly."""

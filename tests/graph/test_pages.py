@@ -305,9 +305,12 @@ def test_review_page(browser, tmp_path):
     assert "line-deduplicated" in page.inner_text("main.review")
     assert page.locator("div.bars div.bar").count() == min(30, len(analysis.units))
     table = page.locator("#dg-rank")
-    visible_names = lambda: [
-        n.replace(" ▸", "") for n in table.locator("tbody tr:not(.tasks):visible td:nth-child(1)").all_inner_texts()
-    ]
+
+    def visible_names():
+        return [
+            n.replace(" ▸", "") for n in table.locator("tbody tr:not(.tasks):visible td:nth-child(1)").all_inner_texts()
+        ]
+
     assert visible_names()[0] == "高新园(邹区镇)"
     assert set(table.locator("tbody tr:not(.tasks) td:nth-child(2)").all_inner_texts()) <= {
         "部门",

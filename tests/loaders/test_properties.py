@@ -21,8 +21,11 @@ from tests.conftest import SEED_FILES, seed_path
 LAYOUTS = [None, *layout_names()]
 # Characters that matter to the loaders, mixed with arbitrary text.
 ALPHABET = st.sampled_from(
-    list("（）()1234567890一二三、.．﹒：:;；，,。\t|—- \n局办街道主办协办牵头单位配合王李区县市年月日")
-    + ["\u3000", "\ufeff"]
+    [
+        *list("（）()1234567890一二三、.．﹒：:;；，,。\t|—- \n局办街道主办协办牵头单位配合王李区县市年月日"),
+        "\u3000",
+        "\ufeff",
+    ]
 )
 TEXT = st.one_of(st.text(max_size=400), st.text(alphabet=ALPHABET, max_size=600))
 

@@ -7,6 +7,7 @@ EncryptedPackage); LibreOffice's command line cannot set a password.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -64,16 +65,12 @@ def main() -> None:
                 (_prop("FilterName", filter_name), _prop("Password", "secret")),
             )
             doc.close(True)
-            try:
+            with contextlib.suppress(Exception):
                 desktop.terminate()
-            except Exception:
-                pass
             proc.wait(timeout=30)
         finally:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)  # soffice.bin outlives the soffice script that started it
-            except ProcessLookupError:
-                pass
 
 
 if __name__ == "__main__":
