@@ -24,24 +24,6 @@ CN_SECTION = re.compile(
 #: A line that is only a number: a 序号 cell or a stray row number.
 BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def cn_to_int(text: str) -> int | None:
-    """Value of a Chinese numeral up to 99 (一 -> 1, 十二 -> 12, 二十 -> 20)."""
-    if not text or any(ch not in _CN_DIGITS for ch in text):
-        return None
-    if len(text) == 1:
-        return _CN_DIGITS[text]
-    if text[0] == "十":
-        return 10 + _CN_DIGITS[text[1]]
-    if text[-1] == "十":
-        return _CN_DIGITS[text[0]] * 10
-    if len(text) == 3 and text[1] == "十":
-        return _CN_DIGITS[text[0]] * 10 + _CN_DIGITS[text[2]]
-    return None
-
-
 # Field vocabulary: printed label -> field. Order matters: longer labels first.
 _LEADER_LABELS = ("区政府分管领导", "分管区领导", "责任区领导", "分管领导", "责任领导", "牵头领导", "联系领导")
 _LEAD_LABELS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门", "责任主体", "主办", "牵头")

@@ -149,6 +149,7 @@ def overload_flags(
     key: str = "load",
     threshold: float = Z_THRESHOLD,
     min_peers: int = MIN_PEERS,
+    inferred_counted: bool = False,
 ) -> dict[str, dict[str, Any]]:
     """Flag units far above their peers: units of the same kind in the same plan.
 
@@ -167,6 +168,8 @@ def overload_flags(
         key: the measure compared.
         threshold: robust z above which a unit is flagged.
         min_peers: smallest peer group that can flag anyone.
+        inferred_counted: whether the rows' counts include guesses from
+            deduplicated texts (the reason says so).
 
     Returns:
         ``{unit_id: verdict}``; a verdict has ``flagged``, ``status``
@@ -187,7 +190,7 @@ def overload_flags(
         text = f"牵头 {r['lead']} 项、配合 {r['support']} 项（负荷 {r['load']:g}），跨 {r['goals']} 个目标"
         guesses = r["lead_inferred"] + r["support_inferred"]
         if guesses:
-            text += f"；另有推断 {guesses} 项" + ("（已计入）" if r.get("inferred_counted") else "（未计入）")
+            text += f"；另有推断 {guesses} 项" + ("（已计入）" if inferred_counted else "（未计入）")
         return text
 
     out: dict[str, dict[str, Any]] = {}

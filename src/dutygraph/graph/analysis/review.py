@@ -67,17 +67,16 @@ def _analyze_tasks(
     """One plan's (or one region's pooled years') rows: units ranked by load, leaders, its summary and method."""
     loads = unit_load(G, include_inferred=include_inferred, weights=weights, index=tasks)
     for r in loads.values():
-        r.update(inferred_counted=include_inferred, year=year, plan=label, kind_name=kind_name(r["kind"]))
+        r.update(year=year, plan=label, kind_name=kind_name(r["kind"]))
     listed = sum(1 for t in tasks if any(_counts(b, include_inferred) for _, b in t.lead + t.support))
     C = coordination_network(G, include_inferred=include_inferred, index=tasks)
     central, method = unit_centrality(C, seed=seed)
-    verdicts = overload_flags(loads.values(), listed_tasks=listed)
+    verdicts = overload_flags(loads.values(), listed_tasks=listed, inferred_counted=include_inferred)
     for uid, r in loads.items():
         c = central.get(uid, {"degree": 0.0, "betweenness": 0.0, "pagerank": 0.0, "community": None})
         r.update(degree=c["degree"], betweenness=c["betweenness"], pagerank=c["pagerank"], community=c.get("community"))
         r.update(verdicts[uid])
         r["blanket"] = r["status"] == "blanket"
-        del r["inferred_counted"]
     order = sorted(loads.values(), key=lambda r: (-r["load"], -r["lead"], r["name"] or ""))
     spans = leader_span(G, include_inferred=include_inferred, index=tasks)
     lverdicts = leader_flags(list(spans.values()))

@@ -29,7 +29,6 @@ from dutygraph.graph.stores.readonly import (
     READ_PROCEDURES,
     check_query,
     code_of,
-    looks_like_write,
     reads_only_by_text,
     show_command,
 )
@@ -45,7 +44,6 @@ __all__ = [
     "cypher_text",
     "document_payloads",
     "interrupt",
-    "looks_like_write",
     "plain",
     "reads_only_by_text",
     "show_command",

@@ -123,8 +123,3 @@ def reads_only_by_text(cypher: str) -> bool:
         and not _WRITE_CLAUSE.search(code)
         and all(n.lower() in READ_PROCEDURES or n.lower().startswith(READ_PROCEDURE_PREFIXES) for n in calls)
     )
-
-
-def looks_like_write(cypher: str) -> bool:
-    """A quick textual check, used only to word error messages."""
-    return bool(_WRITE_CLAUSE.search(cypher))
