@@ -214,3 +214,12 @@ def test_cells_one_per_line_each_closed_by_a_pipe_are_read_as_a_flattened_table(
     # A unit list ending in 各乡镇人民政府 is no signature line: the table goes on.
     assert (t2.leaders, t2.lead, t2.support) == (["李华"], ["县交通运输局"], ["县财政局", "各乡镇人民政府"])
     assert (t3.leaders, t3.lead, t3.support) == (["王明"], ["县住建局"], ["县财政局"])
+
+
+def test_cells_closed_by_pipes_from_the_middle_of_a_table() -> None:
+    """A page cut from a longer table starts at row 12, not 1; two spaced leader names run together."""
+    r = load(SAMPLES / "pipe_cells_mid_table.txt")
+    assert [x.task for x in r.tasks] == ["12", "13"]
+    t12, t13 = r.tasks
+    assert (t12.leaders, t12.lead, t12.support) == (["王明"], ["县住建局"], ["县财政局"])
+    assert (t13.leaders, t13.lead, t13.support) == (["陈刚", "李华"], ["县交通运输局"], ["县公路事业发展中心"])

@@ -18,6 +18,7 @@ from dutygraph.loaders.names import (
     is_person,
     looks_like_unit,
     parse_names,
+    run_together_persons,
 )
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -161,7 +162,7 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
         return Kind.TEXT  # a 完成时限 / 目标类型 value (全年 is no person)
     if len(text) > 8 and text.endswith("。"):
         return Kind.TEXT  # a sentence, not a name (建成县残疾人综合服务中心。)
-    if all(is_person(ln.text) for ln in cell.lines if ln.text.strip()):
+    if all(is_person(n) for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text)):
         return Kind.PERSON
     if len(cell.lines) == 1 and (is_paren_tail(text) or is_generic_tail(text)):
         return Kind.TAIL

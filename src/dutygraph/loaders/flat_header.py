@@ -5,7 +5,7 @@ from __future__ import annotations
 from dutygraph.loaders.base import CN_SECTION, Context, assign_responsible
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, is_extra
-from dutygraph.loaders.names import person_name
+from dutygraph.loaders.names import run_together_persons
 from dutygraph.loaders.text import squeeze
 
 
@@ -22,9 +22,12 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
         return None
     rest = [c for c in body[start:] if c.kind is not Kind.HEADER]
     starts: list[int] = []
+    first = None  # a page cut from a longer table starts at its first row's number (80, 81, …)
     for j, c in enumerate(rest):
-        if c.kind is Kind.NUMBER and int(squeeze(c.text)) == len(starts) + 1:
-            starts.append(j)
+        if c.kind is Kind.NUMBER:
+            first = int(squeeze(c.text)) if first is None else first
+            if int(squeeze(c.text)) == first + len(starts):
+                starts.append(j)
     if len(starts) < 2:
         return None
     roles = header[header.index("number") + 1 :]
@@ -92,7 +95,7 @@ def _header_row(
             break
         if role == "leaders" and cell.kind in (Kind.PERSON, Kind.NONE):
             if cell.kind is Kind.PERSON:
-                row.leaders.extend(person_name(ln.text) for ln in cell.lines if ln.text.strip())
+                row.leaders.extend(n for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text))
                 row.lines.setdefault("leaders", cell.no)
             row.printed.add("leaders")
             k += 1

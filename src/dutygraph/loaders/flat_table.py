@@ -49,7 +49,7 @@ from dutygraph.loaders.flat_header import rows_by_header
 from dutygraph.loaders.names import (
     is_collective,
     is_local,
-    person_name,
+    run_together_persons,
 )
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -218,7 +218,7 @@ class FlatTableLoader(Loader):
                 buffer.append(cell)
             return
         if kind is Kind.PERSON and row.cursor <= 1 and not (row.lead or row.support) and not buffer:
-            row.leaders.extend(person_name(ln.text) for ln in cell.lines if ln.text.strip())
+            row.leaders.extend(n for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text))
             row.printed.add("leaders")
             row.lines.setdefault("leaders", cell.no)
             row.cursor, row.last = 1, "leaders"
