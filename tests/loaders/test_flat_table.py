@@ -223,3 +223,14 @@ def test_cells_closed_by_pipes_from_the_middle_of_a_table() -> None:
     t12, t13 = r.tasks
     assert (t12.leaders, t12.lead, t12.support) == (["王明"], ["县住建局"], ["县财政局"])
     assert (t13.leaders, t13.lead, t13.support) == (["陈刚", "李华"], ["县交通运输局"], ["县公路事业发展中心"])
+
+
+def test_an_extra_single_unit_cell_is_a_second_lead() -> None:
+    """Two unit columns, three unit cells, on a page that joins a cell's units with 、:
+    the extra single-name cell before the last is a second lead cell."""
+    r = load(SAMPLES / "extra_lead_cell.txt")
+    assert [x.task for x in r.tasks] == ["1", "2", "3"]
+    t1, t2, t3 = r.tasks
+    assert (t1.lead, t1.support) == (["区发改局"], ["区工信局", "区商务局", "各街道办事处"])
+    assert (t2.lead, t2.support) == (["区发改局", "区工信局"], ["各街道办事处"])
+    assert (t3.lead, t3.support) == (["区科技局"], ["区工信局", "各街道办事处"])

@@ -139,6 +139,7 @@ class Row:
     cursor: int = 0  # 0 leaders, 1 lead, 2 support, 3 past the unit columns
     last: str | None = None  # field the last name went into
     deadline: str | None = None
+    unit_cells: list[list[str]] = field(default_factory=list)  # the names of each unit cell, in order
 
 
 def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:

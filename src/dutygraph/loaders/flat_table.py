@@ -61,6 +61,18 @@ _MAX_NAME_FRAGMENT = 14
 _MAX_BROKEN_NAME = 40
 
 
+def _extra_lead_cell(rows: list[Row], body: list[Cell]) -> None:
+    """Three unit cells for the two unit columns, on a page that joins the units of one cell
+    with 、: the extra single-name cell is a second lead cell, the last cell is the support.
+    """
+    if not any(c.kind is Kind.UNITS and "、" in c.text for c in body):
+        return
+    for row in rows:
+        cells = row.unit_cells
+        if len(cells) == 3 and row.lead == cells[0] and len(cells[1]) == 1 and not is_collective(cells[1][0]):
+            row.lead, row.support = cells[0] + cells[1], cells[2]
+
+
 class FlatTableLoader(Loader):
     """Tables flattened to one cell per line (or per blank-line-separated block)."""
 
@@ -106,6 +118,7 @@ class FlatTableLoader(Loader):
             rows = (
                 self._numbered(body, ctx, task_re or PAREN_NUMBER) if numbered else self._unnumbered(title, body, ctx)
             )
+            _extra_lead_cell(rows, body)
             if self._one_unit_column(body):
                 for row in rows:  # 责任单位 / 责任部门 alone: every unit listed leads
                     row.lead += row.support
@@ -273,6 +286,7 @@ class FlatTableLoader(Loader):
         """
         if not names:
             return
+        row.unit_cells.append(names)
         lead_cell = not any(is_collective(n) for n in names) and not (dedup and all(is_local(n) for n in names))
         if row.cursor <= 1 and lead_cell:
             row.lead.extend(names)
