@@ -175,3 +175,15 @@ def test_a_leader_named_by_post_in_a_heading_with_a_common_surname_missing_befor
     from dutygraph.loaders.cues import heading_cues
 
     assert heading_cues("一、洪志明市长主抓重点工作", 1, Context("x", [])).leaders == ["洪志明"]
+
+
+def test_a_labelled_line_after_a_group_of_items_holds_for_each() -> None:
+    """协同单位: after two items that print no units holds for both; after one closed item, for it alone."""
+    r = load(SAMPLES / "label_after_group.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["县编办"], ["县财政局", "县人社局", "各乡镇人民政府"]),
+        ("2", ["县编办"], ["县财政局", "县人社局", "各乡镇人民政府"]),
+        ("1", ["县政府办公室"], ["县直有关部门"]),
+        ("2", ["县政府办公室"], ["县信访局"]),
+    ]
+    assert {t.leaders[0] for t in r.tasks} == {"张明"}

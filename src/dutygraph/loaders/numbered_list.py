@@ -210,11 +210,8 @@ class NumberedListLoader(Loader):
                 # A labelled line right under a heading: it holds for the whole section.
                 headings[-1].cues.extend(read_cues(text, ln.no, ctx))
                 continue
-            if items and LABEL.match(text):
-                items[-1].labelled.append((ln.no, text))
-                continue
             group = standalone_group(text)
-            if items and (group or is_verb_cue(text)):
+            if items and (group or is_verb_cue(text) or LABEL.match(text)):
                 # A cue on a line of its own after several items with none holds for all of them.
                 section = items[section_start:]
                 open_items = section if section and not any(is_closed(it) for it in section) else items[-1:]
