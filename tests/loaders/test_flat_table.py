@@ -234,3 +234,12 @@ def test_an_extra_single_unit_cell_is_a_second_lead() -> None:
     assert (t1.lead, t1.support) == (["区发改局"], ["区工信局", "区商务局", "各街道办事处"])
     assert (t2.lead, t2.support) == (["区发改局", "区工信局"], ["各街道办事处"])
     assert (t3.lead, t3.support) == (["区科技局"], ["区工信局", "各街道办事处"])
+
+
+def test_a_unit_cell_cut_by_the_end_of_the_text_is_kept_as_printed() -> None:
+    """The page ends inside the last row's unit cell (多福湾工作专): its names are the row's, kept as printed."""
+    r = load(SAMPLES / "cut_last_unit_cell.txt")
+    t1, t2 = r.tasks
+    assert (t1.lead, t1.support) == (["区发改局"], ["区工信局", "区商务局"])
+    assert (t2.lead, t2.support) == (["区发改局"], ["区投促局", "多福湾工作专"])
+    assert any("ends inside a unit cell" in w.message for w in r.warnings)

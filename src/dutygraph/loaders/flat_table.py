@@ -49,6 +49,7 @@ from dutygraph.loaders.flat_header import rows_by_header
 from dutygraph.loaders.names import (
     is_collective,
     is_local,
+    looks_like_unit,
     run_together_persons,
 )
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
@@ -189,7 +190,19 @@ class FlatTableLoader(Loader):
                 rows.append(row)
                 continue
             self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
+        self._cut_name(row, buffer, ctx)
         return rows
+
+    def _cut_name(self, row: Row | None, buffer: list[Cell], ctx: Context) -> None:
+        """The text ends inside a unit cell after a task: the cut name is the row's unit, kept as printed."""
+        last = next((ln.no for ln in reversed(ctx.lines) if ln.text.strip()), 0)
+        if not buffer or row is None or buffer[-1].lines[-1].no != last:
+            return
+        text = "".join(squeeze(c.text) for c in buffer)
+        if "。" in text or not (len(text) <= 2 or looks_like_unit(re.split(r"[、，,]", text)[0])):
+            return
+        ctx.warn(buffer[0].no, f"the text ends inside a unit cell; '{text}' kept as printed")
+        self._add_units(row, ctx.names(text, buffer[0].no) or [text], buffer[0].no, False)
 
     def _unnumbered(self, title: str | None, body: list[Cell], ctx: Context) -> list[Row]:
         rows: list[Row] = []
