@@ -273,3 +273,15 @@ def finish(rows: list[Row]) -> list[TaskRecord]:
             )
         )
     return out
+
+
+def cut_unit_name(cells: list[Cell], lines: list[Line]) -> str | None:
+    """The text of ``cells`` when they end the text and read as a unit name cut by that end
+    (沈, 区投促局、多福湾工作专): one or two characters, or a first name that is a unit; no sentence."""
+    last = next((ln.no for ln in reversed(lines) if ln.text.strip()), 0)
+    if not cells or cells[-1].lines[-1].no != last:
+        return None
+    text = "".join(squeeze(c.text) for c in cells)
+    if "。" in text or not (len(text) <= 2 or looks_like_unit(re.split(r"[、，,]", text)[0])):
+        return None
+    return text

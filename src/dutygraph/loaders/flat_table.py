@@ -40,6 +40,7 @@ from dutygraph.loaders.flat_cells import (
     Row,
     cells_of,
     classify,
+    cut_unit_name,
     finish,
     is_deduplicated,
     is_extra,
@@ -49,7 +50,6 @@ from dutygraph.loaders.flat_header import rows_by_header
 from dutygraph.loaders.names import (
     is_collective,
     is_local,
-    looks_like_unit,
     run_together_persons,
 )
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
@@ -195,11 +195,8 @@ class FlatTableLoader(Loader):
 
     def _cut_name(self, row: Row | None, buffer: list[Cell], ctx: Context) -> None:
         """The text ends inside a unit cell after a task: the cut name is the row's unit, kept as printed."""
-        last = next((ln.no for ln in reversed(ctx.lines) if ln.text.strip()), 0)
-        if not buffer or row is None or buffer[-1].lines[-1].no != last:
-            return
-        text = "".join(squeeze(c.text) for c in buffer)
-        if "。" in text or not (len(text) <= 2 or looks_like_unit(re.split(r"[、，,]", text)[0])):
+        text = cut_unit_name(buffer, ctx.lines)
+        if text is None or row is None:
             return
         ctx.warn(buffer[0].no, f"the text ends inside a unit cell; '{text}' kept as printed")
         self._add_units(row, ctx.names(text, buffer[0].no) or [text], buffer[0].no, False)
