@@ -243,3 +243,13 @@ def test_a_unit_cell_cut_by_the_end_of_the_text_is_kept_as_printed() -> None:
     assert (t1.lead, t1.support) == (["区发改局"], ["区工信局", "区商务局"])
     assert (t2.lead, t2.support) == (["区发改局"], ["区投促局", "多福湾工作专"])
     assert any("ends inside a unit cell" in w.message for w in r.warnings)
+
+
+def test_a_lead_cell_cut_by_the_end_of_the_text_is_not_taken_from_above() -> None:
+    """Rows under a 序号 header; the page ends after one character of row 2's lead cell:
+    that character is its lead, kept as printed, and nothing is inherited from row 1."""
+    r = load(SAMPLES / "cut_lead_cell_numbered_rows.txt")
+    t1, t2 = r.tasks
+    assert (t1.lead, t1.support) == (["区农业农村局"], ["区发展改革局", "区工业和信息化局"])
+    assert (t2.lead, t2.support, t2.inherited) == (["沈"], [], [])
+    assert any("ends inside a unit cell" in w.message for w in r.warnings)

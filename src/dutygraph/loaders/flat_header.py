@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutygraph.loaders.base import CN_SECTION, Context, assign_responsible
 from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, is_extra
+from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
 from dutygraph.loaders.names import run_together_persons
 from dutygraph.loaders.text import squeeze
 
@@ -69,6 +69,18 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
     return roles, end
 
 
+def _cut_lead(row: Row, rest: list[Cell], ctx: Context) -> list[Cell]:
+    """The cells after the task text, unless the text ends inside the row's first unit cell:
+    then its cut name (沈) is the row's lead, kept as printed, and no cell is left."""
+    cut = cut_unit_name(rest, ctx.lines) if len(rest) == 1 and rest[0].kind is Kind.TEXT else None
+    if cut is None:
+        return rest
+    ctx.warn(rest[0].no, f"the text ends inside a unit cell; '{cut}' kept as printed")
+    row.lead = ctx.names(cut, rest[0].no) or [cut]
+    row.printed.add("lead")
+    return []
+
+
 def _header_row(
     number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
 ) -> Row | None:
@@ -87,6 +99,7 @@ def _header_row(
     if text_roles >= 2 and texts >= 2:
         goal = "".join(c.text for c in text_cells[:-1]).strip()
     row = Row(number, text_cells[-1].text.strip(), text_cells[-1].no, goal, None, None)
+    rest = _cut_lead(row, rest, ctx)
     k = 0
     responsible: list[str] = []
     for role in roles[text_roles:]:
