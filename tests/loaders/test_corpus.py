@@ -2,7 +2,7 @@
 loaders read it no worse than they do now.
 
 Measured with `make accuracy` (70 documents, three rounds): 349 of 358 tasks found (97.5 %),
-role F1 0.982. The target is
+role F1 0.984. The target is
 95 % and 0.95; the floors below hold what is reached, so a change that reads the corpus
 worse fails here."""
 
