@@ -190,7 +190,13 @@ def test_pipe_table_printed_one_cell_per_line() -> None:
     shares the units of the row above, and a row cut by the end of the text has no support."""
     r = load(SAMPLES / "pipe_cells_per_line.txt")
     assert r.document.layout == "delimited-table"
-    assert [t.text[:6] for t in r.tasks] == ["推进重点项目", "地区生产总值", "固定资产投资", "新建幼儿园3", "推进义务教育"]
+    assert [t.text[:6] for t in r.tasks] == [
+        "推进重点项目",
+        "地区生产总值",
+        "固定资产投资",
+        "新建幼儿园3",
+        "推进义务教育",
+    ]
     assert [t.lead for t in r.tasks] == [["县发改委"]] * 3 + [["县教育局"]] * 2
     assert [t.support for t in r.tasks] == [
         ["县财政局", "县自然资源局"],
