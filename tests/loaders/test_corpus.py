@@ -1,8 +1,8 @@
 """The development corpus of real documents (tests/corpus/): its gold is sound, and the
 loaders read it no worse than they do now.
 
-Measured with `make accuracy` (70 documents, three rounds): 335 of 358 tasks found (93.6 %),
-role F1 0.944. The target is
+Measured with `make accuracy` (70 documents, three rounds): 349 of 358 tasks found (97.5 %),
+role F1 0.984. The target is
 95 % and 0.95; the floors below hold what is reached, so a change that reads the corpus
 worse fails here."""
 
@@ -35,7 +35,7 @@ def test_every_gold_text_and_name_is_printed_in_its_document(doc, gold):
 def test_overall_tasks_found_and_role_f1_hold_what_is_reached():
     scores = [score_document(doc, gold) for doc, gold in DOCUMENTS]
     overall = total(scores)
-    assert overall.found / overall.gold_tasks >= 0.93, f"{overall.found} of {overall.gold_tasks} tasks found"
-    assert overall.f1 >= 0.94, f"role F1 {overall.f1:.3f}"
+    assert overall.found / overall.gold_tasks >= 0.97, f"{overall.found} of {overall.gold_tasks} tasks found"
+    assert overall.f1 >= 0.975, f"role F1 {overall.f1:.3f}"
     unread = [s.name for s in scores if s.error and s.gold_tasks > 1]
     assert len(unread) <= 1, unread  # today: 长沙 2012, a layout not read yet (see README)

@@ -182,3 +182,26 @@ def test_a_long_pipe_row_with_a_numbered_plan_in_a_cell_is_no_run_on_page():
     assert [x.task for x in r.tasks] == ["1", "2", "3"]
     assert (r.tasks[1].lead, r.tasks[1].support) == (["区卫生健康局"], ["各镇街"])
     assert not any("held a whole page" in w.message for w in r.warnings)
+
+
+def test_pipe_table_printed_one_cell_per_line() -> None:
+    """Cells opened by '| ', rows closed by a lone '|': the merged first-column lead
+    (broken a character a line) covers the rows below it, a row printing only its task
+    shares the units of the row above, and a row cut by the end of the text has no support."""
+    r = load(SAMPLES / "pipe_cells_per_line.txt")
+    assert r.document.layout == "delimited-table"
+    assert [t.text[:6] for t in r.tasks] == [
+        "推进重点项目",
+        "地区生产总值",
+        "固定资产投资",
+        "新建幼儿园3",
+        "推进义务教育",
+    ]
+    assert [t.lead for t in r.tasks] == [["县发改委"]] * 3 + [["县教育局"]] * 2
+    assert [t.support for t in r.tasks] == [
+        ["县财政局", "县自然资源局"],
+        ["县统计局", "各乡镇人民政府"],
+        ["县统计局", "各乡镇人民政府"],
+        ["县住建局"],
+        [],
+    ]

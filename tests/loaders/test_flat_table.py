@@ -214,3 +214,42 @@ def test_cells_one_per_line_each_closed_by_a_pipe_are_read_as_a_flattened_table(
     # A unit list ending in 各乡镇人民政府 is no signature line: the table goes on.
     assert (t2.leaders, t2.lead, t2.support) == (["李华"], ["县交通运输局"], ["县财政局", "各乡镇人民政府"])
     assert (t3.leaders, t3.lead, t3.support) == (["王明"], ["县住建局"], ["县财政局"])
+
+
+def test_cells_closed_by_pipes_from_the_middle_of_a_table() -> None:
+    """A page cut from a longer table starts at row 12, not 1; two spaced leader names run together."""
+    r = load(SAMPLES / "pipe_cells_mid_table.txt")
+    assert [x.task for x in r.tasks] == ["12", "13"]
+    t12, t13 = r.tasks
+    assert (t12.leaders, t12.lead, t12.support) == (["王明"], ["县住建局"], ["县财政局"])
+    assert (t13.leaders, t13.lead, t13.support) == (["陈刚", "李华"], ["县交通运输局"], ["县公路事业发展中心"])
+
+
+def test_an_extra_single_unit_cell_is_a_second_lead() -> None:
+    """Two unit columns, three unit cells, on a page that joins a cell's units with 、:
+    the extra single-name cell before the last is a second lead cell."""
+    r = load(SAMPLES / "extra_lead_cell.txt")
+    assert [x.task for x in r.tasks] == ["1", "2", "3"]
+    t1, t2, t3 = r.tasks
+    assert (t1.lead, t1.support) == (["区发改局"], ["区工信局", "区商务局", "各街道办事处"])
+    assert (t2.lead, t2.support) == (["区发改局", "区工信局"], ["各街道办事处"])
+    assert (t3.lead, t3.support) == (["区科技局"], ["区工信局", "各街道办事处"])
+
+
+def test_a_unit_cell_cut_by_the_end_of_the_text_is_kept_as_printed() -> None:
+    """The page ends inside the last row's unit cell (多福湾工作专): its names are the row's, kept as printed."""
+    r = load(SAMPLES / "cut_last_unit_cell.txt")
+    t1, t2 = r.tasks
+    assert (t1.lead, t1.support) == (["区发改局"], ["区工信局", "区商务局"])
+    assert (t2.lead, t2.support) == (["区发改局"], ["区投促局", "多福湾工作专"])
+    assert any("ends inside a unit cell" in w.message for w in r.warnings)
+
+
+def test_a_lead_cell_cut_by_the_end_of_the_text_is_not_taken_from_above() -> None:
+    """Rows under a 序号 header; the page ends after one character of row 2's lead cell:
+    that character is its lead, kept as printed, and nothing is inherited from row 1."""
+    r = load(SAMPLES / "cut_lead_cell_numbered_rows.txt")
+    t1, t2 = r.tasks
+    assert (t1.lead, t1.support) == (["区农业农村局"], ["区发展改革局", "区工业和信息化局"])
+    assert (t2.lead, t2.support, t2.inherited) == (["沈"], [], [])
+    assert any("ends inside a unit cell" in w.message for w in r.warnings)

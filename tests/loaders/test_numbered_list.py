@@ -175,3 +175,28 @@ def test_a_leader_named_by_post_in_a_heading_with_a_common_surname_missing_befor
     from dutygraph.loaders.cues import heading_cues
 
     assert heading_cues("一、洪志明市长主抓重点工作", 1, Context("x", [])).leaders == ["洪志明"]
+
+
+def test_a_labelled_line_after_a_group_of_items_holds_for_each() -> None:
+    """协同单位: after two items that print no units holds for both; after one closed item, for it alone."""
+    r = load(SAMPLES / "label_after_group.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["县编办"], ["县财政局", "县人社局", "各乡镇人民政府"]),
+        ("2", ["县编办"], ["县财政局", "县人社局", "各乡镇人民政府"]),
+        ("1", ["县政府办公室"], ["县直有关部门"]),
+        ("2", ["县政府办公室"], ["县信访局"]),
+    ]
+    assert {t.leaders[0] for t in r.tasks} == {"张明"}
+
+
+def test_a_lead_heading_over_one_unnumbered_line_is_that_lines_task() -> None:
+    """（一）X牵头的工作 followed by one unnumbered sentence: the sentence is task （一）, led by X;
+    the leader's remit under 一、张明县长负责的工作 is no task."""
+    r = load(SAMPLES / "lead_heading_one_task.txt")
+    assert [(t.task, t.text[:6], t.lead, t.support) for t in r.tasks] == [
+        ("（一）", "加强行政监察", ["县监察局"], []),
+        ("（二）", "全面加强审计", ["县审计局"], ["县直各部门", "各乡镇人民政府"]),
+        ("1", "深化行政管理", ["县编办"], ["县财政局"]),
+        ("2", "积极稳妥地推", ["县编办"], ["县财政局"]),
+    ]
+    assert {t.leaders[0] for t in r.tasks} == {"张明"}

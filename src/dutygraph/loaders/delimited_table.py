@@ -19,7 +19,6 @@ A row's task cell is the one starting with a task number; cells before it are
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import (
     BARE_NUMBER,
@@ -34,48 +33,44 @@ from dutygraph.loaders.base import (
 )
 from dutygraph.loaders.delimited_header import header_role, merge_headers
 from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, looks_like_unit, parse_persons
+from dutygraph.loaders.pipe_cells import Cell as _Cell
+from dutygraph.loaders.pipe_cells import is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
 _PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
 
 
-@dataclass
-class _Cell:
-    lines: list[Line] = field(default_factory=list)
-
-    @property
-    def no(self) -> int:
-        return self.lines[0].no if self.lines else 0
-
-    @property
-    def flat(self) -> str:
-        """The cell's text with its line breaks and spaces removed."""
-        return "".join(squeeze(ln.text) for ln in self.lines)
-
-    @property
-    def empty(self) -> bool:
-        return not self.flat
-
-
 _UNIT_ROLES = ("lead", "support", "responsible", "leaders")
 
 
-def _fit(row: list[_Cell], header: list[str | None]) -> tuple[list[_Cell], list[str | None]]:
+def _is_units(cell: _Cell) -> bool:
+    return looks_like_unit(re.split(r"[、，,和]", cell.flat)[0])
+
+
+def _fit(row: list[_Cell], header: list[str | None], per_line: bool = False) -> tuple[list[_Cell], list[str | None]]:
     """Line a row up with a header of another width.
 
     A shorter row lost merged cells on its left (类别 printed once): it is padded
-    there, so that its 序号 sits under the header's. A longer row sits under a
-    header cell that spans two columns: the unit column is widened.
+    there, so that its 序号 sits under the header's. In a table printed one cell
+    per line a row shows only the cells it does not share with the row above:
+    its task cell (the first that names no unit) goes under the task column and
+    the padding stands for the merged cells. A longer row sits under a header
+    cell that spans two columns: the unit column is widened.
     """
     if len(row) < len(header):
         missing = len(header) - len(row)
+        at = anchor = None
         if "number" in header:
             at = next((i for i, c in enumerate(row) if BARE_NUMBER.match(c.flat)), None)
-            if at is not None and 0 <= header.index("number") - at <= missing:
-                missing = header.index("number") - at
-        padded = [_Cell() for _ in range(missing)] + row
-        return padded + [_Cell() for _ in range(len(header) - len(padded))], header
+            anchor = header.index("number")
+        if at is None and per_line and "text" in header:
+            at = next((i for i, c in enumerate(row) if not _is_units(c)), None)
+            anchor = header.index("text")
+        if at is not None and anchor is not None and 0 <= anchor - at <= missing:
+            missing = anchor - at
+        padded = [_Cell(merged=per_line) for _ in range(missing)] + row
+        return padded + [_Cell(merged=per_line) for _ in range(len(header) - len(padded))], header
     if len(row) > len(header):
         units = [i for i, r in enumerate(header) if r in _UNIT_ROLES]
         if units:
@@ -101,11 +96,18 @@ class DelimitedTableLoader(Loader):
             if ln.text.count("|") >= 3 and not _PIPE_RULE.match(ln.text.strip()):
                 pipes += 1
                 tasks += any(PAREN_NUMBER.match(c.strip()) or DOT_NUMBER.match(c.strip()) for c in ln.text.split("|"))
+        if is_cell_per_line(lines):
+            return 2.0 * sum(1 for row in opened_cell_rows(lines) if len(row) >= 2)
         if tabs < 3 and pipes < 3:
             return 0.0
         return tasks * 2 + (tabs + pipes) / 10
 
     # -- rows -----------------------------------------------------------------
+
+    def _merging(self, lines: list[Line]) -> tuple[bool, bool]:
+        """Whether the table is printed one cell per line; whether an empty cell is a merged one."""
+        per_line = is_cell_per_line(lines)
+        return per_line, not per_line and not self._is_pipe(lines)
 
     @staticmethod
     def _is_pipe(lines: list[Line]) -> bool:
@@ -113,6 +115,8 @@ class DelimitedTableLoader(Loader):
         return sum(1 for ln in lines if ln.text.count("|") >= 3) > tabs
 
     def _rows(self, lines: list[Line]) -> list[list[_Cell]]:
+        if is_cell_per_line(lines):
+            return opened_cell_rows(lines)
         if self._is_pipe(lines):
             return self._pipe_rows(lines)
         tab_lines = [ln for ln in lines if "\t" in ln.text]
@@ -179,9 +183,9 @@ class DelimitedTableLoader(Loader):
         area: str | None = None
         above: dict[str, list[str]] = {}
         records: list[TaskRecord] = []
-        # A Word table leaves a merged cell empty below its first row; a pipe
-        # table cannot merge cells, so an empty cell there means "none".
-        empty_is_merged = not self._is_pipe(ctx.lines)
+        # A Word table leaves a merged cell empty below its first row; a pipe table printed
+        # one row a line cannot merge cells, so an empty cell there means "none".
+        per_line, empty_is_merged = self._merging(ctx.lines)
         previous_was_header = False
         for row in self._rows(ctx.lines):
             filled = [c for c in row if not c.empty]
@@ -196,7 +200,7 @@ class DelimitedTableLoader(Loader):
                 continue
             previous_was_header = False
             fit = header and (not empty_is_merged or len(row) > len(header))
-            row, header_here = _fit(row, header) if header and fit else (row, header)
+            row, header_here = _fit(row, header, per_line) if header and fit else (row, header)
             if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
                 section = CN_SECTION.match(filled[0].flat)
                 if section:  # a heading between tables: the goal of the rows below
@@ -210,10 +214,10 @@ class DelimitedTableLoader(Loader):
                 continue
             number, text = self._task_cell(row, t, header_here)
             number = number or f"M{sum(1 for r in records if r.task.startswith('M')) + 1}"
-            goal, goal_no, area = self._pre_cells(row[:t], header_here, goal, goal_no, area)
-            post_roles = self._post_roles(header_here, row, t)
+            pre, unit_cells, post_roles = self._split_row(row, t, header_here)
+            goal, goal_no, area = self._pre_cells(pre, header_here, goal, goal_no, area)
             fields, printed, lines, deadline = self._row_roles(
-                row[t + 1 :], post_roles, empty_is_merged, first_leads, ctx
+                unit_cells, post_roles, empty_is_merged, first_leads, ctx
             )
             inherited = fill_from_above(fields, printed, above)
             above = fields
@@ -244,13 +248,14 @@ class DelimitedTableLoader(Loader):
         lines: dict[str, int] = {}
         responsible: list[str] = []
         deadline: str | None = None
+        beside_lead = "lead" in post_roles  # 责任单位 next to a 牵头单位 column supports
         for cell, role in zip(cells, post_roles, strict=False):
             if role == "deadline" and not cell.empty:
                 deadline = deadline or cell.flat
             if role not in ("leaders", "lead", "support", "responsible"):
                 continue
-            target = "lead" if role == "responsible" else role
-            if cell.empty and empty_is_merged:
+            target = ("support" if beside_lead else "lead") if role == "responsible" else role
+            if cell.empty and (empty_is_merged or cell.merged):
                 continue
             printed.add(target)
             if cell.empty:
@@ -264,11 +269,29 @@ class DelimitedTableLoader(Loader):
                 responsible.extend(self._units(cell, ctx))
             else:
                 fields[role].extend(self._units(cell, ctx))
-        if responsible:
+        if responsible and beside_lead:
+            fields["support"].extend(responsible)
+        elif responsible:
             assign_responsible(fields, responsible, first_leads)
             if fields["support"]:
                 printed.add("support")
         return fields, printed, lines, deadline
+
+    def _split_row(
+        self, row: list[_Cell], t: int, header: list[str | None] | None
+    ) -> tuple[list[_Cell], list[_Cell], list[str | None]]:
+        """The cells before the task (goal, area), the cells after it and their roles.
+
+        A unit column printed before the task column (牵头单位 | 目标任务 | 责任单位)
+        counts with the cells after the task.
+        """
+        pre, cells, roles = row[:t], row[t + 1 :], self._post_roles(header, row, t)
+        if header and len(row) == len(header) and any(r in _UNIT_ROLES for r in header[:t]):
+            pre = [c for c, r in zip(row[:t], header, strict=False) if r not in _UNIT_ROLES]
+            before = [(c, r) for c, r in zip(row[:t], header, strict=False) if r in _UNIT_ROLES]
+            cells = [c for c, _ in before] + cells
+            roles = [*(r for _, r in before), *roles]
+        return pre, cells, roles
 
     @staticmethod
     def _task_index(row: list[_Cell], header: list[str | None] | None = None) -> int | None:
@@ -352,7 +375,11 @@ class DelimitedTableLoader(Loader):
     @staticmethod
     def _units(cell: _Cell, ctx: Context) -> list[str]:
         names: list[str] = []
-        for ln in cell.lines:
+        lines = cell.lines
+        short = len(lines) > 1 and all(len(squeeze(ln.text)) <= 2 for ln in lines[:-1])
+        if short and not looks_like_unit(squeeze(lines[0].text)) and looks_like_unit(cell.flat):
+            lines = [Line(cell.no, cell.flat)]  # one name broken one or two characters a line (市/监/察/局)
+        for ln in lines:
             for name in ctx.names(ln.text, ln.no):
                 if names and is_paren_tail(name):
                     names[-1] += name

@@ -18,6 +18,7 @@ from dutygraph.loaders.names import (
     is_person,
     looks_like_unit,
     parse_names,
+    run_together_persons,
 )
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -138,6 +139,7 @@ class Row:
     cursor: int = 0  # 0 leaders, 1 lead, 2 support, 3 past the unit columns
     last: str | None = None  # field the last name went into
     deadline: str | None = None
+    unit_cells: list[list[str]] = field(default_factory=list)  # the names of each unit cell, in order
 
 
 def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
@@ -161,7 +163,7 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
         return Kind.TEXT  # a 完成时限 / 目标类型 value (全年 is no person)
     if len(text) > 8 and text.endswith("。"):
         return Kind.TEXT  # a sentence, not a name (建成县残疾人综合服务中心。)
-    if all(is_person(ln.text) for ln in cell.lines if ln.text.strip()):
+    if all(is_person(n) for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text)):
         return Kind.PERSON
     if len(cell.lines) == 1 and (is_paren_tail(text) or is_generic_tail(text)):
         return Kind.TAIL
@@ -271,3 +273,15 @@ def finish(rows: list[Row]) -> list[TaskRecord]:
             )
         )
     return out
+
+
+def cut_unit_name(cells: list[Cell], lines: list[Line]) -> str | None:
+    """The text of ``cells`` when they end the text and read as a unit name cut by that end
+    (沈, 区投促局、多福湾工作专): one or two characters, or a first name that is a unit; no sentence."""
+    last = next((ln.no for ln in reversed(lines) if ln.text.strip()), 0)
+    if not cells or cells[-1].lines[-1].no != last:
+        return None
+    text = "".join(squeeze(c.text) for c in cells)
+    if "。" in text or not (len(text) <= 2 or looks_like_unit(re.split(r"[、，,]", text)[0])):
+        return None
+    return text

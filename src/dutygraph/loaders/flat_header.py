@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dutygraph.loaders.base import CN_SECTION, Context, assign_responsible
 from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, is_extra
-from dutygraph.loaders.names import person_name
+from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
+from dutygraph.loaders.names import run_together_persons
 from dutygraph.loaders.text import squeeze
 
 
@@ -22,9 +22,12 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
         return None
     rest = [c for c in body[start:] if c.kind is not Kind.HEADER]
     starts: list[int] = []
+    first = None  # a page cut from a longer table starts at its first row's number (80, 81, …)
     for j, c in enumerate(rest):
-        if c.kind is Kind.NUMBER and int(squeeze(c.text)) == len(starts) + 1:
-            starts.append(j)
+        if c.kind is Kind.NUMBER:
+            first = int(squeeze(c.text)) if first is None else first
+            if int(squeeze(c.text)) == first + len(starts):
+                starts.append(j)
     if len(starts) < 2:
         return None
     roles = header[header.index("number") + 1 :]
@@ -66,6 +69,18 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
     return roles, end
 
 
+def _cut_lead(row: Row, rest: list[Cell], ctx: Context) -> list[Cell]:
+    """The cells after the task text, unless the text ends inside the row's first unit cell:
+    then its cut name (沈) is the row's lead, kept as printed, and no cell is left."""
+    cut = cut_unit_name(rest, ctx.lines) if len(rest) == 1 and rest[0].kind is Kind.TEXT else None
+    if cut is None:
+        return rest
+    ctx.warn(rest[0].no, f"the text ends inside a unit cell; '{cut}' kept as printed")
+    row.lead = ctx.names(cut, rest[0].no) or [cut]
+    row.printed.add("lead")
+    return []
+
+
 def _header_row(
     number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
 ) -> Row | None:
@@ -84,6 +99,7 @@ def _header_row(
     if text_roles >= 2 and texts >= 2:
         goal = "".join(c.text for c in text_cells[:-1]).strip()
     row = Row(number, text_cells[-1].text.strip(), text_cells[-1].no, goal, None, None)
+    rest = _cut_lead(row, rest, ctx)
     k = 0
     responsible: list[str] = []
     for role in roles[text_roles:]:
@@ -92,7 +108,7 @@ def _header_row(
             break
         if role == "leaders" and cell.kind in (Kind.PERSON, Kind.NONE):
             if cell.kind is Kind.PERSON:
-                row.leaders.extend(person_name(ln.text) for ln in cell.lines if ln.text.strip())
+                row.leaders.extend(n for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text))
                 row.lines.setdefault("leaders", cell.no)
             row.printed.add("leaders")
             k += 1

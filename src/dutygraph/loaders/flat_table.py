@@ -40,6 +40,7 @@ from dutygraph.loaders.flat_cells import (
     Row,
     cells_of,
     classify,
+    cut_unit_name,
     finish,
     is_deduplicated,
     is_extra,
@@ -49,7 +50,7 @@ from dutygraph.loaders.flat_header import rows_by_header
 from dutygraph.loaders.names import (
     is_collective,
     is_local,
-    person_name,
+    run_together_persons,
 )
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -59,6 +60,18 @@ _VALUE = re.compile(r"\d|[%％]|以上|以下|以内|左右|同步|保持|提升
 _CONTENT_PUNCT = re.compile(r"[，,；;。：:、]")
 _MAX_NAME_FRAGMENT = 14
 _MAX_BROKEN_NAME = 40
+
+
+def _extra_lead_cell(rows: list[Row], body: list[Cell]) -> None:
+    """Three unit cells for the two unit columns, on a page that joins the units of one cell
+    with 、: the extra single-name cell is a second lead cell, the last cell is the support.
+    """
+    if not any(c.kind is Kind.UNITS and "、" in c.text for c in body):
+        return
+    for row in rows:
+        cells = row.unit_cells
+        if len(cells) == 3 and row.lead == cells[0] and len(cells[1]) == 1 and not is_collective(cells[1][0]):
+            row.lead, row.support = cells[0] + cells[1], cells[2]
 
 
 class FlatTableLoader(Loader):
@@ -106,6 +119,7 @@ class FlatTableLoader(Loader):
             rows = (
                 self._numbered(body, ctx, task_re or PAREN_NUMBER) if numbered else self._unnumbered(title, body, ctx)
             )
+            _extra_lead_cell(rows, body)
             if self._one_unit_column(body):
                 for row in rows:  # 责任单位 / 责任部门 alone: every unit listed leads
                     row.lead += row.support
@@ -176,7 +190,16 @@ class FlatTableLoader(Loader):
                 rows.append(row)
                 continue
             self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
+        self._cut_name(row, buffer, ctx)
         return rows
+
+    def _cut_name(self, row: Row | None, buffer: list[Cell], ctx: Context) -> None:
+        """The text ends inside a unit cell after a task: the cut name is the row's unit, kept as printed."""
+        text = cut_unit_name(buffer, ctx.lines)
+        if text is None or row is None:
+            return
+        ctx.warn(buffer[0].no, f"the text ends inside a unit cell; '{text}' kept as printed")
+        self._add_units(row, ctx.names(text, buffer[0].no) or [text], buffer[0].no, False)
 
     def _unnumbered(self, title: str | None, body: list[Cell], ctx: Context) -> list[Row]:
         rows: list[Row] = []
@@ -218,7 +241,7 @@ class FlatTableLoader(Loader):
                 buffer.append(cell)
             return
         if kind is Kind.PERSON and row.cursor <= 1 and not (row.lead or row.support) and not buffer:
-            row.leaders.extend(person_name(ln.text) for ln in cell.lines if ln.text.strip())
+            row.leaders.extend(n for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text))
             row.printed.add("leaders")
             row.lines.setdefault("leaders", cell.no)
             row.cursor, row.last = 1, "leaders"
@@ -273,6 +296,7 @@ class FlatTableLoader(Loader):
         """
         if not names:
             return
+        row.unit_cells.append(names)
         lead_cell = not any(is_collective(n) for n in names) and not (dedup and all(is_local(n) for n in names))
         if row.cursor <= 1 and lead_cell:
             row.lead.extend(names)

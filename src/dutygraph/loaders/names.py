@@ -1,10 +1,9 @@
 """Telling persons from units, and splitting and rejoining printed names.
 
-Decomposition tables print leaders (分管领导) as personal names, sometimes with a
-space inside (吴 伟), and units as office names (发改局, 高新园(邹区镇)), sometimes
-broken over lines or run together with no separator (市场监管局统计局). These
-helpers read such strings the way a person would; they never resolve aliases
-(that is the graph module's job, from ``data/aliases.toml``).
+Decomposition tables print leaders (分管领导) as personal names, sometimes with a space inside
+(吴 伟), and units as office names (发改局, 高新园(邹区镇)), sometimes broken over lines or run
+together with no separator (市场监管局统计局). These helpers read such strings the way a person
+would; they never resolve aliases (that is the graph module's job, from ``data/aliases.toml``).
 """
 
 from __future__ import annotations
@@ -291,6 +290,19 @@ def person_name(text: str) -> str:
     return squeeze(text)
 
 
+def run_together_persons(text: str) -> list[str]:
+    """Two leaders printed with no separator (陆 明俞 悦), split when exactly one cut gives two names.
+
+    >>> run_together_persons("陆 明俞 悦"), run_together_persons("欧阳明")
+    (['陆明', '俞悦'], ['欧阳明'])
+    """
+    name = squeeze(text)
+    if is_person(name) or not 4 <= len(name) <= 6:
+        return [name]
+    cuts = [i for i in range(2, len(name) - 1) if is_person(name[:i]) and is_person(name[i:])]
+    return [name[: cuts[0]], name[cuts[0] :]] if len(cuts) == 1 else [name]
+
+
 def parse_persons(text: str) -> list[str]:
     """Split a printed list of leaders into names, closing up spaces inside a name.
 
@@ -306,7 +318,7 @@ def parse_persons(text: str) -> list[str]:
         if len(tokens) > 1 and all(len(t) > 1 and is_person(t) for t in tokens):
             out.extend(tokens)
         elif squeeze(part) and not is_none_mark(part):
-            out.append(squeeze(part))
+            out.extend(run_together_persons(part))
     return out
 
 

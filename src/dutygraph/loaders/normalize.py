@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from dutygraph.loaders.pipe_cells import is_cell_per_line
 from dutygraph.loaders.text import Line
 
 #: Long enough that a line holding several items is a page that lost its breaks.
@@ -88,6 +89,8 @@ def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
     Returns:
         The lines, and whether the text was such a table (a fifth of its lines are pipes).
     """
+    if is_cell_per_line(lines):
+        return lines, False  # "| cell" lines: read by the delimited table, which keeps the row ends
     worded = [ln for ln in lines if ln.text.strip()]
     pipes = [ln for ln in worded if _PIPES.match(ln.text.strip())]
     closed = [ln for ln in worded if _CELL_THEN_PIPE.match(ln.text.strip())]

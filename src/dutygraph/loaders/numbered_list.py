@@ -43,6 +43,8 @@ from dutygraph.loaders.text import Line, squeeze
 _DEPTH = {name: i for i, (name, _) in enumerate(STYLES)}
 _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
+#: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
+_LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。]?$")
 #: A paragraph of a notice or a sentence, not a heading: too long to be a section title.
 _MAX_HEADING = 60
 
@@ -193,7 +195,8 @@ class NumberedListLoader(Loader):
                 continue
             num = numbering(text)
             kind = kinds.get(i)
-            if num and kind == "heading" and len(text) - num[2] <= _MAX_HEADING + 40:
+            lead_heading = bool(num and _LEAD_HEADING.match(text[num[2] :].strip()))
+            if num and (kind == "heading" or lead_heading) and len(text) - num[2] <= _MAX_HEADING + 40:
                 headings = _open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx)
                 heading_open = True
                 section_start = len(items)
@@ -210,11 +213,8 @@ class NumberedListLoader(Loader):
                 # A labelled line right under a heading: it holds for the whole section.
                 headings[-1].cues.extend(read_cues(text, ln.no, ctx))
                 continue
-            if items and LABEL.match(text):
-                items[-1].labelled.append((ln.no, text))
-                continue
             group = standalone_group(text)
-            if items and (group or is_verb_cue(text)):
+            if items and (group or is_verb_cue(text) or LABEL.match(text)):
                 # A cue on a line of its own after several items with none holds for all of them.
                 section = items[section_start:]
                 open_items = section if section and not any(is_closed(it) for it in section) else items[-1:]
@@ -232,7 +232,10 @@ class NumberedListLoader(Loader):
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
-            if items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
+            if headings and section_start == len(items) and _LEAD_HEADING.match(headings[-1].title):
+                # (一)X牵头的工作 over one unnumbered task line: the line is the heading's task.
+                items.append(Item(headings[-1].number, ln.no, [text], *self._place(headings), self._context(headings)))
+            elif items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
                 items[-1].parts.append(text)
         return self._drop_preamble([record(it, ctx, first_leads, bare_units) for it in items], ctx)
 
