@@ -204,8 +204,9 @@ def _asset(name: str) -> str:
 
 
 @cache
-def _template() -> str:
-    return resources.files("dutygraph.graph").joinpath("templates/page.html").read_text(encoding="utf-8")
+def _template(name: str = "page.html") -> str:
+    """A file of ``templates/``: the graph page, the review page's style and script, the index page."""
+    return resources.files("dutygraph.graph").joinpath(f"templates/{name}").read_text(encoding="utf-8")
 
 
 def safe_json(value: Any) -> str:
