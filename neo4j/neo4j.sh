@@ -18,7 +18,16 @@ home=$(cd "$home" && pwd)
 pidfile=$home/neo4j.pid
 log=$home/neo4j.log
 
-running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+# A server killed with -9 stays a zombie until its parent (often PID 1) reaps it: kill -0
+# still succeeds on it, so a zombie counts as not running.
+running() {
+  [ -f "$pidfile" ] || return 1
+  local pid state
+  pid=$(cat "$pidfile")
+  kill -0 "$pid" 2>/dev/null || return 1
+  state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)
+  [ "$state" != "Z" ]
+}
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 build() {
