@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Start or stop a Neo4j Community 5.26 server for dutygraph, in the background.
 #
-#   neo4j/neo4j.sh start | stop | status
+#   neo4j/neo4j.sh start | stop | status | import DIR
+#
+# `import DIR` runs neo4j-admin's `database import full` on DIR/nodes.csv and
+# DIR/relationships.csv (as `dutygraph export --format neo4j-csv` writes them) into
+# the database `neo4j` of NEO4J_HOME, which must be stopped and may not hold one yet.
 #
 # Environment: NEO4J_PORT (Bolt port, default 7687; NEO4J_PORT_SETTING names the
 # variable that set it, for messages: the tests set NEO4J_TEST_PORT), NEO4J_HOME (data and log
@@ -77,9 +81,31 @@ stop() {
   rm -f "$pidfile"
 }
 
+import_csv() {
+  local dir=${1:-}
+  if [ -z "$dir" ] || [ ! -f "$dir/nodes.csv" ] || [ ! -f "$dir/relationships.csv" ]; then
+    echo "neo4j: import needs a folder with nodes.csv and relationships.csv (dutygraph export --format neo4j-csv -o DIR)" >&2; exit 2
+  fi
+  if running; then echo "neo4j: stop the server first (neo4j/neo4j.sh stop): import writes a new database" >&2; exit 1; fi
+  if [ -d "$home/data/data/databases/neo4j" ]; then
+    echo "neo4j: $home already holds a database 'neo4j'; import into a new NEO4J_HOME" >&2; exit 1
+  fi
+  build
+  mkdir -p "$home/data/conf" && : >"$home/data/conf/neo4j.conf"
+  # The launcher's data directory is the import's NEO4J_HOME: the database lands where
+  # `start` opens it.
+  NEO4J_HOME="$home/data" NEO4J_CONF="$home/data/conf" java -Xmx"${NEO4J_HEAP:-512m}" \
+    -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" org.neo4j.cli.AdminTool \
+    database import full neo4j --nodes="$dir/nodes.csv" --relationships="$dir/relationships.csv" \
+    --report-file="$home/import.report" >"$home/import.log" 2>&1 || {
+      echo "neo4j: import failed; the end of $home/import.log:" >&2; tail -20 "$home/import.log" >&2; exit 1; }
+  sed -n '/^Imported:/,/properties/p' "$home/import.log" | tr -s ' \n' ' ' | sed 's/^/neo4j: /; s/ $/\n/'
+}
+
 case "${1:-}" in
   start) start ;;
+  import) import_csv "${2:-}" ;;
   stop) stop ;;
   status) if running; then echo "neo4j: running (pid $(cat "$pidfile"))"; else echo "neo4j: not running"; exit 1; fi ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|import DIR" >&2; exit 2 ;;
 esac

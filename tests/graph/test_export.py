@@ -92,7 +92,7 @@ def _read_neo4j_csv(path: Path, id_columns: tuple[str, ...]) -> list[tuple[list[
                 continue
             name, _, kind = column.partition(":")
             if kind.endswith("[]"):
-                props[name] = cell.split(";") if cell else []
+                props[name] = cell.split(";")
             else:
                 props[name] = convert.get(kind, str)(cell)
         out.append((row[: len(id_columns)], props))
@@ -104,7 +104,9 @@ def test_neo4j_csv_pair_holds_every_node_and_relationship_with_typed_properties(
     write_graph(G, tmp_path / "import", "neo4j-csv")
     nodes = _read_neo4j_csv(tmp_path / "import" / "nodes.csv", ("id:ID", ":LABEL"))
     rebuilt = {nid: {"label": label, "id": nid} | props for (nid, label), props in nodes}
-    assert rebuilt == {n: dict(d) for n, d in G.nodes(data=True)}
+    # An empty list (a document without flags) is no property: neo4j-admin cannot write one.
+    assert rebuilt == {n: {k: v for k, v in d.items() if v != []} for n, d in G.nodes(data=True)}
+    assert "flags" not in rebuilt["doc:001_d657d27eca61cd1c.txt"]
     rels = _read_neo4j_csv(tmp_path / "import" / "relationships.csv", (":START_ID", ":END_ID", ":TYPE"))
     got = sorted((u, v, k, tuple(sorted(p.items()))) for (u, v, k), p in rels)
     want = sorted(

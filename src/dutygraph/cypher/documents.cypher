@@ -4,5 +4,5 @@ OPTIONAL MATCH (d)-[:HAS_GOAL]->(g:Goal)
 WITH d, count(g) AS goals
 OPTIONAL MATCH (t:Task)
 WHERE t.doc = d.id
-RETURN d.source AS doc, d.region AS region, d.year AS year, d.layout AS layout, d.flags AS flags, goals, count(t) AS tasks
+RETURN d.source AS doc, d.region AS region, d.year AS year, d.layout AS layout, coalesce(d.flags, []) AS flags, goals, count(t) AS tasks
 ORDER BY doc

@@ -217,8 +217,12 @@ def _neo4j_columns(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 
 def _neo4j_cell(value: Any) -> str | None:
-    """A CSV cell: None (written unquoted and empty) for no property; ``""`` for an empty string or list."""
-    if value is None:
+    """A CSV cell: None (written unquoted and empty) for no property or an empty list; ``""`` for an empty string.
+
+    neo4j-admin cannot write an empty array (a quoted ``""`` in a ``string[]`` column
+    imports as no property too), so an empty list is no property in the CSV pair.
+    """
+    if value is None or (isinstance(value, (list, tuple, set)) and not value):
         return None
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -230,12 +234,14 @@ def _neo4j_cell(value: Any) -> str | None:
 def write_neo4j_csv(G: nx.MultiDiGraph[str], path: Path) -> None:
     """``nodes.csv`` and ``relationships.csv`` in the folder ``path``, in ``neo4j-admin database import`` format.
 
-    Import them with ``neo4j-admin database import full --nodes=nodes.csv
-    --relationships=relationships.csv neo4j``: ``id:ID`` and ``:LABEL`` head the
+    Import them with ``neo4j-admin database import full neo4j --nodes=nodes.csv
+    --relationships=relationships.csv`` (the database name first: since Neo4j 5.19
+    a name after the file options is read as one more file), or with
+    ``neo4j/neo4j.sh import DIR``. ``id:ID`` and ``:LABEL`` head the
     nodes, ``:START_ID``, ``:END_ID`` and ``:TYPE`` the relationships; typed
     columns (``year:long``, ``aliases:string[]``, arrays split on ``;``). A cell
-    left empty is a property the node does not have; a quoted ``""`` is an empty
-    string (or an empty list), as neo4j-admin reads them.
+    left empty is a property the node does not have (an empty list too: the
+    import cannot write one); a quoted ``""`` is an empty string, as neo4j-admin reads them.
     """
     path.mkdir(parents=True, exist_ok=True)
     nodes = [(str(n), d) for n, d in G.nodes(data=True)]
