@@ -171,7 +171,7 @@ def run(
             year=year,
             force_region=force_region,
             force_year=force_year,
-            weights=LoadWeights(lead_weight, support_weight),
+            weights=LoadWeights(lead=lead_weight, support=support_weight),
             include_inferred=include_inferred,
             pool_years=pool_years,
             progress=progress,
@@ -180,7 +180,7 @@ def run(
     if not quiet:
         out = stdout()
         terminal.print_counts(f"stored in {where}", outcome.counts, out)
-        terminal.print_run_summary(outcome, top, lead_weight, support_weight, out)
+        terminal.print_run_summary(outcome, top, out)
     _report(outcome.results, outcome.failures, err, quiet, stored=outcome.stored)
     if not quiet:
         for notice in outcome.notices:

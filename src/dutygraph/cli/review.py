@@ -104,7 +104,9 @@ def analyze(
     if fmt == "xlsx" and output is None:
         raise UsageError("--format xlsx needs -o FILE")
     G = read_stored_graph(db, neo4j_uri)
-    result = _analysis_of(G, region, year, include_inferred, LoadWeights(lead_weight, support_weight), pool_years)
+    result = _analysis_of(
+        G, region, year, include_inferred, LoadWeights(lead=lead_weight, support=support_weight), pool_years
+    )
     tables.write_analysis(result, fmt, output, top=top, region=region, year=year)
     if output is not None and not quiet:
         stderr().print(f"wrote {output}", markup=False)
@@ -247,7 +249,7 @@ def report(
     analysis = _analysis_of(G, region, year, include_inferred, pool_years=pool_years)
     write_page(render_report(G, analysis, region=region, year=year, include_inferred=include_inferred), output)
     if not quiet:
-        flagged = sum(1 for r in analysis.units if r["flagged"])
+        flagged = sum(1 for r in analysis.units if r.flagged)
         stderr().print(
             f"wrote {output} ({len(analysis.units)} units, {flagged} flagged); open it in a browser",
             markup=False,

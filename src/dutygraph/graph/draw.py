@@ -94,9 +94,9 @@ def units_drawing(
     C = coordination_network(G, region=region, year=year, include_inferred=include_inferred, index=tasks)
     stats = _unit_stats(analysis)
     # One row per unit for size and colour: its heaviest plan among those drawn.
-    best = {n: max(rows.values(), key=lambda r: r["load"]) for n, rows in stats.items()}
+    best = {n: max(rows.values(), key=lambda p: p.row.load).row for n, rows in stats.items()}
     C, note = _within_limit(C, stats, limit)
-    nodes = [_unit_node(G, n, best.get(n, {}), stats) for n in C]
+    nodes = [_unit_node(G, n, best.get(n), stats) for n in C]
     edges = []
     for u, v, d in C.edges(data=True):
         edges.append(
