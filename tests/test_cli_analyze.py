@@ -130,3 +130,34 @@ def test_bad_scope_and_missing_output(db):
     assert "no tasks in 1999" in run("--db", db, "--year", "1999").output
     result = run("--db", db, "--format", "xlsx")
     assert result.exit_code == 2 and "--format xlsx needs -o FILE" in result.output
+
+
+def test_the_co_lead_weight_is_an_option_and_the_method_says_which_weights(db):
+    base = json.loads(run("--db", db, "--region", "钟楼区", "--year", "2021", "--format", "json").stdout)
+    assert base["method"]["weights"] == {"lead": 2.0, "co_lead": 1.5, "support": 1.0}
+    same = json.loads(
+        run("--db", db, "--region", "钟楼区", "--year", "2021", "--format", "json", "--co-lead-weight", "2").stdout
+    )
+    unit = {u["name"]: u for u in base["units"]}["住建局"]
+    assert (unit["lead_first"], unit["lead_co"], unit["load"]) == (12, 2, 27.0)
+    assert {u["name"]: u for u in same["units"]}["住建局"]["load"] == 28.0
+    assert unit["by_goal"][0] == {
+        "goal": "goal:003_8726cfd2ff1c199e.txt:4",
+        "title": "提升区域功能品质",
+        "lead": 7,
+        "lead_first": 7,
+        "lead_co": 0,
+        "support": 0,
+        "load": 14.0,
+    }
+
+
+def test_analyze_draw_report_and_run_share_their_options_word_for_word():
+    shared = {"region", "year", "include_inferred", "lead_weight", "co_lead_weight", "support_weight", "output"}
+    helps: dict[str, set[str]] = {}
+    for name in ("analyze", "draw", "report", "run"):
+        for p in cli.commands[name].params:
+            if p.name in shared - ({"region", "year", "output"} if name == "run" else set()):
+                helps.setdefault(p.name, set()).add(p.help)
+    assert set(helps) == shared
+    assert all(len(texts) == 1 for name, texts in helps.items() if name != "output"), helps
