@@ -124,7 +124,7 @@ def _figures(s: Placed) -> list[str]:
     return lines
 
 
-def _unit_title(G: nx.MultiDiGraph[str], uid: str, stats: dict[str, dict[str, Placed]]) -> str:
+def unit_title(G: nx.MultiDiGraph[str], uid: str, stats: dict[str, dict[str, Placed]]) -> str:
     """A unit's hover text: its name, region and kind, then its figures and status in each plan drawn."""
     d = G.nodes[uid]
     lines = [f"{d.get('name')}（{d.get('region', '')}，{kind_name(d.get('kind'))}）"]
@@ -141,7 +141,7 @@ def _unit_title(G: nx.MultiDiGraph[str], uid: str, stats: dict[str, dict[str, Pl
     return "\n".join(lines)
 
 
-def _unit_stats(analysis: Analysis | None) -> dict[str, dict[str, Placed]]:
+def unit_stats(analysis: Analysis | None) -> dict[str, dict[str, Placed]]:
     """Each unit's rows by plan label, with its rank in its plan (None for collectives)."""
     if analysis is None:
         return {}
@@ -155,7 +155,7 @@ def _unit_stats(analysis: Analysis | None) -> dict[str, dict[str, Placed]]:
     return out
 
 
-def _status(stats: dict[str, dict[str, Placed]], uid: str) -> str:
+def unit_status(stats: dict[str, dict[str, Placed]], uid: str) -> str:
     """ "overloaded" when flagged in any plan drawn, else "blanket" when a blanket supporter in one, else ""."""
     statuses = {s.row.status for s in stats.get(uid, {}).values()}
     return "overloaded" if "overloaded" in statuses else ("blanket" if "blanket" in statuses else "")
@@ -205,7 +205,7 @@ def _metrics(stats: dict[str, dict[str, Placed]], uid: str) -> dict[str, dict[st
     }
 
 
-def _node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, Placed]]) -> dict[str, Any]:
+def graph_node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, Placed]]) -> dict[str, Any]:
     """The vis-network node of ``n``: its shape, size, colour, label, hover text and panel data."""
     d = G.nodes[n]
     label = d["label"]
@@ -230,11 +230,11 @@ def _node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, Placed]]) 
         node["name"] = d.get("name", n)
         node["region"] = d.get("region")
         if label == m.UNIT:
-            node["title"] = _unit_title(G, n, stats)
+            node["title"] = unit_title(G, n, stats)
             node["kind"] = kind_name(d.get("kind"))
             node["shape"] = _unit_shape(d.get("kind"))
             node["m"] = _metrics(stats, n)
-            _mark(node, _status(stats, n))
+            _mark(node, unit_status(stats, n))
         else:
             node["title"] = f"分管领导 {d.get('name')}（{d.get('region', '')}）"
             node["kind"] = "分管领导"
@@ -278,7 +278,7 @@ def _task_info(G: nx.MultiDiGraph[str], tid: str) -> dict[str, Any]:
     } | roles
 
 
-def _edges(G: nx.MultiDiGraph[str], keep: set[str]) -> list[dict[str, Any]]:
+def graph_edges(G: nx.MultiDiGraph[str], keep: set[str]) -> list[dict[str, Any]]:
     """The vis-network edges among the nodes in ``keep``, styled by relationship (a guess dashed)."""
     out = []
     for u, v, k, d in G.out_edges(sorted(keep), keys=True, data=True):
@@ -295,7 +295,7 @@ def _edges(G: nx.MultiDiGraph[str], keep: set[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def legend_entries(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Legend entries for what the page shows: node shapes and colours, edge colours, status borders."""
     labels = {n.get("t") for n in nodes}
     entries: list[dict[str, Any]] = [
@@ -328,7 +328,7 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[di
     return entries
 
 
-def _unit_node(
+def unit_node(
     G: nx.MultiDiGraph[str], n: str, s: UnitRow | None, stats: dict[str, dict[str, Placed]]
 ) -> dict[str, Any]:
     """A unit's node in the network: size by betweenness, colour by community, its status marked."""
@@ -341,11 +341,11 @@ def _unit_node(
         "t": m.UNIT,
         "size": 10 + 40 * (s.betweenness if s is not None else 0.0),
         "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
-        "title": _unit_title(G, n, stats),
+        "title": unit_title(G, n, stats),
         "name": d.get("name", n),
         "region": d.get("region"),
         "kind": kind_name(d.get("kind")),
         "m": _metrics(stats, n),
     }
-    _mark(node, _status(stats, n))
+    _mark(node, unit_status(stats, n))
     return node

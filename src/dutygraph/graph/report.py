@@ -42,7 +42,7 @@ from dutygraph.graph.analysis import (
     task_index,
 )
 from dutygraph.graph.analysis.results import load_formula
-from dutygraph.graph.draw import _template, make_drawing, render, units_drawing, write_page
+from dutygraph.graph.draw import make_drawing, render, template, units_drawing, write_page
 from dutygraph.graph.review_parts import (
     CHART_UNITS,
     bar_chart,
@@ -211,7 +211,7 @@ def render_report(
         title=f"责任审查 · {scope}",
         index=index,
     )
-    return render(drawing, body_top=top, extra_css=_template("review.css"), extra_js=_template("review.js"))
+    return render(drawing, body_top=top, extra_css=template("review.css"), extra_js=template("review.js"))
 
 
 def render_index(rows: list[dict[str, Any]], *, title: str = "责任图谱 · 计划一览", note: str = "") -> str:
@@ -248,7 +248,7 @@ def render_index(rows: list[dict[str, Any]], *, title: str = "责任图谱 · �
             f'{cells}<td class="text">{links}</td></tr>'
         )
     values = {"TITLE": esc(title), "ROWS": "".join(body), "NOTE": f"<p>{esc(note)}</p>" if note else ""}
-    return re.sub(r"@@([A-Z]+)@@", lambda match: values[match.group(1)], _template("index.html"))
+    return re.sub(r"@@([A-Z]+)@@", lambda match: values[match.group(1)], template("index.html"))
 
 
 @dataclass
