@@ -69,13 +69,22 @@ def test_table_shows_ranking_flags_collectives_and_leaders(db):
     result = run("--db", db, "--region", "钟楼区", "--year", "2021", "--top", "20")
     assert result.exit_code == 0
     out = result.stdout
-    assert "units by load" in out and "⚑ overloaded" in out
-    assert (
-        "钟楼区 2021 住建局: 牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象："
-        in out
+    lines = out.splitlines()
+
+    def row(*parts):
+        return [line for line in lines if all(p in line for p in parts)]
+
+    assert "units by load (single offices): load" in out and "units by load (single offices): verdict and reason" in out
+    # 住建局 leads 14 tasks: 12 listed first, 2 as a co-lead (load 2 × 12 + 1.5 × 2)
+    assert row("│ 住建局 ", "│   14 │       12 │       2 │       0 │   27 │")
+    assert row(
+        "住建局",
+        "⚑ overloaded",
+        "牵头 14 项（其中共同牵头 2 项）、配合 0 项（负荷 27），跨 5 个目标；同类（部门）30 个",
     )
-    assert "≡ blanket supporter" in out and "钟楼区 2021 经开区: 牵头 2 项、配合 78 项（负荷 82）" in out
-    assert "collective units (listed apart, not ranked)" in out and "全体区长 (集体)" in out
+    assert row("经开区", "≡ blanket supporter", "牵头 2 项、配合 78 项（负荷 82）")
+    assert "collective units (listed apart and never ranked: 各街道, 区相关部门 …): load" in out
+    assert row("全体区长", "yes")
 
 
 def test_all_years_include_the_change_from_2021_to_2024(db):
@@ -121,3 +130,34 @@ def test_bad_scope_and_missing_output(db):
     assert "no tasks in 1999" in run("--db", db, "--year", "1999").output
     result = run("--db", db, "--format", "xlsx")
     assert result.exit_code == 2 and "--format xlsx needs -o FILE" in result.output
+
+
+def test_the_co_lead_weight_is_an_option_and_the_method_says_which_weights(db):
+    base = json.loads(run("--db", db, "--region", "钟楼区", "--year", "2021", "--format", "json").stdout)
+    assert base["method"]["weights"] == {"lead": 2.0, "co_lead": 1.5, "support": 1.0}
+    same = json.loads(
+        run("--db", db, "--region", "钟楼区", "--year", "2021", "--format", "json", "--co-lead-weight", "2").stdout
+    )
+    unit = {u["name"]: u for u in base["units"]}["住建局"]
+    assert (unit["lead_first"], unit["lead_co"], unit["load"]) == (12, 2, 27.0)
+    assert {u["name"]: u for u in same["units"]}["住建局"]["load"] == 28.0
+    assert unit["by_goal"][0] == {
+        "goal": "goal:003_8726cfd2ff1c199e.txt:4",
+        "title": "提升区域功能品质",
+        "lead": 7,
+        "lead_first": 7,
+        "lead_co": 0,
+        "support": 0,
+        "load": 14.0,
+    }
+
+
+def test_analyze_draw_report_and_run_share_their_options_word_for_word():
+    shared = {"region", "year", "include_inferred", "lead_weight", "co_lead_weight", "support_weight", "output"}
+    helps: dict[str, set[str]] = {}
+    for name in ("analyze", "draw", "report", "run"):
+        for p in cli.commands[name].params:
+            if p.name in shared - ({"region", "year", "output"} if name == "run" else set()):
+                helps.setdefault(p.name, set()).add(p.help)
+    assert set(helps) == shared
+    assert all(len(texts) == 1 for name, texts in helps.items() if name != "output"), helps

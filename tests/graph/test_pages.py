@@ -118,7 +118,7 @@ def test_units_view_draws_the_coordination_network(browser, tmp_path):
     )
     _check_loaded(opened, C.number_of_nodes(), C.number_of_edges(), "units")
     flagged = opened.js("window.dutygraph.nodes.get().filter(n => n.label.startsWith('⚑')).map(n => n.label)")
-    assert sorted(flagged) == sorted(f"⚑ {r['name']}" for r in analysis.units if r["flagged"])
+    assert sorted(flagged) == sorted(f"⚑ {r.name}" for r in analysis.units if r.flagged)
     assert sorted(flagged) == ["⚑ 住建局", "⚑ 发改局", "⚑ 商务局", "⚑ 工信局"]  # the parks are blanket supporters
 
 
@@ -263,7 +263,7 @@ def test_a_units_view_too_large_keeps_the_overloaded_and_the_busiest_units(brows
     G = seeds_graph()
     analysis = analyze(G)
     C = coordination_network(G)
-    flagged = {u["id"] for u in analysis.units if u.get("flagged")}
+    flagged = {u.id for u in analysis.units if u.flagged}
     drawing = make_drawing(G, "full", analysis=analysis, limit=100)
     kept = {n["id"] for n in drawing.nodes}
     assert len(kept) == 100 and flagged <= kept
@@ -294,11 +294,11 @@ def test_review_page(browser, tmp_path):
     assert page.locator("main.review h2").first.inner_text().startswith("负担过重")
     flags = page.inner_text("ul.flags")
     assert (
-        "⚑ 住建局（部门）：牵头 14 项、配合 0 项（负荷 28），跨 5 个目标；同类（部门）30 个，中位数 负荷 6，稳健 z 4.9；比较对象：商务局、"
-        in flags
+        "⚑ 住建局（部门）：牵头 14 项（其中共同牵头 2 项）、配合 0 项（负荷 27），跨 5 个目标；同类（部门）30 个，中位数 负荷 5.5，"
+        "稳健 z 5.3；比较对象：工信局、" in flags
     )
     assert "高新园" not in flags and "经开区" not in flags
-    assert "≡ 高新园(邹区镇)（园区）：牵头 2 项、配合 82 项" in page.inner_text("ul.flags.blanket")
+    assert "≡ 高新园(邹区镇)（园区）：牵头 2 项（其中共同牵头 1 项）、配合 82 项" in page.inner_text("ul.flags.blanket")
     # Year over year, 2021 → 2024, with the caveat on the deduplicated 2024 text.
     changes = page.inner_text("#dg-change-table")
     assert "2021 负荷" in changes and "2024 负荷" in changes and "新增" in changes and "退出" in changes
@@ -308,11 +308,12 @@ def test_review_page(browser, tmp_path):
 
     def visible_names():
         return [
-            n.replace(" ▸", "") for n in table.locator("tbody tr:not(.tasks):visible td:nth-child(1)").all_inner_texts()
+            n.replace(" ▸", "")
+            for n in table.locator("tbody tr:not(.tasks):visible td[data-key=name]").all_inner_texts()
         ]
 
     assert visible_names()[0] == "高新园(邹区镇)"
-    assert set(table.locator("tbody tr:not(.tasks) td:nth-child(2)").all_inner_texts()) <= {
+    assert set(table.locator("tbody tr:not(.tasks) td[data-key=kind]").all_inner_texts()) <= {
         "部门",
         "党委部门",
         "群团组织",
@@ -330,9 +331,8 @@ def test_review_page(browser, tmp_path):
     assert page.evaluate("(th) => getComputedStyle(th, '::after').content", lead.element_handle()) == '" ▼"'
     # Filter by kind: only the rows of the chosen kind stay.
     page.select_option("select.kind-filter", "园区")
-    assert visible_names() and set(table.locator("tbody tr:not(.tasks):visible td:nth-child(2)").all_inner_texts()) == {
-        "园区"
-    }
+    kinds = table.locator("tbody tr:not(.tasks):visible td[data-key=kind]").all_inner_texts()
+    assert visible_names() and set(kinds) == {"园区"}
     page.select_option("select.kind-filter", "")
     assert len(visible_names()) == len(analysis.units)
     # A unit's row opens to its tasks: as many as the graph has for 住建局 in 2021, each with its role.
@@ -347,6 +347,14 @@ def test_review_page(browser, tmp_path):
     ]
     assert detail.locator("li").count() == len(expected) == 14
     assert detail.locator("li span.role", has_text="牵头").count() == len(expected)
+    # ... under each goal with what it carries there, the heaviest goal first, after the unit's reason.
+    (row_data,) = [r for r in analysis.units if r.name == "住建局"]
+    goals = detail.locator("b.goal").all_inner_texts()
+    assert goals == [s.title for s in row_data.by_goal] and goals[0] == "提升区域功能品质"
+    assert "提升区域功能品质（牵头 7、配合 0，负荷 14）" in detail.inner_text()
+    assert detail.locator("p.reason").inner_text() == f"理由：{row_data.reason}"
+    # The weights used are on the page, in the columns' own words.
+    assert "负荷 = 2 × 第一牵头 + 1.5 × 共同牵头 + 1 × 配合" in page.inner_text("main.review p.method")
     # A collective's hover text says it is not ranked (no "第 集体单位不排名 位").
     title = opened.js("window.dutygraph.nodes.get('unit:钟楼区:各街道').title")
     assert "集体单位，不排名" in title and "第 集体" not in title

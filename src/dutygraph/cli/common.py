@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import signal
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,8 @@ from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, UsageError
 from dutygraph.gcpause import paused_gc
 from dutygraph.loaders import layout_names
+
+type Command = Callable[..., Any]
 
 
 def stderr() -> Console:
@@ -32,8 +36,47 @@ def verbosity_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def document_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the options that say how to read documents: --layout, --region, --year, --force-region, --force-year."""
+def bundled(name: str, make: Callable[..., Any], keys: tuple[str, ...]) -> Callable[[Command], Command]:
+    """Hand a command the options ``keys`` as one argument ``name``, made by ``make(**those options)``.
+
+    The options stay click parameters (their names are what dutygraph.toml sets);
+    only the command's signature gets the one value.
+    """
+
+    def wrap(f: Command) -> Command:
+        @functools.wraps(f)
+        def command(*args: Any, **kwargs: Any) -> Any:
+            parts = {k: kwargs.pop(k) for k in keys}
+            return f(*args, **{name: make(**parts)}, **kwargs)
+
+        return command
+
+    return wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How documents are read, from --layout, --region, --year, --force-region and --force-year."""
+
+    layout: str | None = None
+    region: str | None = None
+    year: int | None = None
+    force_region: str | None = None
+    force_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What is analysed, from --region, --year and --include-inferred."""
+
+    region: str | None = None
+    year: int | None = None
+    include_inferred: bool = False
+
+
+def document_options(f: Command) -> Command:
+    """Add the options that say how to read documents; the command gets them as one ``reading`` (:class:`Reading`)."""
+    f = bundled("reading", Reading, ("layout", "region", "year", "force_region", "force_year"))(f)
     f = click.option(
         "--force-year",
         type=int,
@@ -85,6 +128,92 @@ def store_options(f: Callable[..., Any]) -> Callable[..., Any]:
         help="Data directory of the embedded store (default ./.dutygraph, or DUTYGRAPH_DB).",
     )(f)
     return f
+
+
+def include_inferred_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --include-inferred: whether guesses filled into deduplicated texts are counted."""
+    return click.option(
+        "--include-inferred",
+        is_flag=True,
+        help="Count guesses filled into deduplicated texts (otherwise they are shown beside the counts, not counted).",
+    )(f)
+
+
+def scope_options(f: Command) -> Command:
+    """Add --region, --year and --include-inferred; the command gets them as one ``scope`` (:class:`Scope`)."""
+    f = bundled("scope", Scope, ("region", "year", "include_inferred"))(f)
+    f = include_inferred_option(f)
+    f = click.option(
+        "--year",
+        type=int,
+        default=None,
+        help="One plan year (e.g. 2024); default every plan (a region's documents of one year), each on its own.",
+    )(f)
+    f = click.option(
+        "--region",
+        default=None,
+        help="One district (e.g. 钟楼区); default every region, each unit compared within its own plan.",
+    )(f)
+    return f
+
+
+def pool_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --pool-years: a region's years added together instead of one plan at a time."""
+    return click.option(
+        "--pool-years",
+        is_flag=True,
+        help="Add each region's years together instead of analysing each plan (region and year) on its own; "
+        "the output says so.",
+    )(f)
+
+
+def _weights(lead_weight: float, co_lead_weight: float, support_weight: float) -> Any:
+    from dutygraph.graph.analysis.scope import LoadWeights
+
+    return LoadWeights(lead=lead_weight, co_lead=co_lead_weight, support=support_weight)
+
+
+def weight_options(f: Command) -> Command:
+    """Add --lead-weight, --co-lead-weight and --support-weight; the command gets them as one ``weights``.
+
+    The defaults are :data:`~dutygraph.graph.analysis.DEFAULT_WEIGHTS`.
+    """
+    from dutygraph.graph.analysis.scope import DEFAULT_WEIGHTS
+
+    f = bundled("weights", _weights, ("lead_weight", "co_lead_weight", "support_weight"))(f)
+    options = (
+        ("--support-weight", DEFAULT_WEIGHTS.support, "Weight of a support (配合) in a unit's load."),
+        (
+            "--co-lead-weight",
+            DEFAULT_WEIGHTS.co_lead,
+            "Weight of a co-lead (a lead listed after the first, 共同牵头) in a unit's load.",
+        ),
+        (
+            "--lead-weight",
+            DEFAULT_WEIGHTS.lead,
+            "Weight of a task's first-listed lead (牵头: the unit that answers for it) in a unit's load.",
+        ),
+    )
+    for name, default, text in options:
+        f = click.option(name, type=float, default=default, show_default=True, help=text)(f)
+    return f
+
+
+def format_option(choices: tuple[str, ...], default: str, text: str) -> Callable[[Command], Command]:
+    """Add --format (the command's ``fmt``): one of ``choices``, ``default`` unless given, with its help ``text``."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help=text)
+
+
+def output_option(default: Path | None, text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add -o/--output: the file a command writes (``default``; None for standard output), with its help ``text``."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=default,
+        show_default=default is not None,
+        help=text,
+    )
 
 
 _SOURCE_RANK: dict[click.core.ParameterSource | None, int] = {

@@ -15,41 +15,36 @@ from rich.markup import escape
 from rich.table import Table
 
 from dutygraph.cli.common import (
+    Reading,
     cli,
     document_options,
+    format_option,
+    include_inferred_option,
     lock_option,
     open_store,
+    pool_option,
     setup_logging,
     stderr,
     stdout,
     store_options,
     verbosity_options,
+    weight_options,
 )
 from dutygraph.errors import DutygraphError
 from dutygraph.graph import terminal
+from dutygraph.graph.analysis.scope import LoadWeights
 from dutygraph.loaders import LoadResult, load_many
 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["jsonl", "table"]),
-    default="jsonl",
-    show_default=True,
-    help="jsonl: one JSON object per task, for tools; table: a readable view.",
-)
+@format_option(("jsonl", "table"), "jsonl", "jsonl: one JSON object per task, for tools; table: a readable view.")
 @document_options
 @verbosity_options
 def extract(
     files: tuple[Path, ...],
     fmt: str,
-    layout: str | None,
-    region: str | None,
-    year: int | None,
-    force_region: str | None,
-    force_year: int | None,
+    reading: Reading,
     verbose: int,
     quiet: bool,
 ) -> None:
@@ -76,7 +71,7 @@ def extract(
     """
     setup_logging(verbose, quiet)
     err = stderr()
-    results, failures = _load(files, layout, region, year, force_region, force_year, err, quiet)
+    results, failures = _load(files, reading, err, quiet)
     if fmt == "jsonl":
         out = sys.stdout
         for r in results:
@@ -100,26 +95,9 @@ def extract(
     help="Where index.html and each plan's graph and review pages are written.",
 )
 @click.option("--top", type=int, default=10, show_default=True, help="Units shown in the summary, per plan.")
-@click.option("--include-inferred", is_flag=True, help="Count guesses filled into deduplicated texts in the analysis.")
-@click.option(
-    "--pool-years",
-    is_flag=True,
-    help="One page pair per region with its years added together, instead of one per plan (region and year).",
-)
-@click.option(
-    "--lead-weight",
-    type=float,
-    default=2.0,
-    show_default=True,
-    help="Weight of a lead responsibility in a unit's load.",
-)
-@click.option(
-    "--support-weight",
-    type=float,
-    default=1.0,
-    show_default=True,
-    help="Weight of a support responsibility in a unit's load.",
-)
+@include_inferred_option
+@pool_option
+@weight_options
 @store_options
 @lock_option
 @document_options
@@ -130,16 +108,11 @@ def run(
     top: int,
     include_inferred: bool,
     pool_years: bool,
-    lead_weight: float,
-    support_weight: float,
+    weights: LoadWeights,
     db: Path | None,
     neo4j_uri: str | None,
     lock_timeout: float,
-    layout: str | None,
-    region: str | None,
-    year: int | None,
-    force_region: str | None,
-    force_year: int | None,
+    reading: Reading,
     verbose: int,
     quiet: bool,
 ) -> None:
@@ -156,7 +129,6 @@ def run(
     Example:
       dutygraph run ../shared/seeds
     """
-    from dutygraph.graph.analysis import LoadWeights
     from dutygraph.pipeline import run as run_pipeline
 
     setup_logging(verbose, quiet)
@@ -166,12 +138,12 @@ def run(
             paths,
             store,
             out_dir,
-            layout=layout,
-            region=region,
-            year=year,
-            force_region=force_region,
-            force_year=force_year,
-            weights=LoadWeights(lead_weight, support_weight),
+            layout=reading.layout,
+            region=reading.region,
+            year=reading.year,
+            force_region=reading.force_region,
+            force_year=reading.force_year,
+            weights=weights,
             include_inferred=include_inferred,
             pool_years=pool_years,
             progress=progress,
@@ -180,7 +152,7 @@ def run(
     if not quiet:
         out = stdout()
         terminal.print_counts(f"stored in {where}", outcome.counts, out)
-        terminal.print_run_summary(outcome, top, lead_weight, support_weight, out)
+        terminal.print_run_summary(outcome, top, out)
     _report(outcome.results, outcome.failures, err, quiet, stored=outcome.stored)
     if not quiet:
         for notice in outcome.notices:
@@ -230,11 +202,7 @@ def build(
     db: Path | None,
     neo4j_uri: str | None,
     lock_timeout: float,
-    layout: str | None,
-    region: str | None,
-    year: int | None,
-    force_region: str | None,
-    force_year: int | None,
+    reading: Reading,
     verbose: int,
     quiet: bool,
 ) -> None:
@@ -254,7 +222,7 @@ def build(
 
     setup_logging(verbose, quiet)
     err = stderr()
-    results, failures = _load(files, layout, region, year, force_region, force_year, err, quiet)
+    results, failures = _load(files, reading, err, quiet)
     stored: dict[str, int] | None = None
     if results:
         G = build_graph(results)
@@ -274,21 +242,18 @@ def build(
 
 
 def _load(
-    files: tuple[Path, ...],
-    layout: str | None,
-    region: str | None,
-    year: int | None,
-    force_region: str | None,
-    force_year: int | None,
-    err: Console,
-    quiet: bool,
+    files: tuple[Path, ...], reading: Reading, err: Console, quiet: bool
 ) -> tuple[list[LoadResult], list[tuple[Path, DutygraphError]]]:
     """Read the files, then settle region and year (--region/--year fill, --force-* replace, with a notice each)."""
     from dutygraph.pipeline import settle_region_year
 
-    results, failures = load_many(files, layout=layout)
+    results, failures = load_many(files, layout=reading.layout)
     for notice in settle_region_year(
-        results, region=region, year=year, force_region=force_region, force_year=force_year
+        results,
+        region=reading.region,
+        year=reading.year,
+        force_region=reading.force_region,
+        force_year=reading.force_year,
     ):
         if not quiet:
             err.print(f"note: {notice}", markup=False, highlight=False)

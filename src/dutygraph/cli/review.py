@@ -7,122 +7,97 @@ from typing import Any
 
 import click
 
-from dutygraph.cli.common import cli, read_stored_graph, setup_logging, stderr, store_options, verbosity_options
+from dutygraph.cli.common import (
+    Scope,
+    cli,
+    format_option,
+    output_option,
+    pool_option,
+    read_stored_graph,
+    scope_options,
+    setup_logging,
+    stderr,
+    store_options,
+    verbosity_options,
+    weight_options,
+)
 from dutygraph.errors import UsageError
 from dutygraph.graph import tables
+from dutygraph.graph.analysis.flags import RULES
+from dutygraph.graph.analysis.scope import LoadWeights
+
+_ANALYZE_HELP = f"""Rank units by load and coordination, flag the ones carrying too much.
+
+Reads the stored graph and analyses each plan (a region's document(s) of
+one year) on its own, unless --pool-years. For every unit: tasks led (listed
+first, or as a co-lead) and supported, weighted load, goals spanned, leaders
+and partners; on the coordination network (units sharing tasks): weighted
+degree, betweenness, PageRank and a Louvain community.
+
+{RULES["overloaded"].mark} {RULES["overloaded"].label}: {RULES["overloaded"].summary}.
+
+{RULES["blanket"].mark} {RULES["blanket"].label}: {RULES["blanket"].summary}.
+
+{RULES["collective"].label.capitalize()} units: {RULES["collective"].summary}.
+
+{RULES["leader"].mark} {RULES["leader"].label} (leaders): {RULES["leader"].summary}.
+
+Every flag comes with its reason and the peers in words. Guesses from
+deduplicated texts are shown beside the counts unless --include-inferred.
+
+\b
+Examples:
+  dutygraph analyze --region 钟楼区 --year 2024
+  dutygraph analyze --format xlsx -o review.xlsx
+"""
 
 
-@cli.command()
-@click.option(
-    "--region",
-    default=None,
-    help="Analyse one district (e.g. 钟楼区); default every region, each unit against its own region.",
-)
-@click.option(
-    "--year",
-    type=int,
-    default=None,
-    help="Analyse one plan year; default every plan (region and year) on its own, with year-over-year changes.",
-)
-@click.option(
-    "--pool-years", is_flag=True, help="Add a region's years together instead of analysing each plan year on its own."
-)
+@cli.command(help=_ANALYZE_HELP)
+@scope_options
+@pool_option
+@weight_options
 @click.option("--top", type=int, default=None, help="Rows per table (default 20 in the table view, all otherwise).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(tables.ANALYSIS_FORMATS),
-    default="table",
-    show_default=True,
-    help="table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, "
-    "changes), json for tools.",
+@format_option(
+    tables.ANALYSIS_FORMATS,
+    "table",
+    "table for a person, csv or xlsx for Excel (xlsx has a sheet each for units, collectives, leaders, changes), "
+    "json for tools.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Write to this file instead of the terminal (required for xlsx).",
-)
-@click.option(
-    "--include-inferred",
-    is_flag=True,
-    help="Add guesses filled into deduplicated texts into every count (they are shown beside the counts otherwise).",
-)
-@click.option(
-    "--lead-weight",
-    type=float,
-    default=2.0,
-    show_default=True,
-    help="Weight of a lead (牵头) responsibility in a unit's load.",
-)
-@click.option(
-    "--support-weight",
-    type=float,
-    default=1.0,
-    show_default=True,
-    help="Weight of a support (配合) responsibility in a unit's load.",
-)
+@output_option(None, "Write to this file instead of the terminal (required for xlsx).")
 @store_options
 @verbosity_options
 def analyze(
-    region: str | None,
-    year: int | None,
-    top: int | None,
+    scope: Scope,
     pool_years: bool,
+    weights: LoadWeights,
+    top: int | None,
     fmt: str,
     output: Path | None,
-    include_inferred: bool,
-    lead_weight: float,
-    support_weight: float,
     db: Path | None,
     neo4j_uri: str | None,
     verbose: int,
     quiet: bool,
 ) -> None:
-    """Rank units by load and coordination, flag the ones carrying too much.
-
-    Reads the stored graph and analyses each plan (a region's document(s) of
-    one year) on its own, unless --pool-years. For every unit: tasks led and
-    supported, weighted load, goals spanned, leaders and partners; on the
-    coordination network (units sharing tasks): weighted degree, betweenness,
-    PageRank and a Louvain community. A unit far above the units of its kind in
-    the same plan (robust z of load above 3.5) is flagged, with the reason and
-    the peers in words; a unit listed on most tasks as the standing clause is a
-    blanket supporter, not overloaded. Collective units (各街道 …) are listed
-    apart and never ranked. Guesses from deduplicated texts are shown beside
-    the counts unless --include-inferred.
-
-    \b
-    Examples:
-      dutygraph analyze --region 钟楼区 --year 2024
-      dutygraph analyze --format xlsx -o review.xlsx
-    """
-    from dutygraph.graph.analysis import LoadWeights
-
     setup_logging(verbose, quiet)
     if fmt == "xlsx" and output is None:
         raise UsageError("--format xlsx needs -o FILE")
     G = read_stored_graph(db, neo4j_uri)
-    result = _analysis_of(G, region, year, include_inferred, LoadWeights(lead_weight, support_weight), pool_years)
-    tables.write_analysis(result, fmt, output, top=top, region=region, year=year)
+    result = _analysis_of(G, scope, weights, pool_years)
+    tables.write_analysis(result, fmt, output, top=top, region=scope.region, year=scope.year)
     if output is not None and not quiet:
         stderr().print(f"wrote {output}", markup=False)
 
 
-def _analysis_of(
-    G: Any, region: str | None, year: int | None, include_inferred: bool, weights: Any = None, pool_years: bool = False
-) -> Any:
+def _analysis_of(G: Any, scope: Scope, weights: LoadWeights, pool_years: bool = False) -> Any:
     """The analysis of the stored graph (a scope without tasks is an EmptyScopeError, a usage error)."""
-    from dutygraph.graph.analysis import LoadWeights
     from dutygraph.graph.analysis import analyze as run_analysis
 
     return run_analysis(
         G,
-        region=region,
-        year=year,
-        include_inferred=include_inferred,
-        weights=weights or LoadWeights(),
+        region=scope.region,
+        year=scope.year,
+        include_inferred=scope.include_inferred,
+        weights=weights,
         pool_years=pool_years,
     )
 
@@ -139,21 +114,9 @@ def _analysis_of(
 @click.option("--goal", default=None, help="The goal for --view goal: its id or part of its title.")
 @click.option("--unit", default=None, help="The unit for --view unit: its name (e.g. 发改局).")
 @click.option("--leader", default=None, help="The leader for --view leader: a name (e.g. 王旭锋).")
-@click.option("--region", default=None, help="Only tasks of this district.")
-@click.option("--year", type=int, default=None, help="Only tasks of this plan year.")
-@click.option(
-    "--include-inferred",
-    is_flag=True,
-    help="Count guesses from deduplicated texts in sizes and flags (they are drawn dashed either way).",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("graph.html"),
-    show_default=True,
-    help="The HTML file to write.",
-)
+@scope_options
+@weight_options
+@output_option(Path("graph.html"), "The HTML file to write.")
 @store_options
 @verbosity_options
 def draw(
@@ -161,9 +124,8 @@ def draw(
     goal: str | None,
     unit: str | None,
     leader: str | None,
-    region: str | None,
-    year: int | None,
-    include_inferred: bool,
+    scope: Scope,
+    weights: LoadWeights,
     output: Path,
     db: Path | None,
     neo4j_uri: str | None,
@@ -186,8 +148,10 @@ def draw(
 
     setup_logging(verbose, quiet)
     G = read_stored_graph(db, neo4j_uri)
-    analysis = _analysis_of(G, region, year, include_inferred)
-    drawing = make_drawing(G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=region, year=year)
+    analysis = _analysis_of(G, scope, weights)
+    drawing = make_drawing(
+        G, view, analysis=analysis, goal=goal, unit=unit, leader=leader, region=scope.region, year=scope.year
+    )
     write_page(render(drawing), output)
     if not quiet:
         if drawing.note:
@@ -200,30 +164,16 @@ def draw(
 
 
 @cli.command()
-@click.option("--region", default=None, help="Review one district; default every region.")
-@click.option(
-    "--year",
-    type=int,
-    default=None,
-    help="Review one plan year (the usual page: one plan); without it, each plan's rows one after the other.",
-)
-@click.option("--pool-years", is_flag=True, help="Add the region's years together (the page says so).")
-@click.option("--include-inferred", is_flag=True, help="Add guesses filled into deduplicated texts into every count.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=Path("review.html"),
-    show_default=True,
-    help="The HTML file to write.",
-)
+@scope_options
+@pool_option
+@weight_options
+@output_option(Path("review.html"), "The HTML file to write.")
 @store_options
 @verbosity_options
 def report(
-    region: str | None,
-    year: int | None,
+    scope: Scope,
     pool_years: bool,
-    include_inferred: bool,
+    weights: LoadWeights,
     output: Path,
     db: Path | None,
     neo4j_uri: str | None,
@@ -232,8 +182,8 @@ def report(
 ) -> None:
     """Write the review page of one plan: flags with their reasons and peers,
     blanket supporters, the change from the region's other year, a chart of
-    load per unit, the ranking (filter by kind, sort, open a unit's tasks),
-    leader spans and the coordination network, in one offline file.
+    load per unit, the ranking (filter by kind, sort, open a unit's tasks by
+    goal), leader spans and the coordination network, in one offline file.
 
     \b
     Example:
@@ -244,10 +194,11 @@ def report(
 
     setup_logging(verbose, quiet)
     G = read_stored_graph(db, neo4j_uri)
-    analysis = _analysis_of(G, region, year, include_inferred, pool_years=pool_years)
-    write_page(render_report(G, analysis, region=region, year=year, include_inferred=include_inferred), output)
+    analysis = _analysis_of(G, scope, weights, pool_years)
+    page = render_report(G, analysis, region=scope.region, year=scope.year, include_inferred=scope.include_inferred)
+    write_page(page, output)
     if not quiet:
-        flagged = sum(1 for r in analysis.units if r["flagged"])
+        flagged = sum(1 for r in analysis.units if r.flagged)
         stderr().print(
             f"wrote {output} ({len(analysis.units)} units, {flagged} flagged); open it in a browser",
             markup=False,

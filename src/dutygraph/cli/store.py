@@ -12,6 +12,7 @@ from rich.table import Table
 
 from dutygraph.cli.common import (
     cli,
+    format_option,
     open_store,
     read_stored_graph,
     setup_logging,
@@ -39,13 +40,10 @@ from dutygraph.graph.export import EXPORTERS
     metavar="NAME=VALUE",
     help="A query parameter, converted by the type its query declares (-e: VALUE read as JSON when it parses).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "csv", "json"]),
-    default="table",
-    show_default=True,
-    help="table for a person, csv for a spreadsheet, json for tools (a list of row objects).",
+@format_option(
+    ("table", "csv", "json"),
+    "table",
+    "table for a person, csv for a spreadsheet, json for tools (a list of row objects).",
 )
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, metavar="N", help="Show at most N rows.")
@@ -109,14 +107,7 @@ def query(
 
 
 @cli.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table for a person, json for tools.",
-)
+@format_option(("table", "json"), "table", "table for a person, json for tools.")
 @store_options
 @verbosity_options
 def schema(fmt: str, db: Path | None, neo4j_uri: str | None, verbose: int, quiet: bool) -> None:

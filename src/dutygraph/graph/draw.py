@@ -30,8 +30,16 @@ from pyvis.network import Network
 from dutygraph.errors import UnknownViewError
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import Analysis, Plan, coordination_network, plan_tasks, task_index
-from dutygraph.graph.drawing_nodes import PALETTE, UNIT_SHAPE_NAMES, _edges, _legend, _node, _unit_node, _unit_stats
-from dutygraph.graph.drawing_scope import _find, _neighbourhood, _scope, _within_limit
+from dutygraph.graph.drawing_nodes import (
+    PALETTE,
+    UNIT_SHAPE_NAMES,
+    graph_edges,
+    graph_node,
+    legend_entries,
+    unit_node,
+    unit_stats,
+)
+from dutygraph.graph.drawing_scope import find_node, neighbourhood, scope_nodes, within_limit
 
 VIEWS = ("full", "units", "goal", "unit", "leader")
 
@@ -92,11 +100,11 @@ def units_drawing(
     """
     tasks = plan_tasks(index if index is not None else task_index(G), plan) if plan is not None else index
     C = coordination_network(G, region=region, year=year, include_inferred=include_inferred, index=tasks)
-    stats = _unit_stats(analysis)
+    stats = unit_stats(analysis)
     # One row per unit for size and colour: its heaviest plan among those drawn.
-    best = {n: max(rows.values(), key=lambda r: r["load"]) for n, rows in stats.items()}
-    C, note = _within_limit(C, stats, limit)
-    nodes = [_unit_node(G, n, best.get(n, {}), stats) for n in C]
+    best = {n: max(rows.values(), key=lambda p: p.row.load).row for n, rows in stats.items()}
+    C, note = within_limit(C, stats, limit)
+    nodes = [unit_node(G, n, best.get(n), stats) for n in C]
     edges = []
     for u, v, d in C.edges(data=True):
         edges.append(
@@ -120,7 +128,7 @@ def units_drawing(
         if any(n["shape"] == shape for n in nodes):
             legend.append({"type": "node", "shape": shape, "color": "#bbbbbb", "label": f"形状：{name}"})
     legend.append({"type": "edge", "color": "#9aa9b8", "label": "连线粗细 = 共同任务数"})
-    legend += [e for e in _legend(nodes, []) if e["type"] == "border"]
+    legend += [e for e in legend_entries(nodes, []) if e["type"] == "border"]
     scope = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "全部")
     return Drawing(title or f"单位协作网络 · {scope}", nodes, edges, legend, note, view="units")
 
@@ -165,11 +173,11 @@ def make_drawing(
         raise UnknownViewError(f"unknown view '{view}'; choose one of {', '.join(VIEWS)}")
     if view == "units" and analysis is None:
         raise UnknownViewError("the units view needs the analysis")
-    stats = _unit_stats(analysis)
+    stats = unit_stats(analysis)
     scope = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "全部")
     note = ""
     if view == "full":
-        keep = _scope(G, region, year, plan, index)
+        keep = scope_nodes(G, region, year, plan, index)
         title = f"责任图谱 · {scope}"
         if len(keep) > limit and analysis is not None:
             drawing = units_drawing(G, analysis, region=region, year=year, plan=plan, limit=limit, index=index)
@@ -187,15 +195,15 @@ def make_drawing(
         label = {"goal": m.GOAL, "unit": m.UNIT, "leader": m.LEADER}[view]
         region_ = plan.region if plan is not None else region
         year_ = plan.year if plan is not None else year
-        centre = _find(G, label, wanted, region_, year_)
-        keep = _neighbourhood(G, centre, region, year, plan)
+        centre = find_node(G, label, wanted, region_, year_)
+        keep = neighbourhood(G, centre, region, year, plan)
         d = G.nodes[centre]
         title = f"{ {'goal': '目标', 'unit': '单位', 'leader': '分管领导'}[view] } · {d.get('name') or d.get('title')}"
         if scope != "全部":
             title += f" · {scope}"
-    nodes = [_node(G, n, stats) for n in G.nodes if n in keep]
-    edges = _edges(G, keep)
-    return Drawing(title, nodes, edges, _legend(nodes, edges), note, view)
+    nodes = [graph_node(G, n, stats) for n in G.nodes if n in keep]
+    edges = graph_edges(G, keep)
+    return Drawing(title, nodes, edges, legend_entries(nodes, edges), note, view)
 
 
 @cache
@@ -204,7 +212,7 @@ def _asset(name: str) -> str:
 
 
 @cache
-def _template(name: str = "page.html") -> str:
+def template(name: str = "page.html") -> str:
     """A file of ``templates/``: the graph page, the review page's style and script, the index page."""
     return resources.files("dutygraph.graph").joinpath(f"templates/{name}").read_text(encoding="utf-8")
 
@@ -272,7 +280,7 @@ def render(
         "VIS_JS": _asset("vis-network.min.js"),
     }
     # One pass, so nothing inserted (document text included) is scanned for markers again.
-    return re.sub(r"@@([A-Z_]+)@@", lambda match: values[match.group(1)], _template())
+    return re.sub(r"@@([A-Z_]+)@@", lambda match: values[match.group(1)], template())
 
 
 def write_page(html_text: str, path: str | Path) -> Path:

@@ -8,12 +8,14 @@ a task's node carries its details for the panel. The page itself is made in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from dutygraph.graph import model as m
-from dutygraph.graph.analysis import RULES, Analysis, Plan, kind_name, peer_group
+from dutygraph.graph.analysis import RULES, UNIT_COLUMNS, Analysis, Plan, UnitRow, kind_name, peer_group
+from dutygraph.graph.analysis.results import columns_named
 
 STYLE = {
     m.DOCUMENT: {"color": "#6c757d", "shape": "box", "size": 22, "name": "文件 document"},
@@ -93,42 +95,69 @@ def _task_title(G: nx.MultiDiGraph[str], tid: str) -> str:
     return "\n".join(lines)
 
 
-def _unit_title(G: nx.MultiDiGraph[str], uid: str, stats: dict[str, dict[str, dict[str, Any]]]) -> str:
+#: The figures of a unit's hover text, a line each, as the columns of UNIT_COLUMNS name and write them.
+HOVER_LINES = (
+    columns_named(UNIT_COLUMNS, ("lead", "lead_first", "lead_co", "support", "load")),
+    columns_named(UNIT_COLUMNS, ("lead_inferred", "support_inferred")),
+    columns_named(UNIT_COLUMNS, ("goals", "leaders", "partners")),
+    columns_named(UNIT_COLUMNS, ("betweenness", "pagerank", "community")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A unit's row in one plan drawn, with its rank there (None for a collective unit, never ranked)."""
+
+    row: UnitRow
+    rank: int | None
+
+
+def _figures(s: Placed) -> list[str]:
+    """A unit's figures in one plan, a line per group of :data:`HOVER_LINES` (guesses only when there are any)."""
+    lines = []
+    for columns in HOVER_LINES:
+        values = [(c, c.value(s.row)) for c in columns]
+        if columns[0].key == "lead_inferred" and not any(v for _, v in values):
+            continue
+        lines.append("，".join(f"{c.heading('zh')} {c.text(v)}" for c, v in values))
+    lines[0] += f"（第 {s.rank} 位）" if s.rank else "（集体单位，不排名）"
+    return lines
+
+
+def unit_title(G: nx.MultiDiGraph[str], uid: str, stats: dict[str, dict[str, Placed]]) -> str:
+    """A unit's hover text: its name, region and kind, then its figures and status in each plan drawn."""
     d = G.nodes[uid]
     lines = [f"{d.get('name')}（{d.get('region', '')}，{kind_name(d.get('kind'))}）"]
     for plan, s in stats.get(uid, {}).items():
-        head = f"{plan}：" if len(stats[uid]) > 1 else ""
-        rank = f"（第 {s['rank']} 位）" if s["rank"] else "（集体单位，不排名）"
-        lines.append(f"{head}牵头 {s['lead']} 项，配合 {s['support']} 项，负荷 {s['load']:g}{rank}")
-        if s["lead_inferred"] + s["support_inferred"]:
-            lines.append(f"另有推断 {s['lead_inferred'] + s['support_inferred']} 项（未计入）")
-        lines.append(f"跨 {s['goals']} 个目标，{s['partners']} 个协作单位")
-        lines.append(f"中介中心度 {s['betweenness']:.3f}，PageRank {s['pagerank']:.3f}，社区 {s['community']}")
-        if s.get("status") in ("overloaded", "blanket"):
-            rule = RULES[s["status"]]
-            lines.append(f"{rule.mark} {rule.name}：{s['reason']}")
+        figures = _figures(s)
+        if len(stats[uid]) > 1:
+            figures[0] = f"{plan}：{figures[0]}"
+        lines += figures
+        if s.row.status in ("overloaded", "blanket"):
+            rule = RULES[s.row.status]
+            lines.append(f"{rule.mark} {rule.name}：{s.row.reason}")
     if d.get("aliases") and len(d["aliases"]) > 1:
         lines.append(f"写法：{'、'.join(d['aliases'])}")
     return "\n".join(lines)
 
 
-def _unit_stats(analysis: Analysis | None) -> dict[str, dict[str, dict[str, Any]]]:
+def unit_stats(analysis: Analysis | None) -> dict[str, dict[str, Placed]]:
     """Each unit's rows by plan label, with its rank in its plan (None for collectives)."""
     if analysis is None:
         return {}
-    out: dict[str, dict[str, dict[str, Any]]] = {}
+    out: dict[str, dict[str, Placed]] = {}
     ranks: dict[str, int] = {}
     for r in analysis.units:
-        ranks[r["plan"]] = ranks.get(r["plan"], 0) + 1
-        out.setdefault(r["id"], {})[r["plan"]] = r | {"rank": ranks[r["plan"]]}
+        ranks[r.plan] = ranks.get(r.plan, 0) + 1
+        out.setdefault(r.id, {})[r.plan] = Placed(r, ranks[r.plan])
     for r in analysis.collectives:
-        out.setdefault(r["id"], {})[r["plan"]] = r | {"rank": None}
+        out.setdefault(r.id, {})[r.plan] = Placed(r, None)
     return out
 
 
-def _status(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> str:
+def unit_status(stats: dict[str, dict[str, Placed]], uid: str) -> str:
     """ "overloaded" when flagged in any plan drawn, else "blanket" when a blanket supporter in one, else ""."""
-    statuses = {s.get("status") for s in stats.get(uid, {}).values()}
+    statuses = {s.row.status for s in stats.get(uid, {}).values()}
     return "overloaded" if "overloaded" in statuses else ("blanket" if "blanket" in statuses else "")
 
 
@@ -159,22 +188,25 @@ def _mark(node: dict[str, Any], status: str) -> None:
         node["shapeProperties"] = {"borderDashes": [5, 3]}
 
 
-def _metrics(stats: dict[str, dict[str, dict[str, Any]]], uid: str) -> dict[str, dict[str, Any]]:
-    """What the panel sizes a unit by, per plan: load and betweenness, with its status and reason."""
+def _metrics(stats: dict[str, dict[str, Placed]], uid: str) -> dict[str, dict[str, Any]]:
+    """What the panel sizes a unit by, per plan: load and betweenness, with its status, reason and counts."""
     return {
         plan: {
-            "load": s["load"],
-            "betweenness": round(s["betweenness"], 4),
-            "status": s.get("status", ""),
-            "reason": s.get("reason", ""),
-            "lead": s["lead"],
-            "support": s["support"],
+            "load": s.row.load,
+            "betweenness": round(s.row.betweenness, 4),
+            "status": s.row.status,
+            "reason": s.row.reason,
+            "lead": s.row.lead,
+            "lead_first": s.row.lead_first,
+            "lead_co": s.row.lead_co,
+            "support": s.row.support,
         }
         for plan, s in stats.get(uid, {}).items()
     }
 
 
-def _node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+def graph_node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, Placed]]) -> dict[str, Any]:
+    """The vis-network node of ``n``: its shape, size, colour, label, hover text and panel data."""
     d = G.nodes[n]
     label = d["label"]
     style = STYLE[label]
@@ -198,11 +230,11 @@ def _node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, dict[str, 
         node["name"] = d.get("name", n)
         node["region"] = d.get("region")
         if label == m.UNIT:
-            node["title"] = _unit_title(G, n, stats)
+            node["title"] = unit_title(G, n, stats)
             node["kind"] = kind_name(d.get("kind"))
             node["shape"] = _unit_shape(d.get("kind"))
             node["m"] = _metrics(stats, n)
-            _mark(node, _status(stats, n))
+            _mark(node, unit_status(stats, n))
         else:
             node["title"] = f"分管领导 {d.get('name')}（{d.get('region', '')}）"
             node["kind"] = "分管领导"
@@ -246,7 +278,8 @@ def _task_info(G: nx.MultiDiGraph[str], tid: str) -> dict[str, Any]:
     } | roles
 
 
-def _edges(G: nx.MultiDiGraph[str], keep: set[str]) -> list[dict[str, Any]]:
+def graph_edges(G: nx.MultiDiGraph[str], keep: set[str]) -> list[dict[str, Any]]:
+    """The vis-network edges among the nodes in ``keep``, styled by relationship (a guess dashed)."""
     out = []
     for u, v, k, d in G.out_edges(sorted(keep), keys=True, data=True):
         if v not in keep:
@@ -262,10 +295,10 @@ def _edges(G: nx.MultiDiGraph[str], keep: set[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def legend_entries(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Legend entries for what the page shows: node shapes and colours, edge colours, status borders."""
     labels = {n.get("t") for n in nodes}
-    legend: list[dict[str, Any]] = [
+    entries: list[dict[str, Any]] = [
         {"type": "node", "shape": STYLE[lab]["shape"], "color": STYLE[lab]["color"], "label": STYLE[lab]["name"]}
         for lab in m.LABELS
         if lab in labels and lab != m.UNIT
@@ -273,18 +306,18 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[di
     unit_shapes = {n["shape"] for n in nodes if n.get("t") == m.UNIT}
     for shape, name in UNIT_SHAPE_NAMES.items():
         if shape in unit_shapes:
-            legend.append({"type": "node", "shape": shape, "color": STYLE[m.UNIT]["color"], "label": f"单位：{name}"})
+            entries.append({"type": "node", "shape": shape, "color": STYLE[m.UNIT]["color"], "label": f"单位：{name}"})
     rels = {e.get("rel") for e in edges}
     for rel in (m.LEADS, m.SUPPORTS, m.OVERSEES):
         if rel in rels:
-            legend.append({"type": "edge", "color": EDGE_STYLE[rel]["color"], "label": EDGE_STYLE[rel]["name"]})
+            entries.append({"type": "edge", "color": EDGE_STYLE[rel]["color"], "label": EDGE_STYLE[rel]["name"]})
     if any(e.get("dashes") for e in edges):
-        legend.append({"type": "edge", "color": "#888888", "dashed": True, "label": "虚线 = 推断 (inferred guess)"})
+        entries.append({"type": "edge", "color": "#888888", "dashed": True, "label": "虚线 = 推断 (inferred guess)"})
     labels_text = " ".join(str(n.get("label", "")) for n in nodes)
     if RULES["overloaded"].mark + " " in labels_text:
-        legend.append({"type": "border", "color": OVERLOADED_BORDER, "label": "⚑ 品红粗框 = 负担过重 (overloaded)"})
+        entries.append({"type": "border", "color": OVERLOADED_BORDER, "label": "⚑ 品红粗框 = 负担过重 (overloaded)"})
     if RULES["blanket"].mark + " " in labels_text:
-        legend.append(
+        entries.append(
             {
                 "type": "border",
                 "color": BLANKET_BORDER,
@@ -292,25 +325,27 @@ def _legend(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> list[di
                 "label": "≡ 灰色虚框 = 全面配合 (blanket supporter)",
             }
         )
-    return legend
+    return entries
 
 
-def _unit_node(G: nx.MultiDiGraph[str], n: str, s: dict[str, Any], stats: dict[str, Any]) -> dict[str, Any]:
+def unit_node(
+    G: nx.MultiDiGraph[str], n: str, s: UnitRow | None, stats: dict[str, dict[str, Placed]]
+) -> dict[str, Any]:
     """A unit's node in the network: size by betweenness, colour by community, its status marked."""
-    community = s.get("community") or 0
+    community = (s.community if s is not None else None) or 0
     d = G.nodes[n]
     node = {
         "id": n,
         "label": d.get("name", n),
         "shape": _unit_shape(d.get("kind")),
         "t": m.UNIT,
-        "size": 10 + 40 * float(s.get("betweenness", 0.0)),
+        "size": 10 + 40 * (s.betweenness if s is not None else 0.0),
         "color": PALETTE[(community - 1) % len(PALETTE)] if community else "#cccccc",
-        "title": _unit_title(G, n, stats),
+        "title": unit_title(G, n, stats),
         "name": d.get("name", n),
         "region": d.get("region"),
         "kind": kind_name(d.get("kind")),
         "m": _metrics(stats, n),
     }
-    _mark(node, _status(stats, n))
+    _mark(node, unit_status(stats, n))
     return node

@@ -9,7 +9,7 @@ import networkx as nx
 from dutygraph.errors import NodeNotFoundError
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import Plan, plan_tasks
-from dutygraph.graph.drawing_nodes import _status
+from dutygraph.graph.drawing_nodes import unit_status
 
 
 def _in_view(d: dict[str, Any], region: str | None, year: int | None, plan: Plan | None) -> bool:
@@ -19,7 +19,7 @@ def _in_view(d: dict[str, Any], region: str | None, year: int | None, plan: Plan
     return (region is None or d.get("region") == region) and (year is None or d.get("year") == year)
 
 
-def _scope(
+def scope_nodes(
     G: nx.MultiDiGraph[str],
     region: str | None,
     year: int | None,
@@ -44,7 +44,7 @@ def _scope(
     return keep
 
 
-def _find(G: nx.MultiDiGraph[str], label: str, wanted: str, region: str | None, year: int | None = None) -> str:
+def find_node(G: nx.MultiDiGraph[str], label: str, wanted: str, region: str | None, year: int | None = None) -> str:
     """The node of ``label`` whose id, name or title is ``wanted`` (or contains it), in ``region`` and ``year``."""
     exact, partial = [], []
     for n, d in G.nodes(data=True):
@@ -71,7 +71,7 @@ def _find(G: nx.MultiDiGraph[str], label: str, wanted: str, region: str | None, 
     return found[0]
 
 
-def _neighbourhood(
+def neighbourhood(
     G: nx.MultiDiGraph[str], centre: str, region: str | None = None, year: int | None = None, plan: Plan | None = None
 ) -> set[str]:
     """A goal, unit or leader with its tasks in the view (region, year or plan) and everyone responsible for them."""
@@ -88,13 +88,13 @@ def _neighbourhood(
     return keep
 
 
-def _within_limit(C: nx.Graph[str], stats: dict[str, Any], limit: int) -> tuple[nx.Graph[str], str]:
+def within_limit(C: nx.Graph[str], stats: dict[str, Any], limit: int) -> tuple[nx.Graph[str], str]:
     """The network cut to ``limit`` units (the overloaded first, then those sharing the most tasks), with a note."""
     if C.number_of_nodes() <= limit:
         return C, ""
     strength = dict(C.degree(weight="weight"))
-    ranked = sorted(C, key=lambda n: (_status(stats, n) != "overloaded", -strength[n], n))
-    flagged = sum(1 for n in C if _status(stats, n) == "overloaded")
+    ranked = sorted(C, key=lambda n: (unit_status(stats, n) != "overloaded", -strength[n], n))
+    flagged = sum(1 for n in C if unit_status(stats, n) == "overloaded")
     note = (
         f"单位协作网络有 {C.number_of_nodes()} 个单位，超过 {limit} 个，只画出"
         + (

@@ -25,27 +25,31 @@ import networkx as nx
 from dutygraph.errors import EmptyScopeError
 from dutygraph.graph.analysis import (
     DEFAULT_WEIGHTS,
+    LEADER_COLUMNS,
     RULES,
+    UNIT_COLUMNS,
     Analysis,
+    IndexedTask,
+    LeaderRow,
     LoadWeights,
     Plan,
+    PlanSummary,
+    UnitRow,
     analyze,
     kind_name,
     plan_tasks,
     plans,
     task_index,
 )
-from dutygraph.graph.draw import _template, make_drawing, render, units_drawing, write_page
+from dutygraph.graph.analysis.results import load_formula
+from dutygraph.graph.draw import make_drawing, render, template, units_drawing, write_page
 from dutygraph.graph.review_parts import (
     CHART_UNITS,
-    LEADER_COLUMNS,
-    PLAN_COLUMN,
-    UNIT_COLUMNS,
-    _changes_html,
-    _e,
-    _table,
-    _task_list,
     bar_chart,
+    changes_section,
+    esc,
+    rows_table,
+    task_list,
     unit_tasks,
 )
 
@@ -57,17 +61,17 @@ def _scope_label(analysis: Analysis, region: str | None, year: int | None, plan:
     if plan is not None:
         return plan.label
     if len(analysis.plans) == 1:
-        return str(analysis.plans[0]["label"])
+        return analysis.plans[0].label
     return " ".join(str(x) for x in (region, year) if x is not None) or "全部地区"
 
 
-def _who(r: dict[str, Any], several: bool) -> str:
+def _who(r: UnitRow | LeaderRow, several: bool) -> str:
     """A unit's or leader's name, escaped, after its plan when the page holds several."""
-    return f"{_e(r['plan'])} {_e(r['name'])}" if several else _e(r["name"])
+    return f"{esc(r.plan)} {esc(r.name)}" if several else esc(r.name)
 
 
 def _header(scope: str, analysis: Analysis) -> str:
-    """The line giving the scope, the load formula and the betweenness used, then the caveats."""
+    """The line giving the scope, the load formula with the weights used and the betweenness, then the caveats."""
     method = analysis.method
     counting = "推断项另列、不计入" if not method["include_inferred"] else "推断项已计入"
     pooled = ""
@@ -76,49 +80,54 @@ def _header(scope: str, analysis: Analysis) -> str:
             '<p class="pooled">各年合并（pooled）：本页把同一地区各年的计划加在一起，单位负荷是多年之和，'
             "比较的也是多年合并的同类单位。逐年审查请看各年的页面。</p>"
         )
-    dedup = [p["label"] for p in analysis.plans if p.get("deduplicated")]
+    dedup = [p.label for p in analysis.plans if p.deduplicated]
     dedup_note = (
         (
-            f'<p class="method caveat">注：{_e("、".join(dedup))} 的文件在抓取时逐行去重，重复的单元格丢失；'
+            f'<p class="method caveat">注：{esc("、".join(dedup))} 的文件在抓取时逐行去重，重复的单元格丢失；'
             "负荷只计印出的单元格，推断项另列。</p>"
         )
         if dedup
         else ""
     )
-    weights = method["weights"]
     return (
-        f'<p class="method">{_e(scope)} · 负荷 = {weights["lead"]:g} × 牵头 + {weights["support"]:g} × 配合'
-        f"（{_e(counting)}）·\n中介中心度：{_e(method['betweenness'])}</p>\n{pooled}{dedup_note}"
+        f'<p class="method">{esc(scope)} · 负荷 = {esc(load_formula(method["weights"], "zh"))}'
+        f"（{esc(counting)}；第一牵头是任务所列的第一个牵头单位，共同牵头是列在其后的牵头单位）·\n"
+        f"中介中心度：{esc(method['betweenness'])}</p>\n{pooled}{dedup_note}"
     )
 
 
-def _flags_section(analysis: Analysis, rules: dict[str, Any], several: bool) -> str:
+def _flags_section(analysis: Analysis, several: bool) -> str:
     """The overloaded units and leaders with their reasons, then the blanket supporters."""
+    unit_rule, leader_rule = RULES["overloaded"], RULES["leader"]
     items = "".join(
-        f"<li><b>⚑ {_who(r, several)}（{_e(kind_name(r['kind']))}）</b>：{_e(r['reason'])}</li>"
+        f"<li><b>{unit_rule.mark} {_who(r, several)}（{esc(kind_name(r.kind))}）</b>：{esc(r.reason)}</li>"
         for r in analysis.units
-        if r["flagged"]
+        if r.flagged
     )
     items += "".join(
-        f"<li><b>⚑ {_who(r, several)}（分管领导）</b>：{_e(r['reason'])}</li>" for r in analysis.leaders if r["flagged"]
+        f"<li><b>{leader_rule.mark} {_who(r, several)}（分管领导）</b>：{esc(r.reason)}</li>"
+        for r in analysis.leaders
+        if r.flagged
     )
     return (
-        "<h2>负担过重的单位与领导 · flags</h2>\n"
-        f'<p class="method">标记规则：{_e(rules["overloaded"]["rule"])}。领导：{_e(rules["leader"]["rule"])}。</p>\n'
-        f'<ul class="flags">{items or "<li>无单位被标记。</li>"}</ul>\n' + _blanket_section(analysis, rules, several)
+        f"<h2>{esc(unit_rule.name)}的单位与{esc(leader_rule.name)}的领导 · flags</h2>\n"
+        f'<p class="method">标记规则：{esc(unit_rule.rule)}。领导：{esc(leader_rule.rule)}。</p>\n'
+        f'<ul class="flags">{items or "<li>无单位被标记。</li>"}</ul>\n' + _blanket_section(analysis, several)
     )
 
 
-def _blanket_section(analysis: Analysis, rules: dict[str, Any], several: bool) -> str:
+def _blanket_section(analysis: Analysis, several: bool) -> str:
     """The blanket supporters with their reasons ("" when there is none)."""
-    blanket = [r for r in analysis.units if r["status"] == "blanket"]
-    if not blanket:
-        return ""
+    rule = RULES["blanket"]
     items = "".join(
-        f"<li><b>≡ {_who(r, several)}（{_e(kind_name(r['kind']))}）</b>：{_e(r['reason'])}</li>" for r in blanket
+        f"<li><b>{rule.mark} {_who(r, several)}（{esc(kind_name(r.kind))}）</b>：{esc(r.reason)}</li>"
+        for r in analysis.units
+        if r.blanket
     )
+    if not items:
+        return ""
     return (
-        f'<h2>全面配合单位 · blanket supporters</h2><p class="method">{_e(rules["blanket"]["rule"])}</p>'
+        f'<h2>{esc(rule.name)}单位 · {esc(rule.label)}s</h2><p class="method">{esc(rule.rule)}</p>'
         f'<ul class="flags blanket">{items}</ul>'
     )
 
@@ -126,34 +135,29 @@ def _blanket_section(analysis: Analysis, rules: dict[str, Any], several: bool) -
 def _chart_section(analysis: Analysis) -> str:
     """The bar chart of load per unit, under its heading."""
     return (
-        f"<h2>单位负荷 · load per unit（前 {CHART_UNITS} 位；深色 = 牵头，浅色 = 配合；"
-        "紫色 = 负担过重，灰色 = 全面配合）</h2>\n" + bar_chart(analysis.units, analysis.method["weights"])
+        f"<h2>单位负荷 · load per unit（前 {CHART_UNITS} 位；深色 = 第一牵头，中间色 = 共同牵头，浅色 = 配合；"
+        f"紫色 = {esc(RULES['overloaded'].name)}，灰色 = {esc(RULES['blanket'].name)}）</h2>\n"
+        + bar_chart(analysis.units, analysis.method["weights"])
     )
 
 
-def _tables_section(G: nx.MultiDiGraph[str], analysis: Analysis, tasks: list[Any], several: bool) -> str:
-    """The unit ranking (filtered by kind, a row opening to the unit's tasks), leader spans and collective units."""
-    unit_cols = [PLAN_COLUMN, *UNIT_COLUMNS] if several else list(UNIT_COLUMNS)
-    leader_cols = [PLAN_COLUMN, *LEADER_COLUMNS] if several else list(LEADER_COLUMNS)
+def _tables_section(G: nx.MultiDiGraph[str], analysis: Analysis, tasks: list[IndexedTask]) -> str:
+    """The unit ranking (filtered by kind, a row opening to its reason and tasks by goal), leaders and collectives."""
     per_unit = unit_tasks(G, {t.id for t in tasks})
-    details = {r["id"]: _task_list(per_unit.get(r["id"], [])) for r in analysis.units + analysis.collectives}
-    kinds = sorted({kind_name(r["kind"]) for r in analysis.units})
-    options = "".join(f'<option value="{_e(k)}">{_e(k)}</option>' for k in kinds)
-    collectives = _table(
-        analysis.collectives,
-        unit_cols[: (11 if several else 10)],
-        table_id="dg-collectives",
-        flagged_key=None,
-        details=details,
-    )
+    details = {
+        r.id: task_list(per_unit.get(r.id, []), r.by_goal, r.reason) for r in analysis.units + analysis.collectives
+    }
+    kinds = sorted({kind_name(r.kind) for r in analysis.units})
+    options = "".join(f'<option value="{esc(k)}">{esc(k)}</option>' for k in kinds)
+    collectives = rows_table(analysis.collectives, UNIT_COLUMNS, table_id="dg-collectives", details=details)
     return (
-        "<h2>单位排名 · ranking（点击表头排序，点击单位名展开其任务）</h2>\n"
+        "<h2>单位排名 · ranking（点击表头排序，点击单位名展开其理由与各目标下的任务）</h2>\n"
         '<label class="filter">类型 <select class="kind-filter" data-table="dg-rank"><option value="">全部</option>'
         f"{options}</select></label>\n"
-        f"{_table(analysis.units, unit_cols, table_id='dg-rank', details=details)}\n"
+        f"{rows_table(analysis.units, UNIT_COLUMNS, table_id='dg-rank', details=details)}\n"
         "<h2>分管领导 · leader spans</h2>\n"
-        f"{_table(analysis.leaders, leader_cols, table_id='dg-leaders')}\n"
-        f"<h2>集体单位（单列，不参与排名）· collective units</h2>\n{collectives}"
+        f"{rows_table(analysis.leaders, LEADER_COLUMNS, table_id='dg-leaders')}\n"
+        f"<h2>{esc(RULES['collective'].name)}（{esc(RULES['collective'].rule)}）· collective units</h2>\n{collectives}"
     )
 
 
@@ -165,7 +169,7 @@ def render_report(
     year: int | None = None,
     plan: Plan | None = None,
     include_inferred: bool = False,
-    index: list[Any] | None = None,
+    index: list[IndexedTask] | None = None,
 ) -> str:
     """The review page of ``analysis`` (made from ``G`` for the same plan, or region and year).
 
@@ -187,16 +191,13 @@ def render_report(
         if plan is not None
         else [t for t in index if (region is None or t.region == region) and (year is None or t.year == year)]
     )
-    rules = analysis.method.get("rules") or {
-        k: {"mark": r.mark, "name": r.name, "rule": r.rule} for k, r in RULES.items()
-    }
     several = len(analysis.plans) > 1
     sections = [
         _header(scope, analysis),
-        _flags_section(analysis, rules, several),
-        _changes_html(analysis),
+        _flags_section(analysis, several),
+        changes_section(analysis),
         _chart_section(analysis),
-        _tables_section(G, analysis, tasks, several),
+        _tables_section(G, analysis, tasks),
         "<h2>单位协作网络 · coordination network</h2>",
     ]
     top = '\n<main class="review">\n' + "\n".join(sections) + "\n</main>"
@@ -210,7 +211,7 @@ def render_report(
         title=f"责任审查 · {scope}",
         index=index,
     )
-    return render(drawing, body_top=top, extra_css=_template("review.css"), extra_js=_template("review.js"))
+    return render(drawing, body_top=top, extra_css=template("review.css"), extra_js=template("review.js"))
 
 
 def render_index(rows: list[dict[str, Any]], *, title: str = "责任图谱 · 计划一览", note: str = "") -> str:
@@ -230,9 +231,9 @@ def render_index(rows: list[dict[str, Any]], *, title: str = "责任图谱 · �
     """
     body = []
     for r in rows:
-        links = f'<a href="{_e(r["graph"])}">图谱</a>'
+        links = f'<a href="{esc(r["graph"])}">图谱</a>'
         if r.get("review"):
-            links += f' · <a href="{_e(r["review"])}">审查</a>'
+            links += f' · <a href="{esc(r["review"])}">审查</a>'
         docs = "、".join(d[4:] if d.startswith("doc:") else d for d in r["documents"])
         if r.get("deduplicated"):
             docs += "（逐行去重，单元格有丢失）"
@@ -243,11 +244,11 @@ def render_index(rows: list[dict[str, Any]], *, title: str = "责任图谱 · �
             cells = '<td class="text" colspan="3">无责任单位（文件未印出单位），不作审查</td>'
             cls = ' class="nounits"'
         body.append(
-            f'<tr{cls}><td class="text">{_e(r["label"])}</td><td class="text">{_e(docs)}</td><td>{r["tasks"]}</td>'
+            f'<tr{cls}><td class="text">{esc(r["label"])}</td><td class="text">{esc(docs)}</td><td>{r["tasks"]}</td>'
             f'{cells}<td class="text">{links}</td></tr>'
         )
-    values = {"TITLE": _e(title), "ROWS": "".join(body), "NOTE": f"<p>{_e(note)}</p>" if note else ""}
-    return re.sub(r"@@([A-Z]+)@@", lambda match: values[match.group(1)], _template("index.html"))
+    values = {"TITLE": esc(title), "ROWS": "".join(body), "NOTE": f"<p>{esc(note)}</p>" if note else ""}
+    return re.sub(r"@@([A-Z]+)@@", lambda match: values[match.group(1)], template("index.html"))
 
 
 @dataclass
@@ -262,7 +263,7 @@ class PlanPages:
     row: dict[str, Any] = field(default_factory=dict)
 
 
-def _page_scopes(G: nx.MultiDiGraph[str], index: list[Any], pool_years: bool) -> list[tuple[Plan, str | None]]:
+def _page_scopes(G: nx.MultiDiGraph[str], index: list[IndexedTask], pool_years: bool) -> list[tuple[Plan, str | None]]:
     """What gets a page pair: each plan, or (pooled) each region, with the region pooled."""
     if pool_years:
         regions = sorted({t.region for t in index}, key=lambda r: r or "")
@@ -271,17 +272,17 @@ def _page_scopes(G: nx.MultiDiGraph[str], index: list[Any], pool_years: bool) ->
 
 
 def _index_row(
-    label: str, summary: dict[str, Any], documents: list[str], graph: Path, review: Path | None
+    label: str, summary: PlanSummary, documents: list[str], graph: Path, review: Path | None
 ) -> dict[str, Any]:
     """A plan's row of the index page: its documents, counts and the links to its pages."""
     return {
         "label": label,
         "documents": documents,
-        "tasks": summary["tasks"],
-        "units": summary["units"] + summary["collectives"],
-        "flagged": summary["flagged"],
-        "blanket": summary["blanket"],
-        "deduplicated": summary.get("deduplicated", False),
+        "tasks": summary.tasks,
+        "units": summary.units + summary.collectives,
+        "flagged": summary.flagged,
+        "blanket": summary.blanket,
+        "deduplicated": summary.deduplicated,
         "graph": graph.name,
         "review": review.name if review else None,
     }
@@ -294,7 +295,7 @@ def _plan_pages(
     pooled_region: str | None,
     *,
     pool_years: bool,
-    index: list[Any],
+    index: list[IndexedTask],
     weights: LoadWeights,
     include_inferred: bool,
 ) -> PlanPages:
@@ -309,7 +310,7 @@ def _plan_pages(
             index=index,
         )
         kwargs: dict[str, Any] = {"region": pooled_region}
-        label = a.plans[0]["label"]
+        label = a.plans[0].label
         slug = f"{plan.slug.rsplit('-', 1)[0]}-pooled"
     else:
         a = analyze(G, plan=plan, include_inferred=include_inferred, weights=weights, index=index)
@@ -322,7 +323,7 @@ def _plan_pages(
     graph = write_page(render(drawing), out / f"{slug}.graph.html")
     summary = a.plans[0]
     review = None
-    if summary["units"] + summary["collectives"]:
+    if summary.units + summary.collectives:
         review = write_page(
             render_report(G, a, include_inferred=include_inferred, index=index, **kwargs),
             out / f"{slug}.review.html",

@@ -1,203 +1,208 @@
 """The review page's pieces: escaped cells, the sortable table, the load chart, each unit's tasks, the yearly change.
 
-Every piece of text from a document is escaped here (:func:`_e`); the chart is
-plain HTML and CSS, so it reflows on a phone. The page is assembled in
-:mod:`dutygraph.graph.report`.
+Every piece of text from a document is escaped here (:func:`esc`); the chart is
+plain HTML and CSS, so it reflows on a phone. The tables' columns are the
+specifications of :mod:`dutygraph.graph.analysis.results`. The page is
+assembled in :mod:`dutygraph.graph.report`.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from dutygraph.graph import model as m
-from dutygraph.graph.analysis import Analysis, kind_name
+from dutygraph.graph.analysis import CHANGE_COLUMNS, Analysis, Column, GoalShare, UnitRow, kind_name
 
 CHART_UNITS = 30
 #: Year-over-year rows shown: the largest rises and the largest falls, this many each.
 CHANGE_ROWS = 15
-STATUS_NAMES = {"new": "新增", "gone": "退出", "both": "两年均有"}
-#: The ranking's columns (key, heading, text or not); the collectives' table has the first ten.
-UNIT_COLUMNS = (
-    ("name", "单位", True),
-    ("kind", "类型", True),
-    ("lead", "牵头", False),
-    ("support", "配合", False),
-    ("lead_inferred", "推断牵头", False),
-    ("support_inferred", "推断配合", False),
-    ("load", "负荷", False),
-    ("goals", "目标", False),
-    ("leaders", "领导", False),
-    ("partners", "协作单位", False),
-    ("degree", "加权度", False),
-    ("betweenness", "中介中心度", False),
-    ("pagerank", "PageRank", False),
-    ("community", "社区", False),
-    ("flagged", "标记", False),
-)
-LEADER_COLUMNS = (
-    ("name", "分管领导", True),
-    ("tasks", "任务", False),
-    ("units", "单位", False),
-    ("goals", "目标", False),
-    ("tasks_inferred", "推断", False),
-    ("flagged", "标记", False),
-)
-#: The first column when a page holds several plans.
-PLAN_COLUMN = ("plan", "计划", True)
 
 
-def _e(value: Any) -> str:
+def esc(value: Any) -> str:
+    """``value`` as HTML text, quotes included (None is empty).
+
+    Example:
+        >>> esc('<b a="1">')
+        '&lt;b a=&quot;1&quot;&gt;'
+    """
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def _shown(key: str, v: Any) -> Any:
-    if isinstance(v, bool):
-        return "⚑" if v else ""
-    if key == "kind":
-        return kind_name(v)
-    if key == "status":
-        return STATUS_NAMES.get(v, v)
-    if isinstance(v, float):
-        return f"{v:.3f}" if key in ("betweenness", "pagerank") else f"{v:g}"
-    return v
+def _sort_value(column: Column, value: Any) -> Any:
+    """What a column sorts by: numbers as they are, booleans as 0 and 1, other values as shown."""
+    if isinstance(value, bool):
+        return int(value)
+    return value if column.kind in ("int", "number", "signed", "ratio") else column.text(value)
 
 
-def _table(
-    rows: list[dict[str, Any]],
-    columns: list[tuple[str, str, bool]],
+def _cell(column: Column, row: Any, opens: bool) -> str:
+    """One cell: the value as a person reads it, the raw value to sort by; a name that opens the row's details."""
+    value = column.value(row)
+    shown = esc(column.text(value))
+    if column.key == "name" and opens:
+        shown = f'<button class="open" type="button" aria-expanded="false" title="展开理由与任务">{shown} ▸</button>'
+    numeric = column.kind in ("int", "number", "signed", "ratio", "flag")
+    cls = "text long" if column.kind == "long" else ("" if numeric else "text")
+    title = f' title="{shown}"' if column.kind == "long" else ""
+    return f'<td class="{cls}" data-key="{column.key}" data-v="{esc(_sort_value(column, value))}"{title}>{shown}</td>'
+
+
+def rows_table(
+    rows: Sequence[Any],
+    columns: Sequence[Column],
     *,
     table_id: str = "",
-    flagged_key: str | None = "flagged",
-    details: dict[str, str] | None = None,
+    details: Mapping[str, str] | None = None,
 ) -> str:
-    """A sortable table; a row whose id is in ``details`` gets a button opening a row of that (trusted) HTML."""
-    head = "".join(f'<th class="{"text" if text else ""}">{_e(title)}</th>' for _, title, text in columns)
+    """A sortable table with a column for each of ``columns`` (Chinese headings, filled from the first row).
+
+    A row whose ``id`` is in ``details`` gets a button on its name opening a row
+    of that (trusted) HTML; flagged rows and blanket supporters are marked.
+    """
+    sample = rows[0] if rows else None
+    head = "".join(
+        f'<th class="{"" if c.kind in ("int", "number", "signed", "ratio", "flag") else "text"}" '
+        f'data-key="{c.key}">{esc(c.heading("zh", sample))}</th>'
+        for c in columns
+    )
     body = []
     for r in rows:
-        cells = []
-        for key, _, text in columns:
-            v = r.get(key)
-            shown = _e(_shown(key, v))
-            if key == "name" and details is not None and r.get("id") in details:
-                shown = f'<button class="open" type="button" aria-expanded="false" title="展开任务">{shown} ▸</button>'
-            sort_value = int(v) if isinstance(v, bool) else (kind_name(v) if key == "kind" else v)
-            cells.append(f'<td class="{"text" if text else ""}" data-v="{_e(sort_value)}">{shown}</td>')
-        classes = []
-        if flagged_key and r.get(flagged_key):
-            classes.append("flagged")
-        if r.get("status") == "blanket":
-            classes.append("blanket")
+        ident = getattr(r, "id", None)
+        opens = details is not None and ident in details
+        classes = [c for c in ("flagged", "blanket") if getattr(r, c, False)]
         attrs = f' class="{" ".join(classes)}"' if classes else ""
-        attrs += f' data-kind="{_e(kind_name(r.get("kind")))}"' if "kind" in r else ""
-        body.append(f"<tr{attrs}>{''.join(cells)}</tr>")
-        if details is not None and r.get("id") in details:
-            body.append(f'<tr class="tasks" hidden><td colspan="{len(columns)}">{details[r["id"]]}</td></tr>')
-    ident = f' id="{_e(table_id)}"' if table_id else ""
+        if isinstance(r, UnitRow):
+            attrs += f' data-kind="{esc(kind_name(r.kind))}"'
+        body.append(f"<tr{attrs}>{''.join(_cell(c, r, opens) for c in columns)}</tr>")
+        if opens and details is not None and ident is not None:
+            detail = f'<div class="detail">{details[ident]}</div>'
+            body.append(f'<tr class="tasks" hidden><td colspan="{len(columns)}">{detail}</td></tr>')
+    attr = f' id="{esc(table_id)}"' if table_id else ""
     return (
-        f'<div class="scroll"><table class="rank"{ident}><thead><tr>{head}</tr></thead>'
+        f'<div class="scroll"><table class="rank"{attr}><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
 
-def bar_chart(rows: list[dict[str, Any]], weights: dict[str, float], limit: int = CHART_UNITS) -> str:
-    """A bar chart of load per unit (lead dark, support light) in HTML and CSS, so it reflows on a phone.
+def bar_chart(rows: Sequence[UnitRow], weights: Mapping[str, float], limit: int = CHART_UNITS) -> str:
+    """A bar chart of load per unit (first-listed lead dark, co-lead medium, support light) in HTML and CSS.
 
     Example:
-        >>> "牵头 2" in bar_chart([{"name": "甲局", "lead": 2, "support": 1, "load": 5.0}], {"lead": 2, "support": 1})
+        >>> from dutygraph.graph.analysis import UnitRow
+        >>> row = UnitRow("u", "区", 2024, "甲局", None, False, 2, 1, 1, 1, 0, 0, 4.5, 3, 1, 1, 1)
+        >>> "牵头 2（共同牵头 1）" in bar_chart([row], {"lead": 2, "co_lead": 1.5, "support": 1})
         True
     """
     rows = rows[:limit]
     if not rows:
         return "<p>无数据</p>"
-    top = max(r["load"] for r in rows) or 1.0
+    top = max(r.load for r in rows) or 1.0
     parts = ['<div class="bars" role="img" aria-label="load per unit">']
     for r in rows:
-        lw = 100 * weights["lead"] * r["lead"] / top
-        sw = 100 * weights["support"] * r["support"] / top
-        cls = "flagged" if r.get("flagged") else ("blanket" if r.get("status") == "blanket" else "")
+        first = 100 * weights["lead"] * r.lead_first / top
+        co = 100 * weights.get("co_lead", weights["lead"]) * r.lead_co / top
+        sw = 100 * weights["support"] * r.support / top
+        cls = "flagged" if r.flagged else ("blanket" if r.blanket else "")
+        name = esc(r.name)
         parts.append(
-            f'<div class="bar {cls}"><span class="name" title="{_e(r["name"])}">{_e(r["name"])}</span>'
-            f'<span class="track"><span class="lead" style="width:{lw:.2f}%" '
-            f'title="{_e(r["name"])} 牵头 {r["lead"]}"></span>'
-            f'<span class="support" style="width:{sw:.2f}%" title="{_e(r["name"])} 配合 {r["support"]}"></span></span>'
-            f'<span class="value">{r["load"]:g}</span></div>'
+            f'<div class="bar {cls}"><span class="name" title="{name}">{name}</span>'
+            f'<span class="track"><span class="lead" style="width:{first:.2f}%" '
+            f'title="{name} 牵头 {r.lead}（共同牵头 {r.lead_co}）"></span>'
+            f'<span class="lead co" style="width:{co:.2f}%" title="{name} 共同牵头 {r.lead_co}"></span>'
+            f'<span class="support" style="width:{sw:.2f}%" title="{name} 配合 {r.support}"></span></span>'
+            f'<span class="value">{r.load:g}</span></div>'
         )
     parts.append("</div>")
     return "".join(parts)
 
 
-def unit_tasks(G: nx.MultiDiGraph[str], task_ids: set[str] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Each unit's tasks (among ``task_ids``, all when None): number, text, goal, role, basis, line.
+@dataclass(frozen=True, slots=True)
+class TaskItem:
+    """One of a unit's tasks as its row opens to it: number, text, goal, role (牵头/配合), basis, line."""
+
+    task: str
+    number: str | None
+    text: str | None
+    goal: str | None
+    goal_title: str
+    role: str
+    basis: str | None
+    line: int | None
+
+
+def unit_tasks(G: nx.MultiDiGraph[str], task_ids: set[str] | None = None) -> dict[str, list[TaskItem]]:
+    """Each unit's tasks (among ``task_ids``, all when None), in printed order.
 
     Example:
-        >>> unit_tasks(G)["unit:钟楼区:住建局"][0]["role"]
+        >>> unit_tasks(G)["unit:钟楼区:住建局"][0].role
         '牵头'
     """
-    out: dict[str, list[dict[str, Any]]] = {}
+    out: dict[str, list[TaskItem]] = {}
     wanted = task_ids if task_ids is not None else [n for n, d in G.nodes(data=True) if d.get("label") == m.TASK]
     for tid in sorted(wanted, key=lambda t: (G.nodes[t].get("line") or 0, t)):
         d = G.nodes[tid]
-        goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
+        goal = d.get("goal") if d.get("goal") in G else None
+        title = str(G.nodes[goal].get("title") or "") if goal is not None else ""
         for src, _, rel, e in G.in_edges(tid, keys=True, data=True):
             if rel in (m.LEADS, m.SUPPORTS):
-                out.setdefault(src, []).append(
-                    {
-                        "task": tid,
-                        "number": d.get("number"),
-                        "text": d.get("text"),
-                        "goal": goal or "",
-                        "role": "牵头" if rel == m.LEADS else "配合",
-                        "basis": e.get("basis"),
-                        "line": e.get("line"),
-                    }
-                )
+                role = "牵头" if rel == m.LEADS else "配合"
+                item = TaskItem(tid, d.get("number"), d.get("text"), goal, title, role, e.get("basis"), e.get("line"))
+                out.setdefault(src, []).append(item)
     return out
 
 
-def _task_list(items: list[dict[str, Any]]) -> str:
-    by_goal: dict[str, list[dict[str, Any]]] = {}
+def _share_text(share: GoalShare) -> str:
+    co = f"（共同牵头 {share.lead_co}）" if share.lead_co else ""
+    return f"牵头 {share.lead}{co}、配合 {share.support}，负荷 {share.load:g}"
+
+
+def task_list(items: Sequence[TaskItem], shares: Sequence[GoalShare] = (), reason: str = "") -> str:
+    """What a unit's row opens to: its reason, then its tasks under each goal with the load it carries there.
+
+    Goals come in the order of ``shares`` (the unit's load split by goal, heaviest first); a goal where
+    it holds only guesses (not counted) comes last, without figures.
+    """
+    by_goal: dict[str | None, list[TaskItem]] = {}
     for t in items:
-        by_goal.setdefault(t["goal"], []).append(t)
-    parts = []
-    for goal, tasks in by_goal.items():
+        by_goal.setdefault(t.goal, []).append(t)
+    counted = {s.goal: s for s in shares}
+    order = [s.goal for s in shares if s.goal in by_goal] + [g for g in by_goal if g not in counted]
+    parts = [f'<p class="reason" data-key="reason">理由：{esc(reason)}</p>'] if reason else []
+    for goal in order:
+        tasks = by_goal[goal]
         lis = "".join(
-            f'<li><span class="role">{_e(t["role"])}</span>{_e(t["number"])} {_e(t["text"])}'
-            f"{'（推断）' if t['basis'] == m.INFERRED else ''}<small>（第 {_e(t['line'])} 行）</small></li>"
+            f'<li data-task="{esc(t.task)}"><span class="role">{esc(t.role)}</span>{esc(t.number)} {esc(t.text)}'
+            f"{'（推断）' if t.basis == m.INFERRED else ''}<small>（第 {esc(t.line)} 行）</small></li>"
             for t in tasks
         )
-        parts.append(f"<b>{_e(goal or '（无目标）')}</b><ul>{lis}</ul>")
+        share = f"<small>（{esc(_share_text(counted[goal]))}）</small>" if goal in counted else ""
+        parts.append(f'<b class="goal">{esc(tasks[0].goal_title or "（无目标）")}</b>{share}<ul>{lis}</ul>')
     return "".join(parts)
 
 
-def _changes_html(analysis: Analysis) -> str:
+def changes_section(analysis: Analysis) -> str:
+    """The year-over-year section: new and dropped units, the caveats, the largest rises and falls."""
     changes = analysis.changes
     if not changes:
         return ""
-    years = f"{changes[0]['year_a']} → {changes[0]['year_b']}"
+    years = f"{changes[0].year_a} → {changes[0].year_b}"
     shown = changes[:CHANGE_ROWS] + [c for c in changes[-CHANGE_ROWS:] if c not in changes[:CHANGE_ROWS]]
-    new = [c["name"] for c in changes if c["status"] == "new"]
-    gone = [c["name"] for c in changes if c["status"] == "gone"]
-    cols = [
-        ("region", "地区", True),
-        ("name", "单位", True),
-        ("kind", "类型", True),
-        ("load_a", f"{changes[0]['year_a']} 负荷", False),
-        ("load_b", f"{changes[0]['year_b']} 负荷", False),
-        ("change", "变化", False),
-        ("status", "状态", True),
-    ]
+    new = [c.name for c in changes if c.status == "new"]
+    gone = [c.name for c in changes if c.status == "gone"]
     notes = "".join(
-        f'<p class="method caveat">注：{_e(n.split(":", 1)[0])} 的文件在抓取时逐行去重，重复的单元格丢失、只能推断；'
-        f"负荷只计印出的单元格，降幅有一部分来自这一丢失。<small>（{_e(n)}）</small></p>"
+        f'<p class="method caveat">注：{esc(n.split(":", 1)[0])} 的文件在抓取时逐行去重，重复的单元格丢失、只能推断；'
+        f"负荷只计印出的单元格，降幅有一部分来自这一丢失。<small>（{esc(n)}）</small></p>"
         for n in analysis.method.get("notes", [])
     )
     return (
-        f'<h2 id="dg-changes">逐年变化 · year over year（{_e(years)}；'
+        f'<h2 id="dg-changes">逐年变化 · year over year（{esc(years)}；'
         f"升幅最大与降幅最大各 {CHANGE_ROWS} 个）</h2>{notes}"
-        f'<p class="method">新增 {len(new)} 个：{_e("、".join(new) or "无")}。'
-        f"退出 {len(gone)} 个：{_e('、'.join(gone) or '无')}。</p>"
-        + _table(shown, cols, table_id="dg-change-table", flagged_key=None)
+        f'<p class="method">新增 {len(new)} 个：{esc("、".join(new) or "无")}。'
+        f"退出 {len(gone)} 个：{esc('、'.join(gone) or '无')}。</p>"
+        + rows_table(shown, CHANGE_COLUMNS, table_id="dg-change-table")
     )

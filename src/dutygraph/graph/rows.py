@@ -51,7 +51,7 @@ def cell_text(value: Any) -> str:
         for rel, node in zip(value["relationships"], value["nodes"][1:], strict=False):
             steps.append(f"-{cell_text(rel)}-{cell_text(node)}")
         return "".join(steps)
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "、".join(cell_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)

@@ -10,18 +10,25 @@ import csv
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from dutygraph.graph import terminal
+from dutygraph.graph.analysis.results import CHANGE_COLUMNS, LEADER_COLUMNS, UNIT_COLUMNS
 from dutygraph.graph.rows import cell_text, write_rows
 
 if TYPE_CHECKING:
     from dutygraph.graph.analysis import Analysis
+
+
+class _Planned(Protocol):
+    @property
+    def plan(self) -> str: ...
 
 
 def print_rows(
@@ -53,45 +60,24 @@ def print_rows(
     console.print(shown, highlight=False)
 
 
-UNIT_COLUMNS = [
-    "region",
-    "year",
-    "name",
-    "kind",
-    "lead",
-    "support",
-    "load",
-    "lead_inferred",
-    "support_inferred",
-    "goals",
-    "leaders",
-    "partners",
-    "degree",
-    "betweenness",
-    "pagerank",
-    "community",
-    "flagged",
-    "status",
-    "peer_group",
-    "reason",
-]
+#: The XLSX sheets (and JSON keys) of an analysis with the columns of their rows.
+SHEETS = (
+    ("units", UNIT_COLUMNS),
+    ("collectives", UNIT_COLUMNS),
+    ("leaders", LEADER_COLUMNS),
+    ("changes", CHANGE_COLUMNS),
+)
 
 
-LEADER_COLUMNS = ["region", "year", "name", "tasks", "units", "goals", "tasks_inferred", "flagged", "reason"]
-
-
-CHANGE_COLUMNS = ["region", "name", "kind", "year_a", "year_b", "load_a", "load_b", "change", "status"]
-
-
-def top_per_plan(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
+def top_per_plan[R: _Planned](rows: list[R], limit: int | None) -> list[R]:
     """The first ``limit`` rows of each plan (rows come plan after plan)."""
     if not limit:
         return rows
-    seen: dict[Any, int] = {}
+    seen: dict[str, int] = {}
     out = []
     for r in rows:
-        seen[r.get("plan")] = seen.get(r.get("plan"), 0) + 1
-        if seen[r.get("plan")] <= limit:
+        seen[r.plan] = seen.get(r.plan, 0) + 1
+        if seen[r.plan] <= limit:
             out.append(r)
     return out
 
@@ -103,45 +89,57 @@ def emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-def write_xlsx(data: dict[str, Any], output: Path | None) -> None:
+def _cell(value: Any) -> Any:
+    """A value as a workbook cell: numbers, text and booleans as they are, lists and empty values as text."""
+    return value if isinstance(value, (int, float, str, bool)) or value is None else cell_text(value)
+
+
+def write_xlsx(result: Analysis, output: Path | None) -> None:
     """The analysis as a workbook: a sheet each for units, collectives, leaders, changes and the method."""
     from openpyxl import Workbook
 
     assert output is not None
     wb = Workbook()
     wb.remove(wb.worksheets[0])
-    sheets = [
-        ("units", UNIT_COLUMNS),
-        ("collectives", UNIT_COLUMNS),
-        ("leaders", LEADER_COLUMNS),
-        ("changes", CHANGE_COLUMNS),
-    ]
-    for name, columns in sheets:
+    for name, columns in SHEETS:
         ws = wb.create_sheet(name)
-        ws.append(columns)
-        for r in data[name]:
-            ws.append([r.get(c) if not isinstance(r.get(c), (list, dict)) else cell_text(r.get(c)) for c in columns])
+        ws.append([c.key for c in columns])
+        for r in getattr(result, name):
+            ws.append([_cell(c.value(r)) for c in columns])
         ws.freeze_panes = "A2"
     ws = wb.create_sheet("method")
-    for k, v in data["method"].items():
+    for k, v in result.method.items():
         ws.append([k, cell_text(v)])
     wb.save(output)
+
+
+def write_csv(result: Analysis, output: Path | None) -> None:
+    """The unit rows as CSV: a ``group`` column (units or collectives), then every column of UNIT_COLUMNS."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["group", *(c.key for c in UNIT_COLUMNS)])
+    for group in ("units", "collectives"):
+        for r in getattr(result, group):
+            writer.writerow([group] + [cell_text(c.value(r)) for c in UNIT_COLUMNS])
+    emit(buf.getvalue(), output)
 
 
 #: The formats :func:`write_analysis` writes; the CLI's --format choices.
 ANALYSIS_FORMATS = ("table", "csv", "json", "xlsx")
 
 
-def trimmed(result: Analysis, limit: int | None) -> dict[str, Any]:
-    """``result`` as data with the first ``limit`` rows of each plan, and the largest rises and falls."""
-    data = result.as_dict()
-    for key in ("units", "collectives", "leaders"):
-        data[key] = top_per_plan(data[key], limit)
-    if limit and data["changes"]:
-        data["changes"] = data["changes"][:limit] + [
-            c for c in data["changes"][-limit:] if c not in data["changes"][:limit]
-        ]
-    return data
+def trimmed(result: Analysis, limit: int | None) -> Analysis:
+    """``result`` with the first ``limit`` rows of each plan, and the largest rises and falls."""
+    changes = result.changes
+    if limit and changes:
+        changes = changes[:limit] + [c for c in changes[-limit:] if c not in changes[:limit]]
+    return replace(
+        result,
+        units=top_per_plan(result.units, limit),
+        collectives=top_per_plan(result.collectives, limit),
+        leaders=top_per_plan(result.leaders, limit),
+        changes=changes,
+    )
 
 
 def write_analysis(
@@ -155,6 +153,10 @@ def write_analysis(
 ) -> None:
     """Write an analysis as ``fmt`` (one of :data:`ANALYSIS_FORMATS`) to ``output`` or standard output.
 
+    Every format lists the columns of :data:`~dutygraph.graph.analysis.UNIT_COLUMNS`,
+    :data:`~dutygraph.graph.analysis.LEADER_COLUMNS` and
+    :data:`~dutygraph.graph.analysis.CHANGE_COLUMNS`; JSON holds every field of the rows.
+
     Args:
         result: from :func:`~dutygraph.graph.analysis.analyze`.
         fmt: "table" for a person, "csv" or "xlsx" for Excel, "json" for tools.
@@ -163,21 +165,15 @@ def write_analysis(
         region, year: the scope asked for, named in the table's heading.
     """
     limit = top if top is not None else (20 if fmt == "table" else None)
-    data = trimmed(result, limit)
+    result = trimmed(result, limit)
     if fmt == "json":
-        emit(json.dumps(data, ensure_ascii=False, indent=1) + "\n", output)
+        emit(json.dumps(result.as_dict(), ensure_ascii=False, indent=1) + "\n", output)
     elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["group", *UNIT_COLUMNS])
-        for group in ("units", "collectives"):
-            for r in data[group]:
-                writer.writerow([group] + [cell_text(r.get(c)) for c in UNIT_COLUMNS])
-        emit(buf.getvalue(), output)
+        write_csv(result, output)
     elif fmt == "xlsx":
-        write_xlsx(data, output)
+        write_xlsx(result, output)
     elif output is None:
-        terminal.print_analysis(data, region, year, Console(highlight=False, soft_wrap=False))
+        terminal.print_analysis(result, region, year, Console(highlight=False, soft_wrap=False))
     else:
         with output.open("w", encoding="utf-8") as f:
-            terminal.print_analysis(data, region, year, Console(file=f, width=200))
+            terminal.print_analysis(result, region, year, Console(file=f, width=200))

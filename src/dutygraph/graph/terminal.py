@@ -6,13 +6,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from dutygraph.graph.analysis.flags import RULES
+from dutygraph.graph.analysis.results import (
+    CHANGE_COLUMNS,
+    GROUPS,
+    LEADER_COLUMNS,
+    UNIT_COLUMNS,
+    Column,
+    column_groups,
+    columns_named,
+    load_formula,
+)
+
 if TYPE_CHECKING:
+    from dutygraph.graph.analysis import Analysis
     from dutygraph.loaders import LoadResult
 
 
@@ -49,18 +63,72 @@ def print_extract(results: list[LoadResult], console: Console) -> None:
         console.print("[dim]* not printed in the task's own row: taken from the row above[/dim]")
 
 
-def print_analysis(data: dict[str, Any], region: str | None, year: int | None, console: Console) -> None:
-    """The analysis as a person reads it: the method, the units ranked, the flags, collectives, leaders, changes."""
-    _print_method(data["method"], region, year, console)
-    console.print(_units_table(data["units"]))
-    _print_reasons(data["units"], console)
-    if data["collectives"]:
-        console.print(_collectives_table(data["collectives"]))
-    if data["leaders"]:
-        console.print(_leaders_table(data["leaders"]))
-    if data["changes"]:
-        console.print(_changes_table(data["changes"]))
-        for note in data["method"].get("notes", []):
+_RIGHT = {"int", "number", "signed", "ratio"}
+
+
+def spec_table(title: str, rows: Sequence[Any], columns: Sequence[Column], *, rank: bool = False) -> Table:
+    """A table of ``rows`` with a column for each of ``columns`` (English headings); ``rank`` numbers each plan's rows.
+
+    A sentence column (the reason) wraps; the others stay on one line.
+    """
+    table = Table(title=title, title_justify="left")
+    if rank:
+        table.add_column("#", justify="right", no_wrap=True)
+    sample = rows[0] if rows else None
+    for c in columns:
+        table.add_column(
+            escape(c.heading("en", sample)),
+            justify="right" if c.kind in _RIGHT else "left",
+            no_wrap=c.kind != "long",
+            overflow="fold",
+            ratio=1 if c.kind == "long" else None,
+        )
+    seen: dict[str, int] = {}
+    for r in rows:
+        cells = []
+        for c in columns:
+            value = c.value(r)
+            text = escape(c.text(value, "en"))
+            cells.append(
+                f"[red]{text}[/red]" if c.kind in ("status", "flag") and value in ("overloaded", True) else text
+            )
+        if rank:
+            plan = str(getattr(r, "plan", ""))
+            seen[plan] = seen.get(plan, 0) + 1
+            cells.insert(0, str(seen[plan]))
+        table.add_row(*cells)
+    return table
+
+
+def spec_tables(title: str, rows: Sequence[Any], columns: tuple[Column, ...], *, rank: bool = False) -> list[Table]:
+    """The rows as one table per group of ``columns`` (see :func:`column_groups`), so that each fits a screen."""
+    groups = column_groups(columns)
+    if len(groups) == 1:
+        return [spec_table(title, rows, groups[0][1], rank=rank)]
+    return [spec_table(f"{title}: {GROUPS[g][1]}", rows, cs, rank=rank) for g, cs in groups]
+
+
+def print_analysis(result: Analysis, region: str | None, year: int | None, console: Console) -> None:
+    """The analysis as a person reads it: the method, then units, collectives, leaders and changes.
+
+    Every column of the specifications in :mod:`dutygraph.graph.analysis.results`
+    is shown, a table per group of columns (a unit's load, its place in the
+    network, its verdict and reason).
+    """
+    _print_method(result.method, region, year, console)
+    rule = RULES["collective"]
+    sections: list[tuple[str, Sequence[Any], tuple[Column, ...], bool]] = [
+        ("units by load (single offices)", result.units, UNIT_COLUMNS, True),
+        (f"{rule.label} units ({rule.summary})", result.collectives, UNIT_COLUMNS, False),
+        ("leaders by span", result.leaders, LEADER_COLUMNS, False),
+        ("year over year (largest rises, then largest falls)", result.changes, CHANGE_COLUMNS, False),
+    ]
+    for title, rows, columns, rank in sections:
+        if rows or rank:
+            for table in spec_tables(title, rows, columns, rank=rank):
+                console.print(table)
+    if result.changes:
+        for note in result.method.get("notes", []):
             console.print(f"[yellow]note[/yellow]: {escape(note)}", highlight=False)
 
 
@@ -71,138 +139,24 @@ def _print_method(method: dict[str, Any], region: str | None, year: int | None, 
     inferred = (
         "guesses from deduplicated texts added in"
         if method["include_inferred"]
-        else "guesses from deduplicated texts shown apart (推断), not counted"
+        else "guesses from deduplicated texts shown apart (inf.), not counted"
     )
     console.print(
-        f"[bold]{escape(scope)}[/bold]: load = {method['weights']['lead']:g} × lead + "
-        f"{method['weights']['support']:g} × support; "
-        f"betweenness {method['betweenness']}; {inferred}; flag: {method['flag_rule']}",
+        f"[bold]{escape(scope)}[/bold]: load = {escape(load_formula(method['weights'], 'en'))}; "
+        f"betweenness {method['betweenness']}; {inferred}; flag: {RULES['overloaded'].summary}",
         highlight=False,
     )
 
 
-def _units_table(rows: list[dict[str, Any]]) -> Table:
-    """Single offices ranked by load within each plan."""
-    units = Table(title="units by load (single offices)", title_justify="left")
-    for col in (
-        "#",
-        "plan",
-        "unit",
-        "kind",
-        "lead",
-        "support",
-        "推断",
-        "load",
-        "goals",
-        "leaders",
-        "partners",
-        "degree",
-        "betweenness",
-        "pagerank",
-        "community",
-        "flag",
-    ):
-        units.add_column(col, justify="right" if col not in ("plan", "unit", "kind", "flag") else "left", no_wrap=True)
-    rank: dict[Any, int] = {}
-    marks = {"overloaded": "[red]⚑ overloaded[/red]", "blanket": "≡ blanket supporter"}
-    for r in rows:
-        rank[r["plan"]] = rank.get(r["plan"], 0) + 1
-        units.add_row(
-            str(rank[r["plan"]]),
-            escape(r["plan"] or ""),
-            escape(r["name"] or ""),
-            r["kind_name"],
-            str(r["lead"]),
-            str(r["support"]),
-            str(r["lead_inferred"] + r["support_inferred"] or ""),
-            f"{r['load']:g}",
-            str(r["goals"]),
-            str(r["leaders"]),
-            str(r["partners"]),
-            f"{r['degree']:g}",
-            f"{r['betweenness']:.3f}",
-            f"{r['pagerank']:.3f}",
-            str(r["community"] or ""),
-            marks.get(r["status"], ""),
-        )
-    return units
+#: The columns of each plan's ranking in the summary of ``run``.
+RUN_SUMMARY_KEYS = ("name", "kind", "lead", "lead_first", "lead_co", "support", "load", "betweenness", "status")
 
 
-def _print_reasons(rows: list[dict[str, Any]], console: Console) -> None:
-    """The flagged units and the blanket supporters, each with its reason."""
-    flagged = [r for r in rows if r["flagged"]]
-    if flagged:
-        console.print("[bold red]flagged[/bold red]")
-        for r in flagged:
-            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
-    blanket = [r for r in rows if r["status"] == "blanket"]
-    if blanket:
-        console.print("[bold]blanket supporters (listed on most tasks as the standing clause; not compared)[/bold]")
-        for r in blanket:
-            console.print(f"  {escape(r['plan'] or '')} {escape(r['name'])}: {escape(r['reason'])}", highlight=False)
-
-
-def _collectives_table(rows: list[dict[str, Any]]) -> Table:
-    """Collective units (各街道 …), listed apart and never ranked."""
-    coll = Table(title="collective units (listed apart, not ranked)", title_justify="left")
-    for col in ("plan", "unit", "lead", "support", "推断", "load", "partners"):
-        coll.add_column(col, no_wrap=True)
-    for r in rows:
-        coll.add_row(
-            escape(r["plan"] or ""),
-            escape(r["name"]),
-            str(r["lead"]),
-            str(r["support"]),
-            str(r["lead_inferred"] + r["support_inferred"] or ""),
-            f"{r['load']:g}",
-            str(r["partners"]),
-        )
-    return coll
-
-
-def _leaders_table(rows: list[dict[str, Any]]) -> Table:
-    """Leaders (分管领导) by the units they oversee."""
-    lt = Table(title="leaders by span", title_justify="left")
-    for col in ("plan", "leader", "tasks", "units", "goals", "推断", "flag"):
-        lt.add_column(col, no_wrap=True)
-    for r in rows:
-        lt.add_row(
-            escape(r["plan"] or ""),
-            escape(r["name"]) + (" (集体)" if r["collective"] else ""),
-            str(r["tasks"]),
-            str(r["units"]),
-            str(r["goals"]),
-            str(r["tasks_inferred"] or ""),
-            "[red]⚑[/red] " + escape(r["reason"]) if r["flagged"] else "",
-        )
-    return lt
-
-
-def _changes_table(rows: list[dict[str, Any]]) -> Table:
-    """Year over year: the largest rises, then the largest falls."""
-    ct = Table(title="year over year (largest rises, then largest falls)", title_justify="left")
-    for col in ("region", "unit", "kind", "years", "load before", "load after", "change", "status"):
-        ct.add_column(col, no_wrap=True)
-    for r in rows:
-        ct.add_row(
-            escape(r["region"]),
-            escape(r["name"]),
-            r["kind"],
-            f"{r['year_a']}→{r['year_b']}",
-            f"{r['load_a']:g}",
-            f"{r['load_b']:g}",
-            f"{r['change']:+g}",
-            r["status"],
-        )
-    return ct
-
-
-def print_run_summary(outcome: Any, top: int, lead_weight: float, support_weight: float, console: Console) -> None:
+def print_run_summary(outcome: Any, top: int, console: Console) -> None:
     """The plans written by ``run``, then each plan's top units and its flags."""
-    from dutygraph.graph.analysis import RULES
-
     plans = Table(title="plans (one graph page and one review page each)", title_justify="left")
-    for col in ("plan", "tasks", "units", "⚑ overloaded", "≡ blanket", "pages"):
+    marks = {k: f"{RULES[k].mark} {RULES[k].label}" for k in ("overloaded", "blanket")}
+    for col in ("plan", "tasks", "units", marks["overloaded"], marks["blanket"], "pages"):
         plans.add_column(col)
     for p in outcome.pages:
         r = p.row
@@ -217,35 +171,16 @@ def print_run_summary(outcome: Any, top: int, lead_weight: float, support_weight
             escape(pages),
         )
     console.print(plans)
+    columns = columns_named(UNIT_COLUMNS, RUN_SUMMARY_KEYS)
     for p in outcome.pages:
         units = p.analysis.units
         if not units:
             continue
-        ranking = Table(
-            title=f"{escape(p.label)}: top {top} units by load (lead × {lead_weight:g} + support × {support_weight:g})",
-            title_justify="left",
-        )
-        for col in ("unit", "kind", "lead", "support", "推断", "load", "betweenness", "flag"):
-            ranking.add_column(col)
-        for r in units[:top]:
-            rule = RULES.get(r["status"])
-            ranking.add_row(
-                escape(r["name"]),
-                r["kind_name"],
-                str(r["lead"]),
-                str(r["support"]),
-                str(r["lead_inferred"] + r["support_inferred"] or ""),
-                f"{r['load']:g}",
-                f"{r['betweenness']:.3f}",
-                escape(f"{rule.mark} {rule.name}") if rule and r["status"] != "collective" else "",
-            )
-        console.print(ranking)
+        formula = load_formula(p.analysis.method["weights"], "en")
+        console.print(spec_table(f"{escape(p.label)}: top {top} units by load ({formula})", units[:top], columns))
         for r in units:
-            if r["status"] in ("overloaded", "blanket"):
-                rule = RULES[r["status"]]
-                console.print(
-                    f"{rule.mark} {escape(p.label)} {escape(r['name'])}: {escape(r['reason'])}", highlight=False
-                )
+            if r.status in marks:
+                console.print(f"{RULES[r.status].mark} {escape(p.label)} {escape(r.name)}: {escape(r.reason)}")
 
 
 def print_counts(title: str, counts: dict[str, int], console: Console) -> None:

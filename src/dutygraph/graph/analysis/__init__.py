@@ -9,11 +9,17 @@ reported beside the counts (``lead_inferred``, ``support_inferred``) and only
 added in with ``include_inferred=True``. A unit is never flagged on guesses
 without its reason saying so.
 
+Load rule: a unit's load is ``2 × first-listed leads + 1.5 × co-leads + 1 ×
+supports`` by default (:class:`LoadWeights`): the unit listed first among a
+task's leads answers for it, a co-lead listed after it shares the lead.
+
 The package, one concept per module: :mod:`.scope` (plans, the task index, unit
-kinds, load weights), :mod:`.load` (unit loads, leader spans), :mod:`.coordination`
-(the network of units sharing tasks), :mod:`.centrality`, :mod:`.flags` (the flag
-rules and their wording), :mod:`.trends` (year over year) and :mod:`.review`
-(:func:`analyze`, which runs them all over a scope).
+kinds, load weights), :mod:`.results` (the typed rows and the one column
+specification of each, which every output reads), :mod:`.load` (unit loads and
+their split by goal, leader spans), :mod:`.coordination` (the network of units
+sharing tasks), :mod:`.centrality`, :mod:`.flags` (the flag rules and their
+wording), :mod:`.trends` (year over year) and :mod:`.review` (:func:`analyze`,
+which runs them all over a scope).
 """
 
 from __future__ import annotations
@@ -36,18 +42,36 @@ from dutygraph.graph.analysis.flags import (
     FlagRule,
     blanket_supporters,
     leader_flags,
+    load_reason,
     overload_flags,
     robust_z,
 )
 from dutygraph.graph.analysis.load import leader_span, unit_load
+from dutygraph.graph.analysis.results import (
+    CHANGE_COLUMNS,
+    LEADER_COLUMNS,
+    UNIT_COLUMNS,
+    ChangeRow,
+    Column,
+    GoalShare,
+    LeaderRow,
+    LeaderSpan,
+    PlanSummary,
+    UnitLoad,
+    UnitRow,
+    Verdict,
+)
 from dutygraph.graph.analysis.review import Analysis, analyze, combine
 from dutygraph.graph.analysis.scope import (
     DEFAULT_WEIGHTS,
     KIND_NAMES,
     NO_YEAR,
     PEER_GROUPS,
+    Held,
+    IndexedTask,
     LoadWeights,
     Plan,
+    is_counted,
     kind_name,
     peer_group,
     plan_tasks,
@@ -62,27 +86,43 @@ __all__ = [
     "BLANKET_MIN_TASKS",
     "BLANKET_SHARE",
     "BLANKET_SUPPORT_SHARE",
+    "CHANGE_COLUMNS",
     "DEFAULT_WEIGHTS",
     "DISTANCE_SCALE",
     "EXACT_BETWEENNESS_LIMIT",
     "KIND_NAMES",
+    "LEADER_COLUMNS",
     "MIN_PEERS",
     "NO_YEAR",
     "PEERS_NAMED",
     "PEER_GROUPS",
     "RULES",
+    "UNIT_COLUMNS",
     "Z_THRESHOLD",
     "Analysis",
+    "ChangeRow",
+    "Column",
     "FlagRule",
+    "GoalShare",
+    "Held",
+    "IndexedTask",
+    "LeaderRow",
+    "LeaderSpan",
     "LoadWeights",
     "Plan",
+    "PlanSummary",
+    "UnitLoad",
+    "UnitRow",
+    "Verdict",
     "analyze",
     "blanket_supporters",
     "combine",
     "coordination_network",
+    "is_counted",
     "kind_name",
     "leader_flags",
     "leader_span",
+    "load_reason",
     "louvain_in_order",
     "overload_flags",
     "peer_group",

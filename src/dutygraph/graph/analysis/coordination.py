@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from dutygraph.graph.analysis.scope import _counts, _in_scope, _Task, task_index
+from dutygraph.graph.analysis.scope import IndexedTask, in_scope, is_counted, task_index
 
 
 def coordination_network(
@@ -13,7 +13,7 @@ def coordination_network(
     region: str | None = None,
     year: int | None = None,
     include_inferred: bool = False,
-    index: list[_Task] | None = None,
+    index: list[IndexedTask] | None = None,
 ) -> nx.Graph[str]:
     """Units joined when they share a task, weighted by the number of shared tasks.
 
@@ -29,11 +29,11 @@ def coordination_network(
     Cost: per task, the square of the number of units on it.
     """
     C: nx.Graph[str] = nx.Graph()
-    for task in _in_scope(index if index is not None else task_index(G), region, year):
+    for task in in_scope(index if index is not None else task_index(G), region, year):
         roles: dict[str, str] = {}
         for pairs, role in ((task.lead, "lead"), (task.support, "support")):
-            for uid, basis in pairs:
-                if _counts(basis, include_inferred):
+            for uid, basis, _ in pairs:
+                if is_counted(basis, include_inferred):
                     roles[uid] = "lead" if "lead" in (role, roles.get(uid)) else "support"
         for uid in roles:
             if uid not in C:

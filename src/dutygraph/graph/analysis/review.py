@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -15,18 +15,19 @@ from dutygraph.graph.analysis.centrality import unit_centrality
 from dutygraph.graph.analysis.coordination import coordination_network
 from dutygraph.graph.analysis.flags import RULES, leader_flags, overload_flags
 from dutygraph.graph.analysis.load import leader_span, unit_load
+from dutygraph.graph.analysis.results import ChangeRow, LeaderRow, PlanSummary, UnitRow, field_values
 from dutygraph.graph.analysis.scope import (
     DEFAULT_WEIGHTS,
     NO_YEAR,
+    IndexedTask,
     LoadWeights,
     Plan,
-    _counts,
-    _in_scope,
-    _region_years,
-    _Task,
+    in_scope,
+    is_counted,
     kind_name,
     plan_tasks,
     task_index,
+    years_of_documents,
 )
 from dutygraph.graph.analysis.trends import year_over_year
 
@@ -35,27 +36,78 @@ from dutygraph.graph.analysis.trends import year_over_year
 class Analysis:
     """The result of :func:`analyze`: rankings, flags and how they were computed.
 
-    ``plans`` has one summary per plan analysed (region, year, label, tasks,
-    listed_tasks, units, collectives, flagged, blanket, documents,
-    deduplicated, pooled); unit and leader rows carry the ``plan`` label and
-    ``year`` they belong to, so one unit appears once per plan.
+    ``plans`` has one :class:`PlanSummary` per plan analysed; unit and leader
+    rows (:class:`UnitRow`, :class:`LeaderRow`) carry the ``plan`` label and
+    ``year`` they belong to, so one unit appears once per plan; ``changes`` are
+    :class:`ChangeRow` rows. The columns each output shows are
+    :data:`~dutygraph.graph.analysis.results.UNIT_COLUMNS` and the others there.
     """
 
-    units: list[dict[str, Any]] = field(default_factory=list)
-    collectives: list[dict[str, Any]] = field(default_factory=list)
-    leaders: list[dict[str, Any]] = field(default_factory=list)
-    changes: list[dict[str, Any]] = field(default_factory=list)
+    units: list[UnitRow] = field(default_factory=list)
+    collectives: list[UnitRow] = field(default_factory=list)
+    leaders: list[LeaderRow] = field(default_factory=list)
+    changes: list[ChangeRow] = field(default_factory=list)
     method: dict[str, Any] = field(default_factory=dict)
-    plans: list[dict[str, Any]] = field(default_factory=list)
+    plans: list[PlanSummary] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        """Everything as JSON-ready data."""
+        """Everything as JSON-ready data: each row a dict of its fields (the keys tools read)."""
         return asdict(self)
+
+
+def _unit_rows(
+    G: nx.MultiDiGraph[str],
+    tasks: list[IndexedTask],
+    year: int | None,
+    label: str,
+    include_inferred: bool,
+    weights: LoadWeights,
+    seed: int,
+) -> tuple[list[UnitRow], int, dict[str, Any]]:
+    """One plan's units ranked by load, with centrality and verdicts; its tasks naming a unit; the method."""
+    loads = unit_load(G, include_inferred=include_inferred, weights=weights, index=tasks)
+    listed = sum(1 for t in tasks if any(is_counted(h.basis, include_inferred) for h in t.lead + t.support))
+    C = coordination_network(G, include_inferred=include_inferred, index=tasks)
+    central, method = unit_centrality(C, seed=seed)
+    verdicts = overload_flags(loads.values(), listed_tasks=listed, inferred_counted=include_inferred)
+    rows = []
+    for uid, load in loads.items():
+        c = central.get(uid, {})
+        rows.append(
+            UnitRow(
+                **field_values(load)
+                | field_values(verdicts[uid])
+                | {
+                    "year": year,
+                    "plan": label,
+                    "kind_name": kind_name(load.kind),
+                    "degree": c.get("degree", 0.0),
+                    "betweenness": c.get("betweenness", 0.0),
+                    "pagerank": c.get("pagerank", 0.0),
+                    "community": c.get("community"),
+                    "blanket": verdicts[uid].status == "blanket",
+                }
+            )
+        )
+    return sorted(rows, key=lambda r: (-r.load, -r.lead, r.name)), listed, method
+
+
+def _leader_rows(
+    G: nx.MultiDiGraph[str], tasks: list[IndexedTask], year: int | None, label: str, include_inferred: bool
+) -> list[LeaderRow]:
+    """One plan's leaders by span, each with its verdict."""
+    spans = leader_span(G, include_inferred=include_inferred, index=tasks)
+    verdicts = leader_flags(spans.values())
+    rows = [
+        LeaderRow(**field_values(s) | field_values(verdicts[lid]) | {"year": year, "plan": label})
+        for lid, s in spans.items()
+    ]
+    return sorted(rows, key=lambda r: (r.collective, -r.units, -r.tasks, r.name))
 
 
 def _analyze_tasks(
     G: nx.MultiDiGraph[str],
-    tasks: list[_Task],
+    tasks: list[IndexedTask],
     region: str | None,
     year: int | None,
     label: str,
@@ -63,42 +115,24 @@ def _analyze_tasks(
     include_inferred: bool,
     weights: LoadWeights,
     seed: int,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any], dict[str, Any]]:
+) -> tuple[list[UnitRow], list[LeaderRow], PlanSummary, dict[str, Any]]:
     """One plan's (or one region's pooled years') rows: units ranked by load, leaders, its summary and method."""
-    loads = unit_load(G, include_inferred=include_inferred, weights=weights, index=tasks)
-    for r in loads.values():
-        r.update(year=year, plan=label, kind_name=kind_name(r["kind"]))
-    listed = sum(1 for t in tasks if any(_counts(b, include_inferred) for _, b in t.lead + t.support))
-    C = coordination_network(G, include_inferred=include_inferred, index=tasks)
-    central, method = unit_centrality(C, seed=seed)
-    verdicts = overload_flags(loads.values(), listed_tasks=listed, inferred_counted=include_inferred)
-    for uid, r in loads.items():
-        c = central.get(uid, {"degree": 0.0, "betweenness": 0.0, "pagerank": 0.0, "community": None})
-        r.update(degree=c["degree"], betweenness=c["betweenness"], pagerank=c["pagerank"], community=c.get("community"))
-        r.update(verdicts[uid])
-        r["blanket"] = r["status"] == "blanket"
-    order = sorted(loads.values(), key=lambda r: (-r["load"], -r["lead"], r["name"] or ""))
-    spans = leader_span(G, include_inferred=include_inferred, index=tasks)
-    lverdicts = leader_flags(list(spans.values()))
-    for r in spans.values():
-        r.update(year=year, plan=label)
-        r.update(lverdicts[r["id"]])
-    leaders = sorted(spans.values(), key=lambda r: (r["collective"], -r["units"], -r["tasks"], r["name"] or ""))
-    docs = sorted({t.doc for t in tasks if t.doc})
-    summary = {
-        "region": region,
-        "year": year,
-        "label": label,
-        "pooled": pooled,
-        "tasks": len(tasks),
-        "listed_tasks": listed,
-        "units": sum(1 for r in order if not r["collective"]),
-        "collectives": sum(1 for r in order if r["collective"]),
-        "flagged": sum(1 for r in order if r["flagged"]),
-        "blanket": sum(1 for r in order if r["blanket"]),
-        "leaders_flagged": sum(1 for r in leaders if r["flagged"]),
-        "documents": docs,
-    }
+    order, listed, method = _unit_rows(G, tasks, year, label, include_inferred, weights, seed)
+    leaders = _leader_rows(G, tasks, year, label, include_inferred)
+    summary = PlanSummary(
+        region=region,
+        year=year,
+        label=label,
+        pooled=pooled,
+        tasks=len(tasks),
+        listed_tasks=listed,
+        units=sum(1 for r in order if not r.collective),
+        collectives=sum(1 for r in order if r.collective),
+        flagged=sum(1 for r in order if r.flagged),
+        blanket=sum(1 for r in order if r.blanket),
+        leaders_flagged=sum(1 for r in leaders if r.flagged),
+        documents=tuple(sorted({t.doc for t in tasks if t.doc})),
+    )
     return order, leaders, summary, method
 
 
@@ -113,7 +147,7 @@ def analyze(
     include_inferred: bool = False,
     weights: LoadWeights = DEFAULT_WEIGHTS,
     seed: int = 0,
-    index: list[_Task] | None = None,
+    index: list[IndexedTask] | None = None,
 ) -> Analysis:
     """The whole review, plan by plan: unit loads and centrality, flags, leaders, year-over-year changes.
 
@@ -132,40 +166,39 @@ def analyze(
             plan whose year is unknown; ``region`` and ``year`` are then ignored.
         pool_years: add the years of each region together instead.
         include_inferred: add guesses from deduplicated texts into every count.
-        weights: the lead and support weights of ``load``.
+        weights: the weights of a first-listed lead, a co-lead and a support in ``load``.
         seed: the seed for Louvain and sampled betweenness.
         index: :func:`task_index` of ``G``, when the caller analyses plan after plan.
 
     Returns:
         An :class:`Analysis` whose ``units`` (single offices, ranked by load
-        within each plan) and ``collectives`` rows hold region, year, plan,
-        name, kind, kind_name, lead, support, load, goals, leaders, partners,
-        degree, betweenness, pagerank, community, flagged, status, reason,
-        peer_group, peers; ``leaders`` rows hold region, year, plan, name, tasks,
-        units, goals, flagged, reason; ``changes`` the year-over-year rows of
-        each region in scope with two years; ``plans`` a summary per plan.
+        within each plan) and ``collectives`` are :class:`UnitRow` rows (load,
+        leads first-listed and co-, the load split by goal, centrality, verdict),
+        ``leaders`` :class:`LeaderRow` rows, ``changes`` the year-over-year
+        :class:`ChangeRow` rows of each region in scope with two years, and
+        ``plans`` a :class:`PlanSummary` per plan.
 
     Raises:
         EmptyScopeError: the graph has no task in the scope asked for.
 
     Example:
         >>> result = analyze(G, region="钟楼区", year=2021)
-        >>> [r["name"] for r in result.units if r["flagged"]]
+        >>> [r.name for r in result.units if r.flagged]
         ['住建局', ...]
     """
     index = index if index is not None else task_index(G)
-    scoped = plan_tasks(index, plan) if plan is not None else _in_scope(index, region, year)
+    scoped = plan_tasks(index, plan) if plan is not None else in_scope(index, region, year)
     if not scoped:
         where = " ".join(str(x) for x in (region, year) if x is not None) or "the graph"
         raise EmptyScopeError(f"no tasks in {plan.label if plan is not None else where}")
-    groups: dict[tuple[str | None, int | None], list[_Task]] = defaultdict(list)
+    groups: dict[tuple[str | None, int | None], list[IndexedTask]] = defaultdict(list)
     for t in scoped:
         groups[(t.region, None if pool_years else t.year)].append(t)
     documents = [G.nodes[n] for n in {t.doc for t in index if t.doc is not None and t.doc in G}]
-    years = _region_years(documents)
-    units: list[dict[str, Any]] = []
-    leaders: list[dict[str, Any]] = []
-    summaries: list[dict[str, Any]] = []
+    years = years_of_documents(documents)
+    units: list[UnitRow] = []
+    leaders: list[LeaderRow] = []
+    summaries: list[PlanSummary] = []
     methods: list[dict[str, Any]] = []
     for reg, yr in sorted(groups, key=lambda k: (k[0] or "", k[1] is None, k[1] or 0)):
         tasks = groups[(reg, yr)]
@@ -182,22 +215,27 @@ def analyze(
         summaries.append(summary)
         methods.append(method)
     dedup_docs = {(d.get("region"), d.get("year")) for d in documents if "deduplicated" in d.get("flags", [])}
-    for s in summaries:
-        s["deduplicated"] = any(
-            (s["region"], y) in dedup_docs for y in ([s["year"]] if not pool_years else years.get(s["region"], []))
-        )
+    summaries = [_with_dedup(s, dedup_docs, years, pool_years) for s in summaries]
     regions = sorted({k[0] for k in groups if k[0] is not None})
     asked = plan.year if plan is not None else year
     changes, notes = _changes(G, regions, years, asked, dedup_docs, include_inferred, weights, index)
     method = _method(methods, seed, pool_years, weights, include_inferred, notes)
     return Analysis(
-        units=[r for r in units if not r["collective"]],
-        collectives=[r for r in units if r["collective"]],
+        units=[r for r in units if not r.collective],
+        collectives=[r for r in units if r.collective],
         leaders=leaders,
         changes=changes,
         method=method,
         plans=summaries,
     )
+
+
+def _with_dedup(
+    s: PlanSummary, dedup_docs: set[tuple[Any, Any]], years: dict[str, list[int]], pool_years: bool
+) -> PlanSummary:
+    """``s`` saying whether a document of its plan (pooled: of any of its years) was line-deduplicated."""
+    span = years.get(s.region or "", []) if pool_years else [s.year]
+    return replace(s, deduplicated=any((s.region, y) in dedup_docs for y in span))
 
 
 def _changes(
@@ -208,10 +246,10 @@ def _changes(
     dedup_docs: set[tuple[Any, Any]],
     include_inferred: bool,
     weights: LoadWeights,
-    index: list[_Task],
-) -> tuple[list[dict[str, Any]], list[str]]:
+    index: list[IndexedTask],
+) -> tuple[list[ChangeRow], list[str]]:
     """The year-over-year rows of each region with two years, and a note for each change read from a lossy text."""
-    changes: list[dict[str, Any]] = []
+    changes: list[ChangeRow] = []
     notes: list[str] = []
     for reg in regions:
         pair = _year_pair(years.get(reg, []), year)
@@ -245,7 +283,7 @@ def _method(
         "communities": sum(m_["communities"] for m_ in methods),
         "seed": seed,
         "scope": "pooled" if pool_years else "plan",
-        "weights": {"lead": weights.lead, "support": weights.support},
+        "weights": weights.as_dict(),
         "include_inferred": include_inferred,
         "flag_rule": RULES["overloaded"].rule,
         "rules": {k: {"mark": r.mark, "name": r.name, "rule": r.rule} for k, r in RULES.items()},
@@ -268,7 +306,7 @@ def combine(analyses: Iterable[Analysis]) -> Analysis:
 
     Example:
         >>> both = combine([analyze(G, region="钟楼区", year=y) for y in (2021, 2024)])
-        >>> [p["label"] for p in both.plans]
+        >>> [p.label for p in both.plans]
         ['钟楼区 2021', '钟楼区 2024']
     """
     out = Analysis()
@@ -280,7 +318,7 @@ def combine(analyses: Iterable[Analysis]) -> Analysis:
         out.leaders += a.leaders
         out.plans += a.plans
         for c in a.changes:
-            key = (c["region"], c["name"], c["year_a"], c["year_b"])
+            key = (c.region, c.id, c.year_a, c.year_b)
             if key not in seen:
                 seen.add(key)
                 out.changes.append(c)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
@@ -60,46 +60,82 @@ def peer_group(kind: str | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LoadWeights:
-    """How much a lead (牵头) and a support (配合) responsibility weigh in a unit's load."""
+    """How much each responsibility weighs in a unit's load.
+
+    ``lead`` is the first-listed lead (the 牵头 unit that answers for the task),
+    ``co_lead`` a lead listed after it (共同牵头: it shares the lead but does not
+    answer first), ``support`` a supporting unit (配合). The default co-lead weight,
+    1.5, sits halfway between the two: a co-lead still leads, but shares it.
+
+    Example:
+        >>> w = LoadWeights()
+        >>> w.load(lead_first=2, lead_co=1, support=3)
+        8.5
+    """
 
     lead: float = 2.0
+    co_lead: float = 1.5
     support: float = 1.0
 
+    def load(self, *, lead_first: int, lead_co: int, support: int) -> float:
+        """The weighted load of these counts."""
+        return self.lead * lead_first + self.co_lead * lead_co + self.support * support
 
-#: The weights used unless a caller gives others (lead 2, support 1).
+    def as_dict(self) -> dict[str, float]:
+        """The weights by name, as the method of an analysis records them."""
+        return {"lead": self.lead, "co_lead": self.co_lead, "support": self.support}
+
+
+#: The weights used unless a caller gives others (first-listed lead 2, co-lead 1.5, support 1).
 DEFAULT_WEIGHTS = LoadWeights()
 
 
-def _counts(basis: str | None, include_inferred: bool) -> bool:
+def is_counted(basis: str | None, include_inferred: bool) -> bool:
+    """True when a responsibility of ``basis`` counts: printed and merged ones always, inferred ones on request."""
     return include_inferred or basis != m.INFERRED
 
 
+class Held(NamedTuple):
+    """One responsibility on a task: who holds it, on what basis, and its printed position among its role."""
+
+    node: str
+    basis: str | None
+    position: int | None = None
+
+    @property
+    def first(self) -> bool:
+        """True for the first-listed unit of its role (a responsibility read without a position counts as first)."""
+        return self.position is None or self.position <= 1
+
+
 @dataclass(frozen=True, slots=True)
-class _Task:
-    """A task with who is responsible for it: (node, basis) pairs per relationship."""
+class IndexedTask:
+    """A task with who is responsible for it, per relationship, in printed order."""
 
     id: str
     region: str | None
     year: int | None
     goal: str | None
     doc: str | None
-    lead: tuple[tuple[str, str | None], ...]
-    support: tuple[tuple[str, str | None], ...]
-    leaders: tuple[tuple[str, str | None], ...]
+    lead: tuple[Held, ...]
+    support: tuple[Held, ...]
+    leaders: tuple[Held, ...]
 
 
-def task_index(G: nx.MultiDiGraph[str]) -> list[_Task]:
+def task_index(G: nx.MultiDiGraph[str]) -> list[IndexedTask]:
     """Every task of ``G`` with its responsibilities, read once for all the measures."""
     out = []
     for n, d in G.nodes(data=True):
         if d.get("label") != m.TASK:
             continue
-        by_rel: dict[str, list[tuple[str, str | None]]] = {m.LEADS: [], m.SUPPORTS: [], m.OVERSEES: []}
+        by_rel: dict[str, list[Held]] = {m.LEADS: [], m.SUPPORTS: [], m.OVERSEES: []}
         for src, _, k, e in G.in_edges(n, keys=True, data=True):
             if k in by_rel:
-                by_rel[k].append((src, e.get("basis")))
+                by_rel[k].append(Held(src, e.get("basis"), e.get("position")))
+        for held in by_rel.values():
+            held.sort(key=lambda h: (h.position is None, h.position or 0, h.node))
         out.append(
-            _Task(
+            IndexedTask(
                 n,
                 d.get("region"),
                 d.get("year"),
@@ -113,7 +149,8 @@ def task_index(G: nx.MultiDiGraph[str]) -> list[_Task]:
     return out
 
 
-def _in_scope(index: list[_Task], region: str | None, year: int | None) -> list[_Task]:
+def in_scope(index: list[IndexedTask], region: str | None, year: int | None) -> list[IndexedTask]:
+    """The tasks of ``index`` in ``region`` and ``year`` (None: any)."""
     return [t for t in index if (region is None or t.region == region) and (year is None or t.year == year)]
 
 
@@ -144,7 +181,7 @@ class Plan:
         return region == self.region and year == self.year
 
 
-def plans(G: nx.MultiDiGraph[str], *, index: list[_Task] | None = None) -> list[Plan]:
+def plans(G: nx.MultiDiGraph[str], *, index: list[IndexedTask] | None = None) -> list[Plan]:
     """The plans in ``G``: one per region and year of its tasks, sorted by region then year.
 
     Returns:
@@ -164,7 +201,7 @@ def plans(G: nx.MultiDiGraph[str], *, index: list[_Task] | None = None) -> list[
     for t in index:
         key = (t.region, t.year)
         tasks[key] += 1
-        units[key].update(u for u, _ in t.lead + t.support)
+        units[key].update(h.node for h in t.lead + t.support)
     docs: dict[tuple[str | None, int | None], list[str]] = defaultdict(list)
     dedup: set[tuple[str | None, int | None]] = set()
     for n in {t.doc for t in index if t.doc is not None and t.doc in G}:
@@ -180,17 +217,18 @@ def plans(G: nx.MultiDiGraph[str], *, index: list[_Task] | None = None) -> list[
     return sorted(out, key=lambda p: (p.region or "", p.year is None, p.year or 0))
 
 
-def plan_tasks(index: list[_Task], plan: Plan) -> list[_Task]:
+def plan_tasks(index: list[IndexedTask], plan: Plan) -> list[IndexedTask]:
     """The tasks of ``index`` that belong to ``plan``."""
     return [t for t in index if plan.holds(t.region, t.year)]
 
 
 def region_years(G: nx.MultiDiGraph[str]) -> dict[str, list[int]]:
     """The plan years each region has documents for."""
-    return _region_years(d for _, d in G.nodes(data=True) if d.get("label") == m.DOCUMENT)
+    return years_of_documents(d for _, d in G.nodes(data=True) if d.get("label") == m.DOCUMENT)
 
 
-def _region_years(documents: Iterable[dict[str, Any]]) -> dict[str, list[int]]:
+def years_of_documents(documents: Iterable[dict[str, Any]]) -> dict[str, list[int]]:
+    """The plan years of each region among ``documents`` (Document node data)."""
     out: dict[str, set[int]] = defaultdict(set)
     for d in documents:
         if d.get("region") and d.get("year"):
