@@ -11,7 +11,7 @@ without its reason saying so.
 
 The package, one concept per module: :mod:`.scope` (plans, the task index, unit
 kinds, load weights), :mod:`.load` (unit loads, leader spans), :mod:`.coordination`
-(the network of units sharing tasks), :mod:`.centrality`, :mod:`.flags` (the flag
+(the network of units sharing tasks, and its matrix), :mod:`.centrality`, :mod:`.flags` (the flag
 rules and their wording), :mod:`.trends` (year over year) and :mod:`.review`
 (:func:`analyze`, which runs them all over a scope).
 """
@@ -24,7 +24,13 @@ from dutygraph.graph.analysis.centrality import (
     louvain_in_order,
     unit_centrality,
 )
-from dutygraph.graph.analysis.coordination import DISTANCE_SCALE, coordination_network, tie_distance
+from dutygraph.graph.analysis.coordination import (
+    DISTANCE_SCALE,
+    TIE_KINDS,
+    coordination_network,
+    shared_task_matrix,
+    tie_distance,
+)
 from dutygraph.graph.analysis.flags import (
     BLANKET_MIN_TASKS,
     BLANKET_SHARE,
@@ -71,6 +77,7 @@ __all__ = [
     "PEERS_NAMED",
     "PEER_GROUPS",
     "RULES",
+    "TIE_KINDS",
     "Z_THRESHOLD",
     "Analysis",
     "FlagRule",
@@ -90,6 +97,7 @@ __all__ = [
     "plans",
     "region_years",
     "robust_z",
+    "shared_task_matrix",
     "task_index",
     "tie_distance",
     "unit_centrality",
