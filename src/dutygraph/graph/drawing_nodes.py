@@ -75,6 +75,18 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def load_formula(method: dict[str, Any]) -> str:
+    """How a unit's load was counted, in words: the weights and whether guesses count.
+
+    Example:
+        >>> load_formula({"weights": {"lead": 2.0, "support": 1.0}, "include_inferred": False})
+        '负荷 = 2 × 牵头 + 1 × 配合（推断项不计入）'
+    """
+    weights = method.get("weights") or {"lead": 2.0, "support": 1.0}
+    counted = "推断项已计入" if method.get("include_inferred") else "推断项不计入"
+    return f"负荷 = {weights['lead']:g} × 牵头 + {weights['support']:g} × 配合（{counted}）"
+
+
 def _task_title(G: nx.MultiDiGraph[str], tid: str) -> str:
     d = G.nodes[tid]
     goal = G.nodes[d["goal"]].get("title") if d.get("goal") in G else None
@@ -192,6 +204,7 @@ def _node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, dict[str, 
         node["plan"] = _plan_label(G, d.get("doc"))
         node["goal"] = d.get("goal")
         node["region"] = d.get("region")
+        node["area"] = next((p for p in G.predecessors(n) if G.nodes[p]["label"] == m.AREA), None)
         node["info"] = _task_info(G, n)
     elif label in (m.UNIT, m.LEADER):
         node["label"] = d.get("name", n)
@@ -222,6 +235,8 @@ def _node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, dict[str, 
         node["goal"] = (
             n if label == m.GOAL else next((p for p in G.predecessors(n) if G.nodes[p]["label"] == m.GOAL), None)
         )
+        if label == m.GOAL:
+            node["ordinal"] = d.get("ordinal")
     return node
 
 
