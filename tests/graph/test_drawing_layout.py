@@ -107,3 +107,22 @@ def test_the_browser_settles_the_layout_without_mixing_the_goals(browser, tmp_pa
     again = {k: (p["x"], p["y"]) for k, p in second.js("window.dutygraph.network.getPositions()").items()}
     assert all(math.dist(after[n], again[n]) < 0.5 for n in after)
     opened.page.screenshot(path=str(SHOTS / "graph.png"))
+
+
+def test_a_page_of_several_plans_puts_each_plans_goals_together_and_no_two_goals_overlap():
+    G = seeds_graph()
+    drawing = make_drawing(G, "full", analysis=analyze(G), limit=10**6)
+    layout = goal_layout(drawing.nodes, drawing.edges)
+    discs = layout.discs
+    assert len(discs) == sum(1 for n in drawing.nodes if n["t"] == "Goal") > 30
+    for i, a in enumerate(discs):
+        for b in discs[i + 1 :]:
+            assert math.dist((a["x"], a["y"]), (b["x"], b["y"])) >= a["r"] + b["r"], (a["name"], b["name"])
+    plan_of = {n["id"]: n["plan"] for n in drawing.nodes if n["t"] == "Goal"}
+    centre = {}
+    for p in set(plan_of.values()):
+        mine = [d for d in discs if plan_of[d["goal"]] == p]
+        centre[p] = (sum(d["x"] for d in mine) / len(mine), sum(d["y"] for d in mine) / len(mine))
+    for d in discs:
+        assert min(centre, key=lambda p: math.dist(centre[p], (d["x"], d["y"]))) == plan_of[d["goal"]], d["name"]
+    assert len(centre) == 5

@@ -3,7 +3,7 @@
 Each goal's tasks are laid out as a sunflower (a phyllotaxis spiral) around the
 goal, with a hole in the middle for the units and leaders that work mostly on
 that goal; the tasks of one area (分项) take one wedge of it. The clusters sit on
-a circle, far enough apart not to touch. A unit or leader is placed at the
+a circle, far enough apart not to touch (one circle per plan, the plans side by side). A unit or leader is placed at the
 barycentre of its tasks (a lead counting twice a support), so a unit on one
 goal's tasks sits inside that goal's cluster and a unit working across goals
 between them, the ones on every goal in the middle. Documents sit at the centre
@@ -60,6 +60,10 @@ def _goal_of_people(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) ->
     return {who: min(p, key=lambda g: (-p[g], g)) for who, p in pulls.items()}
 
 
+def _plan_of(tasks: list[dict[str, Any]]) -> str:
+    return str(tasks[0].get("plan") or "")
+
+
 def _clusters(nodes: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """The tasks of each goal (goal id, "" for none), in the order goals are listed: by plan and ordinal."""
     goals = {n["id"]: n for n in nodes if n.get("t") == m.GOAL}
@@ -69,8 +73,7 @@ def _clusters(nodes: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             by_goal[n.get("goal") or ""].append(n)
 
     def key(g: str) -> tuple[str, int, str]:
-        d = goals.get(g, {})
-        return (str(d.get("plan") or ""), int(d.get("ordinal") or 0), g)
+        return (_plan_of(by_goal[g]), int(goals.get(g, {}).get("ordinal") or 0), g)
 
     return {g: by_goal[g] for g in sorted(by_goal, key=key)}
 
@@ -110,6 +113,39 @@ def _centres(radii: list[float]) -> list[Point]:
         step = (angles[j] - angles[i]) % (2 * math.pi)
         big = max(big, (r + radii[j] + CLUSTER_GAP) / (2 * math.sin(min(step, math.pi) / 2)))
     return [(big * math.cos(a), big * math.sin(a)) for a in angles]
+
+
+def _pack(extents: list[float]) -> list[Point]:
+    """Centres for groups of these radii (a plan's goals each), in rows, left to right."""
+    if len(extents) == 1:
+        return [(0.0, 0.0)]
+    sizes = [2 * e + CLUSTER_GAP for e in extents]
+    # Rows about twice as wide as they are tall together: a screen is wider than high.
+    width = max(*sizes, 1.8 * math.sqrt(sum(s * s for s in sizes)))
+    out, x, y, row = [], 0.0, 0.0, 0.0
+    for size in sizes:
+        if x > 0 and x + size > width:
+            x, y, row = 0.0, y + row, 0.0
+        out.append((x + size / 2, y + size / 2))
+        x, row = x + size, max(row, size)
+    return out
+
+
+def _plan_centres(clusters: dict[str, list[dict[str, Any]]], radii: list[float]) -> list[Point]:
+    """Each goal's centre: a plan's goals on a circle of their own, the plans' circles side by side."""
+    plans: dict[str, list[int]] = defaultdict(list)
+    for i, tasks in enumerate(clusters.values()):
+        plans[_plan_of(tasks)].append(i)
+    local: dict[int, Point] = {}
+    extents = []
+    for members in plans.values():
+        centres = _centres([radii[i] for i in members])
+        local.update(zip(members, centres, strict=True))
+        extents.append(max(math.hypot(*c) + radii[i] for i, c in zip(members, centres, strict=True)))
+    out: dict[int, Point] = {}
+    for (ox, oy), members in zip(_pack(extents), plans.values(), strict=True):
+        out.update({i: (ox + local[i][0], oy + local[i][1]) for i in members})
+    return [out[i] for i in range(len(radii))]
 
 
 def _barycentres(
@@ -181,7 +217,7 @@ def goal_layout(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> Goa
     for g in _goal_of_people(nodes, edges).values():
         people[g] += 1
     laid = [_cluster_layout(tasks, people[g]) for g, tasks in clusters.items()]
-    centres = _centres([r for _, r in laid]) if laid else []
+    centres = _plan_centres(clusters, [r for _, r in laid]) if laid else []
     at: dict[str, Point] = {}
     goal_centre: dict[str, Point] = {}
     by_id = {n["id"]: n for n in nodes}
