@@ -556,3 +556,104 @@ def test_unit_names_with_markup_stay_whole_and_inert(browser, tmp_path):
     assert opened.page.inner_text("#dg-details h3") == "区<b>发改</b>局"
     assert opened.js("document.querySelectorAll('b i, #dg-details b:not(.goal) b, i').length") == 0
     assert opened.dialogs == []
+
+
+def test_filter_by_area_leaves_that_areas_tasks_and_who_is_on_them(browser, tmp_path):
+    G = seeds_graph()
+    opened, plan = _plan_page(browser, tmp_path, "areas", G)
+    page = opened.page
+    areas = {
+        n
+        for n, d in G.nodes(data=True)
+        if d["label"] == "Area" and plan.holds(G.nodes[d["doc"]].get("region"), G.nodes[d["doc"]].get("year"))
+    }
+    listed = set(page.locator("#dg-area option").evaluate_all("os => os.map(o => o.value)")) - {""}
+    assert listed == areas and len(areas) > 10
+    tasks_of = {a: {t for t in G.successors(a) if G.nodes[t]["label"] == "Task"} for a in areas}
+    area = max(sorted(areas), key=lambda a: len(tasks_of[a]))
+    (goal,) = [g for g in G.predecessors(area) if G.nodes[g]["label"] == "Goal"]
+    page.select_option("#dg-area", area)
+    assert _visible(opened, "task:") == tasks_of[area] and len(tasks_of[area]) >= 3
+    assert _visible(opened, "area:") == {area} and _visible(opened, "goal:") == {goal}
+    on_them = {s for t in tasks_of[area] for s, _, k in G.in_edges(t, keys=True) if k in ("LEADS", "SUPPORTS")}
+    assert _visible(opened, "unit:") == on_them
+    # another goal: the area is let go, and only that goal's areas are offered
+    other = next(g for g in sorted(_goals(G, plan)) if g != goal and any(goal_of(G, a) == g for a in areas))
+    page.select_option("#dg-goal", other)
+    assert page.input_value("#dg-area") == ""
+    offered = set(page.locator("#dg-area option").evaluate_all("os => os.map(o => o.value)")) - {""}
+    assert offered == {a for a in areas if goal_of(G, a) == other}
+    assert {G.nodes[t]["goal"] for t in _visible(opened, "task:")} == {other}
+    page.select_option("#dg-area", sorted(offered)[0])
+    page.click("#dg-reset")
+    assert page.input_value("#dg-area") == "" and len(opened.js("window.dutygraph.visibleNodes()")) == len(
+        opened.js("window.dutygraph.nodes.getIds()")
+    )
+    assert opened.errors == []
+    # a plan whose documents have no areas offers no area filter
+    no_areas, _ = _plan_page(browser, tmp_path, "no-areas", G, plan_label="鼓楼区 2024")
+    assert not no_areas.page.locator("#dg-area").is_visible()
+
+
+def _goals(G, plan):
+    return {
+        n
+        for n, d in G.nodes(data=True)
+        if d["label"] == "Goal" and plan.holds(G.nodes[d["doc"]].get("region"), G.nodes[d["doc"]].get("year"))
+    }
+
+
+def goal_of(G, area):
+    return next(g for g in G.predecessors(area) if G.nodes[g]["label"] == "Goal")
+
+
+def test_search_reaches_every_node(browser, tmp_path):
+    G = seeds_graph()
+    opened, _ = _plan_page(browser, tmp_path, "search-all", G)
+    missed = opened.js(
+        """(() => {
+        const search = document.getElementById('dg-search'), missed = [];
+        window.dutygraph.nodes.get().forEach(n => {
+            search.value = n.name || n.label;
+            search.dispatchEvent(new Event('input'));
+            const ids = Array.from(document.querySelectorAll('#dg-results button')).map(b => b.getAttribute('data-id'));
+            if (!ids.includes(n.id)) { missed.push(n.id); }
+        });
+        return missed;
+    })()"""
+    )
+    assert missed == []
+    assert opened.js("window.dutygraph.nodes.length") > 150
+
+
+def test_legend_has_every_shape_and_colour_the_page_draws(browser, tmp_path):
+    G = seeds_graph()
+    opened, _ = _plan_page(browser, tmp_path, "legend", G)
+    drawn = opened.js(
+        "window.dutygraph.nodes.get().map(n => [n.shape, typeof n.color === 'string' ? n.color : n.color.background])"
+    )
+    legend = opened.page.locator("#dg-legend [data-shape]").evaluate_all(
+        "es => es.map(e => [e.getAttribute('data-shape'), e.getAttribute('fill'), e.getAttribute('stroke')])"
+    )
+    shapes = {(s, f) for s, f, _ in legend}
+    assert {tuple(x) for x in drawn} <= shapes
+    rel_colours = set(
+        opened.js(
+            "window.dutygraph.edges.get().filter(e => ['LEADS', 'SUPPORTS', 'OVERSEES'].includes(e.rel)).map(e => e.color)"
+        )
+    )
+    assert rel_colours <= {stroke for s, _, stroke in legend if s == "edge"}
+    assert {"border", "disc"} <= {s for s, _, _ in legend}
+
+
+def test_the_panel_shows_the_weights_the_load_was_counted_with(browser, tmp_path):
+    from dutygraph.graph.analysis import LoadWeights
+
+    G = seeds_graph()
+    plan = next(p for p in plans(G) if p.label == "钟楼区 2021")
+    analysis = analyze(G, plan=plan, weights=LoadWeights(lead=3, support=1))
+    opened = Opened(browser, _page(tmp_path, "weights", render(make_drawing(G, "full", analysis=analysis, plan=plan))))
+    assert opened.page.inner_text("#dg-weights") == "负荷 = 3 × 第一牵头 + 1.5 × 共同牵头 + 1 × 配合（推断项不计入）"
+    opened.js("window.dutygraph.choose('unit:钟楼区:住建局')")
+    # 住建局 is listed first on 12 of the 14 tasks it leads.
+    assert "牵头 14 项，配合 0 项，负荷 39（= 3 × 12 + 1.5 × 2 + 1 × 0）" in opened.page.inner_text("#dg-details")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,18 +30,22 @@ from pyvis.network import Network
 from dutygraph.errors import UnknownViewError
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import Analysis, Plan, coordination_network, plan_tasks, task_index
+from dutygraph.graph.drawing_layout import goal_layout
 from dutygraph.graph.drawing_nodes import (
     PALETTE,
     UNIT_SHAPE_NAMES,
     graph_edges,
     graph_node,
     legend_entries,
+    load_formula,
     unit_node,
     unit_stats,
 )
 from dutygraph.graph.drawing_scope import find_node, neighbourhood, scope_nodes, within_limit
 
 VIEWS = ("full", "units", "goal", "unit", "leader")
+#: The shade of a goal's disc behind its tasks.
+DISC_COLOUR = "#eef3fa"
 
 #: Above this many nodes a page is drawn as the units view instead. Measured
 #: with bench/bench_drawing.py: see bench/RESULTS.md for the stabilisation times.
@@ -58,25 +62,40 @@ class Drawing:
     legend: list[dict[str, Any]]
     note: str = ""
     view: str = "full"
+    #: The load's weights, as the analysis counted them (``lead``, ``support``, ``text``), shown in the panel.
+    weights: dict[str, Any] | None = None
+    #: Each goal's cluster of tasks (:class:`~dutygraph.graph.drawing_layout.GoalLayout`), shaded behind it.
+    discs: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _options(n_nodes: int) -> dict[str, Any]:
+#: Stabilisation iterations of a page laid out in Python (:mod:`.drawing_layout`): enough to settle, not to move
+#: the goals' clusters together.
+SETTLE_ITERATIONS = 60
+
+
+def _options(n_nodes: int, placed: bool = False) -> dict[str, Any]:
+    """vis-network's options: a page laid out beforehand only settles; the units view is laid out here."""
+    iterations = SETTLE_ITERATIONS if placed else (300 if n_nodes < 400 else 150)
     return {
         "physics": {
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 90, "avoidOverlap": 0.2},
-            "stabilization": {
-                "enabled": True,
-                "iterations": 300 if n_nodes < 400 else 150,
-                "updateInterval": 50,
-                "fit": True,
-            },
+            "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 50, "fit": True},
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False, "multiselect": False},
         "nodes": {"font": {"size": 12, "face": "Noto Sans CJK SC, Microsoft YaHei, sans-serif"}, "borderWidth": 1},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}}},
-        "layout": {"randomSeed": 7, "improvedLayout": n_nodes < 300},
+        "layout": {"randomSeed": 7, "improvedLayout": n_nodes < 300 and not placed},
     }
+
+
+def _weights(analysis: Analysis | None) -> dict[str, Any] | None:
+    """The load's weights for the panel, with the formula in words (None without an analysis)."""
+    if analysis is None or not analysis.method:
+        return None
+    w = analysis.method["weights"]
+    co_lead = w.get("co_lead", w["lead"])
+    return {"lead": w["lead"], "co_lead": co_lead, "support": w["support"], "text": load_formula(analysis.method)}
 
 
 def units_drawing(
@@ -130,7 +149,9 @@ def units_drawing(
     legend.append({"type": "edge", "color": "#9aa9b8", "label": "连线粗细 = 共同任务数"})
     legend += [e for e in legend_entries(nodes, []) if e["type"] == "border"]
     scope = plan.label if plan is not None else (" ".join(str(x) for x in (region, year) if x is not None) or "全部")
-    return Drawing(title or f"单位协作网络 · {scope}", nodes, edges, legend, note, view="units")
+    return Drawing(
+        title or f"单位协作网络 · {scope}", nodes, edges, legend, note, view="units", weights=_weights(analysis)
+    )
 
 
 def make_drawing(
@@ -203,7 +224,15 @@ def make_drawing(
             title += f" · {scope}"
     nodes = [graph_node(G, n, stats) for n in G.nodes if n in keep]
     edges = graph_edges(G, keep)
-    return Drawing(title, nodes, edges, legend_entries(nodes, edges), note, view)
+    layout = goal_layout(nodes, edges)
+    for node in nodes:
+        node["x"], node["y"] = layout.positions[node["id"]]
+        if node["t"] in (m.TASK, m.GOAL):
+            node["fixed"] = True  # until the layout has settled: the goals' clusters stay as laid out
+    legend = legend_entries(nodes, edges)
+    if len(layout.discs) > 1:
+        legend.append({"type": "disc", "color": DISC_COLOUR, "label": "浅色圆 = 一个目标的任务（按目标分区布局）"})
+    return Drawing(title, nodes, edges, legend, note, view, _weights(analysis), layout.discs)
 
 
 @cache
@@ -255,7 +284,7 @@ def render(
         "legend": drawing.legend,
         "nodes": net.nodes,
         "edges": net.edges,
-        "options": _options(len(net.nodes)),
+        "options": _options(len(net.nodes), placed=all("x" in n for n in drawing.nodes) and bool(drawing.nodes)),
         "view": drawing.view,
         "plans": sorted({n["plan"] for n in drawing.nodes if n.get("plan")}),
         "goals": [
@@ -263,6 +292,14 @@ def render(
             for n in drawing.nodes
             if n.get("t") == m.GOAL
         ],
+        "areas": [
+            {"id": n["id"], "name": n.get("name") or n.get("label"), "goal": n.get("goal"), "plan": n.get("plan")}
+            for n in drawing.nodes
+            if n.get("t") == m.AREA
+        ],
+        "weights": drawing.weights,
+        "discs": drawing.discs if len(drawing.discs) > 1 else [],
+        "discColour": DISC_COLOUR,
         "kinds": sorted({n["kind"] for n in drawing.nodes if n.get("t") == m.UNIT and n.get("kind")}),
     }
     if drawing.view == "units":

@@ -16,6 +16,7 @@ import networkx as nx
 from dutygraph.graph import model as m
 from dutygraph.graph.analysis import RULES, UNIT_COLUMNS, Analysis, Plan, UnitRow, kind_name, peer_group
 from dutygraph.graph.analysis.results import columns_named
+from dutygraph.graph.analysis.results import load_formula as formula_of
 
 STYLE = {
     m.DOCUMENT: {"color": "#6c757d", "shape": "box", "size": 22, "name": "文件 document"},
@@ -75,6 +76,18 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
         '地区生产总值增长…'
     """
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+def load_formula(method: dict[str, Any]) -> str:
+    """How a unit's load was counted, in words: the weights and whether guesses count.
+
+    Example:
+        >>> load_formula({"weights": {"lead": 2.0, "co_lead": 1.5, "support": 1.0}, "include_inferred": False})
+        '负荷 = 2 × 第一牵头 + 1.5 × 共同牵头 + 1 × 配合（推断项不计入）'
+    """
+    weights = method.get("weights") or {"lead": 2.0, "co_lead": 1.5, "support": 1.0}
+    counted = "推断项已计入" if method.get("include_inferred") else "推断项不计入"
+    return f"负荷 = {formula_of(weights, 'zh')}（{counted}）"
 
 
 def _task_title(G: nx.MultiDiGraph[str], tid: str) -> str:
@@ -224,6 +237,7 @@ def graph_node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, Place
         node["plan"] = _plan_label(G, d.get("doc"))
         node["goal"] = d.get("goal")
         node["region"] = d.get("region")
+        node["area"] = next((p for p in G.predecessors(n) if G.nodes[p]["label"] == m.AREA), None)
         node["info"] = _task_info(G, n)
     elif label in (m.UNIT, m.LEADER):
         node["label"] = d.get("name", n)
@@ -254,6 +268,8 @@ def graph_node(G: nx.MultiDiGraph[str], n: str, stats: dict[str, dict[str, Place
         node["goal"] = (
             n if label == m.GOAL else next((p for p in G.predecessors(n) if G.nodes[p]["label"] == m.GOAL), None)
         )
+        if label == m.GOAL:
+            node["ordinal"] = d.get("ordinal")
     return node
 
 

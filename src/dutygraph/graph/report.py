@@ -2,7 +2,8 @@
 
 Flags first, with their reasons and the peers each unit was compared with;
 blanket supporters apart; the year-over-year change of the region when it has
-two plan years; a bar chart of load per unit; the unit ranking (filter by kind,
+two plan years; a bar chart of load per unit; the co-ordination matrix of the
+busiest units (:mod:`dutygraph.graph.review_matrix`); the unit ranking (filter by kind,
 sort by any column, a row opens to the unit's tasks); leader spans; collective
 units; and the units view of the coordination network, all in one offline page.
 Every piece of text from a document is escaped (the pieces are in
@@ -43,6 +44,7 @@ from dutygraph.graph.analysis import (
 )
 from dutygraph.graph.analysis.results import load_formula
 from dutygraph.graph.draw import make_drawing, render, template, units_drawing, write_page
+from dutygraph.graph.review_matrix import matrix_section
 from dutygraph.graph.review_parts import (
     CHART_UNITS,
     bar_chart,
@@ -197,6 +199,7 @@ def render_report(
         _flags_section(analysis, several),
         changes_section(analysis),
         _chart_section(analysis),
+        matrix_section(G, analysis, tasks, include_inferred=include_inferred),
         _tables_section(G, analysis, tasks),
         "<h2>单位协作网络 · coordination network</h2>",
     ]

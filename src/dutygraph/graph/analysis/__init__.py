@@ -17,7 +17,7 @@ The package, one concept per module: :mod:`.scope` (plans, the task index, unit
 kinds, load weights), :mod:`.results` (the typed rows and the one column
 specification of each, which every output reads), :mod:`.load` (unit loads and
 their split by goal, leader spans), :mod:`.coordination` (the network of units
-sharing tasks), :mod:`.centrality`, :mod:`.flags` (the flag rules and their
+sharing tasks, and its matrix), :mod:`.centrality`, :mod:`.flags` (the flag rules and their
 wording), :mod:`.trends` (year over year) and :mod:`.review` (:func:`analyze`,
 which runs them all over a scope).
 """
@@ -30,7 +30,13 @@ from dutygraph.graph.analysis.centrality import (
     louvain_in_order,
     unit_centrality,
 )
-from dutygraph.graph.analysis.coordination import DISTANCE_SCALE, coordination_network, tie_distance
+from dutygraph.graph.analysis.coordination import (
+    DISTANCE_SCALE,
+    TIE_KINDS,
+    coordination_network,
+    shared_task_matrix,
+    tie_distance,
+)
 from dutygraph.graph.analysis.flags import (
     BLANKET_MIN_TASKS,
     BLANKET_SHARE,
@@ -97,6 +103,7 @@ __all__ = [
     "PEERS_NAMED",
     "PEER_GROUPS",
     "RULES",
+    "TIE_KINDS",
     "UNIT_COLUMNS",
     "Z_THRESHOLD",
     "Analysis",
@@ -130,6 +137,7 @@ __all__ = [
     "plans",
     "region_years",
     "robust_z",
+    "shared_task_matrix",
     "task_index",
     "tie_distance",
     "unit_centrality",

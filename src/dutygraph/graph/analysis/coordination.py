@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import networkx as nx
 
 from dutygraph.graph.analysis.scope import IndexedTask, in_scope, is_counted, task_index
@@ -51,6 +53,37 @@ def coordination_network(
                     e = C[a][b]
                 e[tie] += 1
     return C
+
+
+#: The kinds of tie an entry of :func:`shared_task_matrix` counts, with its total ``weight``.
+TIE_KINDS = ("weight", "lead_support", "support_support", "lead_lead")
+
+
+def shared_task_matrix(C: nx.Graph[str], units: Sequence[str]) -> list[list[dict[str, int]]]:
+    """The ties among ``units`` as a square matrix, in the order given: the co-ordination matrix.
+
+    Entry ``[i][j]`` is the tie between ``units[i]`` and ``units[j]`` in the
+    coordination network ``C``: ``weight`` (tasks they share) and how many of
+    them are lead–support, support–support and lead–lead. It is all zeros when
+    the two share no task, on the diagonal, and for a unit not in ``C``.
+
+    Example:
+        >>> C = coordination_network(G, region="钟楼区", year=2021)
+        >>> M = shared_task_matrix(C, ["unit:钟楼区:发改局", "unit:钟楼区:商务局"])
+        >>> M[0][1]["weight"] == M[1][0]["weight"] == C["unit:钟楼区:发改局"]["unit:钟楼区:商务局"]["weight"]
+        True
+
+    Cost: the square of the units asked for.
+    """
+    zero = dict.fromkeys(TIE_KINDS, 0)
+    out = []
+    for a in units:
+        row = []
+        for b in units:
+            tie = C[a][b] if a != b and C.has_edge(a, b) else zero
+            row.append({k: int(tie.get(k, 0)) for k in TIE_KINDS})
+        out.append(row)
+    return out
 
 
 #: 720720 is the least common multiple of 1..16: the distances of ties up to 16
