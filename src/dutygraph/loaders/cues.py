@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import DEADLINE, FIRST_LISTED_LEADS, LABEL, Context, label_field
-from dutygraph.loaders.names import is_person, looks_like_unit, parse_persons, split_top_level
+from dutygraph.loaders.names import looks_like_unit, split_top_level
+from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.text import squeeze
 
 _OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
@@ -224,7 +225,13 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
 def _clean_segment(segment: str) -> str:
     seg = squeeze(segment)
     seg = re.sub(r"^(?:由|请|均由)", "", seg)
-    return re.sub(r"等(?=(?:单位|部门)?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|落实|$))(?:单位|部门)?", "", seg)
+    # X等（相关）部门按职责分工负责 / X等配合: 等 closes the list, the category word is no unit
+    return re.sub(
+        r"等(?=(?:(?:相关|有关|其他|其它)?(?:单位|部门))?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|落实|$))"
+        r"(?:(?:相关|有关|其他|其它)?(?:单位|部门))?",
+        "",
+        seg,
+    )
 
 
 def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Context, roles: Roles) -> None:

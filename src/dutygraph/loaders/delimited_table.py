@@ -32,7 +32,8 @@ from dutygraph.loaders.base import (
     fill_from_above,
 )
 from dutygraph.loaders.delimited_header import header_role, merge_headers
-from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, looks_like_unit, parse_persons
+from dutygraph.loaders.names import is_none_mark, is_paren_tail, looks_like_unit
+from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord

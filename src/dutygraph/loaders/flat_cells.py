@@ -11,15 +11,8 @@ from dutygraph.loaders.base import (
     PAREN_NUMBER,
     fill_from_above,
 )
-from dutygraph.loaders.names import (
-    is_generic_tail,
-    is_none_mark,
-    is_paren_tail,
-    is_person,
-    looks_like_unit,
-    parse_names,
-    run_together_persons,
-)
+from dutygraph.loaders.names import is_generic_tail, is_none_mark, is_paren_tail, looks_like_unit, parse_names
+from dutygraph.loaders.persons import is_person, run_together_persons
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 

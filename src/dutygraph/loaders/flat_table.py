@@ -47,11 +47,8 @@ from dutygraph.loaders.flat_cells import (
     tables,
 )
 from dutygraph.loaders.flat_header import rows_by_header
-from dutygraph.loaders.names import (
-    is_collective,
-    is_local,
-    run_together_persons,
-)
+from dutygraph.loaders.names import is_collective, is_local
+from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 

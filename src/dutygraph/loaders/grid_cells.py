@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER, Context, assign_responsible
 from dutygraph.loaders.grid_header import ROLES, Columns
-from dutygraph.loaders.names import is_none_mark, parse_persons
+from dutygraph.loaders.names import is_none_mark
+from dutygraph.loaders.persons import parse_persons
 from dutygraph.loaders.read.blocks import Cell, Table
 from dutygraph.loaders.records import INHERITABLE
 from dutygraph.loaders.spam import scrub
