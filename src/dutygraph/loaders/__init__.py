@@ -22,6 +22,7 @@ from dutygraph.loaders.base import Context, Loader
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.finish import finish_tasks
 from dutygraph.loaders.flat_table import FlatTableLoader
+from dutygraph.loaders.glued import unglue
 from dutygraph.loaders.metadata import detect_metadata
 from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe
 from dutygraph.loaders.numbered_list import NumberedListLoader
@@ -171,6 +172,35 @@ def load_many(
     return results, failures
 
 
+def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> list[Line]:
+    """Undo what copying did to the text (lines doubled, pipes between cells, cells run
+    together, a page on one line), with a warning for each."""
+    lines, doubled = undouble(lines)
+    if doubled:
+        warnings.append(LoadWarning(name, None, "every line of this text is printed twice; read once"))
+    lines, _ = unpipe(lines)
+    lines, glued = unglue(lines)
+    for no in glued:
+        warnings.append(
+            LoadWarning(
+                name,
+                no,
+                "a table printed with its cells run together (no separators): cut into cells at its row numbers, "
+                "leaders' names and unit names; the first unit after a leader read as the lead",
+            )
+        )
+    lines, broken = split_run_on(lines)
+    if broken:
+        warnings.append(
+            LoadWarning(
+                name,
+                None,
+                f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label",
+            )
+        )
+    return lines
+
+
 def load_text(
     src: SourceText, *, layout: str | None = None, region: str | None = None, year: int | None = None
 ) -> LoadResult:
@@ -178,19 +208,7 @@ def load_text(
     lines, warnings = _prepare(src)
     if not any(_HAS_WORDS.search(ln.text) for ln in lines):
         raise NoTasksError(src.path, "the file holds no words, so no tasks")
-    lines, doubled = undouble(lines)
-    if doubled:
-        warnings.append(LoadWarning(src.name, None, "every line of this text is printed twice; read once"))
-    lines, _ = unpipe(lines)
-    lines, broken = split_run_on(lines)
-    if broken:
-        warnings.append(
-            LoadWarning(
-                src.name,
-                None,
-                f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label",
-            )
-        )
+    lines = _undo_damage(lines, src.name, warnings)
     simplifier = Simplifier.for_lines(lines)
     if simplifier is not None:
         lines = simplifier.convert_lines(lines)

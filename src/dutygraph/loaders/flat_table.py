@@ -57,6 +57,8 @@ _VALUE = re.compile(r"\d|[%％]|以上|以下|以内|左右|同步|保持|提升
 _CONTENT_PUNCT = re.compile(r"[，,；;。：:、]")
 _MAX_NAME_FRAGMENT = 14
 _MAX_BROKEN_NAME = 40
+#: How a complete cell of text ends; a task text that stops otherwise was cut.
+_SENTENCE_END = re.compile(r"[。；;！!？?）)”]$")
 
 
 def _extra_lead_cell(rows: list[Row], body: list[Cell]) -> None:
@@ -315,7 +317,10 @@ class FlatTableLoader(Loader):
             return
         row = rows[-1]
         missing = [f for f in INHERITABLE if f not in row.printed]
-        if missing and (row.lead or row.support or row.leaders):
+        if missing and not row.printed and row.line == last_line and not _SENTENCE_END.search(row.text):
+            row.printed.update(missing)  # the text stops inside the task's own cell: nothing after it was printed
+            ctx.warn(row.line, f"the text ends inside task {row.number}'s text; its other cells were not printed")
+        elif missing and (row.lead or row.support or row.leaders):
             row.printed.update(missing)
             ctx.warn(
                 row.line,
