@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dutygraph.loaders import load
 from dutygraph.loaders.base import Context
-from dutygraph.loaders.cues import closing_group, heading_cues, read_cues
+from dutygraph.loaders.cues import closing_group, read_cues
+from dutygraph.loaders.headings import heading_cues
 from dutygraph.loaders.names import parse_names, split_run_together
 from tests.conftest import SAMPLES
 

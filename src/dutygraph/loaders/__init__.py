@@ -23,8 +23,9 @@ from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.finish import finish_tasks
 from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.glued import unglue
+from dutygraph.loaders.labels import colon_labels
 from dutygraph.loaders.metadata import detect_metadata
-from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe
+from dutygraph.loaders.normalize import Simplifier, spaced_table, split_run_on, undouble, unpipe
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
@@ -179,6 +180,9 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     if doubled:
         warnings.append(LoadWarning(name, None, "every line of this text is printed twice; read once"))
     lines, _ = unpipe(lines)
+    lines, spaced = spaced_table(lines)
+    if spaced:
+        warnings.append(LoadWarning(name, None, f"{spaced} table(s) with cells set apart by spaces read as columns"))
     lines, glued = unglue(lines)
     for no in glued:
         warnings.append(
@@ -212,6 +216,7 @@ def load_text(
     simplifier = Simplifier.for_lines(lines)
     if simplifier is not None:
         lines = simplifier.convert_lines(lines)
+    lines = colon_labels(lines)
     if layout is not None:
         chosen = next((ld for ld in LOADERS if ld.name == layout), None)
         if chosen is None:

@@ -116,6 +116,8 @@ def _header_row(
     text_roles = 0
     while text_roles < len(roles) and roles[text_roles] in ("goal", "text"):
         text_roles += 1
+    if text_roles == 0 and "text" in roles:
+        return _columns_in_order(number, line, cells, roles, goal, ctx)
     split = _task_cells(cells, text_roles)
     if split is None:
         ctx.warn(line, f"row {number} prints no task text; skipped")
@@ -137,6 +139,28 @@ def _header_row(
             row.printed.add("support")
             row.lines.setdefault("support", row.lines.get("lead", line))
     for cell in rest[k:]:
+        if cell.kind is not Kind.NONE:
+            ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
+    return row
+
+
+def _columns_in_order(
+    number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
+) -> Row | None:
+    """A row whose unit or leader columns come before the task column (序号 | 牵头单位 | 工作任务 | …):
+    each cell read into the next column it fits, a merged cell leaving its column to the row above."""
+    row = Row(number, "", line, goal, None, None)
+    responsible: list[str] = []
+    k = _read_columns(row, cells, roles, responsible, ctx)
+    if not row.text:
+        ctx.warn(line, f"row {number} prints no task text; skipped")
+        return None
+    if responsible:
+        fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
+        assign_responsible(fields, responsible, False)
+        if row.support:
+            row.printed.add("support")
+    for cell in cells[k:]:
         if cell.kind is not Kind.NONE:
             ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
     return row
@@ -169,6 +193,9 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
             row.printed.add(target)
             if names:
                 row.lines.setdefault(target, cell.no)
+            k += 1
+        elif role == "text" and not row.text and cell.kind not in (Kind.NONE, Kind.PERSON):
+            row.text, row.line = cell.text.strip(), cell.no  # the task column after a unit column
             k += 1
         elif role not in ("leaders", "lead", "support", "responsible") and cell.kind is Kind.TEXT:
             if role == "deadline":

@@ -205,11 +205,13 @@ class FlatTableLoader(Loader):
         row: Row | None = None
         project: str | None = None
         buffer: list[Cell] = []
+        units_end_rows = self._units_end_rows(body)
         for i, cell in enumerate(body):
             kind = cell.kind
             if kind in (Kind.HEADER, Kind.NUMBER):
                 continue  # header cells, and row numbers that survived (9, 10)
-            if kind is Kind.TEXT and self._is_content(cell):
+            after_units = units_end_rows and (row is None or row.cursor >= 2) and not is_extra(cell)
+            if kind is Kind.TEXT and (self._is_content(cell) or after_units):
                 if buffer:
                     project = "".join(squeeze(c.text) for c in buffer)
                     buffer = []
@@ -218,6 +220,15 @@ class FlatTableLoader(Loader):
                 continue
             self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
         return rows
+
+    @staticmethod
+    def _units_end_rows(body: list[Cell]) -> bool:
+        """Whether the header names a task column and nothing but deadlines after its unit columns:
+        then a text cell after a row's units opens the next row, however short."""
+        roles = [header_role(c.text) for c in body if c.kind is Kind.HEADER]
+        units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
+        texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
+        return bool(texts and units) and texts[0] < units[0] and all(r == "deadline" for r in roles[units[-1] + 1 :])
 
     @staticmethod
     def _is_content(cell: Cell) -> bool:

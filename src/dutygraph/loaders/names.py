@@ -25,6 +25,7 @@ _NOT_UNITS = re.compile(
 _HEADING_WORDS = re.compile(
     r"推动|提升|优化|加快|聚力|着力|深化|强化|完善|突出|建强|夯实|筑牢|织紧|始终|坚持|聚焦|打造|推进|实施|构建"
     r"|持续|加强|扎实|确保|围绕|做好|开展|落实|培育|壮大|拓展|理顺|增强|服务于|工作报告|分解表"
+    r"|新增|建成|完成|开工|改扩建|实现|达到|\d+\s*[个所家座处项台套名户万亿]$"
 )
 #: Collective units: not one office but a set of them (各街道, 区相关部门, 成员单位 …).
 _COLLECTIVE = re.compile(r"^各|相关|有关|成员单位|各部门|各单位|各办局|全体|各镇|各板块|直属单位|各成员")
@@ -203,6 +204,8 @@ def parse_names(text: str) -> list[str]:
         parts = [p for joined in _split_conjunction(raw) for p in _split_etc(joined)]
         for part in parts:
             part = _TRAILING_ETC.sub("", part).strip("。.")
+            if part.endswith(("★", "☆")):
+                part = "★" + part.rstrip("★☆")  # 县发改局★ marks the lead as ★县发改局 does
             if not part or is_none_mark(part):
                 continue
             if names and is_paren_tail(part):

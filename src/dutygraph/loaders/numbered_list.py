@@ -29,18 +29,17 @@ from dutygraph.loaders.cues import (
     bare_group,
     closing_group,
     has_cue,
-    heading_cues,
-    is_lead_line,
     is_verb_cue,
     read_cues,
     standalone_group,
 )
+from dutygraph.loaders.headings import heading_cues, is_lead_line
 from dutygraph.loaders.numbered_item import Item, is_closed, record
-from dutygraph.loaders.numbering import STYLES, expand_shared, numbering
+from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
-_DEPTH = {name: i for i, (name, _) in enumerate(STYLES)}
+_DEPTH = DEPTH
 _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
 #: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
