@@ -176,3 +176,36 @@ def test_headings_that_name_leaders_or_the_lead_unit_in_other_words():
         ("四", "1", ["赵刚"], ["县住建局"], [], ["leaders", "lead"]),  # a labelled line under the heading
         ("四", "2", ["赵刚"], ["县住建局"], [], ["leaders", "lead"]),  # （一）由X牵头
     ]
+
+
+def test_the_websites_frame_is_left_out_and_its_publisher_is_no_lead():
+    r = load(SAMPLES / "site_frame.txt")
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "全年实施重点项目120个。", ["县发改局"], ["县财政局"]),
+        ("2", "新增规上工业企业20家。", ["县工信局"], []),
+        ("3", "新增城镇就业3000人。", ["县人社局"], ["各乡镇"]),  # 【打印本页】【关闭窗口】 cut from its line
+    ]
+    names = {n for t in r.tasks for n in t.lead + t.support}
+    assert "某某县人民政府办公室" not in names  # 主办单位： of the site's footer
+    assert any(w.line == 1 and "website" in w.message for w in r.warnings)
+
+
+def test_a_whole_table_on_one_line_with_its_cells_set_apart_by_spaces():
+    r = load(SAMPLES / "one_line_table.txt")
+    assert [(t.task, t.text, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", "新建公园5个，改造提升城区道路3条", ["王强"], ["县城管局"], ["各乡镇", "县财政局"]),  # 王 强
+        ("2", "新增城镇就业3000人", ["李明"], ["县人社局"], ["各乡镇"]),
+        ("3", "建成学校2所，新增学位1500个", ["刘洋"], ["县教育局"], ["县财政局", "县住建局"]),
+    ]
+    assert any("on one line" in w.message for w in r.warnings)
+
+
+def test_labels_inside_an_items_bracket_stay_with_the_item_on_a_page_without_line_breaks():
+    from dutygraph.loaders.normalize import split_run_on
+
+    text = "一、经济发展 " + " ".join(
+        f"{n}.新建项目{n}个。(责任领导:王强;牵头单位:县发改局;责任单位:县财政局)" for n in range(1, 6)
+    )
+    lines, broken = split_run_on([Line(1, text)])
+    assert broken == 1
+    assert [ln.text for ln in lines][1] == "1.新建项目1个。(责任领导:王强;牵头单位:县发改局;责任单位:县财政局)"

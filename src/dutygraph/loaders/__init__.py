@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dutygraph.errors import DutygraphError, NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import Context, Loader
+from dutygraph.loaders.chrome import strip_chrome
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.finish import finish_tasks
 from dutygraph.loaders.flat_table import FlatTableLoader
@@ -184,15 +185,7 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     if spaced:
         warnings.append(LoadWarning(name, None, f"{spaced} table(s) with cells set apart by spaces read as columns"))
     lines, glued = unglue(lines)
-    for no in glued:
-        warnings.append(
-            LoadWarning(
-                name,
-                no,
-                "a table printed with its cells run together (no separators): cut into cells at its row numbers, "
-                "leaders' names and unit names; the first unit after a leader read as the lead",
-            )
-        )
+    warnings += [LoadWarning(name, no, message) for no, message in glued]
     lines, broken = split_run_on(lines)
     if broken:
         warnings.append(
@@ -210,13 +203,17 @@ def load_text(
 ) -> LoadResult:
     """Like :func:`load`, for a :class:`SourceText` already read."""
     lines, warnings = _prepare(src)
+    lines, chrome = strip_chrome(lines)
+    if chrome:
+        warnings.append(
+            LoadWarning(src.name, chrome[0], f"{len(chrome)} line(s) of the website around the document left out")
+        )
     if not any(_HAS_WORDS.search(ln.text) for ln in lines):
         raise NoTasksError(src.path, "the file holds no words, so no tasks")
-    lines = _undo_damage(lines, src.name, warnings)
     simplifier = Simplifier.for_lines(lines)
-    if simplifier is not None:
+    if simplifier is not None:  # the cues below are written in simplified characters
         lines = simplifier.convert_lines(lines)
-    lines = colon_labels(lines)
+    lines = colon_labels(_undo_damage(lines, src.name, warnings))
     if layout is not None:
         chosen = next((ld for ld in LOADERS if ld.name == layout), None)
         if chosen is None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import DEADLINE, FIRST_LISTED_LEADS, LABEL, Context, label_field
+from dutygraph.loaders.base import DEADLINE, FIRST_LISTED_LEADS, LABEL, LABEL_WORDS, Context, label_field
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.persons import parse_persons
 from dutygraph.loaders.text import squeeze
@@ -256,7 +256,7 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         kind = label_field(m.group(1))
         if kind is None:
             continue
-        value = re.sub(r"等$", "", value.strip()) if value else value
+        value = re.sub(r"等$", "", _TRAILING_LABEL.sub("", value.strip())) if value else value
         if kind == "deadline":
             roles.deadline = roles.deadline or value.strip("。.；; ") or None
             continue
@@ -273,6 +273,10 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.lead += ctx.names(value, line)
         else:
             roles.support += ctx.names(value, line)
+
+
+#: A label the text stops after (…市卫健委；责任单位): no name.
+_TRAILING_LABEL = re.compile(rf"[；;，,\s]+(?:{LABEL_WORDS})$")
 
 
 def _first_sentence(value: str) -> str:
@@ -303,7 +307,7 @@ def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Rol
 
 
 #: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
-_CUT_LABEL = re.compile(r"(?:^|[；;，,、])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
+_CUT_LABEL = re.compile(r"(?:^|[；;，,、【\[])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
 _CUT_VERBS = (("牵", "牵头"), ("配", "配合"), ("负", "负责"), ("协", "协办"))
 
 

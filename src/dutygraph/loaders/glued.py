@@ -1,4 +1,5 @@
-"""Tables run together: every cell of a table printed on one line with no separator.
+"""Tables run together: every cell of a table printed on one line, with no separator or
+with only spaces or pipes between the cells.
 
 Document-sharing sites preview a Word table as the text of its cells run together,
 the row numbers glued to the text, page by page (``1、`` ``2、`` … open the pages)::
@@ -16,9 +17,11 @@ ending like an office), and prints them one cell per line for the flat-table lay
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import label_field
+from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS
 from dutygraph.loaders.names import ends_like_unit, looks_like_unit
 from dutygraph.loaders.persons import is_person
@@ -61,11 +64,18 @@ def _header_at(text: str) -> re.Match[str] | None:
     return None
 
 
-def unglue(lines: list[Line]) -> tuple[list[Line], list[int]]:
+_GLUED = (
+    "a table printed with its cells run together (no separators): cut into cells at its row numbers, "
+    "leaders' names and unit names; the first unit after a leader read as the lead"
+)
+_SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
+
+
+def unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
     """Print every run-together table one cell per line.
 
     Returns:
-        The lines, and the line of each table so cut (for a warning each).
+        The lines, and for each table so cut its line and a warning.
 
     Example:
         >>> text = "1、序号工作任务分管领导牵头单位配合单位1新建公园5个。王强城管局各街道2新增就业。李明人社局各街道"
@@ -73,10 +83,16 @@ def unglue(lines: list[Line]) -> tuple[list[Line], list[int]]:
         ['1', '新建公园5个。', '王强', '城管局', '各街道']
     """
     out: list[Line] = []
-    found: list[int] = []
+    found: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
+        separated = _separated_cells(ln.text)
+        if separated is not None:
+            out += [Line(ln.no, cell) for cell in separated]
+            found.append((ln.no, _SEPARATED_NOTE))
+            i += 1
+            continue
         m = _header_at(ln.text)
         if m is None:
             out.append(ln)
@@ -92,9 +108,55 @@ def unglue(lines: list[Line]) -> tuple[list[Line], list[int]]:
         out += [Line(ln.no, title)] if title else []
         out += [Line(ln.no, t) for t in re.findall("|".join([*_NUMBER_TOKENS, _TOKEN]), m.group(0))]
         out += [Line(owners[at], text) for at, text in cells]
-        found.append(ln.no)
+        found.append((ln.no, _GLUED))
         i = after
     return out, found
+
+
+_RUN_ON = 150
+_ROLE_NAMES = ("leaders", "lead", "support", "responsible")
+
+
+def _separated_cells(text: str) -> list[str] | None:
+    """A whole table on one line with its cells set apart by spaces or pipes (the page lost its
+    line breaks): the text before it, then every cell, one per item; None when the line is no such table.
+
+    The header is the first run of three or more column names (序号, 工作任务, 牵头单位 …), one
+    of them a role, opened by 序号 when there is one; the cells after it are the rows'.
+    """
+    if len(text) <= _RUN_ON:
+        return None
+    gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
+    cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
+    cells = [*re.split(r"[ \u3000]+", cells[0]), *cells[1:]]  # the text before the first pipe, word by word
+    roles = [header_role(c) if len(c) <= 12 else None for c in cells]
+    numbered = [i for i, c in enumerate(cells) if roles[i] == "number" and "1" in cells[i + 3 : i + 12]]
+    if numbered:  # 序号 … up to the first row's number 1
+        start = numbered[0]
+        end = cells.index("1", start)
+    else:  # the first run of three column names
+        start = next((i for i in range(len(cells) - 3) if all(roles[i : i + 3])), len(cells))
+        end = start
+        while end < len(cells) and roles[end]:
+            end += 1
+    if not any(r in _ROLE_NAMES for r in roles[start:end]) or end >= len(cells):
+        return None
+    before = " ".join(cells[:start]).strip()
+    return [*([before] if before else []), *_letter_spaced(c or "—" for c in cells[start:])]
+
+
+def _letter_spaced(cells: Iterable[str]) -> list[str]:
+    """Cells with runs of single characters joined: a name or header printed letter-spaced (王 东, 工 作 标 准)."""
+    out: list[str] = []
+    single = False
+    for cell in cells:
+        one = len(cell) == 1 and "\u4e00" <= cell <= "\u9fff"
+        if one and single:
+            out[-1] += cell
+        else:
+            out.append(cell)
+        single = one
+    return out
 
 
 def _pages(lines: list[Line], i: int, start: int) -> tuple[str, list[int], int]:

@@ -23,6 +23,8 @@ from dutygraph.loaders.text import Line
 _BRACKETED = re.compile(rf"[【\[〔（(]\s*({LABEL_WORDS})\s*[】\]〕）)]\s*")
 #: 牵头单位 X / 牵头单位X where a field starts.
 _BARE = re.compile(rf"(?:^|(?<=[；;，,。（(【\[\s\u3000]))({LABEL_WORDS})(?![:：\s\u3000]*[:：])[\s\u3000]*")
+#: A sentence after a label word: 牵头单位 要加强协调.
+_PROSE = re.compile(r"(?:要|应|须|必须|负责|加强|做好|及时|认真|按照|根据|对|在|将|把|是|为|和|与)")
 #: The rest of a longer label (单位： after 牵头).
 _LONGER_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}[:：]")
 #: The first name of a value: up to a separator or a bracket.
@@ -48,8 +50,9 @@ def colon_labels(lines: list[Line]) -> list[Line]:
 
 def _bracketed(m: re.Match[str]) -> str:
     rest = m.string[m.end() :]
-    if not _is_value(m.group(1), rest):
-        return m.group(0)
+    first = _FIRST_VALUE.match(rest)
+    if label_field(m.group(1)) in (None, "cue") or (rest.strip() and (not first or _starts_label(first.group(0)))):
+        return m.group(0)  # the bracket names a label and a value (however cut or broken) or the line's end follows
     before = m.string[: m.start()].rstrip()
     sep = "；" if before and before[-1] not in "。；;，,（(【[" else ""
     return f"{sep}{m.group(1)}："
@@ -57,9 +60,29 @@ def _bracketed(m: re.Match[str]) -> str:
 
 def _bare(m: re.Match[str]) -> str:
     rest = m.string[m.end() :]
-    if _LONGER_LABEL.match(rest) or not _is_value(m.group(1), rest):
-        return m.group(0)  # 牵头 of 牵头单位：, or no value after it
+    if _LONGER_LABEL.match(rest):
+        return m.group(0)  # 牵头 of 牵头单位：
+    spaced = m.group(0) != m.group(1)
+    if not (_is_value(m.group(1), rest) or (spaced and _is_spaced_value(m.group(1), rest))):
+        return m.group(0)
     return f"{m.group(1)}："
+
+
+def _is_spaced_value(label: str, rest: str) -> bool:
+    """After a label and a space, a value cut by the page end or broken by a space (自治 区农牧厅,
+    市人力资源社会保) is still its value: anything but a sentence or another label."""
+    first = _FIRST_VALUE.match(rest)
+    return (
+        label_field(label) not in (None, "cue")
+        and bool(first)
+        and not _starts_label(first.group(0))  # type: ignore[union-attr]
+        and not _PROSE.match(rest)
+    )
+
+
+def _starts_label(value: str) -> bool:
+    m = _BARE.match(value)
+    return bool(m and label_field(m.group(1)))
 
 
 def _is_value(label: str, rest: str) -> bool:
@@ -73,7 +96,7 @@ def _is_value(label: str, rest: str) -> bool:
     value = first.group(0)
     if len(value) < 2 or value in ("单位", "部门", "领导"):
         return False  # 牵头部 cut by the end of the text; the rest of a label
-    if _BARE.match(value) and label_field(_BARE.match(value).group(1)):  # type: ignore[union-attr]
+    if _starts_label(value):
         return False  # another label follows: a header row
     if role == "leaders":
         return is_person(value)

@@ -59,7 +59,7 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
         if len(ln.text) <= _RUN_ON or (pipe_table and ln.text.count("|") >= 3):
             out.append(ln)
             continue
-        marks = [m.start() for m in _BREAK.finditer(ln.text)]
+        marks = [m.start() for m in _BREAK.finditer(ln.text) if not _inside_label_bracket(ln.text, m.start())]
         if len(marks) < 3:
             out.append(ln)
             continue
@@ -76,6 +76,18 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
 
 
 _PIPES = re.compile(r"^\|+$")
+_LABEL_START = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
+
+
+def _inside_label_bracket(text: str, at: int) -> bool:
+    """A label inside an item's open unit bracket ((责任领导:A;牵头单位:X)) stays on the item's line."""
+    if not _LABEL_START.match(text, at):
+        return False
+    opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+    closed = max(text.rfind(")", 0, at), text.rfind("）", 0, at))
+    return opened > closed and at - opened < 80
+
+
 #: Cells of a row set apart by spaces: two or more, or an ideographic one; or single spaces.
 _WIDE_GAP = re.compile(r"[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]*")
 _GAP = re.compile(r"[ \u3000\u00a0]+")
