@@ -209,3 +209,13 @@ def test_labels_inside_an_items_bracket_stay_with_the_item_on_a_page_without_lin
     lines, broken = split_run_on([Line(1, text)])
     assert broken == 1
     assert [ln.text for ln in lines][1] == "1.新建项目1个。(责任领导:王强;牵头单位:县发改局;责任单位:县财政局)"
+
+
+@pytest.mark.parametrize("name", ["roles_in_unit_cell.tsv", "roles_in_unit_cell.html"])
+def test_a_unit_cell_that_states_its_roles_with_labels_or_verbs(name):
+    r = load(SAMPLES / name)
+    assert [(t.task, t.lead, t.support, t.inherited) for t in r.tasks] == [
+        ("1", ["县城管局"], ["各乡镇", "县财政局"], []),  # 牵头单位：X；配合单位：Y in one 责任单位 cell
+        ("2", ["县人社局"], ["各乡镇"], []),  # X牵头，Y配合
+        ("3", ["县教育局"], ["县财政局", "县住建局"], []),  # X（牵头）: nothing merged from the row above
+    ]

@@ -65,6 +65,13 @@ class Roles:
     def __bool__(self) -> bool:
         return bool(self.lead or self.support or self.leaders or self.responsible)
 
+    def spread(self, fields: dict[str, list[str]]) -> list[str]:
+        """Add the lead, support and leaders to ``fields``; returns the roles that got names."""
+        added = [f for f in ("lead", "support", "leaders") if getattr(self, f)]
+        for f in added:
+            fields[f] += getattr(self, f)
+        return added
+
     def extend(self, other: Roles) -> None:
         """Add ``other``'s names after this one's."""
         self.lead += other.lead
@@ -119,6 +126,23 @@ def is_verb_cue(text: str) -> bool:
         if not names or not all(looks_like_unit(n) for n in names):
             return False
     return True
+
+
+def cell_cues(text: str, line: int, ctx: Context) -> Roles | None:
+    """The roles a table's unit cell states itself (牵头单位：X；配合单位：Y / X牵头，Y配合), or None
+    for a plain list of names, which takes its column's role.
+
+    Example:
+        >>> from dutygraph.loaders.base import Context
+        >>> r = cell_cues("区城管局牵头，各街道配合", 1, Context("x", []))
+        >>> r.lead, r.support
+        (['区城管局'], ['各街道'])
+    """
+    text = text.strip()
+    if not text or not (LABEL.search(text) or is_verb_cue(text)):
+        return None
+    roles = read_cues(text, line, ctx)
+    return roles or None
 
 
 def standalone_group(text: str) -> str | None:

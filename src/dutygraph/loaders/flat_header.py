@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dutygraph.loaders.base import CN_SECTION, Context, assign_responsible
+from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
+from dutygraph.loaders.cues import cell_cues, is_verb_cue
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
 from dutygraph.loaders.persons import run_together_persons
@@ -87,6 +88,8 @@ def _cut_lead(row: Row, rest: list[Cell], ctx: Context) -> list[Cell]:
 def _is_body(cell: Cell) -> bool:
     """A task cell's body line: a sentence, or longer than any unit cell cut by the page end."""
     text = squeeze(cell.text)
+    if LABEL.search(text) or is_verb_cue(text):
+        return False  # a unit cell that states its roles (牵头单位：X；配合单位：Y)
     return not is_extra(cell) and (text.endswith("。") or len(text) > _CUT_CELL)
 
 
@@ -193,6 +196,13 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
             row.printed.add(target)
             if names:
                 row.lines.setdefault(target, cell.no)
+            k += 1
+        elif role in ("lead", "support", "responsible") and (stated := cell_cues(cell.text, cell.no, ctx)):
+            row.lead += stated.lead  # the cell says the roles itself: 牵头单位：X；配合单位：Y
+            row.support += stated.support
+            row.leaders += stated.leaders
+            responsible += stated.responsible
+            row.printed.update(f for f in ("lead", "support", "leaders") if getattr(stated, f))
             k += 1
         elif role == "text" and not row.text and cell.kind not in (Kind.NONE, Kind.PERSON):
             row.text, row.line = cell.text.strip(), cell.no  # the task column after a unit column
