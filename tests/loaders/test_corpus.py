@@ -39,7 +39,7 @@ def test_overall_tasks_found_and_role_f1_hold_what_is_reached():
     assert overall.found / overall.gold_tasks >= 0.99, f"{overall.found} of {overall.gold_tasks} tasks found"
     assert overall.f1 >= 0.99, f"role F1 {overall.f1:.3f}"
     unread = [s.name for s in scores if s.error and s.gold_tasks > 1]
-    assert len(unread) <= 1, unread  # today: 长沙 2012, a layout not read yet (see README)
+    assert len(unread) <= 1, unread  # today: none
 
 
 @pytest.mark.parametrize("variant", sorted(set(VARIANTS) - {"one-line"}))

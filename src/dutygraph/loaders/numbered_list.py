@@ -12,7 +12,8 @@ Covers these families:
 - a list with no units at all (武进区 办实事, seed 004), where two items can share a
   line and a heading or an item can be broken over lines.
 
-Numbering styles, shallowest first: ``一、`` ``（一）`` ``1.``/``1、``/``1﹒`` ``（1）`` ``①``.
+Numbering styles, shallowest first: ``第一章`` ``一、`` ``（一）``/``第一条`` ``1.``/``1、``/``1﹒``/``1 ``
+``1.1`` ``（1）``/``⑴`` ``①`` (:mod:`dutygraph.loaders.numbering`).
 The task level is the style whose items carry the cues (the deepest style when no
 item carries any); shallower styles are goals and areas, deeper ones are part of a
 task's text.
