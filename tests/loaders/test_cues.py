@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dutygraph.loaders import load
 from dutygraph.loaders.base import Context
-from dutygraph.loaders.cues import closing_group, heading_cues, read_cues
+from dutygraph.loaders.cues import closing_group, read_cues
+from dutygraph.loaders.headings import heading_cues
 from dutygraph.loaders.names import parse_names, split_run_together
 from tests.conftest import SAMPLES
 
@@ -279,6 +280,7 @@ def test_items_at_two_levels_are_tasks_where_they_carry_cues_and_headings_where_
         ("一", None, "(三)", ["省发改委", "农业农村厅", "统计局"], []),  # 分别负责: each leads
         ("二", "全力推进产业项目建设。", "1", ["省发改委"], ["省工信厅", "商务厅"]),
         ("二", "全力推进产业项目建设。", "2", ["省工信厅"], []),
+        ("二", "全力推进产业项目建设。", "3", [], []),  # numbered like its cued siblings, its units cut off
     ]
     assert any(w.line == 3 and "share one line" in w.message for w in r.warnings)
 
@@ -319,3 +321,44 @@ def test_brackets_of_unit_names_alone_on_most_items_are_the_responsible_units():
         ("4", ["市城管局"], []),
     ]
     assert r.tasks[3].text == "建成口袋公园10个（含街角游园）。"
+
+
+def test_a_number_followed_by_a_year_opens_an_item():
+    r = load(SAMPLES / "year_after_number.txt")
+    assert [(t.task, t.text[:5], t.lead, t.support) for t in r.tasks] == [
+        ("1", "按照统一规", ["市发改委"], ["市交通运输局", "市财政局"]),
+        ("2", "加快国省道", ["市交通运输局"], ["市财政局"]),
+        ("3", "2024年", ["市发改委"], ["市交通运输局"]),  # 3、2024年，… is an item, not a decimal
+        ("4", "2025年", [], []),  # cut before its bracket
+    ]
+
+
+def test_a_flattened_table_of_one_row_reads_its_title_and_body_lines_as_the_task():
+    r = load(SAMPLES / "one_row_table.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [("1", ["区发展改革委"]), ("2", ["区财政局"]), ("1", [])]
+    last = r.tasks[-1]
+    assert last.goal == "2024年区政府工作报告重点工作任务分解表"
+    assert last.text.startswith("联动共建科技园区推动国家重点实验室落地")  # a title line, then its body
+
+
+def test_a_title_the_text_ends_after_is_still_an_item():
+    r = load(SAMPLES / "cut_title.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("M1", "粮食产量1260万吨以上", ["省农业农村厅"]),
+        ("M2", "推进战略性产业集群建设", ["省工业和信息化厅"]),
+        ("M3", "促进知识产权高", []),
+    ]
+    assert any(w.line == 2 and "ends after an item's title" in w.message for w in r.warnings)
+
+
+def test_a_category_after_etc_closes_the_list():
+    ctx = Context("x", [])
+    r = read_cues("省商务厅牵头，省财政厅、河南银保监局等相关部门按职责分工负责", 1, ctx)
+    assert (r.lead, r.support) == (["省商务厅"], ["省财政厅", "河南银保监局"])  # 等相关部门 names no more units
+    # in a list, X等有关部门 is X and the collective, also when 和 joins another unit
+    assert parse_names("省人事厅、省农业厅等省直有关部门和各市人民政府") == [
+        "省人事厅",
+        "省农业厅",
+        "省直有关部门",
+        "各市人民政府",
+    ]

@@ -8,12 +8,11 @@ from dutygraph.loaders.names import (
     is_collective,
     is_local,
     is_none_mark,
-    is_person,
     looks_like_unit,
     parse_names,
-    parse_persons,
     split_run_together,
 )
+from dutygraph.loaders.persons import is_person, parse_persons
 
 
 @pytest.mark.parametrize("text", ["王旭锋", "吴 伟", "曹雷", "周  庆", "欧阳明", "全体区长", "区长"])

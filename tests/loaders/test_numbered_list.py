@@ -172,7 +172,7 @@ def test_unnumbered_paragraphs_closing_with_their_units_are_the_tasks_under_numb
 def test_a_leader_named_by_post_in_a_heading_with_a_common_surname_missing_before():
     # 洪 is among the commonest surnames; 一、洪某某市长主抓重点工作 names the leader of every task under it.
     from dutygraph.loaders.base import Context
-    from dutygraph.loaders.cues import heading_cues
+    from dutygraph.loaders.headings import heading_cues
 
     assert heading_cues("一、洪志明市长主抓重点工作", 1, Context("x", [])).leaders == ["洪志明"]
 

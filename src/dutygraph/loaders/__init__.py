@@ -19,11 +19,14 @@ from pathlib import Path
 
 from dutygraph.errors import DutygraphError, NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import Context, Loader
+from dutygraph.loaders.chrome import strip_chrome
 from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.finish import finish_tasks
 from dutygraph.loaders.flat_table import FlatTableLoader
+from dutygraph.loaders.glued import unglue
+from dutygraph.loaders.labels import colon_labels
 from dutygraph.loaders.metadata import detect_metadata
-from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe
+from dutygraph.loaders.normalize import Simplifier, spaced_table, split_run_on, undouble, unpipe
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
@@ -171,29 +174,46 @@ def load_many(
     return results, failures
 
 
+def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> list[Line]:
+    """Undo what copying did to the text (lines doubled, pipes between cells, cells run
+    together, a page on one line), with a warning for each."""
+    lines, doubled = undouble(lines)
+    if doubled:
+        warnings.append(LoadWarning(name, None, "every line of this text is printed twice; read once"))
+    lines, _ = unpipe(lines)
+    lines, spaced = spaced_table(lines)
+    if spaced:
+        warnings.append(LoadWarning(name, None, f"{spaced} table(s) with cells set apart by spaces read as columns"))
+    lines, glued = unglue(lines)
+    warnings += [LoadWarning(name, no, message) for no, message in glued]
+    lines, broken = split_run_on(lines)
+    if broken:
+        warnings.append(
+            LoadWarning(
+                name,
+                None,
+                f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label",
+            )
+        )
+    return lines
+
+
 def load_text(
     src: SourceText, *, layout: str | None = None, region: str | None = None, year: int | None = None
 ) -> LoadResult:
     """Like :func:`load`, for a :class:`SourceText` already read."""
     lines, warnings = _prepare(src)
+    lines, chrome = strip_chrome(lines)
+    if chrome:
+        warnings.append(
+            LoadWarning(src.name, chrome[0], f"{len(chrome)} line(s) of the website around the document left out")
+        )
     if not any(_HAS_WORDS.search(ln.text) for ln in lines):
         raise NoTasksError(src.path, "the file holds no words, so no tasks")
-    lines, doubled = undouble(lines)
-    if doubled:
-        warnings.append(LoadWarning(src.name, None, "every line of this text is printed twice; read once"))
-    lines, _ = unpipe(lines)
-    lines, broken = split_run_on(lines)
-    if broken:
-        warnings.append(
-            LoadWarning(
-                src.name,
-                None,
-                f"{broken} line(s) held a whole page (line breaks lost); broken before each number and label",
-            )
-        )
     simplifier = Simplifier.for_lines(lines)
-    if simplifier is not None:
+    if simplifier is not None:  # the cues below are written in simplified characters
         lines = simplifier.convert_lines(lines)
+    lines = colon_labels(_undo_damage(lines, src.name, warnings))
     if layout is not None:
         chosen = next((ld for ld in LOADERS if ld.name == layout), None)
         if chosen is None:

@@ -15,8 +15,9 @@ from dutygraph.loaders.text import Line, squeeze
 
 #: (1) / （1） / ( 1 ) at the start of a line: a task number in a table.
 PAREN_NUMBER = re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")
-#: 1. / 1、 / 1﹒ / 1．/ 1) at the start of a line: an item number in a list.
-DOT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:[.．、﹒]|[)）])\s*(?=[^\d\s.．])")
+#: 1. / 1、 / 1﹒ / 1．/ 1) at the start of a line: an item number in a list. A digit may follow
+#: 1、 (3、2017年，…) but not 1. or 1) (3.5亿元 is a number, not an item).
+DOT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:、\s*(?=[^\s、])|(?:[.．﹒]|[)）])\s*(?=[^\d\s.．]))")
 #: 一、 / (一) / （一） at the start of a line: a section heading (goal).
 CN_SECTION = re.compile(
     r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、.．﹒]|[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)])\s*"
@@ -34,31 +35,40 @@ _EXTRA_LABELS = ("完成时限", "完成时间", "时间节点", "目标类型",
 # The same fields by meaning, for the many spellings of the genre (分管省领导,
 # 牵头负责领导, 牵头责任单位, 协同责任单位, 主要责任单位, 部门分工 …). Tried in this order.
 _BY_MEANING: tuple[tuple[str | None, str], ...] = (
-    ("deadline", r"完成时限|完成时间|完成期限|时限要求|时间节点|时间要求|完成时间节点|时限"),
+    (
+        "deadline",
+        r"(?:完成|推进|办结)?(?:时限|期限|年限)(?:要求)?|完成时间(?:节点)?|时间(?:节点|要求|安排)|完成节点"
+        r"|进度(?:安排|要求)|时序进度",
+    ),
     (
         None,
         r"(?:数据|信息|材料)提供单位|目标类型|备注|推进措施|工作措施|具体措施"
         r"|主要措施|进展情况|完成情况|推进情况|落实情况|工作目标|目标任务|任务来源|考核指标|主要内容|工作内容",
     ),
-    ("leaders", r"[\u4e00-\u9fff]{0,6}领导(?:同志)?|责任人"),
+    ("leaders", r"[\u4e00-\u9fff]{0,6}领导(?:同志)?|(?:分管|主要|第一)?(?:责任人|负责人)|分管副?[省市州区县]长"),
     (
         "support",
-        r"(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门)|(?:共同|其他|其它|相关|有关)责任(?:单位|部门)"
+        r"(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门)"
+        r"|(?:共同|其他|其它|相关|有关)责任(?:单位|部门)|责任配合(?:单位|部门)"
         r"|配合|协办|协同",
     ),
-    ("lead", r"(?:牵头|主办|主责|主要责任|第一责任)[\u4e00-\u9fff]{0,4}?(?:单位|部门)|牵头(?:负责)?|主办|责任主体"),
-    ("responsible", r"(?:责任|实施|承办|落实|承担)(?:单位|部门|处室|科室)"),
+    (
+        "lead",
+        r"(?:牵头|主办|主责|主要责任|第一责任)[\u4e00-\u9fff]{0,4}?(?:单位|部门|处室|科室|机关)|牵头(?:负责)?|主办"
+        r"|责任主体|主管(?:单位|部门)",
+    ),
+    ("responsible", r"(?:具体|直接)?(?:责任|实施|承办|落实|承担)(?:单位|部门|处室|科室)"),
     ("cue", r"(?:部门|责任|任务|单位)分工|分工"),
 )
 _MEANING = [(role, re.compile(f"^(?:{pattern})$")) for role, pattern in _BY_MEANING]
 
-LABEL = re.compile(
-    "("
-    + "|".join(_LEADER_LABELS + _LEAD_LABELS + _SUPPORT_LABELS + _RESPONSIBLE_LABELS + _EXTRA_LABELS)
+#: Every label, as alternatives of a regular expression (longer spellings first).
+LABEL_WORDS = (
+    "|".join(_LEADER_LABELS + _LEAD_LABELS + _SUPPORT_LABELS + _RESPONSIBLE_LABELS + _EXTRA_LABELS)
     + "|"
     + "|".join(pattern for _, pattern in _BY_MEANING)
-    + r")\s*[:：]\s*"
 )
+LABEL = re.compile("(" + LABEL_WORDS + r")\s*[:：]\s*")
 
 
 @lru_cache(maxsize=8192)

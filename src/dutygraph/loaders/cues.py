@@ -7,7 +7,8 @@ The genre puts them in many places, and every layout reads them through here:
 - verbs after the units: ``(X主办，Y协办)``, ``（X牵头，Y、Z配合）``,
   ``（X牵头，Y等按职责分工负责）``, ``由X负责``;
 - a section heading that names the leader or lead unit for every task under it:
-  ``一、张三县长牵头重点工作``, ``（牵头领导：A、B）``, ``X局牵头：``;
+  ``一、张三县长牵头重点工作``, ``（牵头领导：A、B）``, ``X局牵头：`` (read in
+  :mod:`dutygraph.loaders.headings`);
 - a convention stated once: ``区商务局（排名第一的为牵头单位，下同）`` or
   ``责任单位排在第一位的为牵头单位`` (the first unit listed under 责任单位 leads).
 
@@ -20,32 +21,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import DEADLINE, FIRST_LISTED_LEADS, LABEL, Context, label_field
-from dutygraph.loaders.names import is_person, looks_like_unit, parse_persons, split_top_level
+from dutygraph.loaders.base import DEADLINE, FIRST_LISTED_LEADS, LABEL, LABEL_WORDS, Context, label_field
+from dutygraph.loaders.names import looks_like_unit, split_top_level
+from dutygraph.loaders.persons import parse_persons
 from dutygraph.loaders.text import squeeze
 
 _OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
 #: Verb endings of a unit list: who leads, who supports, who is responsible.
-_LEAD_END = re.compile(r"(?:牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总)$")
-_SUPPORT_END = re.compile(r"(?:配合落实|配合推进|协助|协办|配合|参与|协同)$")
+_LEAD_END = re.compile(
+    r"(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总"
+    r"|负总责|总负责|主抓)$"
+)
+_SUPPORT_END = re.compile(
+    r"(?:(?:为|是|作为)(?:配合|协办|参与)(?:单位|部门)|配合落实|配合推进|协助|协办|配合|参与|协同)$"
+)
 _RESPONSIBLE_END = re.compile(
-    r"(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织)?(?:负责|落实|实施|推进)$"
+    r"(?:(?:为|是|作为)责任(?:单位|部门)|(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织)?"
+    r"(?:负责|落实|实施|推进))$"
 )
 #: 分别负责: each unit listed answers for its own part, so each leads.
 _EACH_LEADS = re.compile(r"分别(?:负责|牵头|落实)$")
-_HINT = re.compile(r"主办|协办|牵头|配合|负责|主责|参与|责任单位|责任部门|责任领导|分管领导|牵头领导|责任主体|实施单位")
+_HINT = re.compile(
+    r"主办|协办|牵头|配合|负责|主责|参与|责任单位|责任部门|责任领导|分管领导|牵头领导|责任主体|实施单位|主抓|负总责|★"
+)
 #: 由X负责 / 由X牵头 at the end of an item's text, outside any parenthesis.
 _BY = re.compile(r"由([^，,。；;：:]{2,80}?)(牵头负责|负责牵头|牵头|负责|组织实施|实施)[。.；;]?$")
-#: A leader named by post in a heading: 张三县长牵头 / 常务副县长李四牵头 / 县长张三负责.
-_POST = r"(?:常务)?副?(?:省|市|州|盟|县|区|旗|镇|乡)长"
-_LEADS_VERB = r"(?:牵头|负责|分管|领衔|挂帅|主抓|抓总|统筹)"
-_LEADER_NAME_POST = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:同志)?({_POST}){_LEADS_VERB}")
-_LEADER_POST_NAME = re.compile(rf"({_POST})([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_LEADS_VERB}")
-#: A line that only names who leads what follows: 县交通局牵头： / 由区住建局牵头：
-_LEAD_LINE = re.compile(
-    r"^(?:由)?(.{2,40}?)(牵头负责|牵头)(?:的)?(?:重点)?(?:工作|任务|事项|项目)?"
-    r"(?:[（(]\s*(?:共)?\d{1,3}\s*(?:项|件|个)\s*[)）])?[：:]?$"
-)
 
 
 @dataclass
@@ -64,6 +64,13 @@ class Roles:
 
     def __bool__(self) -> bool:
         return bool(self.lead or self.support or self.leaders or self.responsible)
+
+    def spread(self, fields: dict[str, list[str]]) -> list[str]:
+        """Add the lead, support and leaders to ``fields``; returns the roles that got names."""
+        added = [f for f in ("lead", "support", "leaders") if getattr(self, f)]
+        for f in added:
+            fields[f] += getattr(self, f)
+        return added
 
     def extend(self, other: Roles) -> None:
         """Add ``other``'s names after this one's."""
@@ -121,6 +128,23 @@ def is_verb_cue(text: str) -> bool:
     return True
 
 
+def cell_cues(text: str, line: int, ctx: Context) -> Roles | None:
+    """The roles a table's unit cell states itself (牵头单位：X；配合单位：Y / X牵头，Y配合), or None
+    for a plain list of names, which takes its column's role.
+
+    Example:
+        >>> from dutygraph.loaders.base import Context
+        >>> r = cell_cues("区城管局牵头，各街道配合", 1, Context("x", []))
+        >>> r.lead, r.support
+        (['区城管局'], ['各街道'])
+    """
+    text = text.strip()
+    if not text or not (LABEL.search(text) or is_verb_cue(text)):
+        return None
+    roles = read_cues(text, line, ctx)
+    return roles or None
+
+
 def standalone_group(text: str) -> str | None:
     """The inside of a line that is only a bracketed cue: ``（责任单位：市直各有关单位）``."""
     group = closing_group(text)
@@ -139,7 +163,7 @@ def closing_group(text: str) -> tuple[str, str] | None:
         ('新建公园5个。', '区城管局牵头，各街道配合')
     """
     group = final_bracket(text)
-    return group if group and _HINT.search(group[1]) else None
+    return group if group and (_HINT.search(group[1]) or LABEL.search(group[1])) else None
 
 
 def final_bracket(text: str) -> tuple[str, str] | None:
@@ -192,8 +216,8 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
     if labels:
         _read_labelled(text, labels, line, ctx, roles)
         return roles
-    segments = split_top_level(text, "，,；;。")
-    verb_lead = any(_LEAD_END.search(_clean_segment(s)) for s in segments)
+    segments = [part for seg in split_top_level(text, "，,；;。") for part in _clauses(seg)]
+    verb_lead = any(_LEAD_END.search(_clean_segment(s)) and not FIRST_LISTED_LEADS.search(s) for s in segments)
     for segment in segments:
         seg = _clean_segment(segment)
         if not seg or FIRST_LISTED_LEADS.search(seg):
@@ -215,16 +239,38 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
                 roles.lead.extend(names)
             else:
                 roles.responsible.extend(names)  # X、Y负责: all lead, unless the first listed leads
-        elif all(looks_like_unit(n) for n in split_top_level(seg, "、")):
-            ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
+        elif all(looks_like_unit(n.strip("★☆")) for n in split_top_level(seg, "、")):
+            if "★" not in seg and "☆" not in seg:  # ★ marks the lead: settled once the task is read
+                ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
             roles.support += ctx.names(seg, line)
     return roles
+
+
+#: Where one clause ends and the next begins inside a segment: after a role verb, at 、 or a space
+#: (X牵头、Y配合 / X牵头 Y配合).
+_CLAUSE_END = re.compile(r"(?<=牵头|配合|负责|协办|主办|参与|协同|协助)[、\s\u3000]+(?=\S)")
+
+
+def _clauses(segment: str) -> list[str]:
+    """A segment split into its clauses when role verbs close more than one (X牵头、Y配合)."""
+    parts = _CLAUSE_END.split(segment)
+    if len(parts) > 1 and all(
+        _LEAD_END.search(p) or _SUPPORT_END.search(p) or _RESPONSIBLE_END.search(p) for p in parts
+    ):
+        return parts
+    return [segment]
 
 
 def _clean_segment(segment: str) -> str:
     seg = squeeze(segment)
     seg = re.sub(r"^(?:由|请|均由)", "", seg)
-    return re.sub(r"等(?=(?:单位|部门)?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|落实|$))(?:单位|部门)?", "", seg)
+    # X等（相关）部门按职责分工负责 / X等配合: 等 closes the list, the category word is no unit
+    return re.sub(
+        r"等(?=(?:(?:相关|有关|其他|其它)?(?:单位|部门))?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|落实|$))"
+        r"(?:(?:相关|有关|其他|其它)?(?:单位|部门))?",
+        "",
+        seg,
+    )
 
 
 def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Context, roles: Roles) -> None:
@@ -234,7 +280,7 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         kind = label_field(m.group(1))
         if kind is None:
             continue
-        value = re.sub(r"等$", "", value.strip()) if value else value
+        value = re.sub(r"等$", "", _TRAILING_LABEL.sub("", value.strip())) if value else value
         if kind == "deadline":
             roles.deadline = roles.deadline or value.strip("。.；; ") or None
             continue
@@ -251,6 +297,10 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.lead += ctx.names(value, line)
         else:
             roles.support += ctx.names(value, line)
+
+
+#: A label the text stops after (…市卫健委；责任单位): no name.
+_TRAILING_LABEL = re.compile(rf"[；;，,\s]+(?:{LABEL_WORDS})$")
 
 
 def _first_sentence(value: str) -> str:
@@ -281,7 +331,7 @@ def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Rol
 
 
 #: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
-_CUT_LABEL = re.compile(r"(?:^|[；;，,、])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
+_CUT_LABEL = re.compile(r"(?:^|[；;，,、【\[])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
 _CUT_VERBS = (("牵", "牵头"), ("配", "配合"), ("负", "负责"), ("协", "协办"))
 
 
@@ -335,47 +385,3 @@ def open_group(text: str) -> tuple[str, str] | None:
     if _HINT.search(inside) or (len(parts) >= 2 and units == len(parts) - 1) or looks_like_unit(inside):
         return stripped[:at].rstrip(), inside
     return None
-
-
-def heading_cues(text: str, line: int, ctx: Context) -> Roles:
-    """Cues a section heading gives for every task under it.
-
-    Reads labels inside the heading (``（牵头领导：A、B）``), a leader named with
-    a post (``张三县长牵头重点工作``, ``常务副县长李四牵头``) and a line naming a lead
-    unit (``县交通局牵头：``).
-
-    Example:
-        >>> from dutygraph.loaders.base import Context
-        >>> heading_cues("一、张三县长牵头重点工作", 1, Context("x", [])).leaders
-        ['张三']
-    """
-    roles = Roles()
-    if is_lead_line(text):
-        m = _LEAD_LINE.match(squeeze(text))
-        assert m is not None
-        roles.lead += ctx.names(m.group(1), line)
-        return roles
-    group = closing_group(text)
-    if group:
-        roles.extend(read_cues(group[1], line, ctx))
-        text = group[0]
-    elif LABEL.search(text):
-        m = LABEL.search(text)
-        assert m is not None
-        roles.extend(read_cues(text[m.start() :], line, ctx))
-        text = text[: m.start()]
-    flat = squeeze(text)
-    for m in _LEADER_NAME_POST.finditer(flat):
-        if is_person(m.group(1)) and m.group(1) not in roles.leaders:
-            roles.leaders.append(m.group(1))
-    for m in _LEADER_POST_NAME.finditer(flat):
-        if is_person(m.group(2)) and m.group(2) not in roles.leaders:
-            roles.leaders.append(m.group(2))
-    return roles
-
-
-def is_lead_line(text: str) -> bool:
-    """True for a line that only says who leads the items after it (``县交通局牵头：``)."""
-    flat = squeeze(text)
-    m = _LEAD_LINE.match(flat)
-    return bool(m and all(looks_like_unit(n) for n in split_top_level(m.group(1), "、，,")))

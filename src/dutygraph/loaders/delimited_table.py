@@ -31,8 +31,10 @@ from dutygraph.loaders.base import (
     assign_responsible,
     fill_from_above,
 )
+from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers
-from dutygraph.loaders.names import is_none_mark, is_paren_tail, is_person, looks_like_unit, parse_persons
+from dutygraph.loaders.names import is_none_mark, is_paren_tail, looks_like_unit
+from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
@@ -258,12 +260,18 @@ class DelimitedTableLoader(Loader):
             if cell.empty and (empty_is_merged or cell.merged):
                 continue
             printed.add(target)
+            if role == "responsible" and not beside_lead:
+                printed.add("support")  # a 责任单位 column alone: no support column to merge from above
             if cell.empty:
                 continue
             if is_none_mark(cell.flat):
                 continue
             lines.setdefault(target, cell.no)
-            if role == "leaders":
+            stated = cell_cues(cell.flat, cell.no, ctx) if role != "leaders" else None
+            if stated is not None:  # the cell says the roles itself: 牵头单位：X；配合单位：Y
+                printed.update(stated.spread(fields))
+                responsible += stated.responsible
+            elif role == "leaders":
                 fields["leaders"].extend(self._persons(cell))
             elif role == "responsible":
                 responsible.extend(self._units(cell, ctx))

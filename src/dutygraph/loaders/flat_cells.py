@@ -11,15 +11,8 @@ from dutygraph.loaders.base import (
     PAREN_NUMBER,
     fill_from_above,
 )
-from dutygraph.loaders.names import (
-    is_generic_tail,
-    is_none_mark,
-    is_paren_tail,
-    is_person,
-    looks_like_unit,
-    parse_names,
-    run_together_persons,
-)
+from dutygraph.loaders.names import is_generic_tail, is_none_mark, is_paren_tail, looks_like_unit, parse_names
+from dutygraph.loaders.persons import is_person, run_together_persons
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -83,6 +76,28 @@ HEADER_TOKENS = frozenset(
         "完成期限",
         "任务来源",
         "指标",
+        # the genre's other names for the same columns
+        "承办单位",
+        "实施单位",
+        "主要责任单位",
+        "牵头责任单位",
+        "协同单位",
+        "协助单位",
+        "其他责任单位",
+        "责任配合单位",
+        "配合责任单位",
+        "包保领导",
+        "联系领导",
+        "区级领导",
+        "县政府分管领导",
+        "市政府分管领导",
+        "分管副县长",
+        "分管副市长",
+        "进度安排",
+        "时间安排",
+        "完成节点",
+        "工作事项",
+        "重点工作",
     ]
 )
 _EXTRA_VALUE = re.compile(

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from dutygraph.loaders.base import CN_SECTION, Context, assign_responsible
+from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
+from dutygraph.loaders.cues import cell_cues, is_verb_cue
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
-from dutygraph.loaders.names import run_together_persons
+from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.text import squeeze
+
+#: A cell cut by the end of the text (区投促局、多福湾工作专) is shorter than this.
+_CUT_CELL = 14
 
 
 def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Row] | None:
@@ -28,8 +32,8 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
             first = int(squeeze(c.text)) if first is None else first
             if int(squeeze(c.text)) == first + len(starts):
                 starts.append(j)
-    if len(starts) < 2:
-        return None
+    if not starts or (len(starts) < 2 and "text" not in header):
+        return None  # one row is a table when its header names the task column
     roles = header[header.index("number") + 1 :]
     rows: list[Row] = []
     goal = title
@@ -81,28 +85,94 @@ def _cut_lead(row: Row, rest: list[Cell], ctx: Context) -> list[Cell]:
     return []
 
 
+def _is_body(cell: Cell) -> bool:
+    """A task cell's body line: a sentence, or longer than any unit cell cut by the page end."""
+    text = squeeze(cell.text)
+    if LABEL.search(text) or is_verb_cue(text):
+        return False  # a unit cell that states its roles (牵头单位：X；配合单位：Y)
+    return not is_extra(cell) and (text.endswith("。") or len(text) > _CUT_CELL)
+
+
+def _task_cells(cells: list[Cell], text_roles: int) -> tuple[list[Cell], list[Cell]] | None:
+    """The row's task-text cells (goal cells first) and the cells after them; None when it prints no text."""
+    texts = 1 if cells and cells[0].kind not in (Kind.NONE, Kind.PERSON) else 0  # the task column follows the number
+    if texts == 0:
+        return None
+    if text_roles <= 1:  # one task column printed as a title line and its body lines: one cell
+        while texts < len(cells) and cells[texts].kind is Kind.TEXT and _is_body(cells[texts]):
+            texts += 1
+        return [Cell([ln for c in cells[:texts] for ln in c.lines])], cells[texts:]
+    while texts < len(cells) and cells[texts].kind is Kind.TEXT and not is_extra(cells[texts]):
+        texts += 1
+    texts = min(texts, text_roles)
+    return cells[:texts], cells[texts:]
+
+
 def _header_row(
     number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
 ) -> Row | None:
-    """One row of :func:`rows_by_header`: its cells matched to the header's columns."""
+    """One row of :func:`rows_by_header`: its cells matched to the header's columns.
+
+    A row whose number and title cells were merged over sub-rows prints, after its
+    roles, another content cell and that sub-row's roles: they are the task's too.
+    """
     text_roles = 0
     while text_roles < len(roles) and roles[text_roles] in ("goal", "text"):
         text_roles += 1
-    texts = 1 if cells and cells[0].kind not in (Kind.NONE, Kind.PERSON) else 0  # the task column follows the number
-    while texts < len(cells) and cells[texts].kind is Kind.TEXT and not is_extra(cells[texts]):
-        texts += 1
-    if texts == 0:
+    if text_roles == 0 and "text" in roles:
+        return _columns_in_order(number, line, cells, roles, goal, ctx)
+    split = _task_cells(cells, text_roles)
+    if split is None:
         ctx.warn(line, f"row {number} prints no task text; skipped")
         return None
-    texts = min(texts, max(text_roles, 1))
-    text_cells, rest = cells[:texts], cells[texts:]
-    if text_roles >= 2 and texts >= 2:
+    text_cells, rest = split
+    if text_roles >= 2 and len(text_cells) >= 2:
         goal = "".join(c.text for c in text_cells[:-1]).strip()
     row = Row(number, text_cells[-1].text.strip(), text_cells[-1].no, goal, None, None)
     rest = _cut_lead(row, rest, ctx)
-    k = 0
     responsible: list[str] = []
-    for role in roles[text_roles:]:
+    k = _read_columns(row, rest, roles[text_roles:], responsible, ctx)
+    while k < len(rest) and rest[k].kind is Kind.TEXT and _is_body(rest[k]):
+        row.text += rest[k].text.strip()  # a sub-row under the merged number and title
+        k += 1 + _read_columns(row, rest[k + 1 :], roles[text_roles:], responsible, ctx)
+    if responsible:
+        fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
+        assign_responsible(fields, responsible, False)
+        if row.support:
+            row.printed.add("support")
+            row.lines.setdefault("support", row.lines.get("lead", line))
+    for cell in rest[k:]:
+        if cell.kind is not Kind.NONE:
+            ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
+    return row
+
+
+def _columns_in_order(
+    number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
+) -> Row | None:
+    """A row whose unit or leader columns come before the task column (序号 | 牵头单位 | 工作任务 | …):
+    each cell read into the next column it fits, a merged cell leaving its column to the row above."""
+    row = Row(number, "", line, goal, None, None)
+    responsible: list[str] = []
+    k = _read_columns(row, cells, roles, responsible, ctx)
+    if not row.text:
+        ctx.warn(line, f"row {number} prints no task text; skipped")
+        return None
+    if responsible:
+        fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
+        assign_responsible(fields, responsible, False)
+        if row.support:
+            row.printed.add("support")
+    for cell in cells[k:]:
+        if cell.kind is not Kind.NONE:
+            ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
+    return row
+
+
+def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsible: list[str], ctx: Context) -> int:
+    """Read the cells after the task text into the row's role columns; returns how many were read."""
+    k = 0
+    for at, role in enumerate(roles):
         cell = rest[k] if k < len(rest) else None
         if cell is None:
             break
@@ -114,7 +184,7 @@ def _header_row(
             k += 1
         elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
             names = [n for ln in cell.lines for n in ctx.names(ln.text, ln.no)] if cell.kind is not Kind.NONE else []
-            later_units = [r for r in roles[roles.index(role) + 1 :] if r in UNIT_ROLES]
+            later_units = [r for r in roles[at + 1 :] if r in UNIT_ROLES]
             while not later_units and k + 1 < len(rest) and rest[k + 1].kind in (Kind.UNITS, Kind.TAIL):
                 k += 1  # one unit per block: the column's other units follow
                 names += [n for ln in rest[k].lines for n in ctx.names(ln.text, ln.no)]
@@ -127,17 +197,18 @@ def _header_row(
             if names:
                 row.lines.setdefault(target, cell.no)
             k += 1
+        elif role in ("lead", "support", "responsible") and (stated := cell_cues(cell.text, cell.no, ctx)):
+            row.lead += stated.lead  # the cell says the roles itself: 牵头单位：X；配合单位：Y
+            row.support += stated.support
+            row.leaders += stated.leaders
+            responsible += stated.responsible
+            row.printed.update(f for f in ("lead", "support", "leaders") if getattr(stated, f))
+            k += 1
+        elif role == "text" and not row.text and cell.kind not in (Kind.NONE, Kind.PERSON):
+            row.text, row.line = cell.text.strip(), cell.no  # the task column after a unit column
+            k += 1
         elif role not in ("leaders", "lead", "support", "responsible") and cell.kind is Kind.TEXT:
             if role == "deadline":
                 row.deadline = squeeze(cell.text)
             k += 1  # 完成时限, 备注, 进展情况: read past
-    if responsible:
-        fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
-        assign_responsible(fields, responsible, False)
-        if row.support:
-            row.printed.add("support")
-            row.lines.setdefault("support", row.lines.get("lead", line))
-    for cell in rest[k:]:
-        if cell.kind is not Kind.NONE:
-            ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
-    return row
+    return k

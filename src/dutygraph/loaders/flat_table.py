@@ -47,11 +47,8 @@ from dutygraph.loaders.flat_cells import (
     tables,
 )
 from dutygraph.loaders.flat_header import rows_by_header
-from dutygraph.loaders.names import (
-    is_collective,
-    is_local,
-    run_together_persons,
-)
+from dutygraph.loaders.names import is_collective, is_local
+from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -60,6 +57,8 @@ _VALUE = re.compile(r"\d|[%％]|以上|以下|以内|左右|同步|保持|提升
 _CONTENT_PUNCT = re.compile(r"[，,；;。：:、]")
 _MAX_NAME_FRAGMENT = 14
 _MAX_BROKEN_NAME = 40
+#: How a complete cell of text ends; a task text that stops otherwise was cut.
+_SENTENCE_END = re.compile(r"[。；;！!？?）)”]$")
 
 
 def _extra_lead_cell(rows: list[Row], body: list[Cell]) -> None:
@@ -206,11 +205,13 @@ class FlatTableLoader(Loader):
         row: Row | None = None
         project: str | None = None
         buffer: list[Cell] = []
+        units_end_rows = self._units_end_rows(body)
         for i, cell in enumerate(body):
             kind = cell.kind
             if kind in (Kind.HEADER, Kind.NUMBER):
                 continue  # header cells, and row numbers that survived (9, 10)
-            if kind is Kind.TEXT and self._is_content(cell):
+            after_units = units_end_rows and (row is None or row.cursor >= 2) and not is_extra(cell)
+            if kind is Kind.TEXT and (self._is_content(cell) or after_units):
                 if buffer:
                     project = "".join(squeeze(c.text) for c in buffer)
                     buffer = []
@@ -219,6 +220,15 @@ class FlatTableLoader(Loader):
                 continue
             self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
         return rows
+
+    @staticmethod
+    def _units_end_rows(body: list[Cell]) -> bool:
+        """Whether the header names a task column and nothing but deadlines after its unit columns:
+        then a text cell after a row's units opens the next row, however short."""
+        roles = [header_role(c.text) for c in body if c.kind is Kind.HEADER]
+        units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
+        texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
+        return bool(texts and units) and texts[0] < units[0] and all(r == "deadline" for r in roles[units[-1] + 1 :])
 
     @staticmethod
     def _is_content(cell: Cell) -> bool:
@@ -318,7 +328,10 @@ class FlatTableLoader(Loader):
             return
         row = rows[-1]
         missing = [f for f in INHERITABLE if f not in row.printed]
-        if missing and (row.lead or row.support or row.leaders):
+        if missing and not row.printed and row.line == last_line and not _SENTENCE_END.search(row.text):
+            row.printed.update(missing)  # the text stops inside the task's own cell: nothing after it was printed
+            ctx.warn(row.line, f"the text ends inside task {row.number}'s text; its other cells were not printed")
+        elif missing and (row.lead or row.support or row.leaders):
             row.printed.update(missing)
             ctx.warn(
                 row.line,

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER, Context, assign_responsible
+from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.grid_header import ROLES, Columns
-from dutygraph.loaders.names import is_none_mark, parse_persons
+from dutygraph.loaders.names import is_none_mark
+from dutygraph.loaders.persons import parse_persons
 from dutygraph.loaders.read.blocks import Cell, Table
 from dutygraph.loaders.records import INHERITABLE
 from dutygraph.loaders.spam import scrub
@@ -63,6 +65,12 @@ def row_roles(
         if role not in ROLES or cell is None or id(cell) in seen or not cell.lines:
             continue
         seen.add(id(cell))
+        stated = cell_cues("".join(cell.lines), row_line(table, cell.row), ctx) if role != "leaders" else None
+        if stated is not None:  # the cell says the roles itself: 牵头单位：X；配合单位：Y
+            for f in stated.spread(values):
+                lines.setdefault(f, row_line(table, cell.row))
+            responsible += stated.responsible
+            continue
         names = cell_names(cell, role, ctx, row_line(table, cell.row))
         if not names:
             continue

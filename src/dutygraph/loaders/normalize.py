@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.pipe_cells import is_cell_per_line
 from dutygraph.loaders.text import Line
 
@@ -58,7 +59,7 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
         if len(ln.text) <= _RUN_ON or (pipe_table and ln.text.count("|") >= 3):
             out.append(ln)
             continue
-        marks = [m.start() for m in _BREAK.finditer(ln.text)]
+        marks = [m.start() for m in _BREAK.finditer(ln.text) if not _inside_label_bracket(ln.text, m.start())]
         if len(marks) < 3:
             out.append(ln)
             continue
@@ -75,6 +76,67 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
 
 
 _PIPES = re.compile(r"^\|+$")
+_LABEL_START = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
+
+
+def _inside_label_bracket(text: str, at: int) -> bool:
+    """A label inside an item's open unit bracket ((责任领导:A;牵头单位:X)) stays on the item's line."""
+    if not _LABEL_START.match(text, at):
+        return False
+    opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+    closed = max(text.rfind(")", 0, at), text.rfind("）", 0, at))
+    return opened > closed and at - opened < 80
+
+
+#: Cells of a row set apart by spaces: two or more, or an ideographic one; or single spaces.
+_WIDE_GAP = re.compile(r"[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]*")
+_GAP = re.compile(r"[ \u3000\u00a0]+")
+_ROLES = ("lead", "support", "responsible", "leaders")
+
+
+def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
+    """Print a table whose cells are set apart by spaces as a pipe table.
+
+    The header (序号  工作任务  牵头单位  配合单位: three or more column names, one
+    a role, and nothing else) tells how cells are set apart; the rows after it
+    with two cells up to the header's width become ``| 1 | 新建公园 | 区城管局 |``
+    rows; a row that lost a merged cell has fewer cells (the table reader lines it
+    up by its 序号). Lines with one cell (a wrapped text, a signature) stay as they are.
+
+    Returns:
+        The lines, and how many tables were so printed.
+
+    Example:
+        >>> rows = [Line(1, "序号  工作任务  牵头单位"), Line(2, "1  新建公园5个  区城管局")]
+        >>> [ln.text for ln in spaced_table(rows)[0]]
+        ['| 序号 | 工作任务 | 牵头单位 |', '| 1 | 新建公园5个 | 区城管局 |']
+    """
+    out: list[Line] = []
+    gap: re.Pattern[str] | None = None
+    width = tables = 0
+    for ln in lines:
+        text = ln.text.strip()
+        if "\t" in text or "|" in text:
+            gap = None
+        elif gap is None:
+            gap = next((g for g in (_WIDE_GAP, _GAP) if _is_spaced_header(g.split(text))), None)
+            if gap is not None:
+                width = len(gap.split(text))
+                tables += 1
+                ln = Line(ln.no, _piped(gap.split(text)))
+        elif 2 <= len(cells := gap.split(text)) <= width:
+            ln = Line(ln.no, _piped(cells))
+        out.append(ln)
+    return out, tables
+
+
+def _is_spaced_header(cells: list[str]) -> bool:
+    roles = [header_role(c) for c in cells]
+    return len(cells) >= 3 and all(roles) and any(r in _ROLES for r in roles)
+
+
+def _piped(cells: list[str]) -> str:
+    return "| " + " | ".join(c.strip() for c in cells) + " |"
 
 
 def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:

@@ -12,7 +12,8 @@ Covers these families:
 - a list with no units at all (武进区 办实事, seed 004), where two items can share a
   line and a heading or an item can be broken over lines.
 
-Numbering styles, shallowest first: ``一、`` ``（一）`` ``1.``/``1、``/``1﹒`` ``（1）`` ``①``.
+Numbering styles, shallowest first: ``第一章`` ``一、`` ``（一）``/``第一条`` ``1.``/``1、``/``1﹒``/``1 ``
+``1.1`` ``（1）``/``⑴`` ``①`` (:mod:`dutygraph.loaders.numbering`).
 The task level is the style whose items carry the cues (the deepest style when no
 item carries any); shallower styles are goals and areas, deeper ones are part of a
 task's text.
@@ -29,24 +30,25 @@ from dutygraph.loaders.cues import (
     bare_group,
     closing_group,
     has_cue,
-    heading_cues,
-    is_lead_line,
     is_verb_cue,
     read_cues,
     standalone_group,
 )
+from dutygraph.loaders.headings import heading_cues, is_lead_line
 from dutygraph.loaders.numbered_item import Item, is_closed, record
-from dutygraph.loaders.numbering import STYLES, expand_shared, numbering
+from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
-_DEPTH = {name: i for i, (name, _) in enumerate(STYLES)}
+_DEPTH = DEPTH
 _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
 #: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
 _LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。]?$")
 #: A paragraph of a notice or a sentence, not a heading: too long to be a section title.
 _MAX_HEADING = 60
+#: The signature, date or closing note of a notice: never an item's title.
+_SIGN_OFF = re.compile(r"(?:人民政府|办公室|办公厅)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|此件|公开")
 
 
 @dataclass
@@ -84,6 +86,12 @@ def _bare_units(tasks: list[str]) -> bool:
     return bare >= 2 and bare >= 0.5 * len(tasks)
 
 
+def _is_cut_title(text: str) -> bool:
+    """A last line that reads as an item's title (short, no sentence, no signature or date)."""
+    flat = squeeze(text)
+    return len(flat) <= _MAX_HEADING and "。" not in flat and not _SIGN_OFF.search(flat)
+
+
 def _is_paragraph(text: str) -> bool:
     """A paragraph of work: long, not a labelled line, and no line-broken heading."""
     return len(squeeze(text)) > _MAX_HEADING_TAIL and not LABEL.match(text)
@@ -100,6 +108,18 @@ def _paragraph_tasks(lines: list[Line]) -> bool:
         elif _is_paragraph(text) and closing_group(text):
             closing += 1
     return closing >= 3 and numbered_cues == 0
+
+
+def _siblings_of_tasks(entries: list[_Entry], is_task: list[bool], task_below: list[bool]) -> None:
+    """Make an item a task when the item before it in its section, numbered the same way, is one
+    (1.…（X主办） 2.…（Y负责） 3.… whose units were cut off or not printed), in place."""
+    last_at: dict[int, int] = {}  # depth -> the latest entry at that depth in the current section
+    for k, e in enumerate(entries):
+        last_at = {d: j for d, j in last_at.items() if d <= e.depth}
+        j = last_at.get(e.depth)
+        if not is_task[k] and not task_below[k] and j is not None and is_task[j] and entries[j].style == e.style:
+            is_task[k] = True
+        last_at[e.depth] = k
 
 
 class NumberedListLoader(Loader):
@@ -299,6 +319,10 @@ class NumberedListLoader(Loader):
                     items[-1].labelled.append((ln.no, text))
                 continue
             pending = ln
+        if pending is not None and items and _is_cut_title(pending.text):
+            # The text ends after a title: its labelled lines were cut off, the title is still an item.
+            ctx.warn(pending.no, "the text ends after an item's title; its units were not printed")
+            items.append(Item(f"M{len(items) + 1}", pending.no, [pending.text.strip()], None, None, None, Roles()))
         if not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
             return []
         return [record(it, ctx, False) for it in items]
@@ -348,6 +372,7 @@ class NumberedListLoader(Loader):
             task_below[k] = tasks_from[k + 1] - tasks_from[end[k]] > 0
             is_task[k] = (e.own_cue or e.labelled or e.style == task_style) and not task_below[k]
             tasks_from[k] = tasks_from[k + 1] + is_task[k]
+        _siblings_of_tasks(entries, is_task, task_below)
         task_depth = _DEPTH[task_style]
         kinds: dict[int, str] = {}
         for k, e in enumerate(entries):

@@ -9,14 +9,34 @@ from dutygraph.loaders.base import DOT_NUMBER, Context
 from dutygraph.loaders.cues import closing_group, has_cue
 from dutygraph.loaders.text import Line, squeeze
 
+_CN = "[一二三四五六七八九十百零〇]{1,4}"
+#: Quantities, not item numbers, after a number and a space (3 个, 12 月).
+_MEASURE = "个年月日号万亿千百名人家所项条户次元件座米台辆套处只张场届期批栋间吨度倍岁"
 #: Numbering styles in their usual order of depth.
 STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^\s*(第\s*{_CN}\s*(?:章|部分))[、.．:：\s]*")),
     ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．﹒]\s*")),
     ("cn-paren", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
+    ("article", re.compile(rf"^\s*(第\s*{_CN}\s*条)[、.．:：\s]*(?=\S)")),
     ("dot", DOT_NUMBER),
-    ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")),
+    ("spaced", re.compile(rf"^\s*(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?![{_MEASURE}])")),
+    ("decimal", re.compile(r"^\s*(\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?)(?:[.．、]|[ \u3000]+)\s*(?=[^\d\s])")),
+    ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])\s*")),
     ("circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
+#: How deep each style numbers: 一、 over （一） over 1. over （1） over ①; 第一条 sits
+#: where （一） does, 1 (a number and a space) where 1. does.
+DEPTH = {
+    "chapter": 0,
+    "cn": 1,
+    "cn-paren": 2,
+    "article": 2,
+    "dot": 3,
+    "spaced": 3,
+    "decimal": 4,
+    "paren": 5,
+    "circled": 6,
+}
 
 _CN_NUMERALS = [
     "一",
@@ -103,6 +123,8 @@ def _split_shared_line(text: str, num: tuple[str, str, int], line: int, ctx: Con
 
 
 def _next_number(number: str) -> str | None:
+    if re.search(r"\d[.．]\d|第|[⑴-⒇]", number):
+        return None  # 1.1, 第一条, ⑴: never split off a shared line
     digits = re.sub(r"\D", "", number)
     if digits:
         return str(int(digits) + 1)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.text import Line, squeeze
 
 
@@ -85,4 +86,8 @@ def opened_cell_rows(lines: list[Line]) -> list[list[Cell]]:
             row.append(Cell([Line(ln.no, t)]))
     if row:  # cut before its row end: the cells not reached are empty, not merged
         rows.append([*row, Cell()])
+    if rows and rows[0] and len(rows[0][0].lines) > 1:
+        first = rows[0][0]  # a title before the header is not part of its first cell
+        if header_role(first.lines[-1].text) is not None:
+            rows[0][0] = Cell(first.lines[-1:])
     return rows

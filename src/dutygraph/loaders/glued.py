@@ -1,0 +1,328 @@
+"""Tables run together: every cell of a table printed on one line, with no separator or
+with only spaces or pipes between the cells.
+
+Document-sharing sites preview a Word table as the text of its cells run together,
+the row numbers glued to the text, page by page (``1、`` ``2、`` … open the pages)::
+
+    1、…责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位1增加教育资源供给……4580个。何海平教育局经开区高新园(邹区镇
+    2、)各街道2促进就业稳定增长……
+
+:func:`unglue` finds such a header (序号 and at least two more column names, one of
+them a role, run together), joins the pages, cuts the text after the header into
+rows at the row numbers (1, 2, 3 … each glued between a unit's name and the next
+task) and each row into its task text, leaders (personal names) and units (names
+ending like an office), and prints them one cell per line for the flat-table layout.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dutygraph.loaders.base import label_field
+from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.flat_cells import HEADER_TOKENS
+from dutygraph.loaders.names import ends_like_unit, looks_like_unit
+from dutygraph.loaders.persons import is_person
+from dutygraph.loaders.text import Line
+
+_NUMBER_TOKENS = ("序号", "编号", "序次")
+#: A leader column under any of its names (县政府分管领导, 包保县领导, 市级领导, 责任人).
+_LEADER_TOKEN = r"(?:[省市州区县]政府)?(?:分管|责任|牵头|联系|包保|包抓)?(?:[省市州区县]级?)?领导|责任人"
+_TOKEN = "|".join([*sorted(HEADER_TOKENS - set(_NUMBER_TOKENS), key=len, reverse=True), _LEADER_TOKEN])
+_HEADER = re.compile(f"(?:{'|'.join(_NUMBER_TOKENS)})(?:{_TOKEN}){{2,}}")
+#: A document site's page marker at the start of a line.
+_PAGE = re.compile(r"^\s*(\d{1,2})、")
+#: Where a row number may follow: the end of a unit's name, a bracket or a sentence.
+_CELL_END = set("局办委部处科室院所站队会园区镇乡道村团司心位块门联协社厅行馆台校组署关府)）。；;")
+#: Characters after a number that make it a quantity, not a row number (12个, 3年).
+_MEASURE = set("个年月日号万亿千百十名人家所项条户次元件座公米台辆套处只张场届期批栋间吨度倍岁支周份位")
+#: Words that finish the name before them (经开区 + 管委会).
+_NAME_TAIL = re.compile(r"^(?:管委会|管理委员会|办事处|人民政府|政府|党工委|办公室|分局|支队|大队|中心)")
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+#: A unit that holds 和 ends like a bureau, never like a place (住房和城乡 | 建设局 is one name).
+_JOINED_END = re.compile(r"(?:局|委|厅|办|部|中心|署|院|公司|集团)$")
+_MAX_UNIT = 18
+
+
+@dataclass
+class _Group:
+    """A leader's name (or none) and the units after it, ending at ``end``."""
+
+    persons: list[str]
+    units: list[str]
+    end: int
+
+
+def _header_at(text: str) -> re.Match[str] | None:
+    """The run-together header in ``text``, when it names a role column."""
+    for m in _HEADER.finditer(text):
+        tokens = re.findall(_TOKEN, m.group(0))
+        if any(label_field(t) in ("leaders", "lead", "support", "responsible") for t in tokens):
+            return m
+    return None
+
+
+_GLUED = (
+    "a table printed with its cells run together (no separators): cut into cells at its row numbers, "
+    "leaders' names and unit names; the first unit after a leader read as the lead"
+)
+_SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
+
+
+def unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
+    """Print every run-together table one cell per line.
+
+    Returns:
+        The lines, and for each table so cut its line and a warning.
+
+    Example:
+        >>> text = "1、序号工作任务分管领导牵头单位配合单位1新建公园5个。王强城管局各街道2新增就业。李明人社局各街道"
+        >>> [ln.text for ln in unglue([Line(1, text)])[0]][5:10]
+        ['1', '新建公园5个。', '王强', '城管局', '各街道']
+    """
+    out: list[Line] = []
+    found: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        separated = _separated_cells(ln.text)
+        if separated is not None:
+            out += [Line(ln.no, cell) for cell in separated]
+            found.append((ln.no, _SEPARATED_NOTE))
+            i += 1
+            continue
+        m = _header_at(ln.text)
+        if m is None:
+            out.append(ln)
+            i += 1
+            continue
+        body, owners, after = _pages(lines, i, m.end())
+        cells = _table_cells(body, m.group(0))
+        if cells is None:
+            out.append(ln)
+            i += 1
+            continue
+        title = _PAGE.sub("", ln.text[: m.start()]).strip()
+        out += [Line(ln.no, title)] if title else []
+        out += [Line(ln.no, t) for t in re.findall("|".join([*_NUMBER_TOKENS, _TOKEN]), m.group(0))]
+        out += [Line(owners[at], text) for at, text in cells]
+        found.append((ln.no, _GLUED))
+        i = after
+    return out, found
+
+
+_RUN_ON = 150
+_ROLE_NAMES = ("leaders", "lead", "support", "responsible")
+
+
+def _separated_cells(text: str) -> list[str] | None:
+    """A whole table on one line with its cells set apart by spaces or pipes (the page lost its
+    line breaks): the text before it, then every cell, one per item; None when the line is no such table.
+
+    The header is the first run of three or more column names (序号, 工作任务, 牵头单位 …), one
+    of them a role, opened by 序号 when there is one; the cells after it are the rows'.
+    """
+    if len(text) <= _RUN_ON:
+        return None
+    gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
+    cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
+    cells = [*re.split(r"[ \u3000]+", cells[0]), *cells[1:]]  # the text before the first pipe, word by word
+    roles = [header_role(c) if len(c) <= 12 else None for c in cells]
+    numbered = [i for i, c in enumerate(cells) if roles[i] == "number" and "1" in cells[i + 3 : i + 12]]
+    if numbered:  # 序号 … up to the first row's number 1
+        start = numbered[0]
+        end = cells.index("1", start)
+    else:  # the first run of three column names
+        start = next((i for i in range(len(cells) - 3) if all(roles[i : i + 3])), len(cells))
+        end = start
+        while end < len(cells) and roles[end]:
+            end += 1
+    if not any(r in _ROLE_NAMES for r in roles[start:end]) or end >= len(cells):
+        return None
+    before = " ".join(cells[:start]).strip()
+    return [*([before] if before else []), *_letter_spaced(c or "—" for c in cells[start:])]
+
+
+def _letter_spaced(cells: Iterable[str]) -> list[str]:
+    """Cells with runs of single characters joined: a name or header printed letter-spaced (王 东, 工 作 标 准)."""
+    out: list[str] = []
+    single = False
+    for cell in cells:
+        one = len(cell) == 1 and "\u4e00" <= cell <= "\u9fff"
+        if one and single:
+            out[-1] += cell
+        else:
+            out.append(cell)
+        single = one
+    return out
+
+
+def _pages(lines: list[Line], i: int, start: int) -> tuple[str, list[int], int]:
+    """The table's text from ``start`` on line ``i`` and the pages after it (each opened by
+    the next page marker); the source line of each character; the index after the last page."""
+    body = lines[i].text[start:]
+    owners = [lines[i].no] * len(body)
+    page = _PAGE.match(lines[i].text)
+    j = i + 1
+    while page and j < len(lines):
+        if not lines[j].text.strip():
+            j += 1
+            continue
+        nxt = _PAGE.match(lines[j].text)
+        if not nxt or int(nxt.group(1)) != int(page.group(1)) + 1:
+            break
+        piece = lines[j].text[nxt.end() :].strip()
+        body += piece
+        owners += [lines[j].no] * len(piece)
+        page, j = nxt, j + 1
+    return body, owners, j
+
+
+def _table_cells(body: str, header: str) -> list[tuple[int, str]] | None:
+    """The cells of the rows in ``body``, each with its offset; None when fewer than two rows are found."""
+    tokens = re.findall(_TOKEN, header)
+    roles = {label_field(t) for t in tokens}
+    leaders = "leaders" in roles
+    two_columns = bool(roles & {"lead"}) and bool(roles & {"support", "responsible"})
+    body = body.replace(header, "")  # the header repeated at the top of a page
+    starts = _row_starts(body)
+    if len(starts) < 2:
+        return None
+    cells: list[tuple[int, str]] = []
+    for (at, number), (end, _) in zip(starts, [*starts[1:], (len(body), "")], strict=True):
+        cells.append((at, number))
+        offset = at + len(number)
+        for rel, text in _row_cells(body[offset:end], leaders, two_columns):
+            cells.append((offset + rel, text))
+    return cells
+
+
+def _row_starts(body: str) -> list[tuple[int, str]]:
+    """Where each row's number (1, 2, 3 …) begins: glued after the end of a name or a sentence."""
+    if not re.match(r"1(?!\d)", body):
+        return []
+    starts = [(0, "1")]
+    while True:
+        number = str(len(starts) + 1)
+        pos = starts[-1][0] + len(starts[-1][1]) + 4
+        for m in re.finditer(rf"(?<!\d){number}(?!\d)", body[pos:]):
+            at = pos + m.start()
+            after = body[at + len(number) : at + len(number) + 1]
+            if body[at - 1] in _CELL_END and after and _is_text_start(after):
+                starts.append((at, number))
+                break
+        else:
+            return starts
+
+
+def _is_text_start(ch: str) -> bool:
+    return ch == "“" or ("\u4e00" <= ch <= "\u9fff" and ch not in _MEASURE)
+
+
+def _row_cells(seg: str, leaders: bool, two_columns: bool) -> list[tuple[int, str]]:
+    """One row's cells: its text, then each sub-row's leaders and units (and the sub-row's text)."""
+    cells: list[tuple[int, str]] = []
+    text_from = 0
+    stops = [m.end() for m in _SENTENCE_END.finditer(seg) if m.end() < len(seg)]
+    for p in stops:
+        if p <= text_from:
+            continue
+        group = _roles_at(seg, p, leaders)
+        if group is None or (leaders and not group.persons):
+            continue
+        cells.append((text_from, seg[text_from:p]))
+        cells += _group_cells(group, p, two_columns)
+        text_from = group.end
+    last = _last_group(seg, text_from, leaders)
+    if last is not None:
+        p, group = last
+        cells.append((text_from, seg[text_from:p]))
+        cells += _group_cells(group, p, two_columns)
+    elif text_from < len(seg):
+        cells.append((text_from, seg[text_from:]))
+    return [(at, text) for at, text in cells if text.strip()]
+
+
+def _last_group(seg: str, text_from: int, leaders: bool) -> tuple[int, _Group] | None:
+    """The leaders and units that end the row: from a sentence's end, else from a leader's name."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(seg, text_from)]
+    for p in [*ends, *range(text_from + 4, len(seg) - 2)]:
+        group = _roles_at(seg, p, leaders)
+        if group and group.end == len(seg) and (group.persons or p in ends):
+            return p, group
+    return None
+
+
+def _group_cells(group: _Group, at: int, two_columns: bool) -> list[tuple[int, str]]:
+    cells = [(at, "、".join(group.persons))] if group.persons else []
+    if two_columns:  # the first unit after the leader is the lead cell, the others the support cell
+        return [*cells, (at, group.units[0]), (at, "、".join(group.units[1:]))]
+    return [*cells, (at, "、".join(group.units))]
+
+
+def _roles_at(seg: str, p: int, leaders: bool) -> _Group | None:
+    """The leader (2 or 3 characters, when the table has a leader column) and units from ``p``:
+    the reading with the most units, then the longer name."""
+    readings: list[tuple[int, int, _Group]] = []
+    for size in (3, 2, 0) if leaders else (0,):
+        if size and not is_person(seg[p : p + size]):
+            continue
+        units, end = _units_at(seg, p + size)
+        if units:
+            readings.append((len(units), size, _Group([seg[p : p + size]] if size else [], units, end)))
+    return max(readings, key=lambda r: r[:2])[2] if readings else None
+
+
+def _units_at(seg: str, q: int) -> tuple[list[str], int]:
+    """Unit names run together from ``q``, shortest first (教育局经开区 is two), and where they stop."""
+    units: list[str] = []
+    while q < len(seg):
+        if seg[q] in "(（" and units:
+            close = _closing(seg, q)
+            if close is None:
+                break
+            units[-1] += seg[q : close + 1]  # 高新园 + (邹区镇)
+            q = close + 1
+            continue
+        end = _unit_end(seg, q)
+        if end is None:
+            break
+        units.append(seg[q:end])
+        q = end
+    while units and q < len(seg) and not _is_text_start(seg[q]) and seg[q] not in "(（":
+        q -= len(units.pop())  # 新建口袋公园5个: a name followed by a quantity opens the next text
+    return units, q
+
+
+def _unit_end(seg: str, q: int) -> int | None:
+    """The end of the unit name starting at ``q``: the shortest that another name (or the end)
+    follows (区人社局, not 区人社 + 局), else the longest."""
+    ends = _unit_ends(seg, q)
+    for e in ends:
+        if e == len(seg) or seg[e] in "(（" or _unit_ends(seg, e):
+            return e
+    return ends[-1] if ends else None
+
+
+def _unit_ends(seg: str, q: int) -> list[int]:
+    """Every end at which ``seg[q:end]`` reads as one unit's name."""
+    ends: list[int] = []
+    for e in range(q + 3, min(len(seg), q + _MAX_UNIT) + 1):
+        name = seg[q:e]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            break
+        if (ends and e <= ends[-1]) or not (ends_like_unit(name) and looks_like_unit(name)):
+            continue  # inside the name tail just read (经开区 + 管委会 holds no 经开区管委)
+        if "和" in name and not _JOINED_END.search(name):
+            continue
+        tail = _NAME_TAIL.match(seg[e:])
+        ends.append(e + len(tail.group(0)) if tail else e)
+    return ends
+
+
+def _closing(seg: str, q: int) -> int | None:
+    close = {"(": ")", "（": "）"}[seg[q]]
+    at = seg.find(close, q)
+    return at if 0 < at - q <= 12 else None

@@ -1,0 +1,105 @@
+"""The printed forms of a label, brought to one: ``牵头单位：X``.
+
+Documents print the same label many ways: with a colon (``牵头单位：X``, ``牵头单位:X``),
+in brackets (``【牵头单位】X``, ``[牵头单位]X``, ``（牵头单位）X``), followed by a space
+(``牵头单位 X``, ``牵头单位　X``) or by the name itself (``牵头单位X``). :func:`colon_labels`
+rewrites the last three as the first, so every layout reads one form. A label is only
+rewritten where a field starts (at the start of a line, after a bracket or a separator)
+and when what follows reads as its value: a unit for a unit label, a person for a
+leader label, a time for a deadline; so prose (牵头单位要加强协调) and a header row
+(序号 牵头单位 配合单位) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.base import DEADLINE, LABEL_WORDS, label_field
+from dutygraph.loaders.names import looks_like_unit
+from dutygraph.loaders.persons import is_person
+from dutygraph.loaders.text import Line
+
+#: 【牵头单位】 [牵头单位] （牵头单位） 〔牵头单位〕 before a value.
+_BRACKETED = re.compile(rf"[【\[〔（(]\s*({LABEL_WORDS})\s*[】\]〕）)]\s*")
+#: 牵头单位 X / 牵头单位X where a field starts.
+_BARE = re.compile(rf"(?:^|(?<=[；;，,。（(【\[\s\u3000]))({LABEL_WORDS})(?![:：\s\u3000]*[:：])[\s\u3000]*")
+#: A sentence after a label word: 牵头单位 要加强协调.
+_PROSE = re.compile(r"(?:要|应|须|必须|负责|加强|做好|及时|认真|按照|根据|对|在|将|把|是|为|和|与)")
+#: The rest of a longer label (单位： after 牵头).
+_LONGER_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}[:：]")
+#: The first name of a value: up to a separator or a bracket.
+_FIRST_VALUE = re.compile(r"[^、，,；;。：:（(【\[〔）)】\]〕/／\s\u3000]+")
+_CHEAP = re.compile(r"单位|部门|领导|责任|牵头|配合|协办|主办|时限|时间|节点|负责人|责任人|协同|协助|参与")
+
+
+def colon_labels(lines: list[Line]) -> list[Line]:
+    """Every label of the lines in its ``label：value`` form (tab and pipe rows left alone).
+
+    Example:
+        >>> [ln.text for ln in colon_labels([Line(1, "1.新建公园。【牵头单位】区城管局【配合单位】各街道")])]
+        ['1.新建公园。牵头单位：区城管局；配合单位：各街道']
+    """
+    out: list[Line] = []
+    for ln in lines:
+        text = ln.text
+        if _CHEAP.search(text) and "\t" not in text and text.count("|") < 2:
+            text = _BARE.sub(_bare, _BRACKETED.sub(_bracketed, text))
+        out.append(ln if text == ln.text else Line(ln.no, text))
+    return out
+
+
+def _bracketed(m: re.Match[str]) -> str:
+    rest = m.string[m.end() :]
+    first = _FIRST_VALUE.match(rest)
+    if label_field(m.group(1)) in (None, "cue") or (rest.strip() and (not first or _starts_label(first.group(0)))):
+        return m.group(0)  # the bracket names a label and a value (however cut or broken) or the line's end follows
+    before = m.string[: m.start()].rstrip()
+    sep = "；" if before and before[-1] not in "。；;，,（(【[" else ""
+    return f"{sep}{m.group(1)}："
+
+
+def _bare(m: re.Match[str]) -> str:
+    rest = m.string[m.end() :]
+    if _LONGER_LABEL.match(rest):
+        return m.group(0)  # 牵头 of 牵头单位：
+    spaced = m.group(0) != m.group(1)
+    if not (_is_value(m.group(1), rest) or (spaced and _is_spaced_value(m.group(1), rest))):
+        return m.group(0)
+    return f"{m.group(1)}："
+
+
+def _is_spaced_value(label: str, rest: str) -> bool:
+    """After a label and a space, a value cut by the page end or broken by a space (自治 区农牧厅,
+    市人力资源社会保) is still its value: anything but a sentence or another label."""
+    first = _FIRST_VALUE.match(rest)
+    return (
+        label_field(label) not in (None, "cue")
+        and bool(first)
+        and not _starts_label(first.group(0))  # type: ignore[union-attr]
+        and not _PROSE.match(rest)
+    )
+
+
+def _starts_label(value: str) -> bool:
+    m = _BARE.match(value)
+    return bool(m and label_field(m.group(1)))
+
+
+def _is_value(label: str, rest: str) -> bool:
+    """Whether ``rest`` opens with a value of ``label``'s field."""
+    role = label_field(label)
+    if role is None or role == "cue" or not rest:
+        return False
+    first = _FIRST_VALUE.match(rest)
+    if not first:
+        return False
+    value = first.group(0)
+    if len(value) < 2 or value in ("单位", "部门", "领导"):
+        return False  # 牵头部 cut by the end of the text; the rest of a label
+    if _starts_label(value):
+        return False  # another label follows: a header row
+    if role == "leaders":
+        return is_person(value)
+    if role == "deadline":
+        return bool(DEADLINE.match(value))
+    return looks_like_unit(value)

@@ -1,0 +1,158 @@
+"""Telling persons from units: leaders (分管领导) printed as personal names.
+
+Tables print leaders as names, sometimes with a space inside (吴 伟), two run together
+(陆 明俞 悦), or as a post (全体区长). A name is a known surname followed by one or two
+characters that does not end like a unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.names import ends_like_unit, is_none_mark, split_top_level
+from dutygraph.loaders.text import squeeze
+
+# Common Chinese surnames (single and compound). Used together with the length of
+# a name, so a two-character heading fragment such as 品质 or 格局 is not a person.
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤洪"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
+    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆"
+    "朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫"
+    "杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧"
+    "闭由"
+)
+_SURNAMES_2 = {
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "令狐",
+    "端木",
+    "西门",
+    "南宫",
+    "独孤",
+    "百里",
+    "呼延",
+    "轩辕",
+    "申屠",
+    "太史",
+    "钟离",
+    "闻人",
+    "澹台",
+}
+#: Words that start like a surname but are not names (they appear in table cells).
+_NOT_PERSONS = frozenset(
+    [
+        "全年",
+        "全区",
+        "全市",
+        "全面",
+        "全域",
+        "全民",
+        "全力",
+        "全部",
+        "金融",
+        "安全",
+        "文明",
+        "高新",
+        "高效",
+        "常态",
+        "方面",
+        "长期",
+        "明年",
+        "平安",
+        "和谐",
+        "国家",
+        "公共",
+        "公益",
+        "公安",
+        "国资",
+        "向好",
+        "年底",
+        "万人",
+        "万元",
+        "千万",
+    ]
+)
+#: Characters that do not occur in a given name but often after a surname-like first character.
+_NOT_IN_GIVEN_NAMES = frozenset("年区市省县局业性级化度型域项个次")
+#: Titles that make a string a leader even though it is not a personal name.
+_LEADER_TITLES = re.compile(
+    r"(?:^全体|^各|^常务)?(?:副)?(?:区|县|市|镇|省)长$|(?:^|[区县市])(?:委)?书记$|^全体区?领导$"
+)
+
+#: Task-number and quote characters never inside a personal name.
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def is_person(text: str) -> bool:
+    """True when ``text`` reads as one person's name or a leader's title.
+
+    Spaces inside the name are ignored (吴 伟 is 吴伟). A name is a known surname
+    followed by one or two characters (or a compound surname and one or two), and
+    does not end like a unit. Collective leaders such as 全体区长 count.
+
+    Example:
+        >>> is_person("吴 伟"), is_person("全体区长"), is_person("品质"), is_person("财政局")
+        (True, True, False, False)
+    """
+    name = squeeze(text)
+    if _LEADER_TITLES.search(name):
+        return True
+    if name in _NOT_PERSONS or any(ch in _NOT_IN_GIVEN_NAMES for ch in name[1:]):
+        return False
+    if not _PERSON.match(name) or ends_like_unit(name):
+        return False
+    if name[:2] in _SURNAMES_2 and 3 <= len(name) <= 4:
+        return True
+    return name[0] in _SURNAMES_1 and 2 <= len(name) <= 3
+
+
+def person_name(text: str) -> str:
+    """A person's name as printed, without the spaces inside it (曹 雷 -> 曹雷)."""
+    return squeeze(text)
+
+
+def run_together_persons(text: str) -> list[str]:
+    """Two leaders printed with no separator (陆 明俞 悦), split when exactly one cut gives two names.
+
+    >>> run_together_persons("陆 明俞 悦"), run_together_persons("欧阳明")
+    (['陆明', '俞悦'], ['欧阳明'])
+    """
+    name = squeeze(text)
+    if is_person(name) or not 4 <= len(name) <= 6:
+        return [name]
+    cuts = [i for i in range(2, len(name) - 1) if is_person(name[:i]) and is_person(name[i:])]
+    return [name[: cuts[0]], name[cuts[0] :]] if len(cuts) == 1 else [name]
+
+
+def parse_persons(text: str) -> list[str]:
+    """Split a printed list of leaders into names, closing up spaces inside a name.
+
+    Example:
+        >>> parse_persons("王 强、李明")
+        ['王强', '李明']
+        >>> parse_persons("陈刚 周丽")
+        ['陈刚', '周丽']
+    """
+    out: list[str] = []
+    for part in split_top_level(text, "、，,；;/／"):
+        tokens = part.split()
+        if len(tokens) > 1 and all(len(t) > 1 and is_person(t) for t in tokens):
+            out.extend(tokens)
+        elif squeeze(part) and not is_none_mark(part):
+            out.extend(run_together_persons(part))
+    return out

@@ -1,0 +1,57 @@
+"""Tables whose cells were run together on one line (document-site previews)."""
+
+from __future__ import annotations
+
+from dutygraph.loaders import load
+from dutygraph.loaders.glued import unglue
+from dutygraph.loaders.text import Line
+from tests.conftest import SAMPLES
+
+
+def test_a_run_together_table_is_cut_into_rows_leaders_and_units():
+    r = load(SAMPLES / "glued_table.txt")
+    assert r.document.layout == "flat-table"
+    assert [(t.task, t.text[:8], t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", "改善农村人居环境", ["王建国"], ["交通运输局"], ["住房和城乡建设局", "各乡镇"]),
+        ("2", "促进就业创业城镇", ["李华"], ["人社局"], ["经开区管委会", "各乡镇"]),
+        # a sub-row under the merged number: its leader and units are the task's too
+        ("3", "提升城市品质完成", ["王建国", "刘洋"], ["住房和城乡建设局", "城管局"], ["城投公司", "各街道"]),
+        ("4", "优化教育资源新建", ["李华"], ["教育局"], ["高新园(城南镇)", "各乡镇"]),  # 各街 / 道: a page break
+        ("5", "完善养老服务建设", [], [], []),  # cut inside its text: nothing inherited
+    ]
+    assert "新建口袋公园5个" in r.tasks[2].text  # a name-like start of text stays text
+    assert r.tasks[0].goal == "2023年民生实事项目责任分解表"
+    assert any(w.line == 3 and "run together" in w.message for w in r.warnings)
+
+
+def test_a_run_together_table_with_one_unit_column_and_no_leaders():
+    text = "序号工作任务责任单位完成时限1新建公园5个。区城管局区住建局2新增就业3000人。区人社局3建成学校2所。区教育局"
+    cells = [ln.text for ln in unglue([Line(1, text)])[0]]
+    assert cells[:4] == ["序号", "工作任务", "责任单位", "完成时限"]
+    assert cells[4:] == [
+        "1",
+        "新建公园5个。",
+        "区城管局、区住建局",
+        "2",
+        "新增就业3000人。",
+        "区人社局",
+        "3",
+        "建成学校2所。",
+        "区教育局",
+    ]
+
+
+def test_text_without_a_run_together_header_is_left_alone():
+    lines = [Line(1, "序号1新建公园5个区城管局"), Line(2, "牵头单位配合单位")]
+    assert unglue(lines) == (lines, [])
+
+
+def test_sub_rows_under_a_merged_number_add_their_leader_and_units_to_the_task():
+    r = load(SAMPLES / "sub_rows.txt")
+    assert [(t.task, t.goal, t.leaders, t.lead, t.support, t.inherited) for t in r.tasks] == [
+        ("1", "老城区复兴发展", ["王建国", "刘洋"], ["县文旅局", "县住建局"], ["县城投公司", "城关镇", "东城街道"], []),
+        ("2", "优化养老服务", ["李华"], ["县民政局"], ["各乡镇"], []),
+        ("3", "文体惠民行动", [], [], [], []),  # the text stops inside its content cell: nothing is inherited
+    ]
+    assert r.tasks[0].text.endswith("推进老街核心区改造、周边立面整治及老城道路整治。")
+    assert any(w.line == 51 and "ends inside task 3" in w.message for w in r.warnings)
