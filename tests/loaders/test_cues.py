@@ -362,3 +362,12 @@ def test_a_category_after_etc_closes_the_list():
         "省直有关部门",
         "各市人民政府",
     ]
+
+
+def test_a_bracket_cut_after_its_role_verb_is_read_without_the_open_bracket():
+    r = load(SAMPLES / "cut_verb_bracket.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "改造提升传统产业,实施一批工业重点项目。", ["市经信委"]),
+        ("2", "推动园区优势互补和错位发展。", ["市经信委", "市发改委"]),  # not '(市经信委'
+    ]
+    assert any(w.line == 4 and "stops inside" in w.message for w in r.warnings)

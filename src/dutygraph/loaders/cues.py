@@ -101,7 +101,7 @@ def trailing_verb_cue(text: str) -> tuple[str, str] | None:
     body = text.rstrip().rstrip("。.；;")
     cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
     last = body[cut + 1 :]
-    if cut < 0 or not is_verb_cue(last):
+    if cut < 0 or last.lstrip()[:1] in _OPENERS.values() or not is_verb_cue(last):  # (X牵头落实: a cut bracket
         return None
     return body[: cut + 1], last
 
