@@ -371,3 +371,12 @@ def test_a_bracket_cut_after_its_role_verb_is_read_without_the_open_bracket():
         ("2", "推动园区优势互补和错位发展。", ["市经信委", "市发改委"]),  # not '(市经信委'
     ]
     assert any(w.line == 4 and "stops inside" in w.message for w in r.warnings)
+
+
+def test_a_first_listed_convention_inside_a_unit_bracket_is_read_not_named():
+    assert [(t.task, t.lead, t.support) for t in load(SAMPLES / "convention_in_bracket.txt").tasks] == [
+        ("(一)", ["市发改委"], ["市农委", "中储粮某某直属库"]),  # after a full stop inside the bracket
+        ("(二)", ["市农委"], ["市财政局"]),  # 下同: the later tasks follow it
+        ("(一)", ["市税务局"], ["市财政局"]),  # after a labelled field
+        ("(二)", ["市发展改革委"], ["市市场监管局"]),
+    ]

@@ -212,12 +212,14 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
         (['区发改局'], ['区财政局', '各街道'])
     """
     roles = Roles()
+    text = _LABELLED_CONVENTION.sub("", text) if LABEL.search(text) else text
     labels = list(LABEL.finditer(text))
     if labels:
         _read_labelled(text, labels, line, ctx, roles)
         return roles
     segments = [part for seg in split_top_level(text, "，,；;。") for part in _clauses(seg)]
     verb_lead = any(_LEAD_END.search(_clean_segment(s)) and not FIRST_LISTED_LEADS.search(s) for s in segments)
+    convention = any(FIRST_LISTED_LEADS.search(s) for s in segments)
     for segment in segments:
         seg = _clean_segment(segment)
         if not seg or FIRST_LISTED_LEADS.search(seg):
@@ -239,11 +241,20 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
                 roles.lead.extend(names)
             else:
                 roles.responsible.extend(names)  # X、Y负责: all lead, unless the first listed leads
+        elif convention and looks_like_unit(split_top_level(seg, "、")[0]):
+            roles.responsible += ctx.names(seg, line)  # (X、Y、Z。排名第一的为牵头单位): X leads, by the note
         elif all(looks_like_unit(n.strip("★☆")) for n in split_top_level(seg, "、")):
             if "★" not in seg and "☆" not in seg:  # ★ marks the lead: settled once the task is read
                 ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
             roles.support += ctx.names(seg, line)
     return roles
+
+
+#: 责任单位:X、Y,排在首位的为牵头单位,下同: the document's convention after a field, not a name.
+_LABELLED_CONVENTION = re.compile(
+    r"[，,；;。]\s*(?:排在?首位|排名第一|排序第一|排在?第一位?|列第一位?|名列第一)[^，,；;。]{0,12}(?:牵头|主办|主责)"
+    r"[^，,；;。]{0,6}(?:[，,；;]\s*下同)?[。.]?\s*$"
+)
 
 
 #: Where one clause ends and the next begins inside a segment: after a role verb, at 、 or a space

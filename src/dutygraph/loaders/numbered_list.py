@@ -204,7 +204,7 @@ class NumberedListLoader(Loader):
             return self._paragraphs(lines, ctx) if task_style else self._unnumbered(ctx)
         kinds = self._kinds(entries, task_style)
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
-        bare_units = _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"])
+        bare_units = first_leads or _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"])
         items: list[Item] = []
         headings: list[_Heading] = []
         section_start = 0  # index of the first item under the latest heading
