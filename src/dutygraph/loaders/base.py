@@ -17,7 +17,9 @@ from dutygraph.loaders.text import Line, squeeze
 PAREN_NUMBER = re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")
 #: 1. / 1、 / 1﹒ / 1．/ 1) at the start of a line: an item number in a list. A digit may follow
 #: 1、 (3、2017年，…) but not 1. or 1) (3.5亿元 is a number, not an item).
-DOT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:、\s*(?=[^\s、])|(?:[.．﹒]|[)）])\s*(?=[^\d\s.．]))")
+DOT_NUMBER = re.compile(
+    r"^\s*(\d{1,3})\s*(?:、\s*(?=[^\s、])|(?:[.．﹒]|[)）])\s*(?=[^\d\s.．])|。(?=[\u4e00-\u9fff“《]))"
+)  # 1。 too: a full stop typed for the dot
 #: 一、 / (一) / （一） at the start of a line: a section heading (goal).
 CN_SECTION = re.compile(
     r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、.．﹒]|[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)])\s*"
