@@ -380,3 +380,12 @@ def test_a_first_listed_convention_inside_a_unit_bracket_is_read_not_named():
         ("(一)", ["市税务局"], ["市财政局"]),  # after a labelled field
         ("(二)", ["市发展改革委"], ["市市场监管局"]),
     ]
+
+
+def test_bare_unit_brackets_on_the_line_after_each_item_list_its_responsible_units():
+    r = load(SAMPLES / "bare_bracket_next_line.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "地区生产总值增长6%;一般公共预算收入增长5%。", ["市发改委", "财政局", "市税务局"]),
+        ("2", "万元地区生产总值能耗降低3%。", ["市工信局"]),
+        ("3", "城镇登记失业率控制在3.5%以内。", ["市人社局", "各市(县)、区政府"]),  # one collective
+    ]

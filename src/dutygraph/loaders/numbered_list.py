@@ -257,6 +257,7 @@ class NumberedListLoader(Loader):
                 items.append(Item(headings[-1].number, ln.no, [text], *self._place(headings), self._context(headings)))
             elif items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
                 items[-1].parts.append(text)
+        bare_units = bare_units or _bare_units(["".join(it.parts) for it in items])  # (X、Y) on the next line
         return self._drop_preamble([record(it, ctx, first_leads, bare_units) for it in items], ctx)
 
     @staticmethod
