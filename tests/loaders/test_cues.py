@@ -389,3 +389,12 @@ def test_bare_unit_brackets_on_the_line_after_each_item_list_its_responsible_uni
         ("2", "万元地区生产总值能耗降低3%。", ["市工信局"]),
         ("3", "城镇登记失业率控制在3.5%以内。", ["市人社局", "各市(县)、区政府"]),  # one collective
     ]
+
+
+def test_rows_flattened_with_spaces_end_in_their_unit_cell():
+    r = load(SAMPLES / "spaced_unit_cell.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "地区生产总值增长6%以上.", ["发改委"]),
+        ("2", "一般公共预算收入增长5%以上.", ["财政局"]),
+        ("3", "全社会固定资产投资增长8%,其中工业投资增长10%.", ["发改委", "工信局"]),
+    ]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import LABEL, Context, assign_responsible
 from dutygraph.loaders.cues import Roles, bare_group, by_clause, closing_group, open_group, read_cues, trailing_verb_cue
+from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.records import TaskRecord
 
 
@@ -21,6 +23,18 @@ class Item:
     area: str | None
     context: Roles
     labelled: list[tuple[int, str]] = field(default_factory=list)
+
+
+#: 地区生产总值增长7%以上. 发改委、经信委: a table row flattened with spaces, its unit cell last.
+_SPACED_CELL = re.compile(r"^(.*[。.；;%）)])[ \u3000]+([^\s。.，,；;、]{2,}(?:[、，,][^\s。.，,；;、]{2,})*)$")
+
+
+def spaced_cell(text: str) -> tuple[str, str] | None:
+    """Split an item ending, after its last sentence and a space, in a cell of unit names: (body, units)."""
+    m = _SPACED_CELL.match(text.rstrip())
+    if m and all(looks_like_unit(p) for p in split_top_level(m.group(2), "、，,")):
+        return m.group(1), m.group(2)
+    return None
 
 
 def is_closed(item: Item) -> bool:
@@ -83,7 +97,7 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
     by = by_clause(text) if not group else None
     verb = trailing_verb_cue(text) if not group and not by else None
     cut = open_group(text) if not group and not by and not verb and not LABEL.search(text) else None
-    bare = bare_group(text) if bare_units and not (group or by or verb or cut) else None
+    bare = (bare_group(text) or spaced_cell(text)) if bare_units and not (group or by or verb or cut) else None
     if bare:
         text = bare[0]
         roles.responsible = ctx.names(bare[1], it.line)  # a bracket of unit names alone: 责任单位

@@ -35,7 +35,7 @@ from dutygraph.loaders.cues import (
     standalone_group,
 )
 from dutygraph.loaders.headings import heading_cues, is_lead_line
-from dutygraph.loaders.numbered_item import Item, is_closed, record
+from dutygraph.loaders.numbered_item import Item, is_closed, record, spaced_cell
 from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -82,7 +82,7 @@ def _open_heading(
 
 def _bare_units(tasks: list[str]) -> bool:
     """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one."""
-    bare = sum(1 for t in tasks if bare_group(t) and not has_cue(t))
+    bare = sum(1 for t in tasks if (bare_group(t) or spaced_cell(t)) and not has_cue(t))
     return bare >= 2 and bare >= 0.5 * len(tasks)
 
 
