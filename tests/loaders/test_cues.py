@@ -398,3 +398,10 @@ def test_rows_flattened_with_spaces_end_in_their_unit_cell():
         ("2", "一般公共预算收入增长5%以上.", ["财政局"]),
         ("3", "全社会固定资产投资增长8%,其中工业投资增长10%.", ["发改委", "工信局"]),
     ]
+
+
+def test_a_labelled_line_broken_inside_a_name_goes_on_on_the_next_line():
+    assert [(t.task, t.lead, t.support) for t in load(SAMPLES / "label_broken_over_lines.txt").tasks] == [
+        ("1", ["区委组织部"], ["区委编办", "区民政局", "园区党工委", "各街道党工委"]),
+        ("2", ["区委组织部"], []),
+    ]

@@ -35,6 +35,7 @@ from dutygraph.loaders.cues import (
     standalone_group,
 )
 from dutygraph.loaders.headings import heading_cues, is_lead_line
+from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.numbered_item import Item, is_closed, record, spaced_cell
 from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
@@ -84,6 +85,15 @@ def _bare_units(tasks: list[str]) -> bool:
     """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one."""
     bare = sum(1 for t in tasks if (bare_group(t) or spaced_cell(t)) and not has_cue(t))
     return bare >= 2 and bare >= 0.5 * len(tasks)
+
+
+def _continues_label(item: Item, no: int, text: str) -> bool:
+    """A line that goes on with the labelled line just before it (园区党工 / 委、各街道党工委)."""
+    prev = item.labelled[-1][1] if item.labelled and item.labelled[-1][0] == no - 1 else ""
+    if not LABEL.search(prev) or LABEL.search(text) or numbering(text) or "。" in text or len(text) > 40:
+        return False
+    parts = split_top_level(text, "、，,")
+    return len(parts) >= 2 and all(looks_like_unit(p) for p in parts[1:]) and looks_like_unit(prev[-2:] + parts[0])
 
 
 def _is_cut_title(text: str) -> bool:
@@ -232,6 +242,9 @@ class NumberedListLoader(Loader):
             if LABEL.match(text) and under_heading and headings:
                 # A labelled line right under a heading: it holds for the whole section.
                 headings[-1].cues.extend(read_cues(text, ln.no, ctx))
+                continue
+            if items and _continues_label(items[-1], ln.no, text):
+                items[-1].labelled[-1] = (items[-1].labelled[-1][0], items[-1].labelled[-1][1] + text)
                 continue
             group = standalone_group(text)
             if items and (group or is_verb_cue(text) or LABEL.match(text)):
