@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from dutygraph.loaders.base import LABEL, Context, assign_responsible
 from dutygraph.loaders.cues import Roles, bare_group, by_clause, closing_group, open_group, read_cues, trailing_verb_cue
 from dutygraph.loaders.names import looks_like_unit, split_top_level
+from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.records import TaskRecord
 
 
@@ -35,6 +36,18 @@ def spaced_cell(text: str) -> tuple[str, str] | None:
     if m and all(looks_like_unit(p) for p in split_top_level(m.group(2), "、，,")):
         return m.group(1), m.group(2)
     return None
+
+
+def continue_label(item: Item, no: int, text: str) -> bool:
+    """Join a line that goes on with the labelled line just before it (园区党工 / 委、各街道党工委)."""
+    prev = item.labelled[-1][1] if item.labelled and item.labelled[-1][0] == no - 1 else ""
+    if not LABEL.search(prev) or LABEL.search(text) or numbering(text) or "。" in text or len(text) > 40:
+        return False
+    parts = split_top_level(text, "、，,")
+    if len(parts) < 2 or not all(looks_like_unit(p) for p in parts[1:]) or not looks_like_unit(prev[-2:] + parts[0]):
+        return False
+    item.labelled[-1] = (no - 1, prev + text)
+    return True
 
 
 def is_closed(item: Item) -> bool:

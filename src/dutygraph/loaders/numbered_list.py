@@ -35,8 +35,7 @@ from dutygraph.loaders.cues import (
     standalone_group,
 )
 from dutygraph.loaders.headings import heading_cues, is_lead_line
-from dutygraph.loaders.names import looks_like_unit, split_top_level
-from dutygraph.loaders.numbered_item import Item, is_closed, record, spaced_cell
+from dutygraph.loaders.numbered_item import Item, continue_label, is_closed, record, spaced_cell
 from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -81,19 +80,14 @@ def _open_heading(
     return kept
 
 
-def _bare_units(tasks: list[str]) -> bool:
-    """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one."""
-    bare = sum(1 for t in tasks if (bare_group(t) or spaced_cell(t)) and not has_cue(t))
-    return bare >= 2 and bare >= 0.5 * len(tasks)
-
-
-def _continues_label(item: Item, no: int, text: str) -> bool:
-    """A line that goes on with the labelled line just before it (园区党工 / 委、各街道党工委)."""
-    prev = item.labelled[-1][1] if item.labelled and item.labelled[-1][0] == no - 1 else ""
-    if not LABEL.search(prev) or LABEL.search(text) or numbering(text) or "。" in text or len(text) > 40:
-        return False
-    parts = split_top_level(text, "、，,")
-    return len(parts) >= 2 and all(looks_like_unit(p) for p in parts[1:]) and looks_like_unit(prev[-2:] + parts[0])
+def _bare_units(tasks: list[str], items: list[Item]) -> bool:
+    """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one,
+    on their first line or on the next ((X、Y) alone on the line after the item)."""
+    for texts in (tasks, ["".join(it.parts) for it in items]):
+        bare = sum(1 for t in texts if (bare_group(t) or spaced_cell(t)) and not has_cue(t))
+        if bare >= 2 and bare >= 0.5 * len(texts):
+            return True
+    return False
 
 
 def _is_cut_title(text: str) -> bool:
@@ -213,8 +207,6 @@ class NumberedListLoader(Loader):
         if task_style is None or _paragraph_tasks(lines):
             return self._paragraphs(lines, ctx) if task_style else self._unnumbered(ctx)
         kinds = self._kinds(entries, task_style)
-        first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
-        bare_units = first_leads or _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"])
         items: list[Item] = []
         headings: list[_Heading] = []
         section_start = 0  # index of the first item under the latest heading
@@ -233,9 +225,8 @@ class NumberedListLoader(Loader):
                 continue
             if num and kind == "task":
                 heading_open = False
-                goal, goal_no, area = self._place(headings)
                 items.append(
-                    Item(num[1], ln.no, [text[num[2] :].strip()], goal, goal_no, area, self._context(headings))
+                    Item(num[1], ln.no, [text[num[2] :].strip()], *self._place(headings), self._context(headings))
                 )
                 continue
             under_heading = not items or items[-1].goal != self._place(headings)[0] or heading_open
@@ -243,8 +234,7 @@ class NumberedListLoader(Loader):
                 # A labelled line right under a heading: it holds for the whole section.
                 headings[-1].cues.extend(read_cues(text, ln.no, ctx))
                 continue
-            if items and _continues_label(items[-1], ln.no, text):
-                items[-1].labelled[-1] = (items[-1].labelled[-1][0], items[-1].labelled[-1][1] + text)
+            if items and continue_label(items[-1], ln.no, text):
                 continue
             group = standalone_group(text)
             if items and (group or is_verb_cue(text) or LABEL.match(text)):
@@ -270,8 +260,9 @@ class NumberedListLoader(Loader):
                 items.append(Item(headings[-1].number, ln.no, [text], *self._place(headings), self._context(headings)))
             elif items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
                 items[-1].parts.append(text)
-        bare_units = bare_units or _bare_units(["".join(it.parts) for it in items])  # (X、Y) on the next line
-        return self._drop_preamble([record(it, ctx, first_leads, bare_units) for it in items], ctx)
+        first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
+        bare = first_leads or _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"], items)
+        return self._drop_preamble([record(it, ctx, first_leads, bare) for it in items], ctx)
 
     @staticmethod
     def _drop_preamble(records: list[TaskRecord], ctx: Context) -> list[TaskRecord]:
