@@ -405,3 +405,21 @@ def test_a_labelled_line_broken_inside_a_name_goes_on_on_the_next_line():
         ("1", ["区委组织部"], ["区委编办", "区民政局", "园区党工委", "各街道党工委"]),
         ("2", ["区委组织部"], []),
     ]
+
+
+def test_sections_whose_body_closes_with_its_units_are_the_tasks():
+    assert [(t.task, t.text, t.lead, t.support) for t in load(SAMPLES / "sections_as_tasks.txt").tasks] == [
+        (
+            "一",
+            "推进重大项目建设建立健全领导联系重点项目制度,形成项目推进全程服务机制。",
+            ["省发展改革委", "财政厅"],
+            ["省工业和信息化委", "国土资源厅", "各州、市人民政府"],
+        ),
+        # one 负责 after the last list holds for every list; 等省级有关部门 is no unit
+        (
+            "二",
+            "扩大有效消费培育消费新热点,推动线上线下融合发展。",
+            ["省商务厅", "省发展改革委", "各州、市人民政府"],
+            [],
+        ),
+    ]

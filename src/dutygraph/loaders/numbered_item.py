@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import LABEL, Context, assign_responsible
-from dutygraph.loaders.cues import Roles, bare_group, by_clause, closing_group, open_group, read_cues, trailing_verb_cue
+from dutygraph.loaders.cues import (
+    Roles,
+    by_clause,
+    closing_group,
+    final_bracket,
+    open_group,
+    read_cues,
+    trailing_verb_cue,
+)
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.records import TaskRecord
@@ -28,6 +36,20 @@ class Item:
 
 #: 地区生产总值增长7%以上. 发改委、经信委: a table row flattened with spaces, its unit cell last.
 _SPACED_CELL = re.compile(r"^(.*[。.；;%）)])[ \u3000]+([^\s。.，,；;、]{2,}(?:[、，,][^\s。.，,；;、]{2,})*)$")
+
+
+def bare_group(text: str) -> tuple[str, str] | None:
+    """Split an item ending in a bracket that holds only unit names: (body, inside), or None.
+
+    Some documents print the 责任单位 of every item so, with no role word
+    (…增长7%以上。(市发展改革委,各县〔市、区〕政府)); the caller reads such brackets
+    only when most items of the document end in one.
+    """
+    group = final_bracket(text)
+    if not group or not group[0]:
+        return None
+    parts = split_top_level(group[1], "、，,；;")
+    return group if parts and all(looks_like_unit(p) for p in parts) else None
 
 
 def spaced_cell(text: str) -> tuple[str, str] | None:

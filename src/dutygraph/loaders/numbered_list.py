@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
 from dutygraph.loaders.cues import (
     Roles,
-    bare_group,
     closing_group,
     has_cue,
     is_verb_cue,
@@ -35,7 +34,7 @@ from dutygraph.loaders.cues import (
     standalone_group,
 )
 from dutygraph.loaders.headings import heading_cues, is_lead_line
-from dutygraph.loaders.numbered_item import Item, continue_label, is_closed, record, spaced_cell
+from dutygraph.loaders.numbered_item import Item, bare_group, continue_label, is_closed, record, spaced_cell
 from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -90,6 +89,11 @@ def _bare_units(tasks: list[str], items: list[Item]) -> bool:
     return False
 
 
+def _body_cue(entries: list[_Entry], i: int, text: str) -> bool:
+    """一、推进重大项目建设 / its body paragraph, closed by its units: the section is the task."""
+    return entries[-1].style == "cn" and entries[-1].index == i - 1 and closing_group(text) is not None
+
+
 def _is_cut_title(text: str) -> bool:
     """A last line that reads as an item's title (short, no sentence, no signature or date)."""
     flat = squeeze(text)
@@ -136,9 +140,13 @@ class NumberedListLoader(Loader):
 
     def score(self, lines: list[Line]) -> float:
         items = cued = labelled = 0
-        for ln in lines:
+        section = False  # the line before was a 一、 heading: a closed body makes the section a task
+        for ln in (ln for ln in lines if ln.text.strip()):
             t = ln.text.strip()
             num = numbering(t)
+            if section and not num and closing_group(t):
+                items, cued = items + 2, cued + 1  # 一、推进重大项目建设 / …(X牵头;Y配合)
+            section = bool(num and num[0] == "cn")
             if num and (num[0] != "paren" or len(t) > 12):
                 cue = has_cue(t)
                 if num[0] != "cn" or cue:  # 一、 numbers sections, unless the item carries its own cue
@@ -164,7 +172,7 @@ class NumberedListLoader(Loader):
             elif (
                 entries
                 and not entries[-1].labelled
-                and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text))
+                and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text) or _body_cue(entries, i, text))
             ):
                 entries[-1].labelled = True
         return entries
