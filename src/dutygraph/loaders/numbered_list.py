@@ -89,9 +89,10 @@ def _bare_units(tasks: list[str], items: list[Item]) -> bool:
     return False
 
 
-def _body_cue(entries: list[_Entry], i: int, text: str) -> bool:
+def _body_cue(entries: list[_Entry], lines: list[Line], i: int, text: str) -> bool:
     """一、推进重大项目建设 / its body paragraph, closed by its units: the section is the task."""
-    return entries[-1].style == "cn" and entries[-1].index == i - 1 and closing_group(text) is not None
+    between = lines[entries[-1].index + 1 : i]
+    return entries[-1].style == "cn" and not any(ln.text.strip() for ln in between) and closing_group(text) is not None
 
 
 def _is_cut_title(text: str) -> bool:
@@ -172,7 +173,12 @@ class NumberedListLoader(Loader):
             elif (
                 entries
                 and not entries[-1].labelled
-                and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text) or _body_cue(entries, i, text))
+                and (
+                    LABEL.match(text)
+                    or standalone_group(text)
+                    or is_verb_cue(text)
+                    or _body_cue(entries, lines, i, text)
+                )
             ):
                 entries[-1].labelled = True
         return entries
