@@ -423,3 +423,10 @@ def test_sections_whose_body_closes_with_its_units_are_the_tasks():
             [],
         ),
     ]
+
+
+def test_a_key_task_mark_before_the_text_is_no_part_of_it():
+    assert [(t.task, t.text, t.lead) for t in load(SAMPLES / "key_task_mark.txt").tasks] == [
+        ("1", "地区生产总值增长6%。", ["区发改局"]),
+        ("2", "规模以上工业增加值增长8%。", ["区经信局"]),
+    ]
