@@ -430,3 +430,12 @@ def test_a_key_task_mark_before_the_text_is_no_part_of_it():
         ("1", "地区生产总值增长6%。", ["区发改局"]),
         ("2", "规模以上工业增加值增长8%。", ["区经信局"]),
     ]
+
+
+def test_a_category_row_names_the_leaders_of_the_rows_under_it():
+    rows = [(t.task, t.text, t.goal, t.lead, t.leaders) for t in load(SAMPLES / "category_row_leaders.txt").tasks]
+    assert rows == [
+        ("1", "地区生产总值增长6%。", "主要经济社会发展指标等工作目标", ["区发改局"], ["张明", "李华"]),  # ★: a mark
+        ("2", "一般公共预算收入增长5%。", "主要经济社会发展指标等工作目标", ["区财政局"], ["张明", "李华"]),
+        ("3", "新建城市公园3个。", "城乡建设工作目标", ["区住建局"], ["陈东"]),
+    ]
