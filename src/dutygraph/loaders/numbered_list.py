@@ -89,10 +89,13 @@ def _bare_units(tasks: list[str], items: list[Item]) -> bool:
     return False
 
 
-def _body_cue(entries: list[_Entry], lines: list[Line], i: int, text: str) -> bool:
-    """一、推进重大项目建设 / its body paragraph, closed by its units: the section is the task."""
-    between = lines[entries[-1].index + 1 : i]
-    return entries[-1].style == "cn" and not any(ln.text.strip() for ln in between) and closing_group(text) is not None
+def _cue_after(entry: _Entry, lines: list[Line], i: int, text: str) -> bool:
+    """A cue on an unnumbered line after a numbered one: a labelled line, a bracket or verbs alone,
+    or the body paragraph of a 一、 heading closed by its units (then the section is the task)."""
+    if LABEL.match(text) or standalone_group(text) or is_verb_cue(text):
+        return True
+    between = lines[entry.index + 1 : i]
+    return entry.style == "cn" and not any(ln.text.strip() for ln in between) and closing_group(text) is not None
 
 
 def _is_cut_title(text: str) -> bool:
@@ -170,16 +173,7 @@ class NumberedListLoader(Loader):
             num = numbering(text)
             if num:
                 entries.append(_Entry(i, num[0], _DEPTH[num[0]], has_cue(text)))
-            elif (
-                entries
-                and not entries[-1].labelled
-                and (
-                    LABEL.match(text)
-                    or standalone_group(text)
-                    or is_verb_cue(text)
-                    or _body_cue(entries, lines, i, text)
-                )
-            ):
+            elif entries and not entries[-1].labelled and _cue_after(entries[-1], lines, i, text):
                 entries[-1].labelled = True
         return entries
 
