@@ -362,3 +362,80 @@ def test_a_category_after_etc_closes_the_list():
         "省直有关部门",
         "各市人民政府",
     ]
+
+
+def test_a_bracket_cut_after_its_role_verb_is_read_without_the_open_bracket():
+    r = load(SAMPLES / "cut_verb_bracket.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "改造提升传统产业,实施一批工业重点项目。", ["市经信委"]),
+        ("2", "推动园区优势互补和错位发展。", ["市经信委", "市发改委"]),  # not '(市经信委'
+    ]
+    assert any(w.line == 4 and "stops inside" in w.message for w in r.warnings)
+
+
+def test_a_first_listed_convention_inside_a_unit_bracket_is_read_not_named():
+    assert [(t.task, t.lead, t.support) for t in load(SAMPLES / "convention_in_bracket.txt").tasks] == [
+        ("(一)", ["市发改委"], ["市农委", "中储粮某某直属库"]),  # after a full stop inside the bracket
+        ("(二)", ["市农委"], ["市财政局"]),  # 下同: the later tasks follow it
+        ("(一)", ["市税务局"], ["市财政局"]),  # after a labelled field
+        ("(二)", ["市发展改革委"], ["市市场监管局"]),
+    ]
+
+
+def test_bare_unit_brackets_on_the_line_after_each_item_list_its_responsible_units():
+    r = load(SAMPLES / "bare_bracket_next_line.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "地区生产总值增长6%;一般公共预算收入增长5%。", ["市发改委", "财政局", "市税务局"]),
+        ("2", "万元地区生产总值能耗降低3%。", ["市工信局"]),
+        ("3", "城镇登记失业率控制在3.5%以内。", ["市人社局", "各市(县)、区政府"]),  # one collective
+    ]
+
+
+def test_rows_flattened_with_spaces_end_in_their_unit_cell():
+    r = load(SAMPLES / "spaced_unit_cell.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "地区生产总值增长6%以上.", ["发改委"]),
+        ("2", "一般公共预算收入增长5%以上.", ["财政局"]),
+        ("3", "全社会固定资产投资增长8%,其中工业投资增长10%.", ["发改委", "工信局"]),
+    ]
+
+
+def test_a_labelled_line_broken_inside_a_name_goes_on_on_the_next_line():
+    assert [(t.task, t.lead, t.support) for t in load(SAMPLES / "label_broken_over_lines.txt").tasks] == [
+        ("1", ["区委组织部"], ["区委编办", "区民政局", "园区党工委", "各街道党工委"]),
+        ("2", ["区委组织部"], []),
+    ]
+
+
+def test_sections_whose_body_closes_with_its_units_are_the_tasks():
+    assert [(t.task, t.text, t.lead, t.support) for t in load(SAMPLES / "sections_as_tasks.txt").tasks] == [
+        (
+            "一",
+            "推进重大项目建设建立健全领导联系重点项目制度,形成项目推进全程服务机制。",
+            ["省发展改革委", "财政厅"],
+            ["省工业和信息化委", "国土资源厅", "各州、市人民政府"],
+        ),
+        # one 负责 after the last list holds for every list; 等省级有关部门 is no unit
+        (
+            "二",
+            "扩大有效消费培育消费新热点,推动线上线下融合发展。",
+            ["省商务厅", "省发展改革委", "各州、市人民政府"],
+            [],
+        ),
+    ]
+
+
+def test_a_key_task_mark_before_the_text_is_no_part_of_it():
+    assert [(t.task, t.text, t.lead) for t in load(SAMPLES / "key_task_mark.txt").tasks] == [
+        ("1", "地区生产总值增长6%。", ["区发改局"]),
+        ("2", "规模以上工业增加值增长8%。", ["区经信局"]),
+    ]
+
+
+def test_a_category_row_names_the_leaders_of_the_rows_under_it():
+    rows = [(t.task, t.text, t.goal, t.lead, t.leaders) for t in load(SAMPLES / "category_row_leaders.txt").tasks]
+    assert rows == [
+        ("1", "地区生产总值增长6%。", "主要经济社会发展指标等工作目标", ["区发改局"], ["张明", "李华"]),  # ★: a mark
+        ("2", "一般公共预算收入增长5%。", "主要经济社会发展指标等工作目标", ["区财政局"], ["张明", "李华"]),
+        ("3", "新建城市公园3个。", "城乡建设工作目标", ["区住建局"], ["陈东"]),
+    ]

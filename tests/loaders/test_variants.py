@@ -219,3 +219,11 @@ def test_a_unit_cell_that_states_its_roles_with_labels_or_verbs(name):
         ("2", ["县人社局"], ["各乡镇"], []),  # X牵头，Y配合
         ("3", ["县教育局"], ["县财政局", "县住建局"], []),  # X（牵头）: nothing merged from the row above
     ]
+
+
+def test_items_numbered_with_a_full_stop_for_the_dot():
+    r = load(SAMPLES / "full_stop_numbers.txt")
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "完成年度城镇新增就业人数目标任务。", ["市人社局"], []),
+        ("2", "居民消费价格涨幅控制在3.5%左右。", ["市发展改革委"], ["市统计局"]),
+    ]

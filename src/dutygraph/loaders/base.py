@@ -17,7 +17,9 @@ from dutygraph.loaders.text import Line, squeeze
 PAREN_NUMBER = re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)])\s*")
 #: 1. / 1、 / 1﹒ / 1．/ 1) at the start of a line: an item number in a list. A digit may follow
 #: 1、 (3、2017年，…) but not 1. or 1) (3.5亿元 is a number, not an item).
-DOT_NUMBER = re.compile(r"^\s*(\d{1,3})\s*(?:、\s*(?=[^\s、])|(?:[.．﹒]|[)）])\s*(?=[^\d\s.．]))")
+DOT_NUMBER = re.compile(
+    r"^\s*(\d{1,3})\s*(?:、\s*(?=[^\s、])|(?:[.．﹒]|[)）])\s*(?=[^\d\s.．])|。(?=[\u4e00-\u9fff“《]))"
+)  # 1。 too: a full stop typed for the dot
 #: 一、 / (一) / （一） at the start of a line: a section heading (goal).
 CN_SECTION = re.compile(
     r"^\s*(?:([一二三四五六七八九十]{1,3})\s*[、.．﹒]|[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)])\s*"
@@ -112,6 +114,15 @@ DEADLINE = re.compile(
 FIRST_LISTED_LEADS = re.compile(
     r"(?:排在?第一|排名第一|排序第一|名列第一|第一个|第一位|首位|列第一|居首|排首位|第一责任单位)[^。]{0,12}(?:牵头|主办|主责)"
 )
+#: 责任单位:X、Y,排在首位的为牵头单位,下同: the document's convention after a field, not a name.
+LABELLED_CONVENTION = re.compile(
+    r"[，,；;。]\s*(?:排在?首位|排名第一|排序第一|排在?第一位?|列第一位?|名列第一)[^，,；;。]{0,12}(?:牵头|主办|主责)"
+    r"[^，,；;。]{0,6}(?:[，,；;]\s*下同)?[。.]?\s*$"
+)
+
+
+#: X、Y等州级有关部门: the category word closing a list of units, no unit itself.
+CATEGORY_TAIL = re.compile(r"等[省市州区县]?[级直属]{0,2}(?:有关|相关)(?:部门|单位)$")
 
 
 @dataclass

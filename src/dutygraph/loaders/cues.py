@@ -21,7 +21,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import DEADLINE, FIRST_LISTED_LEADS, LABEL, LABEL_WORDS, Context, label_field
+from dutygraph.loaders.base import (
+    CATEGORY_TAIL,
+    DEADLINE,
+    FIRST_LISTED_LEADS,
+    LABEL,
+    LABEL_WORDS,
+    LABELLED_CONVENTION,
+    Context,
+    label_field,
+)
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.persons import parse_persons
 from dutygraph.loaders.text import squeeze
@@ -101,7 +110,7 @@ def trailing_verb_cue(text: str) -> tuple[str, str] | None:
     body = text.rstrip().rstrip("。.；;")
     cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
     last = body[cut + 1 :]
-    if cut < 0 or not is_verb_cue(last):
+    if cut < 0 or last.lstrip()[:1] in _OPENERS.values() or not is_verb_cue(last):  # (X牵头落实: a cut bracket
         return None
     return body[: cut + 1], last
 
@@ -212,12 +221,14 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
         (['区发改局'], ['区财政局', '各街道'])
     """
     roles = Roles()
+    text = LABELLED_CONVENTION.sub("", text) if LABEL.search(text) else text
     labels = list(LABEL.finditer(text))
     if labels:
         _read_labelled(text, labels, line, ctx, roles)
         return roles
     segments = [part for seg in split_top_level(text, "，,；;。") for part in _clauses(seg)]
     verb_lead = any(_LEAD_END.search(_clean_segment(s)) and not FIRST_LISTED_LEADS.search(s) for s in segments)
+    convention = any(FIRST_LISTED_LEADS.search(s) for s in segments) or _shared_verb(segments, verb_lead)
     for segment in segments:
         seg = _clean_segment(segment)
         if not seg or FIRST_LISTED_LEADS.search(seg):
@@ -239,11 +250,19 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
                 roles.lead.extend(names)
             else:
                 roles.responsible.extend(names)  # X、Y负责: all lead, unless the first listed leads
+        elif convention and looks_like_unit(split_top_level(seg, "、")[0]):
+            # (X、Y、Z。排名第一的为牵头单位): X leads, by the note; (X、Y等有关部门,Z负责): all are responsible
+            roles.responsible += ctx.names(CATEGORY_TAIL.sub("", seg), line)
         elif all(looks_like_unit(n.strip("★☆")) for n in split_top_level(seg, "、")):
             if "★" not in seg and "☆" not in seg:  # ★ marks the lead: settled once the task is read
                 ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
             roles.support += ctx.names(seg, line)
     return roles
+
+
+def _shared_verb(segments: list[str], verb_lead: bool) -> bool:
+    """(X、Y等有关部门,Z负责): the bracket's one 负责, after its last list, holds for every list."""
+    return not verb_lead and len(segments) > 1 and bool(_RESPONSIBLE_END.search(_clean_segment(segments[-1])))
 
 
 #: Where one clause ends and the next begins inside a segment: after a role verb, at 、 or a space
@@ -333,20 +352,6 @@ def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Rol
 #: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
 _CUT_LABEL = re.compile(r"(?:^|[；;，,、【\[])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
 _CUT_VERBS = (("牵", "牵头"), ("配", "配合"), ("负", "负责"), ("协", "协办"))
-
-
-def bare_group(text: str) -> tuple[str, str] | None:
-    """Split an item ending in a bracket that holds only unit names: (body, inside), or None.
-
-    Some documents print the 责任单位 of every item so, with no role word
-    (…增长7%以上。(市发展改革委,各县〔市、区〕政府)); the caller reads such brackets
-    only when most items of the document end in one.
-    """
-    group = final_bracket(text)
-    if not group or not group[0]:
-        return None
-    parts = split_top_level(group[1], "、，,；;")
-    return group if parts and all(looks_like_unit(p) for p in parts) else None
 
 
 def open_group(text: str) -> tuple[str, str] | None:

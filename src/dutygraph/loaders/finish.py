@@ -36,6 +36,7 @@ def finish_tasks(
         year = meta.year
         ctx.warnings.extend(LoadWarning(ctx.file, None, d) for d in meta.doubts if "year" in d)
     for t in tasks:
+        t.text = t.text.lstrip("★☆ ") if t.text[:1] in "★☆" else t.text  # ★地区生产总值增长15%: a key-task mark
         t.deadline_date = deadline_date(t.deadline, year)
         t.targets = [x.as_dict() for x in find_targets(t.text)]
     _lead_marks(tasks, ctx)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
-from dutygraph.loaders.cues import cell_cues, is_verb_cue
+from dutygraph.loaders.cues import cell_cues, closing_group, is_verb_cue, read_cues
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
 from dutygraph.loaders.persons import run_together_persons
@@ -36,18 +36,30 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
         return None  # one row is a table when its header names the task column
     roles = header[header.index("number") + 1 :]
     rows: list[Row] = []
-    goal = title
+    above = [c for c in rest[: starts[0]] if CN_SECTION.match(c.lines[0].text)]  # a category row before row 1
+    goal, leaders = _section(above[-1], ctx) if above else (title, [])
+    goal = goal or title
     for s, e in zip(starts, [*starts[1:], len(rest)], strict=True):
         cells = rest[s + 1 : e]
         section = [c for c in cells if CN_SECTION.match(c.lines[0].text)]
         cells = [c for c in cells if c not in section]
         row = _header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx)
         if row is not None:
+            row.leaders = row.leaders or list(leaders)  # the category row's 牵头领导 hold for its rows
             rows.append(row)
             goal = row.goal
         if section:
-            goal = CN_SECTION.sub("", section[-1].text).strip()
+            goal, leaders = _section(section[-1], ctx)
     return rows
+
+
+def _section(cell: Cell, ctx: Context) -> tuple[str, list[str]]:
+    """A category row's title and the leaders its bracket names: 一、…工作目标(牵头领导:A、B)."""
+    text = CN_SECTION.sub("", cell.text).strip()
+    group = closing_group(text)
+    if group is None or not LABEL.search(group[1]):
+        return text, []
+    return group[0], read_cues(group[1], cell.no, ctx).leaders
 
 
 def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:

@@ -243,8 +243,10 @@ _LEAD_NOTE = re.compile(
 _CONVENTION_NOTE = re.compile(r"[（(][^()（）]{0,30}(?:牵头|下同|排名|排序|第一|首位)[^()（）]{0,30}[)）]")
 _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
 #: 各乡 / 各县 / 各镇 — the first half of a collective split at 、 (各乡、镇人民政府).
-_LEVEL_ONLY = re.compile(r"^各[乡镇街道县区市旗]{1,2}(?:、[乡镇街道县区市旗]{1,2})*$")
-_LEVEL_BODY = re.compile(r"^[乡镇街道县区市旗]{1,2}(?:[（(][^()（）]{1,6}[)）])?(?:人民政府|政府|办事处|管委会)?$")
+_LEVEL_ONLY = re.compile(
+    r"^各[乡镇街道县区市州旗]{1,2}(?:[（(][乡镇县区市旗]{1,2}[)）])?(?:、[乡镇街道县区市旗]{1,2})*$"
+)
+_LEVEL_BODY = re.compile(r"^[乡镇街道县区市州旗]{1,2}(?:[（(][^()（）]{1,6}[)）])?(?:人民政府|政府|办事处|管委会)?$")
 #: 市财政局等有关部门: a unit, then the collective the list ends with.
 _ETC_COLLECTIVE = re.compile(
     r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$"

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import LABEL, Context, assign_responsible
-from dutygraph.loaders.cues import Roles, bare_group, by_clause, closing_group, open_group, read_cues, trailing_verb_cue
+from dutygraph.loaders.cues import (
+    Roles,
+    by_clause,
+    closing_group,
+    final_bracket,
+    open_group,
+    read_cues,
+    trailing_verb_cue,
+)
+from dutygraph.loaders.names import looks_like_unit, split_top_level
+from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.records import TaskRecord
 
 
@@ -21,6 +32,44 @@ class Item:
     area: str | None
     context: Roles
     labelled: list[tuple[int, str]] = field(default_factory=list)
+
+
+#: 地区生产总值增长7%以上. 发改委、经信委: a table row flattened with spaces, its unit cell last.
+_SPACED_CELL = re.compile(r"^(.*[。.；;%）)])[ \u3000]+([^\s。.，,；;、]{2,}(?:[、，,][^\s。.，,；;、]{2,})*)$")
+
+
+def bare_group(text: str) -> tuple[str, str] | None:
+    """Split an item ending in a bracket that holds only unit names: (body, inside), or None.
+
+    Some documents print the 责任单位 of every item so, with no role word
+    (…增长7%以上。(市发展改革委,各县〔市、区〕政府)); the caller reads such brackets
+    only when most items of the document end in one.
+    """
+    group = final_bracket(text)
+    if not group or not group[0]:
+        return None
+    parts = split_top_level(group[1], "、，,；;")
+    return group if parts and all(looks_like_unit(p) for p in parts) else None
+
+
+def spaced_cell(text: str) -> tuple[str, str] | None:
+    """Split an item ending, after its last sentence and a space, in a cell of unit names: (body, units)."""
+    m = _SPACED_CELL.match(text.rstrip())
+    if m and all(looks_like_unit(p) for p in split_top_level(m.group(2), "、，,")):
+        return m.group(1), m.group(2)
+    return None
+
+
+def continue_label(item: Item, no: int, text: str) -> bool:
+    """Join a line that goes on with the labelled line just before it (园区党工 / 委、各街道党工委)."""
+    prev = item.labelled[-1][1] if item.labelled and item.labelled[-1][0] == no - 1 else ""
+    if not LABEL.search(prev) or LABEL.search(text) or numbering(text) or "。" in text or len(text) > 40:
+        return False
+    parts = split_top_level(text, "、，,")
+    if len(parts) < 2 or not all(looks_like_unit(p) for p in parts[1:]) or not looks_like_unit(prev[-2:] + parts[0]):
+        return False
+    item.labelled[-1] = (no - 1, prev + text)
+    return True
 
 
 def is_closed(item: Item) -> bool:
@@ -55,7 +104,7 @@ def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) 
         lines["lead"] = responsible_line
     if roles.responsible and "support" not in lines and fields["support"] and "support" not in inherited:
         lines["support"] = responsible_line
-    number = it.number if it.number.startswith(("(", "（")) else it.number.rstrip(".．、﹒)）")
+    number = it.number if it.number.startswith(("(", "（")) else it.number.rstrip(".．、﹒。)）")
     return TaskRecord(
         goal=it.goal,
         area=it.area,
@@ -83,7 +132,7 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
     by = by_clause(text) if not group else None
     verb = trailing_verb_cue(text) if not group and not by else None
     cut = open_group(text) if not group and not by and not verb and not LABEL.search(text) else None
-    bare = bare_group(text) if bare_units and not (group or by or verb or cut) else None
+    bare = (bare_group(text) or spaced_cell(text)) if bare_units and not (group or by or verb or cut) else None
     if bare:
         text = bare[0]
         roles.responsible = ctx.names(bare[1], it.line)  # a bracket of unit names alone: 责任单位

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
 from dutygraph.loaders.cues import (
     Roles,
-    bare_group,
     closing_group,
     has_cue,
     is_verb_cue,
@@ -35,7 +34,7 @@ from dutygraph.loaders.cues import (
     standalone_group,
 )
 from dutygraph.loaders.headings import heading_cues, is_lead_line
-from dutygraph.loaders.numbered_item import Item, is_closed, record
+from dutygraph.loaders.numbered_item import Item, bare_group, continue_label, is_closed, record, spaced_cell
 from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -80,10 +79,23 @@ def _open_heading(
     return kept
 
 
-def _bare_units(tasks: list[str]) -> bool:
-    """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one."""
-    bare = sum(1 for t in tasks if bare_group(t) and not has_cue(t))
-    return bare >= 2 and bare >= 0.5 * len(tasks)
+def _bare_units(tasks: list[str], items: list[Item]) -> bool:
+    """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one,
+    on their first line or on the next ((X、Y) alone on the line after the item)."""
+    for texts in (tasks, ["".join(it.parts) for it in items]):
+        bare = sum(1 for t in texts if (bare_group(t) or spaced_cell(t)) and not has_cue(t))
+        if bare >= 2 and bare >= 0.5 * len(texts):
+            return True
+    return False
+
+
+def _cue_after(entry: _Entry, lines: list[Line], i: int, text: str) -> bool:
+    """A cue on an unnumbered line after a numbered one: a labelled line, a bracket or verbs alone,
+    or the body paragraph of a 一、 heading closed by its units (then the section is the task)."""
+    if LABEL.match(text) or standalone_group(text) or is_verb_cue(text):
+        return True
+    between = lines[entry.index + 1 : i]
+    return entry.style == "cn" and not any(ln.text.strip() for ln in between) and closing_group(text) is not None
 
 
 def _is_cut_title(text: str) -> bool:
@@ -132,9 +144,13 @@ class NumberedListLoader(Loader):
 
     def score(self, lines: list[Line]) -> float:
         items = cued = labelled = 0
-        for ln in lines:
+        section = False  # the line before was a 一、 heading: a closed body makes the section a task
+        for ln in (ln for ln in lines if ln.text.strip()):
             t = ln.text.strip()
             num = numbering(t)
+            if section and not num and closing_group(t):
+                items, cued = items + 2, cued + 1  # 一、推进重大项目建设 / …(X牵头;Y配合)
+            section = bool(num and num[0] == "cn")
             if num and (num[0] != "paren" or len(t) > 12):
                 cue = has_cue(t)
                 if num[0] != "cn" or cue:  # 一、 numbers sections, unless the item carries its own cue
@@ -157,11 +173,7 @@ class NumberedListLoader(Loader):
             num = numbering(text)
             if num:
                 entries.append(_Entry(i, num[0], _DEPTH[num[0]], has_cue(text)))
-            elif (
-                entries
-                and not entries[-1].labelled
-                and (LABEL.match(text) or standalone_group(text) or is_verb_cue(text))
-            ):
+            elif entries and not entries[-1].labelled and _cue_after(entries[-1], lines, i, text):
                 entries[-1].labelled = True
         return entries
 
@@ -203,8 +215,6 @@ class NumberedListLoader(Loader):
         if task_style is None or _paragraph_tasks(lines):
             return self._paragraphs(lines, ctx) if task_style else self._unnumbered(ctx)
         kinds = self._kinds(entries, task_style)
-        first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
-        bare_units = _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"])
         items: list[Item] = []
         headings: list[_Heading] = []
         section_start = 0  # index of the first item under the latest heading
@@ -223,15 +233,16 @@ class NumberedListLoader(Loader):
                 continue
             if num and kind == "task":
                 heading_open = False
-                goal, goal_no, area = self._place(headings)
                 items.append(
-                    Item(num[1], ln.no, [text[num[2] :].strip()], goal, goal_no, area, self._context(headings))
+                    Item(num[1], ln.no, [text[num[2] :].strip()], *self._place(headings), self._context(headings))
                 )
                 continue
             under_heading = not items or items[-1].goal != self._place(headings)[0] or heading_open
             if LABEL.match(text) and under_heading and headings:
                 # A labelled line right under a heading: it holds for the whole section.
                 headings[-1].cues.extend(read_cues(text, ln.no, ctx))
+                continue
+            if items and continue_label(items[-1], ln.no, text):
                 continue
             group = standalone_group(text)
             if items and (group or is_verb_cue(text) or LABEL.match(text)):
@@ -257,7 +268,9 @@ class NumberedListLoader(Loader):
                 items.append(Item(headings[-1].number, ln.no, [text], *self._place(headings), self._context(headings)))
             elif items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
                 items[-1].parts.append(text)
-        return self._drop_preamble([record(it, ctx, first_leads, bare_units) for it in items], ctx)
+        first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
+        bare = first_leads or _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"], items)
+        return self._drop_preamble([record(it, ctx, first_leads, bare) for it in items], ctx)
 
     @staticmethod
     def _drop_preamble(records: list[TaskRecord], ctx: Context) -> list[TaskRecord]:
