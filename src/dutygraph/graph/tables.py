@@ -13,14 +13,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-
-from dutygraph.graph import terminal
 from dutygraph.graph.rows import cell_text, write_rows
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from dutygraph.graph.analysis import Analysis
 
 
@@ -41,6 +38,11 @@ def print_rows(
     if fmt in ("json", "csv"):
         write_rows(columns, rows, fmt, sys.stdout, bom=bom)
         return
+    # rich only for a table: CSV and JSON go out without it.
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(show_lines=False)
     for c in columns:
         table.add_column(escape(c), overflow="fold")
@@ -176,7 +178,17 @@ def write_analysis(
         emit(buf.getvalue(), output)
     elif fmt == "xlsx":
         write_xlsx(data, output)
-    elif output is None:
+    else:
+        _print_analysis(data, output, region, year)
+
+
+def _print_analysis(data: dict[str, Any], output: Path | None, region: str | None, year: int | None) -> None:
+    """The analysis as terminal tables, on standard output or into ``output``."""
+    from rich.console import Console
+
+    from dutygraph.graph import terminal
+
+    if output is None:
         terminal.print_analysis(data, region, year, Console(highlight=False, soft_wrap=False))
     else:
         with output.open("w", encoding="utf-8") as f:
