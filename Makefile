@@ -66,11 +66,12 @@ browser: ## Install Debian's chromium and CJK fonts if they are missing (needs r
 	    echo "run as root, or install the Debian packages chromium and fonts-noto-cjk" >&2; exit 1; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 
-bench: $(STAMP) browser office ## Benchmarks of every stage at district, city and province size (starts Neo4j); writes bench/RESULTS.md
+bench: $(STAMP) browser office ## Benchmarks of every stage and every saved query at district, city and province size (starts Neo4j); writes bench/RESULTS.md
 	$(PY) -m bench.bench_analysis --out bench/RESULTS.md
 	$(PY) -m bench.bench_drawing --out bench/RESULTS.md
 	$(PY) -m bench.bench_pipeline --out bench/RESULTS.md
 	$(PY) -m bench.bench_formats --out bench/RESULTS.md
+	$(PY) -m bench.bench_queries --out bench/RESULTS.md
 
 neo4j-start: ## Start Neo4j in the background on bolt://127.0.0.1:7687 (NEO4J_PORT to change)
 	neo4j/neo4j.sh start

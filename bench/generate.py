@@ -5,7 +5,12 @@ enterprises and collective units, and a handful of leaders; each document is one
 region's plan for one year, with goals, tasks, one or two lead units (popular
 offices lead more: a Zipf-like draw), up to four supporting units and one
 leader. Sizes are given as totals, e.g. the province of the benchmarks: 300
-documents, 50,000 tasks, 5,000 units, 1,000 leaders.
+documents, 50,000 tasks, 5,000 units, 1,000 leaders. About half the documents
+print a 完成时限 for every task (12月底前, 三季度, 长期坚持 …), and about a
+third of the tasks print a quantitative target (地区生产总值增长6%左右,
+完成固定资产投资30亿元以上), so the deadline and target queries have data. These
+are drawn from a random stream of their own: the units, leaders and goals are
+the same as without them.
 
 ``generate_records`` returns loader records (no file involved);
 ``write_documents`` renders them as document files in the seed layouts, so the
@@ -19,7 +24,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from dutygraph.loaders.dates import deadline_date
 from dutygraph.loaders.records import DocumentMeta, LoadResult, TaskRecord
+from dutygraph.loaders.targets import find_targets
 
 DEPARTMENTS = [
     "发改局",
@@ -155,6 +162,25 @@ REGION_HEADS = [
 ]
 
 
+#: 完成时限 as documents print them; 长期坚持 names no date.
+DEADLINES = ("12月底前", "6月底前", "9月底前", "年底前", "三季度", "年内完成", "6月30日前", "长期坚持")
+#: Quantitative targets, each filled with a number: (text with {}, lowest, highest, decimals).
+TARGETS = (
+    ("地区生产总值增长{}%左右", 4, 8, 1),
+    ("完成固定资产投资{}亿元以上", 10, 120, 0),
+    ("城镇新增就业{}万人", 0.5, 3, 1),
+    ("新建口袋公园{}个", 2, 20, 0),
+    ("单位GDP能耗下降{}%", 1, 5, 1),
+    ("研发经费投入突破{}亿元", 5, 60, 0),
+)
+
+
+def _target(rng: random.Random) -> str:
+    text, low, high, decimals = rng.choice(TARGETS)
+    value = round(rng.uniform(low, high), decimals)
+    return text.format(f"{value:g}" if decimals else int(value))
+
+
 @dataclass(frozen=True, slots=True)
 class Size:
     """Totals of a synthetic corpus."""
@@ -231,22 +257,31 @@ def generate_records(size: Size, seed: int = 0) -> list[LoadResult]:
         popularity = [1.0 / (i + 1) for i in range(len(offices))]
         tasks: list[TaskRecord] = []
         goals = rng.randint(5, 8)
+        # Deadlines and targets from a stream of their own, so the rest is as before they were added.
+        extra = random.Random(f"{seed}:extras:{d}")
+        dated = extra.random() < 0.5
         for t in range(tasks_per_doc):
             goal_no = t * goals // tasks_per_doc + 1
             lead = sorted(set(rng.choices(offices, weights=popularity, k=rng.choice((1, 1, 1, 2)))))
             pool = [u for u in units if u not in lead]
             support = sorted(rng.sample(pool, k=min(len(pool), rng.choice((0, 1, 2, 2, 3, 4)))))
+            target = f"，{_target(extra)}" if extra.random() < 0.35 else ""
+            deadline = extra.choice(DEADLINES) if dated else None
+            text = f"{region}{year}年第{t + 1}项任务{target}。"
             tasks.append(
                 TaskRecord(
                     goal=f"目标{goal_no}",
                     area=None,
                     task=f"({t + 1})",
-                    text=f"{region}{year}年第{t + 1}项任务。",
+                    text=text,
                     lead=lead,
                     support=support,
                     leaders=[rng.choice(leaders)],
                     line=t + 1,
                     goal_no=str(goal_no),
+                    deadline=deadline,
+                    deadline_date=deadline_date(deadline, year),
+                    targets=[x.as_dict() for x in find_targets(text)],
                 )
             )
         file = f"{region}_{year}.txt"
@@ -263,20 +298,30 @@ def generate_records(size: Size, seed: int = 0) -> list[LoadResult]:
 
 
 def render(result: LoadResult, layout: str) -> str:
-    """One document's text in a seed layout: ``numbered-list``, ``delimited-table`` or ``flat-table``."""
+    """One document's text in a seed layout: ``numbered-list``, ``delimited-table`` or ``flat-table``.
+
+    A document whose tasks have deadlines prints them as a 完成时限 column (the
+    tables) or a 完成时限： label in each task's bracket (the numbered list).
+    """
     doc = result.document
     lines = [doc.title or "", f"{doc.region}人民政府", f"{doc.year}年2月1日"]
     goal = None
+    dated = any(t.deadline for t in result.tasks)
     if layout == "numbered-list":
         for i, t in enumerate(result.tasks, start=1):
             if t.goal != goal:
                 goal = t.goal
                 lines.append(f"{'一二三四五六七八九十'[int(t.goal_no or 1) - 1]}、{t.goal}")
             support = f"；配合单位：{'、'.join(t.support)}" if t.support else ""
-            lines.append(f"{i}.{t.text}（责任领导：{'、'.join(t.leaders)}；牵头单位：{'、'.join(t.lead)}{support}）")
+            due = f"；完成时限：{t.deadline}" if t.deadline else ""
+            lines.append(
+                f"{i}.{t.text}（责任领导：{'、'.join(t.leaders)}；牵头单位：{'、'.join(t.lead)}{support}{due}）"
+            )
         return "\n".join(lines) + "\n"
     if layout == "delimited-table":
-        lines.append("\t序号\n\t目标名称\n\t工作标准\n\t分管领导\n\t牵头单位\n\t配合单位\n")
+        lines.append(
+            "\t序号\n\t目标名称\n\t工作标准\n\t分管领导\n\t牵头单位\n\t配合单位\n" + ("\t完成时限\n" if dated else "")
+        )
         for t in result.tasks:
             first = t.goal != goal
             goal = t.goal
@@ -287,16 +332,18 @@ def render(result: LoadResult, layout: str) -> str:
                 "、".join(t.leaders),
                 "\n".join(t.lead),
                 "\n".join(t.support) or "—",
-            ]
+            ] + ([t.deadline or ""] if dated else [])
             lines.append("\n".join("\t" + c for c in cells) + "\n")
         return "\n".join(lines) + "\n"
     if layout == "flat-table":
         lines += ["附件", doc.title or "", "序号", "目标名称", "工作标准", "分管领导", "牵头单位", "配合单位"]
+        lines += ["完成时限"] if dated else []
         for t in result.tasks:
             if t.goal != goal:
                 goal = t.goal
                 lines += [t.goal_no or "", t.goal or ""]
             lines += [f"{t.task}{t.text}", *t.leaders, "、".join(t.lead), "、".join(t.support) or "—"]
+            lines += [t.deadline or ""] if dated else []
         return "\n".join(lines) + "\n"
     raise ValueError(f"unknown layout {layout}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from dutygraph.graph.build import build_graph, summary
 from dutygraph.loaders import load
@@ -13,6 +14,8 @@ from tests.faults.conftest import dutygraph, finish, record, stored_documents
 
 DOCS = [SAMPLES / "brackets.txt", SAMPLES / "first_listed.txt"]
 TRIALS = 20
+#: Times a trial is run until its two writers meet (19 of 20 met at the first attempt).
+RACE_ATTEMPTS = 5
 
 
 def expected(path) -> dict[str, int]:
@@ -23,23 +26,32 @@ def expected(path) -> dict[str, int]:
 def test_two_writers_started_at_once_never_break_the_store(tmp_path, no_orphans):
     want = {f"doc:{p.name}": expected(p) for p in DOCS}
 
-    def trial(i: int) -> tuple[bool, str]:
-        db = tmp_path / f"store{i}"
+    def attempt(db: Path) -> tuple[bool, str]:
         procs = [dutygraph(["build", str(p), "--db", str(db), "-q"]) for p in DOCS]
         results = [finish(p) for p in procs]
         if any(rc != 0 for rc, _, _ in results):
-            return False, f"trial {i}: exit codes {[rc for rc, _, _ in results]}: {[err for _, _, err in results]}"
+            return False, f"{db.name}: exit codes {[rc for rc, _, _ in results]}: {[err for _, _, err in results]}"
         waited = sum("is being written by process" in err and "waiting…" in err for _, _, err in results)
         docs = stored_documents(db)
         got = {d: {"tasks": r["tasks"], "responsibilities": r["responsibilities"]} for d, r in docs.items()}
         if got != want:
-            return False, f"trial {i}: stored {got}, expected {want}"
+            return False, f"{db.name}: stored {got}, expected {want}"
         return True, f"waited:{waited}"
 
-    with ThreadPoolExecutor(max_workers=5) as pool:
-        outcomes = list(pool.map(trial, range(TRIALS)))
-    record("two writers at once on a new store (build ‖ build)", "embedded", TRIALS, sum(ok for ok, _ in outcomes))
-    failed = [note for ok, note in outcomes if not ok]
+    # One trial at a time: a writer holds the store for about half a second (open, write, close), and five
+    # trials at once on two cores spread the two writers' start-ups further apart than that. A trial whose
+    # writers did not meet (one finished before the other asked for the store) is run again on a new store.
+    outcomes, attempts = [], []
+    for i in range(TRIALS):
+        for a in range(RACE_ATTEMPTS):
+            attempts.append(attempt(tmp_path / f"store{i}-{a}"))
+            if not attempts[-1][0] or attempts[-1][1] == "waited:1":
+                break
+        outcomes.append(attempts[-1])
+    record(
+        "two writers at once on a new store (build ‖ build)", "embedded", len(attempts), sum(ok for ok, _ in attempts)
+    )
+    failed = [note for ok, note in attempts if not ok]
     assert not failed, "\n".join(failed)
     # Every trial really raced: in each, one writer saw the other's lock and said so.
     assert all(note == "waited:1" for _, note in outcomes), outcomes

@@ -1,32 +1,59 @@
-"""What every command shares: consoles, option decorators, opening a store, the command group."""
+"""What every command shares: consoles, option decorators, opening a store, the command group.
+
+Nothing heavy is imported here: rich when a console is made, the loaders when
+``--layout`` is parsed or described, so that ``dutygraph --version`` and a
+``dutygraph query`` load only what they use.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
 from dutygraph import __version__
 from dutygraph.errors import DutygraphError, EmptyStoreError, Interrupted, UsageError
 from dutygraph.gcpause import paused_gc
-from dutygraph.loaders import layout_names
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 type Command = Callable[..., Any]
 
 
 def stderr() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def stdout() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
+
+
+class LayoutChoice(click.Choice):  # type: ignore[type-arg]
+    """``--layout``'s choices, the loaders' names, read from the loaders the first time they are needed."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        from dutygraph.loaders import layout_names
+
+        return layout_names()
+
+    @choices.setter
+    def choices(self, _value: Sequence[str]) -> None:
+        """click sets the choices it is given; these come from the loaders."""
 
 
 def verbosity_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -101,7 +128,7 @@ def document_options(f: Command) -> Command:
     )(f)
     f = click.option(
         "--layout",
-        type=click.Choice(layout_names()),
+        type=LayoutChoice(),
         default=None,
         help="Read every file with this layout instead of detecting it.",
     )(f)

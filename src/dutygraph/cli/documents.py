@@ -1,4 +1,8 @@
-"""Commands that read documents: extract, run and build."""
+"""Commands that read documents: extract, run and build.
+
+The loaders, rich and the graph modules are imported by the commands that use
+them, so that the other commands (``query``) and ``--version`` do not pay for them.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,9 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from dutygraph.cli.common import (
     Reading,
@@ -30,10 +31,13 @@ from dutygraph.cli.common import (
     verbosity_options,
     weight_options,
 )
-from dutygraph.errors import DutygraphError
-from dutygraph.graph import terminal
-from dutygraph.graph.analysis.scope import LoadWeights
-from dutygraph.loaders import LoadResult, load_many
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from dutygraph.errors import DutygraphError
+    from dutygraph.graph.analysis.scope import LoadWeights
+    from dutygraph.loaders import LoadResult
 
 
 @cli.command()
@@ -79,6 +83,8 @@ def extract(
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         out.flush()
     else:
+        from dutygraph.graph import terminal
+
         terminal.print_extract(results, stdout())
     _report(results, failures, err, quiet)
     if failures:
@@ -150,6 +156,8 @@ def run(
         )
         where = f"the {store.kind} store at {store.location}"
     if not quiet:
+        from dutygraph.graph import terminal
+
         out = stdout()
         terminal.print_counts(f"stored in {where}", outcome.counts, out)
         terminal.print_run_summary(outcome, top, out)
@@ -230,6 +238,8 @@ def build(
         with open_store(db, neo4j_uri, write=True, lock_timeout=lock_timeout) as store:
             written = store.write(G)
             if not quiet:
+                from rich.table import Table
+
                 table = Table(title=f"stored in the {store.kind} store at {store.location}", title_justify="left")
                 table.add_column("what")
                 table.add_column("count", justify="right")
@@ -245,6 +255,7 @@ def _load(
     files: tuple[Path, ...], reading: Reading, err: Console, quiet: bool
 ) -> tuple[list[LoadResult], list[tuple[Path, DutygraphError]]]:
     """Read the files, then settle region and year (--region/--year fill, --force-* replace, with a notice each)."""
+    from dutygraph.loaders import load_many
     from dutygraph.pipeline import settle_region_year
 
     results, failures = load_many(files, layout=reading.layout)
@@ -268,6 +279,8 @@ def _report(
     stored: dict[str, int] | None = None,
 ) -> None:
     """Warnings once, at the end; then errors and a one-line summary (with what was stored, when given)."""
+    from rich.markup import escape
+
     if not quiet:
         for r in results:
             for w in r.warnings:

@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.markup import escape
-from rich.table import Table
 
 from dutygraph.cli.common import (
     cli,
@@ -79,6 +77,9 @@ def query(
 
     setup_logging(verbose, quiet)
     if list_queries:
+        from rich.markup import escape
+        from rich.table import Table
+
         table = Table(title="saved queries (dutygraph query NAME)", title_justify="left", show_lines=True)
         table.add_column("name", no_wrap=True)
         table.add_column("answers")

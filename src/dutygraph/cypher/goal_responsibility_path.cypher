@@ -3,7 +3,8 @@
 // @param doc: string = null  The document's file name, or null for every document.
 MATCH (d:Document)-[:HAS_GOAL]->(g:Goal)
 WHERE (g.id = $goal OR g.title CONTAINS $goal) AND ($doc IS NULL OR d.source = $doc)
-MATCH (t:Task)
+WITH d, g
+MATCH (t:Task {doc: d.id})
 WHERE t.goal = g.id
 MATCH (x)-[r:LEADS|SUPPORTS|OVERSEES]->(t)
 OPTIONAL MATCH (a:Area)-[:HAS_TASK]->(t)

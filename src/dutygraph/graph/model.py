@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.names import is_collective, strip_parenthetical
-
 DOCUMENT, GOAL, AREA, TASK, UNIT, LEADER = "Document", "Goal", "Area", "Task", "Unit", "Leader"
 TARGET = "Target"
 LABELS = (DOCUMENT, GOAL, AREA, TASK, UNIT, LEADER, TARGET)
@@ -58,6 +56,8 @@ def unit_kind(name: str) -> str:
         >>> unit_kind("发改局")
         'department'
     """
+    from dutygraph.loaders.names import is_collective, strip_parenthetical  # not at the top: see is_collective_leader
+
     if is_collective(name):
         return "collective"
     core = strip_parenthetical(name)
@@ -69,6 +69,9 @@ def unit_kind(name: str) -> str:
 
 def is_collective_leader(name: str) -> bool:
     """True for a leader that is a body, not a person (全体区长)."""
+    # Imported here: importing the loaders package costs a query that only needs this module's labels 0.1 s.
+    from dutygraph.loaders.names import is_collective
+
     return name.startswith(("全体", "各")) or is_collective(name)
 
 

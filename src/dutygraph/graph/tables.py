@@ -23,6 +23,8 @@ from dutygraph.graph.analysis.results import CHANGE_COLUMNS, LEADER_COLUMNS, UNI
 from dutygraph.graph.rows import cell_text, write_rows
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from dutygraph.graph.analysis import Analysis
 
 
@@ -48,6 +50,9 @@ def print_rows(
     if fmt in ("json", "csv"):
         write_rows(columns, rows, fmt, sys.stdout, bom=bom)
         return
+    # rich only for a table: CSV and JSON go out without it.
+    from rich.console import Console
+
     table = Table(show_lines=False)
     for c in columns:
         table.add_column(escape(c), overflow="fold")

@@ -18,9 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from dutygraph.gcpause import paused_gc
 from dutygraph.graph import model as m
@@ -32,6 +30,9 @@ from dutygraph.graph.stores.readonly import (
     reads_only_by_text,
     show_command,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "READ_PROCEDURES",
@@ -290,6 +291,8 @@ class GraphStore(ABC):
             return self._read_graph()
 
     def _read_graph(self) -> nx.MultiDiGraph[str]:
+        import networkx as nx  # not at the top: a query does not need it, and it takes 0.1 s to import
+
         G: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         for labels, props in self._read(cypher_text("internal/nodes.cypher"), {}).rows:
             label = next((x for x in labels if x in m.LABELS), labels[0] if labels else "")

