@@ -272,13 +272,12 @@ def open_store(
             neo4j_uri = None
         else:
             db = None
-    err = stderr()
     return open_store(
         db=db,
         neo4j=neo4j_uri,
         write=write,
         lock_timeout=DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout,
-        on_wait=lambda message: err.print(message, markup=False, highlight=False),
+        on_wait=lambda message: stderr().print(message, markup=False, highlight=False),
     )
 
 

@@ -19,16 +19,21 @@ from dutygraph.cli.common import (
     store_options,
     verbosity_options,
 )
-from dutygraph.errors import EmptyStoreError, UsageError
+from dutygraph.errors import EmptyStoreError, QueryError, UsageError
 from dutygraph.graph import tables
 from dutygraph.graph.export import DESCRIPTIONS as EXPORT_DESCRIPTIONS
 from dutygraph.graph.export import EXPORTERS
 
 
 @cli.command()
-@click.argument("query_spec", metavar="NAME|FILE", required=False)
+@click.argument("query_spec", metavar="NAME|FILE|-", required=False)
 @click.option(
-    "-e", "--execute", "cypher", metavar="CYPHER", default=None, help="Run this Cypher text instead of a saved query."
+    "-e",
+    "--execute",
+    "cypher",
+    metavar="CYPHER",
+    default=None,
+    help="Run this Cypher text instead of a saved query (-e - reads it from standard input).",
 )
 @click.option(
     "-p",
@@ -61,16 +66,18 @@ def query(
     verbose: int,
     quiet: bool,
 ) -> None:
-    """Run a saved query (by NAME), a .cypher FILE, or -e CYPHER, read-only.
+    """Run a saved query (by NAME), a .cypher FILE, - (the Cypher on standard input), or -e CYPHER, read-only.
 
     The graph cannot be changed from here: a query that would write is refused
-    on both stores. Parameters go in with --param NAME=VALUE.
+    on both stores. Parameters go in with --param NAME=VALUE; a query from a file
+    or standard input may declare them as saved queries do (// @param ...).
 
     \b
     Examples:
       dutygraph query --list
       dutygraph query units_by_tasks_led --param region=钟楼区 --param year=2024
       dutygraph query -e "MATCH (u:Unit) RETURN u.name AS unit LIMIT 5" --format json
+      echo "MATCH (t:Task) RETURN count(t) AS tasks" | dutygraph query -
     """
     from dutygraph.graph.queries import parse, resolve, saved_queries, split_param
     from dutygraph.graph.stores.base import check_query
@@ -93,8 +100,11 @@ def query(
         stdout().print(table)
         return
     if (query_spec is None) == (cypher is None):
-        raise UsageError("give a saved query NAME, a FILE, or -e CYPHER (one of them)")
-    saved = parse("-e", cypher) if cypher is not None else resolve(query_spec or "")
+        raise UsageError("give a saved query NAME, a FILE, - (the query on standard input) or -e CYPHER: one of them")
+    if "-" in (query_spec, cypher):
+        saved = parse("-", _stdin_query())
+    else:
+        saved = parse("-e", cypher) if cypher is not None else resolve(query_spec or "")
     bound = saved.bind_text(dict(split_param(p) for p in params))
     check_query(saved.text)  # before the store opens: a refused query costs nothing
     with open_store(db, neo4j_uri) as store:
@@ -104,7 +114,24 @@ def query(
             )
         result = store.query(saved.text, bound)
     rows = result.rows if limit is None else result.rows[:limit]
-    tables.print_rows(result.columns, rows, fmt, stdout(), bom=not no_bom, total=len(result.rows))
+    console = stdout() if fmt == "table" else None  # rich only for a table
+    tables.print_rows(result.columns, rows, fmt, console, bom=not no_bom, total=len(result.rows))
+
+
+def _stdin_query() -> str:
+    """The Cypher text on standard input (UTF-8, a byte order mark allowed).
+
+    Raises:
+        QueryError: it is not UTF-8, or holds no query.
+    """
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"standard input: the query is not UTF-8 text (byte {exc.start} is not)") from None
+    if not text.strip():
+        raise QueryError("standard input: no query to run (dutygraph query - reads the Cypher from it)")
+    return text
 
 
 @cli.command()
