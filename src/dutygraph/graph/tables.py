@@ -14,18 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-
-from dutygraph.graph import terminal
-from dutygraph.graph.analysis.results import CHANGE_COLUMNS, LEADER_COLUMNS, UNIT_COLUMNS
 from dutygraph.graph.rows import cell_text, write_rows
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from dutygraph.graph.analysis import Analysis
+    from dutygraph.graph.analysis.results import Column
 
 
 class _Planned(Protocol):
@@ -52,6 +47,8 @@ def print_rows(
         return
     # rich only for a table: CSV and JSON go out without it.
     from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
 
     table = Table(show_lines=False)
     for c in columns:
@@ -65,13 +62,19 @@ def print_rows(
     console.print(shown, highlight=False)
 
 
-#: The XLSX sheets (and JSON keys) of an analysis with the columns of their rows.
-SHEETS = (
-    ("units", UNIT_COLUMNS),
-    ("collectives", UNIT_COLUMNS),
-    ("leaders", LEADER_COLUMNS),
-    ("changes", CHANGE_COLUMNS),
-)
+def sheets() -> tuple[tuple[str, tuple[Column, ...]], ...]:
+    """The XLSX sheets (and JSON keys) of an analysis with the columns of their rows.
+
+    Read when an analysis is written, so that a query's rows (CSV, JSON) import no analysis.
+    """
+    from dutygraph.graph.analysis.results import CHANGE_COLUMNS, LEADER_COLUMNS, UNIT_COLUMNS
+
+    return (
+        ("units", UNIT_COLUMNS),
+        ("collectives", UNIT_COLUMNS),
+        ("leaders", LEADER_COLUMNS),
+        ("changes", CHANGE_COLUMNS),
+    )
 
 
 def top_per_plan[R: _Planned](rows: list[R], limit: int | None) -> list[R]:
@@ -106,7 +109,7 @@ def write_xlsx(result: Analysis, output: Path | None) -> None:
     assert output is not None
     wb = Workbook()
     wb.remove(wb.worksheets[0])
-    for name, columns in SHEETS:
+    for name, columns in sheets():
         ws = wb.create_sheet(name)
         ws.append([c.key for c in columns])
         for r in getattr(result, name):
@@ -122,6 +125,8 @@ def write_csv(result: Analysis, output: Path | None) -> None:
     """The unit rows as CSV: a ``group`` column (units or collectives), then every column of UNIT_COLUMNS."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
+    from dutygraph.graph.analysis.results import UNIT_COLUMNS
+
     writer.writerow(["group", *(c.key for c in UNIT_COLUMNS)])
     for group in ("units", "collectives"):
         for r in getattr(result, group):
@@ -173,11 +178,18 @@ def write_analysis(
     result = trimmed(result, limit)
     if fmt == "json":
         emit(json.dumps(result.as_dict(), ensure_ascii=False, indent=1) + "\n", output)
-    elif fmt == "csv":
+        return
+    if fmt == "csv":
         write_csv(result, output)
-    elif fmt == "xlsx":
+        return
+    if fmt == "xlsx":
         write_xlsx(result, output)
-    elif output is None:
+        return
+    from rich.console import Console
+
+    from dutygraph.graph import terminal
+
+    if output is None:
         terminal.print_analysis(result, region, year, Console(highlight=False, soft_wrap=False))
     else:
         with output.open("w", encoding="utf-8") as f:

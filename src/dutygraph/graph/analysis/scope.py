@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from dutygraph.graph import model as m
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Unit kinds as a reader of the plan calls them.
 KIND_NAMES = {
