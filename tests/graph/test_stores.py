@@ -256,3 +256,21 @@ def test_the_embedded_store_keeps_its_graph_across_close_and_reopen(tmp_path):
         assert _snapshot(again.read_graph()) == _snapshot(G)
         again.write(build_graph([seed("004")]))  # a reopened store takes writes too
         assert again.counts()["Task"] == 401
+
+
+def test_tasks_of_a_leader_list_their_leads_in_printed_order(store):
+    G = seeds_graph()
+    store.write(G)
+    q = saved_queries()["tasks_of_leader"]
+    rows = store.query(q.text, q.bind({"leader": "王旭锋"})).records()
+    printed = {}
+    for u, t, k, d in G.edges(keys=True, data=True):
+        if k == "LEADS":
+            printed.setdefault(t, []).append((d["position"], G.nodes[u]["name"]))
+    by_task = {
+        (d["doc"], d["line"]): [name for _, name in sorted(printed.get(n, []))]
+        for n, d in G.nodes(data=True)
+        if d["label"] == "Task"
+    }
+    assert any(len(r["lead"]) > 1 for r in rows)
+    assert all(r["lead"] == by_task[(r["doc"], r["line"])] for r in rows)

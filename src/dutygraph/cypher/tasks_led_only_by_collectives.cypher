@@ -2,6 +2,7 @@
 // @param region: string = null  District, or null for every region.
 MATCH (u:Unit)-[r:LEADS]->(t:Task)
 WHERE $region IS NULL OR t.region = $region
+// The leads in printed order: the same list on both stores.
 WITH t, u, r
 ORDER BY r.position
 WITH t, collect(u.kind) AS kinds, collect(u.name) AS leads

@@ -5,5 +5,5 @@
 MATCH (u:Unit)-[:LEADS|SUPPORTS]->(t:Task)<-[:LEADS|SUPPORTS]-(p:Unit)
 WHERE u.name = $unit AND ($region IS NULL OR u.region = $region) AND p.id <> u.id
 RETURN u.region AS region, p.name AS partner, p.kind AS kind, count(DISTINCT t) AS shared_tasks
-ORDER BY shared_tasks DESC, partner
+ORDER BY shared_tasks DESC, partner, region
 LIMIT $limit

@@ -12,7 +12,7 @@ import logging
 import queue
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,6 +46,7 @@ __all__ = [
     "document_payloads",
     "interrupt",
     "plain",
+    "plain_row",
     "reads_only_by_text",
     "show_command",
     "statements",
@@ -337,6 +338,11 @@ def _graph_value(value: Any) -> Any:
     if isinstance(props, dict):
         return plain(props)
     return None
+
+
+def plain_row(values: Iterable[Any]) -> list[Any]:
+    """A query row's values as :func:`plain` makes them, without a call per scalar (33,000 rows of eight here)."""
+    return [v if type(v) in _SCALARS else plain(v) for v in values]
 
 
 def plain(value: Any) -> Any:

