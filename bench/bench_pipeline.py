@@ -225,7 +225,8 @@ def stage_run(size: str, seed: int, **_: Any) -> dict[str, Any]:
 STAGES = {"extract": stage_extract, "embedded": stage_embedded, "neo4j": stage_neo4j, "run": stage_run}
 
 
-def _start_neo4j(port: int) -> tuple[str, str, dict[str, str]]:
+def start_neo4j(port: int) -> tuple[str, str, dict[str, str]]:
+    """A Neo4j for the benchmarks on ``port`` (its own data folder, 1 GB heap): its URI, password and environment."""
     root = Path(__file__).resolve().parents[1]
     env = os.environ | {
         "NEO4J_PORT": str(port),
@@ -254,7 +255,7 @@ def main() -> None:
     uri, password, env = (args.neo4j, os.environ.get("NEO4J_PASSWORD", ""), None)
     root = Path(__file__).resolve().parents[1]
     if not args.no_neo4j and not uri:
-        uri, password, env = _start_neo4j(7698)
+        uri, password, env = start_neo4j(7698)
     stages = [s for s in STAGES if s != "neo4j" or not args.no_neo4j]
     results = []
     try:

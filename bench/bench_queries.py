@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.bench_pipeline import start_neo4j
+
 ROOT = Path(__file__).resolve().parents[1]
 #: Seconds every saved query must stay under at province size.
 LIMIT_S = 1.0
@@ -161,18 +163,6 @@ def one_query(seeds: Path, runs: int) -> dict[str, Any]:
 STAGES = {"embedded": stage_embedded, "neo4j": stage_neo4j}
 
 
-def _start_neo4j(port: int) -> tuple[str, str, dict[str, str]]:
-    env = os.environ | {
-        "NEO4J_PORT": str(port),
-        "NEO4J_HOME": str(ROOT / ".neo4j-bench"),
-        "NEO4J_PASSWORD": "dutygraph-bench",
-        "NEO4J_HEAP": "1g",
-        "NEO4J_PAGECACHE": "512m",
-    }
-    subprocess.run([str(ROOT / "neo4j" / "neo4j.sh"), "start"], env=env, check=True)
-    return f"bolt://127.0.0.1:{port}", "dutygraph-bench", env
-
-
 def _child(stage: str, size: str, seed: int, uri: str, password: str) -> dict[str, Any]:
     cmd = [sys.executable, "-m", "bench.bench_queries", "--child", stage, size, str(seed), uri, password]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=ROOT)
@@ -202,7 +192,7 @@ def main() -> None:
     results: dict[str, Any] = {"size": args.size}
     uri, password, env = args.neo4j, os.environ.get("NEO4J_PASSWORD", ""), None
     if not args.no_neo4j and not uri:
-        uri, password, env = _start_neo4j(args.port)
+        uri, password, env = start_neo4j(args.port)
     try:
         print(f"{args.size}: embedded store", file=sys.stderr, flush=True)
         results["embedded"] = _child("embedded", args.size, args.seed, "", "")
