@@ -194,8 +194,13 @@ class Neo4jStore(GraphStore):
             raise QueryError(f"the query failed: {true_positions(str(exc.message or exc))}") from exc
         except nx_exc.Neo4jError as exc:
             raise StoreError(f"Neo4j at {self.location} failed the query: {exc.message or exc}") from exc
+        except (nx_exc.ServiceUnavailable, nx_exc.SessionExpired) as exc:
+            raise StoreError(
+                f"lost Neo4j at {self.location}: the server closed the connection or stopped answering "
+                "(is it still running?)"
+            ) from exc
         except nx_exc.DriverError as exc:
-            raise StoreError(f"lost Neo4j at {self.location}: {exc}") from exc
+            raise StoreError(f"lost Neo4j at {self.location}: {str(exc).splitlines()[0]}") from exc
 
     def close(self) -> None:
         self._close_quietly()
