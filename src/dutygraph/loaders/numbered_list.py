@@ -158,7 +158,8 @@ class NumberedListLoader(Loader):
                     cued += cue
             if LABEL.match(t):
                 labelled += 1
-        if items < 2 and labelled < 2:
+        # One item is enough when it carries its own role cue: a page cut after its first task.
+        if items < 2 and labelled < 2 and not cued:
             return 0.0
         return items + 3 * cued + 3 * labelled
 
