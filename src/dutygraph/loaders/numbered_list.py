@@ -91,11 +91,12 @@ def _bare_units(tasks: list[str], items: list[Item]) -> bool:
 
 def _cue_after(entry: _Entry, lines: list[Line], i: int, text: str) -> bool:
     """A cue on an unnumbered line after a numbered one: a labelled line, a bracket or verbs alone,
-    or the body paragraph of a 一、 heading closed by its units (then the section is the task)."""
+    or the body paragraph right under a numbered title, closed by its units (then the titled item is the
+    task: 一、 sections, or （一） items whose title line is followed by the work and its bracket)."""
     if LABEL.match(text) or standalone_group(text) or is_verb_cue(text):
         return True
     between = lines[entry.index + 1 : i]
-    return entry.style == "cn" and not any(ln.text.strip() for ln in between) and closing_group(text) is not None
+    return not any(ln.text.strip() for ln in between) and closing_group(text) is not None
 
 
 def _is_cut_title(text: str) -> bool:
