@@ -36,7 +36,7 @@ def header_role(text: str) -> str | None:
         return None  # a sentence (5月:制定工作方案。) is a row's cell, never a column's name
     if t in _NUMBER_HEADERS:
         return "number"
-    if t in _GOAL_HEADERS:
+    if t in _GOAL_HEADERS or _GOAL_LIKE.search(t):
         return "goal"
     if t in _TEXT_HEADERS:
         return "text"
@@ -46,6 +46,8 @@ def header_role(text: str) -> str | None:
     return role
 
 
+#: A category column (事项分类, 任务类别, 工作领域): a merged cell over the rows of one goal.
+_GOAL_LIKE = re.compile(r"^\S{0,6}(?:分类|类别|领域|板块)$")
 _TEXT_LIKE = re.compile(r"任务|工作|事项|实事|内容|举措|项目")
 _READ_PAST = re.compile(r"情况|进度|进展|备注|时限|时间|措施|标准|类别|领域|序号|指标|目标值|完成")
 

@@ -105,6 +105,11 @@ def _is_body(cell: Cell) -> bool:
     return not is_extra(cell) and (text.endswith("。") or len(text) > _CUT_CELL)
 
 
+def _is_content(cell: Cell) -> bool:
+    """A content cell: a sentence of work, which no unit cell is."""
+    return cell.kind is Kind.TEXT and not is_extra(cell) and squeeze(cell.text).endswith("。")
+
+
 def _task_cells(cells: list[Cell], text_roles: int) -> tuple[list[Cell], list[Cell]] | None:
     """The row's task-text cells (goal cells first) and the cells after them; None when it prints no text."""
     texts = 1 if cells and cells[0].kind not in (Kind.NONE, Kind.PERSON) else 0  # the task column follows the number
@@ -114,10 +119,34 @@ def _task_cells(cells: list[Cell], text_roles: int) -> tuple[list[Cell], list[Ce
         while texts < len(cells) and cells[texts].kind is Kind.TEXT and _is_body(cells[texts]):
             texts += 1
         return [Cell([ln for c in cells[:texts] for ln in c.lines])], cells[texts:]
-    while texts < len(cells) and cells[texts].kind is Kind.TEXT and not is_extra(cells[texts]):
-        texts += 1
+    while texts < text_roles and texts < len(cells):
+        if cells[texts].kind is Kind.TEXT and not is_extra(cells[texts]):
+            texts += 1
+        elif texts + 1 < min(len(cells), text_roles + 1) and _is_content(cells[texts + 1]):
+            texts += 2  # a name cell that reads like a unit (新建一批中小学校) before its content cell
+        else:
+            break
     texts = min(texts, text_roles)
     return cells[:texts], cells[texts:]
+
+
+def _goal_and_text(cells: list[Cell], roles: list[str | None], goal: str | None) -> tuple[str | None, str, int]:
+    """The goal and task text of a row's text cells, under the header's goal and text columns.
+
+    When the header names a category column (事项分类 | 事项名称 | 项目内容), the cells a row prints
+    fill the last columns: a merged category cell is printed on its group's first row only, and the
+    rows under it keep the goal of the row above. Two text columns (a name and its content) make one
+    text, 名称：内容. Without a category column, every cell but the last is the goal, as printed.
+    """
+    if "goal" not in roles or len(cells) < 2 and roles[-1] != "text":
+        if len(roles) >= 2 and len(cells) >= 2:
+            goal = "".join(c.text for c in cells[:-1]).strip()
+        return goal, cells[-1].text.strip(), cells[-1].no
+    placed = list(zip(roles[-len(cells) :], cells, strict=True))
+    goals = [c.text.strip() for r, c in placed if r == "goal"]
+    texts = [c for r, c in placed if r != "goal"] or [cells[-1]]
+    text = "：".join(t for t in (c.text.strip().rstrip("：:") for c in texts) if t)
+    return ("".join(goals) if goals else goal), text, texts[0].no
 
 
 def _header_row(
@@ -138,9 +167,8 @@ def _header_row(
         ctx.warn(line, f"row {number} prints no task text; skipped")
         return None
     text_cells, rest = split
-    if text_roles >= 2 and len(text_cells) >= 2:
-        goal = "".join(c.text for c in text_cells[:-1]).strip()
-    row = Row(number, text_cells[-1].text.strip(), text_cells[-1].no, goal, None, None)
+    goal, text, text_line = _goal_and_text(text_cells, roles[:text_roles], goal)
+    row = Row(number, text, text_line, goal, None, None)
     rest = _cut_lead(row, rest, ctx)
     responsible: list[str] = []
     k = _read_columns(row, rest, roles[text_roles:], responsible, ctx)
