@@ -439,3 +439,51 @@ def test_a_category_row_names_the_leaders_of_the_rows_under_it():
         ("2", "一般公共预算收入增长5%。", "主要经济社会发展指标等工作目标", ["区财政局"], ["张明", "李华"]),
         ("3", "新建城市公园3个。", "城乡建设工作目标", ["区住建局"], ["陈东"]),
     ]
+
+
+def test_a_body_that_opens_with_its_cues_names_the_leader_by_post_the_lead_and_the_support():
+    rows = [(t.task, t.text, t.lead, t.support, t.leaders) for t in load(SAMPLES / "opening_cues.txt").tasks]
+    assert rows == [
+        (
+            "1",
+            "综合配套改革试验区事宜：尽快完成方案报批的前期准备工作，争取早日批复。",
+            ["市发改委"],
+            ["相关部门"],
+            ["王建国"],
+        ),
+        ("2", "污水处理厂项目：按照要求完善项目申报的各项前期工作。", ["市建委"], ["市环保局", "市财政局"], ["李明"]),
+        ("3", "城市轨道交通项目：进一步修改完善项目建设方案。", ["市建设局"], [], []),  # a post alone names no one
+    ]
+
+
+def test_a_numbered_title_over_its_work_paragraph_is_the_task_and_the_staff_are_no_leaders():
+    rows = [(t.task, t.leaders) for t in load(SAMPLES / "title_then_body.txt").tasks]
+    assert rows == [("（一）", ["张伟"]), ("1", ["刘洋"]), ("2", ["刘洋"])]  # 具体责任人 is read past
+
+
+def test_a_flattened_table_with_a_category_column_merged_over_its_rows():
+    r = load(SAMPLES / "category_column_flat.txt")
+    assert [(t.goal, t.text.split("：")[0], t.lead, t.support) for t in r.tasks] == [
+        ("打造区域教育高地", "新(改、扩)建一批中小学校", ["区教体局"], ["东孝街道", "区发改局"]),
+        ("打造区域教育高地", "中小学校阳光厨房建设", ["区教体局"], []),
+        ("健康服务工程", "新建村卫生室", ["区卫健局"], ["各乡镇(街道)"]),
+        ("健康服务工程", "医疗卫生机构迁建", ["区卫健局"], ["区资规分局"]),
+    ]
+
+
+def test_a_cut_bracket_without_a_role_word_lists_responsible_units_and_places_share_their_government():
+    r = load(SAMPLES / "cut_bracket_no_verb.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("一", ["省发展改革委", "省财政厅"], []),
+        ("二", ["省交通运输厅", "哈尔滨", "黑河", "绥芬河市政府"], []),  # 哈尔滨、黑河、绥芬河市政府
+        ("三", ["省委军民融合办", "省发展改革委", "省数据局(省营商局)"], []),
+    ]
+    assert any("stops inside its unit bracket" in w.message for w in r.warnings)
+
+
+def test_a_page_cut_after_its_only_item_still_gives_that_item(tmp_path):
+    path = tmp_path / "one_item.txt"
+    path.write_text(
+        "关于印发某某方案的通知\n一、加强督导。\n1. 深化改革实现重大突破。(牵头单位:市发展改革委、市", "utf-8"
+    )
+    assert [(t.task, t.lead) for t in load(path).tasks] == [("1", ["市发展改革委", "市"])]

@@ -9,11 +9,10 @@ The genre puts them in many places, and every layout reads them through here:
 - a section heading that names the leader or lead unit for every task under it:
   ``一、张三县长牵头重点工作``, ``（牵头领导：A、B）``, ``X局牵头：`` (read in
   :mod:`dutygraph.loaders.headings`);
-- a convention stated once: ``区商务局（排名第一的为牵头单位，下同）`` or
-  ``责任单位排在第一位的为牵头单位`` (the first unit listed under 责任单位 leads).
+- a convention stated once: ``区商务局（排名第一的为牵头单位，下同）`` or ``责任单位排在第一位的为牵头单位``
+  (the first unit listed under 责任单位 leads).
 
-:func:`read_cues` turns such a text into :class:`Roles`; the caller decides which
-task they belong to.
+:func:`read_cues` turns such a text into :class:`Roles`; the caller decides which task they belong to.
 """
 
 from __future__ import annotations
@@ -31,8 +30,8 @@ from dutygraph.loaders.base import (
     Context,
     label_field,
 )
-from dutygraph.loaders.names import looks_like_unit, split_top_level
-from dutygraph.loaders.persons import parse_persons
+from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
+from dutygraph.loaders.persons import leader_clause, parse_persons
 from dutygraph.loaders.text import squeeze
 
 _OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
@@ -93,6 +92,11 @@ class Roles:
 _VERB_TAIL = re.compile(r"(?:牵头|负责|配合|协办|主办|主责|参与|协同|协助|落实|实施|推进|抓总)[。.；;]?\s*$")
 
 
+def names_a_role(text: str) -> bool:
+    """True when ``text`` holds a role word (牵头, 配合, 负责, 责任单位 …) anywhere."""
+    return bool(_HINT.search(text))
+
+
 def has_cue(text: str) -> bool:
     """True when ``text`` holds a responsibility cue (a label or a verb after units)."""
     return bool(LABEL.search(text) or closing_group(text) or _BY.search(text.rstrip()) or trailing_verb_cue(text))
@@ -124,17 +128,18 @@ def is_verb_cue(text: str) -> bool:
         >>> is_verb_cue("区发改局牵头，区财政局、各街道配合"), is_verb_cue("加快项目建设，确保按期完成")
         (True, False)
     """
-    segments = [_clean_segment(s) for s in split_top_level(text.strip().rstrip("。.；;"), "，,；;")]
-    if not segments or not all(segments):
+    segments = split_top_level(text.strip().rstrip("。.；;"), "，,；;")
+    return bool(segments) and all(unit_clause(seg) for seg in segments)
+
+
+def unit_clause(segment: str) -> bool:
+    """True for one clause that names units by a role verb: ``区财政局、各街道配合``, ``由X负责``."""
+    seg = _clean_segment(segment)
+    m = _LEAD_END.search(seg) or _SUPPORT_END.search(seg) or _RESPONSIBLE_END.search(seg)
+    if not seg or not m or m.start() == 0:
         return False
-    for seg in segments:
-        m = _LEAD_END.search(seg) or _SUPPORT_END.search(seg) or _RESPONSIBLE_END.search(seg)
-        if not m or m.start() == 0:
-            return False
-        names = split_top_level(seg[: m.start()], "、和及")
-        if not names or not all(looks_like_unit(n) for n in names):
-            return False
-    return True
+    names = split_top_level(seg[: m.start()], "、和及")
+    return bool(names) and all(looks_like_unit(n) for n in names)
 
 
 def cell_cues(text: str, line: int, ctx: Context) -> Roles | None:
@@ -234,14 +239,17 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
         if not seg or FIRST_LISTED_LEADS.search(seg):
             continue  # 列第一位的为牵头部门，下同: a convention, read for the whole document
         lead, support, responsible = _LEAD_END.search(seg), _SUPPORT_END.search(seg), _RESPONSIBLE_END.search(seg)
-        if DEADLINE.match(seg):
+        persons = leader_clause(segment)
+        if persons is not None:
+            roles.leaders += persons  # 由吴继德副市长负责: a leader by post; a post alone names no one
+        elif DEADLINE.match(seg):
             roles.deadline = roles.deadline or seg  # (X负责，年内持续推进): the bracket also says when
         elif lead:
             roles.lead += ctx.names(seg[: lead.start()], line)
         elif support:
             roles.support += ctx.names(seg[: support.start()], line)
         elif responsible:
-            names = [n for n in ctx.names(seg[: responsible.start()], line) if looks_like_unit(n)]
+            names = keep_units(ctx.names(seg[: responsible.start()], line))
             # "X牵头，Y等按职责分工负责": Y supports; "X、Y负责" or "X、Y分别负责" alone: they lead.
             each = bool(_EACH_LEADS.search(seg))
             if (verb_lead or roles.lead) and not each:

@@ -138,7 +138,7 @@ def _goal_and_text(cells: list[Cell], roles: list[str | None], goal: str | None)
     rows under it keep the goal of the row above. Two text columns (a name and its content) make one
     text, 名称：内容. Without a category column, every cell but the last is the goal, as printed.
     """
-    if "goal" not in roles or len(cells) < 2 and roles[-1] != "text":
+    if "goal" not in roles:
         if len(roles) >= 2 and len(cells) >= 2:
             goal = "".join(c.text for c in cells[:-1]).strip()
         return goal, cells[-1].text.strip(), cells[-1].no

@@ -269,3 +269,27 @@ def _split_conjunction(name: str) -> list[str]:
                 continue
             return [left, *_split_conjunction(right)]
     return [name]
+
+
+#: The level and government a list's last place name carries for the ones before it (哈尔滨、黑河、绥芬河市政府).
+_SHARED_GOVERNMENT = re.compile(r"[市县区州旗盟](?:人民)?政府$")
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def keep_units(names: list[str]) -> list[str]:
+    """The names of a list that are units, keeping bare place names that share the government after them.
+
+    >>> keep_units(["哈尔滨机场扩建指挥部", "哈尔滨", "黑河", "绥芬河市政府", "加快建设"])
+    ['哈尔滨机场扩建指挥部', '哈尔滨', '黑河', '绥芬河市政府']
+    """
+    kept: list[str] = []
+    for i, name in enumerate(names):
+        if looks_like_unit(name):
+            kept.append(name)
+            continue
+        j = i
+        while j < len(names) and _BARE_PLACE.match(names[j]) and not looks_like_unit(names[j]):
+            j += 1
+        if j < len(names) and j > i and _SHARED_GOVERNMENT.search(names[j]) and looks_like_unit(names[j]):
+            kept.append(name)  # printed as it is, its level and government shared with the name after it
+    return kept

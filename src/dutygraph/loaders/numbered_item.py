@@ -11,12 +11,15 @@ from dutygraph.loaders.cues import (
     by_clause,
     closing_group,
     final_bracket,
+    names_a_role,
     open_group,
     read_cues,
     trailing_verb_cue,
+    unit_clause,
 )
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
+from dutygraph.loaders.persons import leader_clause
 from dutygraph.loaders.records import TaskRecord
 
 
@@ -58,6 +61,31 @@ def spaced_cell(text: str) -> tuple[str, str] | None:
     if m and all(looks_like_unit(p) for p in split_top_level(m.group(2), "、，,")):
         return m.group(1), m.group(2)
     return None
+
+
+def opening_cues(text: str) -> tuple[str, str] | None:
+    """Split the cue clauses a paragraph opens with from its work: (cues, rest), or None.
+
+    ``由吴继德副市长负责，市环保局牵头，相关部门配合，细化分工、落实责任……``: the clauses
+    before the work say who does it; at least one must name units by a role verb.
+
+    >>> opening_cues("由王强副市长负责，市环保局牵头，相关部门配合，细化分工、落实责任。")
+    ('由王强副市长负责，市环保局牵头，相关部门配合', '细化分工、落实责任。')
+    >>> opening_cues("加快项目建设，市环保局牵头") is None
+    True
+    """
+    clauses = re.split(r"(?<=[，,；;])", text.strip())
+    taken = units = 0
+    for clause in clauses:
+        seg = clause.rstrip("，,；;")
+        if leader_clause(seg) is None and not unit_clause(seg):
+            break
+        taken += 1
+        units += leader_clause(seg) is None
+    rest = "".join(clauses[taken:]).strip()
+    if not units or not rest:
+        return None
+    return "".join(clauses[:taken]).rstrip("，,；;"), rest
 
 
 def continue_label(item: Item, no: int, text: str) -> bool:
@@ -138,7 +166,9 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
         roles.responsible = ctx.names(bare[1], it.line)  # a bracket of unit names alone: 责任单位
     elif cut:
         text = cut[0]
-        roles = read_cues(cut[1], it.line, ctx)
+        # A cut bracket that prints no role word lost the verb its list ends with (…等按职责分工负责):
+        # the names printed are its 责任单位, as in a document whose brackets list bare names.
+        roles = read_cues(cut[1], it.line, ctx) if names_a_role(cut[1]) else Roles()
         if not roles:
             roles.responsible = ctx.names(cut[1], it.line)
         ctx.warn(
@@ -154,12 +184,27 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
     elif by:
         text = by[0]
         roles = read_cues(by[1] + by[2], it.line, ctx)
+    elif opening := _opening(it):
+        text, cues = opening
+        roles = read_cues(cues, it.line, ctx)
     else:
         inline = LABEL.search(text)
         if inline and inline.start() > 0:
             text, units = text[: inline.start()].rstrip("；;，, "), text[inline.start() :]
             roles = read_cues(units, it.line, ctx)
     return text, roles
+
+
+def _opening(it: Item) -> tuple[str, str] | None:
+    """The item's text without the cue clauses its body opens with, and those clauses
+    (1、污水处理厂项目 / 由X副市长负责，Y牵头，Z配合，尽快……): (text, cues), or None."""
+    for k, part in enumerate(it.parts[1:], start=1):
+        split = opening_cues(part)
+        if split:
+            head = "".join(it.parts[:k]).strip()
+            joint = "" if re.search(r"[。；;：:！!？?]$", head) else "："  # title：work
+            return f"{head}{joint}{split[1]}{''.join(it.parts[k + 1 :])}".strip(), split[0]
+    return None
 
 
 def _fill_from_context(fields: dict[str, list[str]], roles: Roles, context: Roles, inherited: list[str]) -> None:

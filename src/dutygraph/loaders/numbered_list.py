@@ -34,7 +34,16 @@ from dutygraph.loaders.cues import (
     standalone_group,
 )
 from dutygraph.loaders.headings import heading_cues, is_lead_line
-from dutygraph.loaders.numbered_item import Item, bare_group, continue_label, is_closed, record, spaced_cell
+from dutygraph.loaders.numbered_entries import entries_of, kinds_of, task_style_of
+from dutygraph.loaders.numbered_item import (
+    Item,
+    bare_group,
+    continue_label,
+    is_closed,
+    opening_cues,
+    record,
+    spaced_cell,
+)
 from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -48,17 +57,6 @@ _LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。
 _MAX_HEADING = 60
 #: The signature, date or closing note of a notice: never an item's title.
 _SIGN_OFF = re.compile(r"(?:人民政府|办公室|办公厅)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|此件|公开")
-
-
-@dataclass
-class _Entry:
-    """A numbered line: where it is, its style and depth, and whether a cue is on it or after it."""
-
-    index: int
-    style: str
-    depth: int
-    own_cue: bool
-    labelled: bool = False
 
 
 @dataclass
@@ -89,16 +87,6 @@ def _bare_units(tasks: list[str], items: list[Item]) -> bool:
     return False
 
 
-def _cue_after(entry: _Entry, lines: list[Line], i: int, text: str) -> bool:
-    """A cue on an unnumbered line after a numbered one: a labelled line, a bracket or verbs alone,
-    or the body paragraph right under a numbered title, closed by its units (then the titled item is the
-    task: 一、 sections, or （一） items whose title line is followed by the work and its bracket)."""
-    if LABEL.match(text) or standalone_group(text) or is_verb_cue(text):
-        return True
-    between = lines[entry.index + 1 : i]
-    return not any(ln.text.strip() for ln in between) and closing_group(text) is not None
-
-
 def _is_cut_title(text: str) -> bool:
     """A last line that reads as an item's title (short, no sentence, no signature or date)."""
     flat = squeeze(text)
@@ -123,18 +111,6 @@ def _paragraph_tasks(lines: list[Line]) -> bool:
     return closing >= 3 and numbered_cues == 0
 
 
-def _siblings_of_tasks(entries: list[_Entry], is_task: list[bool], task_below: list[bool]) -> None:
-    """Make an item a task when the item before it in its section, numbered the same way, is one
-    (1.…（X主办） 2.…（Y负责） 3.… whose units were cut off or not printed), in place."""
-    last_at: dict[int, int] = {}  # depth -> the latest entry at that depth in the current section
-    for k, e in enumerate(entries):
-        last_at = {d: j for d, j in last_at.items() if d <= e.depth}
-        j = last_at.get(e.depth)
-        if not is_task[k] and not task_below[k] and j is not None and is_task[j] and entries[j].style == e.style:
-            is_task[k] = True
-        last_at[e.depth] = k
-
-
 class NumberedListLoader(Loader):
     """Items numbered at any level under sections; units in brackets, labelled lines, verbs or headings."""
 
@@ -157,66 +133,20 @@ class NumberedListLoader(Loader):
                 if num[0] != "cn" or cue:  # 一、 numbers sections, unless the item carries its own cue
                     items += 1
                     cued += cue
-            if LABEL.match(t):
-                labelled += 1
+            if LABEL.match(t) or (not num and opening_cues(t)):
+                labelled += 1  # a labelled line, or a body opening with its cues (由X负责，Y牵头，……)
         # One item is enough when it carries its own role cue: a page cut after its first task.
         if items < 2 and labelled < 2 and not cued:
             return 0.0
         return items + 3 * cued + 3 * labelled
 
-    # -- structure ------------------------------------------------------------
-
-    @staticmethod
-    def _entries(lines: list[Line]) -> list[_Entry]:
-        """Every numbered line, with the cues on it and in the labelled lines after it."""
-        entries: list[_Entry] = []
-        for i, ln in enumerate(lines):
-            text = ln.text.replace("\t", " ").strip()
-            num = numbering(text)
-            if num:
-                entries.append(_Entry(i, num[0], _DEPTH[num[0]], has_cue(text)))
-            elif entries and not entries[-1].labelled and _cue_after(entries[-1], lines, i, text):
-                entries[-1].labelled = True
-        return entries
-
-    @staticmethod
-    def _task_style(entries: list[_Entry]) -> str | None:
-        """The numbering style of the tasks: the one whose items carry cues most often.
-
-        Items whose own line carries the cue but which are each followed by deeper
-        items are headings (``一、经济发展（牵头领导：张三）`` over ``1.`` items):
-        the tasks are the deeper items then.
-        """
-        counts: dict[str, int] = {}
-        cued: dict[str, int] = {}
-        parents: dict[str, int] = {}
-        following: dict[str, dict[str, int]] = {}
-        for k, e in enumerate(entries):
-            counts[e.style] = counts.get(e.style, 0) + 1
-            if e.own_cue or e.labelled:
-                cued[e.style] = cued.get(e.style, 0) + e.own_cue + e.labelled
-            nxt = entries[k + 1] if k + 1 < len(entries) else None
-            if e.own_cue and not e.labelled and nxt is not None and nxt.depth > e.depth:
-                parents[e.style] = parents.get(e.style, 0) + 1
-                below = following.setdefault(e.style, {})
-                below[nxt.style] = below.get(nxt.style, 0) + 1
-        if cued:
-            best = max(cued, key=lambda s: (cued[s], _DEPTH[s]))
-            if parents.get(best, 0) >= 0.8 * cued[best] and following.get(best):
-                deeper = max(following[best], key=following[best].__getitem__)
-                if counts.get(deeper, 0) >= 2:
-                    return deeper
-            return best
-        present = [s for s, n in counts.items() if n >= 2 and s != "cn"]
-        return max(present, key=_DEPTH.__getitem__) if present else None
-
     def parse(self, ctx: Context) -> list[TaskRecord]:
         lines = expand_shared(ctx.lines, ctx)
-        entries = self._entries(lines)
-        task_style = self._task_style(entries)
+        entries = entries_of(lines)
+        task_style = task_style_of(entries)
         if task_style is None or _paragraph_tasks(lines):
             return self._paragraphs(lines, ctx) if task_style else self._unnumbered(ctx)
-        kinds = self._kinds(entries, task_style)
+        kinds = kinds_of(entries, task_style)
         items: list[Item] = []
         headings: list[_Heading] = []
         section_start = 0  # index of the first item under the latest heading
@@ -362,39 +292,3 @@ class NumberedListLoader(Loader):
                 if values:
                     setattr(out, role, list(values))
         return out
-
-    @staticmethod
-    def _kinds(entries: list[_Entry], task_style: str) -> dict[int, str]:
-        """Whether each numbered line is a task, a heading or part of a task's text.
-
-        An item is a task when it carries a cue (on its line or in the labelled
-        lines after it) or is numbered in the task style, and no deeper item under
-        it is a task; an item with tasks under it, or shallower than the task
-        style, is a heading; a deeper item that is no task is part of the text.
-        """
-        n = len(entries)
-        end = [n] * n  # the first later entry not under entry k
-        stack: list[int] = []
-        for j, entry in enumerate(entries):
-            while stack and entries[stack[-1]].depth >= entry.depth:
-                end[stack.pop()] = j
-            stack.append(j)
-        is_task = [False] * n
-        task_below = [False] * n  # some item under the entry is a task
-        tasks_from = [0] * (n + 1)  # tasks among entries[i:]
-        for k in range(n - 1, -1, -1):
-            e = entries[k]
-            task_below[k] = tasks_from[k + 1] - tasks_from[end[k]] > 0
-            is_task[k] = (e.own_cue or e.labelled or e.style == task_style) and not task_below[k]
-            tasks_from[k] = tasks_from[k + 1] + is_task[k]
-        _siblings_of_tasks(entries, is_task, task_below)
-        task_depth = _DEPTH[task_style]
-        kinds: dict[int, str] = {}
-        for k, e in enumerate(entries):
-            if is_task[k]:
-                kinds[e.index] = "task"
-            elif e.depth < task_depth or task_below[k]:
-                kinds[e.index] = "heading"
-            else:
-                kinds[e.index] = "text"
-        return kinds

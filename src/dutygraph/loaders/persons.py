@@ -156,3 +156,28 @@ def parse_persons(text: str) -> list[str]:
         elif squeeze(part) and not is_none_mark(part):
             out.extend(run_together_persons(part))
     return out
+
+
+#: A leader's post after the name (吴继德副市长负责): the person oversees the task.
+_POST = r"(?:常务)?副?(?:省|市|区|县|州|盟|旗|镇|乡)长|副?秘书长|副?书记|副?主任|副?主席"
+_LEADER_CLAUSE = re.compile(
+    rf"^(?:由|请)?((?:[\u4e00-\u9fff]{{2,4}}?(?:{_POST})(?:同志)?[、和]?)+)(?:负责|牵头|分管|牵头负责|负总责|抓总|领衔)$"
+)
+_POST_TAIL = re.compile(rf"(?:{_POST})(?:同志)?$")
+
+
+def leader_clause(segment: str) -> list[str] | None:
+    """The persons a clause names as leaders by their post (由吴继德副市长负责 -> 吴继德), or None.
+
+    A post alone (分管副省长负责) names no person: an empty list.
+
+    >>> leader_clause("由吴继德副市长负责"), leader_clause("分管副省长、协管副秘书长负责"), leader_clause("市建委牵头")
+    (['吴继德'], [], None)
+    """
+    m = _LEADER_CLAUSE.match(squeeze(segment))
+    if not m:
+        return None
+    names = [_POST_TAIL.sub("", part) for part in re.split(r"[、和]", m.group(1)) if part]
+    if not all(_POST_TAIL.search(part) for part in re.split(r"[、和]", m.group(1)) if part):
+        return None
+    return [n for n in names if is_person(n)]

@@ -1,0 +1,128 @@
+"""The numbered lines of a text and what each is: a task, a heading above tasks, or part of a task's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dutygraph.loaders.base import LABEL
+from dutygraph.loaders.cues import closing_group, has_cue, is_verb_cue, standalone_group
+from dutygraph.loaders.numbered_item import opening_cues
+from dutygraph.loaders.numbering import DEPTH, numbering
+from dutygraph.loaders.text import Line
+
+_DEPTH = DEPTH
+
+
+@dataclass
+class Entry:
+    """A numbered line: where it is, its style and depth, and whether a cue is on it or after it."""
+
+    index: int
+    style: str
+    depth: int
+    own_cue: bool
+    labelled: bool = False
+
+
+def cue_after(entry: Entry, lines: list[Line], i: int, text: str) -> bool:
+    """A cue on an unnumbered line after a numbered one: a labelled line, a bracket or verbs alone,
+    or the body paragraph right under a numbered title, closed by its units (then the titled item is the
+    task: 一、 sections, or （一） items whose title line is followed by the work and its bracket)."""
+    if LABEL.match(text) or standalone_group(text) or is_verb_cue(text):
+        return True
+    between = lines[entry.index + 1 : i]
+    return not any(ln.text.strip() for ln in between) and (
+        closing_group(text) is not None or opening_cues(text) is not None
+    )
+
+
+def siblings_of_tasks(entries: list[Entry], is_task: list[bool], task_below: list[bool]) -> None:
+    """Make an item a task when the item before it in its section, numbered the same way, is one
+    (1.…（X主办） 2.…（Y负责） 3.… whose units were cut off or not printed), in place."""
+    last_at: dict[int, int] = {}  # depth -> the latest entry at that depth in the current section
+    for k, e in enumerate(entries):
+        last_at = {d: j for d, j in last_at.items() if d <= e.depth}
+        j = last_at.get(e.depth)
+        if not is_task[k] and not task_below[k] and j is not None and is_task[j] and entries[j].style == e.style:
+            is_task[k] = True
+        last_at[e.depth] = k
+
+
+def entries_of(lines: list[Line]) -> list[Entry]:
+    """Every numbered line, with the cues on it and in the labelled lines after it."""
+    entries: list[Entry] = []
+    for i, ln in enumerate(lines):
+        text = ln.text.replace("\t", " ").strip()
+        num = numbering(text)
+        if num:
+            entries.append(Entry(i, num[0], _DEPTH[num[0]], has_cue(text)))
+        elif entries and not entries[-1].labelled and cue_after(entries[-1], lines, i, text):
+            entries[-1].labelled = True
+    return entries
+
+
+def task_style_of(entries: list[Entry]) -> str | None:
+    """The numbering style of the tasks: the one whose items carry cues most often.
+
+    Items whose own line carries the cue but which are each followed by deeper
+    items are headings (``一、经济发展（牵头领导：张三）`` over ``1.`` items):
+    the tasks are the deeper items then.
+    """
+    counts: dict[str, int] = {}
+    cued: dict[str, int] = {}
+    parents: dict[str, int] = {}
+    following: dict[str, dict[str, int]] = {}
+    for k, e in enumerate(entries):
+        counts[e.style] = counts.get(e.style, 0) + 1
+        if e.own_cue or e.labelled:
+            cued[e.style] = cued.get(e.style, 0) + e.own_cue + e.labelled
+        nxt = entries[k + 1] if k + 1 < len(entries) else None
+        if e.own_cue and not e.labelled and nxt is not None and nxt.depth > e.depth:
+            parents[e.style] = parents.get(e.style, 0) + 1
+            below = following.setdefault(e.style, {})
+            below[nxt.style] = below.get(nxt.style, 0) + 1
+    if cued:
+        best = max(cued, key=lambda s: (cued[s], _DEPTH[s]))
+        if parents.get(best, 0) >= 0.8 * cued[best] and following.get(best):
+            deeper = max(following[best], key=following[best].__getitem__)
+            if counts.get(deeper, 0) >= 2:
+                return deeper
+        return best
+    present = [s for s, n in counts.items() if n >= 2 and s != "cn"]
+    return max(present, key=_DEPTH.__getitem__) if present else None
+
+
+def kinds_of(entries: list[Entry], task_style: str) -> dict[int, str]:
+    """Whether each numbered line is a task, a heading or part of a task's text.
+
+    An item is a task when it carries a cue (on its line or in the labelled
+    lines after it) or is numbered in the task style, and no deeper item under
+    it is a task; an item with tasks under it, or shallower than the task
+    style, is a heading; a deeper item that is no task is part of the text.
+    """
+    n = len(entries)
+    end = [n] * n  # the first later entry not under entry k
+    stack: list[int] = []
+    for j, entry in enumerate(entries):
+        while stack and entries[stack[-1]].depth >= entry.depth:
+            end[stack.pop()] = j
+        stack.append(j)
+    is_task = [False] * n
+    task_below = [False] * n  # some item under the entry is a task
+    tasks_from = [0] * (n + 1)  # tasks among entries[i:]
+    for k in range(n - 1, -1, -1):
+        e = entries[k]
+        task_below[k] = tasks_from[k + 1] - tasks_from[end[k]] > 0
+        is_task[k] = (e.own_cue or e.labelled or e.style == task_style) and not task_below[k]
+        tasks_from[k] = tasks_from[k + 1] + is_task[k]
+    siblings_of_tasks(entries, is_task, task_below)
+    task_depth = _DEPTH[task_style]
+    kinds: dict[int, str] = {}
+    for k, e in enumerate(entries):
+        if is_task[k]:
+            kinds[e.index] = "task"
+        elif e.depth < task_depth or task_below[k]:
+            kinds[e.index] = "heading"
+        else:
+            kinds[e.index] = "text"
+    return kinds
