@@ -487,3 +487,22 @@ def test_a_page_cut_after_its_only_item_still_gives_that_item(tmp_path):
         "关于印发某某方案的通知\n一、加强督导。\n1. 深化改革实现重大突破。(牵头单位:市发展改革委、市", "utf-8"
     )
     assert [(t.task, t.lead) for t in load(path).tasks] == [("1", ["市发展改革委", "市"])]
+
+
+def test_cells_closed_by_pipes_with_empty_cells_and_a_progress_table_header():
+    r = load(SAMPLES / "pipe_closed_progress.txt")
+    assert [(t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["王明"], ["城管局"], ["市政局", "相关街道"]),  # 牵头 单位 is one header cell; 与协同单位 supports
+        ("2", ["王明"], ["城管局"], ["环卫处", "各街道"]),  # a pipe alone closes a cell the text left open
+        ("3", ["李华"], ["住建局"], ["相关街道"]),
+    ]
+
+
+def test_labelled_fields_on_one_line_stop_before_a_status_table_and_the_staff_are_read_past():
+    r = load(SAMPLES / "labelled_fields_status_table.txt")
+    assert [(t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["林静国"], ["市轨道交通工程建设指挥部"], []),  # 项目责任人, 实际完成情况: read past
+        ("2", ["王仁洲"], ["市交通委"], ["市公安局", "市城管局", "各区政府"]),  # not 鄞州, 海曙 … 合计
+        ("3", ["王仁洲"], ["市交通委"], ["市发改委", "宁波电业局"]),
+    ]
+    assert any("after a labelled list of units" in w.message and w.line == 1 for w in r.warnings)

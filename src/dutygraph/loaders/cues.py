@@ -34,7 +34,7 @@ from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
 from dutygraph.loaders.persons import leader_clause, parse_persons
 from dutygraph.loaders.text import squeeze
 
-_OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
+OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
 #: Verb endings of a unit list: who leads, who supports, who is responsible.
 _LEAD_END = re.compile(
     r"(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总"
@@ -114,7 +114,7 @@ def trailing_verb_cue(text: str) -> tuple[str, str] | None:
     body = text.rstrip().rstrip("。.；;")
     cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
     last = body[cut + 1 :]
-    if cut < 0 or last.lstrip()[:1] in _OPENERS.values() or not is_verb_cue(last):  # (X牵头落实: a cut bracket
+    if cut < 0 or last.lstrip()[:1] in OPENERS.values() or not is_verb_cue(last):  # (X牵头落实: a cut bracket
         return None
     return body[: cut + 1], last
 
@@ -134,7 +134,7 @@ def is_verb_cue(text: str) -> bool:
 
 def unit_clause(segment: str) -> bool:
     """True for one clause that names units by a role verb: ``区财政局、各街道配合``, ``由X负责``."""
-    seg = _clean_segment(segment)
+    seg = clean_segment(segment)
     m = _LEAD_END.search(seg) or _SUPPORT_END.search(seg) or _RESPONSIBLE_END.search(seg)
     if not seg or not m or m.start() == 0:
         return False
@@ -186,14 +186,14 @@ def final_bracket(text: str) -> tuple[str, str] | None:
     Brackets may be ( ), （ ）, [ ], 【 】 or 〔 〕, nested.
     """
     stripped = text.rstrip(" 。.;；，,")
-    if not stripped or stripped[-1] not in _OPENERS:
+    if not stripped or stripped[-1] not in OPENERS:
         return None
     depth = 0
     for i in range(len(stripped) - 1, -1, -1):
         ch = stripped[i]
-        if ch in _OPENERS:
+        if ch in OPENERS:
             depth += 1
-        elif ch in _OPENERS.values():
+        elif ch in OPENERS.values():
             depth -= 1
             if depth == 0:
                 return stripped[:i].rstrip(), stripped[i + 1 : -1]
@@ -232,10 +232,10 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
         _read_labelled(text, labels, line, ctx, roles)
         return roles
     segments = [part for seg in split_top_level(text, "，,；;。") for part in _clauses(seg)]
-    verb_lead = any(_LEAD_END.search(_clean_segment(s)) and not FIRST_LISTED_LEADS.search(s) for s in segments)
+    verb_lead = any(_LEAD_END.search(clean_segment(s)) and not FIRST_LISTED_LEADS.search(s) for s in segments)
     convention = any(FIRST_LISTED_LEADS.search(s) for s in segments) or _shared_verb(segments, verb_lead)
     for segment in segments:
-        seg = _clean_segment(segment)
+        seg = clean_segment(segment)
         if not seg or FIRST_LISTED_LEADS.search(seg):
             continue  # 列第一位的为牵头部门，下同: a convention, read for the whole document
         lead, support, responsible = _LEAD_END.search(seg), _SUPPORT_END.search(seg), _RESPONSIBLE_END.search(seg)
@@ -270,7 +270,7 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
 
 def _shared_verb(segments: list[str], verb_lead: bool) -> bool:
     """(X、Y等有关部门,Z负责): the bracket's one 负责, after its last list, holds for every list."""
-    return not verb_lead and len(segments) > 1 and bool(_RESPONSIBLE_END.search(_clean_segment(segments[-1])))
+    return not verb_lead and len(segments) > 1 and bool(_RESPONSIBLE_END.search(clean_segment(segments[-1])))
 
 
 #: Where one clause ends and the next begins inside a segment: after a role verb, at 、 or a space
@@ -288,7 +288,7 @@ def _clauses(segment: str) -> list[str]:
     return [segment]
 
 
-def _clean_segment(segment: str) -> str:
+def clean_segment(segment: str) -> str:
     seg = squeeze(segment)
     seg = re.sub(r"^(?:由|请|均由)", "", seg)
     # X等（相关）部门按职责分工负责 / X等配合: 等 closes the list, the category word is no unit
@@ -311,6 +311,8 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         if kind == "deadline":
             roles.deadline = roles.deadline or value.strip("。.；; ") or None
             continue
+        if kind in ("responsible", "lead", "support"):
+            value = _units_before_status(value, line, ctx)
         if kind in ("responsible", "lead", "support") and _has_inner_verbs(value):
             _read_marked_list(value, kind, line, ctx, roles)
             continue
@@ -330,6 +332,20 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
 _TRAILING_LABEL = re.compile(rf"[；;，,\s]+(?:{LABEL_WORDS})$")
 
 
+def _units_before_status(value: str, line: int, ctx: Context) -> str:
+    """A labelled list up to where a status table run onto its line begins (市城管局 鄞州 海曙 合计 2 5 …):
+    from the first space-separated run that names no unit, when what follows holds figures or goes on."""
+    runs = value.split()
+    for k, run in enumerate(runs[1:], start=1):
+        if not any(looks_like_unit(n) for n in split_top_level(run, "、，,")):
+            rest = " ".join(runs[k:])
+            if re.search(r"\d", rest) or len(runs) - k >= 3:
+                ctx.warn(line, f"read past '{rest[:30]}' after a labelled list of units: no unit names")
+                return " ".join(runs[:k])
+            break
+    return value
+
+
 def _first_sentence(value: str) -> str:
     """A label's value up to the first full stop outside brackets: after it the text goes on
     with other matters (牵头部门：市交通局。建设进度相对较慢的县区为舒城县。)."""
@@ -339,13 +355,13 @@ def _first_sentence(value: str) -> str:
 
 def _has_inner_verbs(value: str) -> bool:
     """True for a labelled list that marks roles inside it: 责任单位：X、Y牵头，Z."""
-    return any(_LEAD_END.search(_clean_segment(seg)) for seg in split_top_level(value, "，,；;"))
+    return any(_LEAD_END.search(clean_segment(seg)) for seg in split_top_level(value, "，,；;"))
 
 
 def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Roles) -> None:
     """Units under one label with the leads marked by a verb: the marked lead, the rest support."""
     for seg in split_top_level(value, "，,；;"):
-        seg = _clean_segment(seg)
+        seg = clean_segment(seg)
         lead, support = _LEAD_END.search(seg), _SUPPORT_END.search(seg)
         if lead:
             roles.lead += ctx.names(seg[: lead.start()], line)
@@ -355,46 +371,3 @@ def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Rol
             roles.lead += ctx.names(seg, line)
         else:
             roles.support += ctx.names(seg, line)
-
-
-#: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
-_CUT_LABEL = re.compile(r"(?:^|[；;，,、【\[])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
-_CUT_VERBS = (("牵", "牵头"), ("配", "配合"), ("负", "负责"), ("协", "协办"))
-
-
-def open_group(text: str) -> tuple[str, str] | None:
-    """Split an item whose unit bracket was cut off (the text ends inside it): (body, inside).
-
-    Excerpts and scrapes stop mid-item; a bracket opened after the item's last
-    sentence and never closed, holding a cue or a list of units, is read as far as
-    it goes.
-
-    Example:
-        >>> open_group("地区生产总值增长6.5%。(市发展改革委、市财政局、市人")
-        ('地区生产总值增长6.5%。', '市发展改革委、市财政局、市人')
-    """
-    stripped = text.rstrip()
-    depth, at = 0, -1
-    for i in range(len(stripped) - 1, -1, -1):
-        if stripped[i] in _OPENERS:
-            depth += 1
-        elif stripped[i] in _OPENERS.values():
-            if depth == 0:
-                at = i  # the bracket never closed
-                break
-            depth -= 1
-    if at <= 0:
-        return None
-    inside = stripped[at + 1 :]
-    for cut, whole in _CUT_VERBS:
-        if inside.endswith(cut) and not inside.endswith(whole):
-            inside += whole[len(cut) :]  # 等牵 was 等牵头 before the cut
-            break
-    inside = _CUT_LABEL.sub("", inside)
-    parts = split_top_level(inside, "、，,；;")
-    if not parts or "。" in inside:
-        return None
-    units = sum(1 for p in parts[:-1] if looks_like_unit(_clean_segment(p)))
-    if _HINT.search(inside) or (len(parts) >= 2 and units == len(parts) - 1) or looks_like_unit(inside):
-        return stripped[:at].rstrip(), inside
-    return None

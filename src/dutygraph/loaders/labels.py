@@ -68,6 +68,10 @@ def _bare(m: re.Match[str]) -> str:
     return f"{m.group(1)}："
 
 
+#: The rest of a label a space cut in two (牵头 单位, 分管 领导): a header cell, not a label and its value.
+_LABEL_TAILS = frozenset(["单位", "部门", "领导", "责任人", "负责人"])
+
+
 def _is_spaced_value(label: str, rest: str) -> bool:
     """After a label and a space, a value cut by the page end or broken by a space (自治 区农牧厅,
     市人力资源社会保) is still its value: anything but a sentence or another label."""
@@ -76,6 +80,7 @@ def _is_spaced_value(label: str, rest: str) -> bool:
         label_field(label) not in (None, "cue")
         and bool(first)
         and not _starts_label(first.group(0))  # type: ignore[union-attr]
+        and first.group(0) not in _LABEL_TAILS  # type: ignore[union-attr]
         and not _PROSE.match(rest)
     )
 

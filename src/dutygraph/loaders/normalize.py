@@ -188,13 +188,19 @@ def _cells_closed_by_pipes(lines: list[Line]) -> list[Line]:
     so it becomes a blank line (the cell separator of a flattened table)."""
     out: list[Line] = []
     in_table = False  # before the first cell, a line (the title) stands alone
+    open_cell = False  # the last line was a cell's text not yet closed by its pipe
     for ln in lines:
         text = ln.text.strip()
         if _CELL_THEN_PIPE.match(text):
             out += [Line(ln.no, text[:-1].rstrip()), Line(ln.no, "")]
-            in_table = True
+            in_table, open_cell = True, False
+        elif in_table and _PIPES.match(text):
+            # A pipe alone closes the cell above it; after a closed cell, it is an empty cell (||).
+            out += [Line(ln.no, "")] if open_cell else [Line(ln.no, "—"), Line(ln.no, "")]
+            open_cell = False
         elif text:
             out += [ln] if in_table else [ln, Line(ln.no, "")]
+            open_cell = in_table
     return out
 
 

@@ -12,11 +12,11 @@ from dutygraph.loaders.cues import (
     closing_group,
     final_bracket,
     names_a_role,
-    open_group,
     read_cues,
     trailing_verb_cue,
     unit_clause,
 )
+from dutygraph.loaders.cut_brackets import open_group
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause

@@ -1,0 +1,50 @@
+"""Brackets cut by the end of a text: scrapes and excerpts stop mid-item, inside the unit bracket."""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.cues import OPENERS, clean_segment, names_a_role
+from dutygraph.loaders.names import looks_like_unit, split_top_level
+
+#: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
+_CUT_LABEL = re.compile(r"(?:^|[；;，,、【\[])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
+_CUT_VERBS = (("牵", "牵头"), ("配", "配合"), ("负", "负责"), ("协", "协办"))
+
+
+def open_group(text: str) -> tuple[str, str] | None:
+    """Split an item whose unit bracket was cut off (the text ends inside it): (body, inside).
+
+    Excerpts and scrapes stop mid-item; a bracket opened after the item's last
+    sentence and never closed, holding a cue or a list of units, is read as far as
+    it goes.
+
+    Example:
+        >>> open_group("地区生产总值增长6.5%。(市发展改革委、市财政局、市人")
+        ('地区生产总值增长6.5%。', '市发展改革委、市财政局、市人')
+    """
+    stripped = text.rstrip()
+    depth, at = 0, -1
+    for i in range(len(stripped) - 1, -1, -1):
+        if stripped[i] in OPENERS:
+            depth += 1
+        elif stripped[i] in OPENERS.values():
+            if depth == 0:
+                at = i  # the bracket never closed
+                break
+            depth -= 1
+    if at <= 0:
+        return None
+    inside = stripped[at + 1 :]
+    for cut, whole in _CUT_VERBS:
+        if inside.endswith(cut) and not inside.endswith(whole):
+            inside += whole[len(cut) :]  # 等牵 was 等牵头 before the cut
+            break
+    inside = _CUT_LABEL.sub("", inside)
+    parts = split_top_level(inside, "、，,；;")
+    if not parts or "。" in inside:
+        return None
+    units = sum(1 for p in parts[:-1] if looks_like_unit(clean_segment(p)))
+    if names_a_role(inside) or (len(parts) >= 2 and units == len(parts) - 1) or looks_like_unit(inside):
+        return stripped[:at].rstrip(), inside
+    return None
