@@ -506,3 +506,19 @@ def test_labelled_fields_on_one_line_stop_before_a_status_table_and_the_staff_ar
         ("3", ["王仁洲"], ["市交通委"], ["市发改委", "宁波电业局"]),
     ]
     assert any("after a labelled list of units" in w.message and w.line == 1 for w in r.warnings)
+
+
+def test_paragraphs_under_a_section_each_closed_by_their_units_are_the_tasks_though_only_two():
+    rows = [(t.goal, t.lead) for t in load(SAMPLES / "paragraphs_under_section.txt").tasks]
+    assert rows == [
+        ("努力扩大内需，促进经济平稳较快发展", ["财政厅"]),
+        ("努力扩大内需，促进经济平稳较快发展", ["人民银行成都分行", "金融办"]),
+    ]
+
+
+def test_an_item_whose_last_paragraph_is_cut_inside_its_bracket_keeps_the_roles_printed():
+    r = load(SAMPLES / "cut_in_last_paragraph.txt")
+    assert [(t.task, t.lead, t.support, t.leaders) for t in r.tasks] == [
+        ("（一）", ["省发展改革委"], ["省工业和信息化厅", "省"], [])  # posts name no leader; the cut name as printed
+    ]
+    assert any("stops inside its unit bracket" in w.message for w in r.warnings)

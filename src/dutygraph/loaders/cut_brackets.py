@@ -48,3 +48,10 @@ def open_group(text: str) -> tuple[str, str] | None:
     if names_a_role(inside) or (len(parts) >= 2 and units == len(parts) - 1) or looks_like_unit(inside):
         return stripped[:at].rstrip(), inside
     return None
+
+
+def cut_cue(text: str) -> bool:
+    """True for a text that ends inside a bracket naming roles (…能耗下降2.5%(分管副省长负责,省发展改革委牵头,省):
+    the page stopped inside the item's cue."""
+    group = open_group(text)
+    return group is not None and names_a_role(group[1])

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from dutygraph.loaders.base import LABEL
 from dutygraph.loaders.cues import closing_group, has_cue, is_verb_cue, standalone_group
+from dutygraph.loaders.cut_brackets import cut_cue
 from dutygraph.loaders.numbered_item import opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.text import Line
@@ -32,7 +33,7 @@ def cue_after(entry: Entry, lines: list[Line], i: int, text: str) -> bool:
         return True
     between = lines[entry.index + 1 : i]
     return not any(ln.text.strip() for ln in between) and (
-        closing_group(text) is not None or opening_cues(text) is not None
+        closing_group(text) is not None or opening_cues(text) is not None or cut_cue(text)
     )
 
 

@@ -171,6 +171,8 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
         roles = read_cues(cut[1], it.line, ctx) if names_a_role(cut[1]) else Roles()
         if not roles:
             roles.responsible = ctx.names(cut[1], it.line)
+        else:
+            _cut_tail(cut[1], roles, it.line, ctx)
         ctx.warn(
             it.line,
             f"task {it.number}: the text stops inside its unit bracket; read the units printed before the cut",
@@ -205,6 +207,18 @@ def _opening(it: Item) -> tuple[str, str] | None:
             joint = "" if re.search(r"[。；;：:！!？?]$", head) else "："  # title：work
             return f"{head}{joint}{split[1]}{''.join(it.parts[k + 1 :])}".strip(), split[0]
     return None
+
+
+def _cut_tail(inside: str, roles: Roles, line: int, ctx: Context) -> None:
+    """The units after a cut bracket's last verb (…省发展改革委牵头，省工业和信息化厅、省): their own verb was
+    cut off; after a lead they support (the 配合 that closes such lists), else they are 责任单位. The last
+    name, cut, is kept as printed."""
+    tail = split_top_level(inside, "，,；;")[-1]
+    if names_a_role(tail):
+        return
+    placed = roles.lead + roles.support + roles.responsible
+    names = [n for n in ctx.names(tail, line) if n not in placed]
+    (roles.support if roles.lead else roles.responsible).extend(names)
 
 
 def _fill_from_context(fields: dict[str, list[str]], roles: Roles, context: Roles, inherited: list[str]) -> None:

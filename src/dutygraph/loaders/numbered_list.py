@@ -33,6 +33,7 @@ from dutygraph.loaders.cues import (
     read_cues,
     standalone_group,
 )
+from dutygraph.loaders.cut_brackets import cut_cue
 from dutygraph.loaders.headings import heading_cues, is_lead_line
 from dutygraph.loaders.numbered_entries import entries_of, kinds_of, task_style_of
 from dutygraph.loaders.numbered_item import (
@@ -99,16 +100,24 @@ def _is_paragraph(text: str) -> bool:
 
 
 def _paragraph_tasks(lines: list[Line]) -> bool:
-    """Whether the tasks are unnumbered paragraphs that each close with their units while
-    no numbered line carries a cue (a 政府工作报告 division of labour): three such paragraphs at least."""
-    closing = numbered_cues = 0
+    """Whether the tasks are unnumbered paragraphs that each close with their units while no numbered
+    line carries a cue (a 政府工作报告 division of labour): three such paragraphs, or a section whose
+    first paragraph closes so and is followed by more paragraphs (then the section is no task)."""
+    closing = numbered_cues = run = 0
+    several = False  # a run of two paragraphs under a heading, the first closed by its units
+    first_closed = False
     for ln in lines:
         text = ln.text.replace("\t", " ").strip()
         if numbering(text):
             numbered_cues += has_cue(text)
-        elif _is_paragraph(text) and closing_group(text):
-            closing += 1
-    return closing >= 3 and numbered_cues == 0
+            run = 0
+        elif _is_paragraph(text):
+            closed = closing_group(text) is not None
+            closing += closed
+            first_closed = closed if run == 0 else first_closed
+            run += 1
+            several = several or (run >= 2 and first_closed)
+    return (closing >= 3 or several) and numbered_cues == 0
 
 
 class NumberedListLoader(Loader):
@@ -133,7 +142,9 @@ class NumberedListLoader(Loader):
                 if num[0] != "cn" or cue:  # 一、 numbers sections, unless the item carries its own cue
                     items += 1
                     cued += cue
-            if LABEL.match(t) or (not num and opening_cues(t)):
+            if not num and items and cut_cue(t):
+                cued += 1  # the page stops inside the bracket of the item's last paragraph
+            elif LABEL.match(t) or (not num and opening_cues(t)):
                 labelled += 1  # a labelled line, or a body opening with its cues (由X负责，Y牵头，……)
         # One item is enough when it carries its own role cue: a page cut after its first task.
         if items < 2 and labelled < 2 and not cued:
