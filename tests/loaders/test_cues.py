@@ -522,3 +522,13 @@ def test_an_item_whose_last_paragraph_is_cut_inside_its_bracket_keeps_the_roles_
         ("（一）", ["省发展改革委"], ["省工业和信息化厅", "省"], [])  # posts name no leader; the cut name as printed
     ]
     assert any("stops inside its unit bracket" in w.message for w in r.warnings)
+
+
+def test_a_paragraph_of_several_tasks_each_closed_by_its_own_bracket_is_split_into_them():
+    r = load(SAMPLES / "several_tasks_in_one_paragraph.txt")
+    assert [(t.task, t.text[:6], t.lead, t.support, t.leaders) for t in r.tasks] == [
+        ("（一）", "增强创新驱动", ["省科技厅"], [], []),  # 其他有关部门配合 names no unit
+        ("（一）2", "在高端装备、", ["省科技厅"], ["省发改委", "省财政厅"], []),  # 列第一位的为牵头部门
+        ("（一）3", "建设一批众创", ["省科技厅"], [], []),
+        ("（一）4", "推进省级财政", [], [], []),  # cut before its bracket
+    ]

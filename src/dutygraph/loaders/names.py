@@ -206,8 +206,8 @@ def parse_names(text: str) -> list[str]:
             part = _TRAILING_ETC.sub("", part).strip("。.")
             if part.endswith(("★", "☆")):
                 part = "★" + part.rstrip("★☆")  # 县发改局★ marks the lead as ★县发改局 does
-            if not part or is_none_mark(part):
-                continue
+            if not part or is_none_mark(part) or _THE_OTHERS.match(part):
+                continue  # 其他有关部门配合 (a convention for everyone else) names no unit
             if names and is_paren_tail(part):
                 names[-1] += part
                 continue
@@ -241,6 +241,7 @@ _LEAD_NOTE = re.compile(
 )
 #: A note inside a unit list that is not part of a name: （排名第一的为牵头单位，下同）.
 _CONVENTION_NOTE = re.compile(r"[（(][^()（）]{0,30}(?:牵头|下同|排名|排序|第一|首位)[^()（）]{0,30}[)）]")
+_THE_OTHERS = re.compile(r"^其[他它](?:有关|相关)?(?:部门|单位)")
 _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
 #: 各乡 / 各县 / 各镇 — the first half of a collective split at 、 (各乡、镇人民政府).
 _LEVEL_ONLY = re.compile(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import LABEL
-from dutygraph.loaders.cues import closing_group, has_cue, is_verb_cue, standalone_group
+from dutygraph.loaders.cues import closing_group, is_verb_cue, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
-from dutygraph.loaders.numbered_item import opening_cues
+from dutygraph.loaders.numbered_item import carries_cue, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.text import Line
 
@@ -56,7 +56,7 @@ def entries_of(lines: list[Line]) -> list[Entry]:
         text = ln.text.replace("\t", " ").strip()
         num = numbering(text)
         if num:
-            entries.append(Entry(i, num[0], _DEPTH[num[0]], has_cue(text)))
+            entries.append(Entry(i, num[0], _DEPTH[num[0]], carries_cue(text)))
         elif entries and not entries[-1].labelled and cue_after(entries[-1], lines, i, text):
             entries[-1].labelled = True
     return entries

@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import LABEL, Context, assign_responsible
 from dutygraph.loaders.cues import (
+    OPENERS,
     Roles,
     by_clause,
     closing_group,
     final_bracket,
+    has_cue,
     names_a_role,
     read_cues,
     trailing_verb_cue,
@@ -21,6 +23,7 @@ from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause
 from dutygraph.loaders.records import TaskRecord
+from dutygraph.loaders.text import squeeze
 
 
 @dataclass
@@ -86,6 +89,55 @@ def opening_cues(text: str) -> tuple[str, str] | None:
     if not units or not rest:
         return None
     return "".join(clauses[:taken]).rstrip("，,；;"), rest
+
+
+def cue_brackets(text: str, ctx: Context) -> list[tuple[int, int]]:
+    """Where the top-level brackets of ``text`` that assign roles are: (start, end) each.
+
+    A bracket assigns roles when it reads as cues with a unit or a leader in them
+    (（分管副省长负责，省科技厅牵头）), not when it only explains (（含下属单位）).
+    """
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch in OPENERS.values():
+            depth, start = depth + 1, i if depth == 0 else start
+        elif ch in OPENERS and depth:
+            depth -= 1
+            if depth == 0 and names_a_role(inner := text[start + 1 : i]):
+                quiet = Context(ctx.file, [])  # a trial reading: its warnings are not the document's
+                if read_cues(inner, 0, quiet):
+                    spans.append((start, i + 1))
+    return spans
+
+
+def carries_cue(text: str) -> bool:
+    """True when a numbered line holds a cue: at its end, or in a bracket of roles inside its paragraph."""
+    return has_cue(text) or (names_a_role(text) and bool(cue_brackets(text, Context("", []))))
+
+
+def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
+    """An item whose paragraph holds several tasks, each closed by its own bracket of roles, as one item per
+    task, numbered （一）, （一）2, （一）3 …; the text after the last bracket (a task cut before its bracket)
+    is one more. An item with one bracket, or only a closing one, is returned as it is."""
+    text = "".join(it.parts).strip()
+    spans = cue_brackets(text, ctx)
+    if len(spans) < 2:
+        return [it]
+    pieces, at = [], 0
+    for _, end in spans:
+        pieces.append(text[at:end])
+        at = end
+    tail = text[at:].strip(" 。.，,；;")
+    if len(squeeze(tail)) > 8:
+        pieces.append(text[at:])
+    out = []
+    for k, piece in enumerate(pieces, start=1):
+        number = it.number if k == 1 else f"{it.number.rstrip('.．、﹒。')}{k}"
+        part = piece.strip().lstrip("。.，,；; ")
+        out.append(Item(number, it.line, [part], it.goal, it.goal_no, it.area, it.context, []))
+    out[-1].labelled = list(it.labelled)
+    return out
 
 
 def continue_label(item: Item, no: int, text: str) -> bool:

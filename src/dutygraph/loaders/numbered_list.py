@@ -39,11 +39,13 @@ from dutygraph.loaders.numbered_entries import entries_of, kinds_of, task_style_
 from dutygraph.loaders.numbered_item import (
     Item,
     bare_group,
+    carries_cue,
     continue_label,
     is_closed,
     opening_cues,
     record,
     spaced_cell,
+    split_at_brackets,
 )
 from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
 from dutygraph.loaders.records import TaskRecord
@@ -120,6 +122,13 @@ def _paragraph_tasks(lines: list[Line]) -> bool:
     return (closing >= 3 or several) and numbered_cues == 0
 
 
+def _records(items: list[Item], task_lines: list[str], ctx: Context) -> list[TaskRecord]:
+    """The task records of the items, an item holding several bracket-closed tasks split into them."""
+    first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
+    bare = first_leads or _bare_units(task_lines, items)
+    return [record(sub, ctx, first_leads, bare) for it in items for sub in split_at_brackets(it, ctx)]
+
+
 class NumberedListLoader(Loader):
     """Items numbered at any level under sections; units in brackets, labelled lines, verbs or headings."""
 
@@ -138,7 +147,7 @@ class NumberedListLoader(Loader):
                 items, cued = items + 2, cued + 1  # 一、推进重大项目建设 / …(X牵头;Y配合)
             section = bool(num and num[0] == "cn")
             if num and (num[0] != "paren" or len(t) > 12):
-                cue = has_cue(t)
+                cue = carries_cue(t)
                 if num[0] != "cn" or cue:  # 一、 numbers sections, unless the item carries its own cue
                     items += 1
                     cued += cue
@@ -211,9 +220,8 @@ class NumberedListLoader(Loader):
                 items.append(Item(headings[-1].number, ln.no, [text], *self._place(headings), self._context(headings)))
             elif items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
                 items[-1].parts.append(text)
-        first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
-        bare = first_leads or _bare_units([ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"], items)
-        return self._drop_preamble([record(it, ctx, first_leads, bare) for it in items], ctx)
+        task_lines = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]
+        return self._drop_preamble(_records(items, task_lines, ctx), ctx)
 
     @staticmethod
     def _drop_preamble(records: list[TaskRecord], ctx: Context) -> list[TaskRecord]:
