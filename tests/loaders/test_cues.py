@@ -532,3 +532,18 @@ def test_a_paragraph_of_several_tasks_each_closed_by_its_own_bracket_is_split_in
         ("（一）3", "建设一批众创", ["省科技厅"], [], []),
         ("（一）4", "推进省级财政", [], [], []),  # cut before its bracket
     ]
+
+
+def test_a_pipe_table_whose_rows_run_together_on_one_line_is_read_row_by_row():
+    r = load(SAMPLES / "pipe_rows_one_line.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("1", ["县卫生健康局"]),
+        ("2", ["县卫生健康局", "县财政局"]),
+        ("3", ["县教育局"]),
+    ]
+    assert any("rows run together" in w.message for w in r.warnings)
+
+
+def test_a_first_row_whose_unit_cell_lists_work_units_is_no_second_header_row():
+    rows = [(t.task, t.leaders, t.lead) for t in load(SAMPLES / "pipe_first_row_like_header.md").tasks]
+    assert rows == [("1", ["叶林"], ["招商工作部", "安商工作部"]), ("2", ["马振明"], ["改革办"])]

@@ -31,6 +31,7 @@ from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.report import ReportLoader
+from dutygraph.loaders.run_together_rows import unglue_pipe_rows
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, SourceText, clean_line, read_source
 from dutygraph.loaders.verdict import check_decomposition
@@ -181,6 +182,11 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     if doubled:
         warnings.append(LoadWarning(name, None, "every line of this text is printed twice; read once"))
     lines, _ = unpipe(lines)
+    lines, rows = unglue_pipe_rows(lines)
+    if rows:
+        warnings.append(
+            LoadWarning(name, None, f"{rows} line(s) held a pipe table's rows run together; one row a line")
+        )
     lines, spaced = spaced_table(lines)
     if spaced:
         warnings.append(LoadWarning(name, None, f"{spaced} table(s) with cells set apart by spaces read as columns"))

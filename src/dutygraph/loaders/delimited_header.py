@@ -41,7 +41,7 @@ def header_role(text: str) -> str | None:
     if t in _TEXT_HEADERS:
         return "text"
     role = label_field(t)
-    if role is None and len(t) <= 12 and _TEXT_LIKE.search(t) and not _READ_PAST.search(t):
+    if role is None and len(t) <= 12 and _TEXT_LIKE.search(t) and not _READ_PAST.search(t) and "、" not in t:
         return "text"  # 具体工作任务和要求, 重点工作, 民生实事: the task column under another name
     return role
 
