@@ -547,3 +547,13 @@ def test_a_pipe_table_whose_rows_run_together_on_one_line_is_read_row_by_row():
 def test_a_first_row_whose_unit_cell_lists_work_units_is_no_second_header_row():
     rows = [(t.task, t.leaders, t.lead) for t in load(SAMPLES / "pipe_first_row_like_header.md").tasks]
     assert rows == [("1", ["叶林"], ["招商工作部", "安商工作部"]), ("2", ["马振明"], ["改革办"])]
+
+
+def test_a_page_on_one_line_breaks_at_headings_and_brackets_when_its_spaces_are_the_lost_breaks():
+    r = load(SAMPLES / "one_line_paragraphs.txt")
+    assert [(t.lead, t.support, t.leaders) for t in r.tasks] == [
+        (["财政厅"], [], []),
+        (["人民银行成都分行"], [], []),
+        (["市发改委"], ["相关部门"], ["王建国"]),
+    ]
+    assert any("line breaks lost" in w.message for w in r.warnings)

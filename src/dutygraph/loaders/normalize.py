@@ -34,6 +34,13 @@ _BREAK = re.compile(
 
 
 _SENTENCE_GAP = re.compile(r"(?<=[。！？!?])[\s\u3000]+(?=\S)")
+_CLOSE_GAP = re.compile(r"(?<=[）)])[\s\u3000]+(?=\S)")
+_ANY_GAP = re.compile(r"(?<=\S)[\s\u3000]+(?=\S)")
+#: A heading's end on a page that lost its breaks: 一、努力扩大内需,促进经济平稳较快发展 认真落实…
+_HEADING_GAP = re.compile(
+    r"(?:^|(?<=\s))(?:\d{1,3}[、.．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"[^。；;\s]{2,40}[\s\u3000]+(?=\S)"
+)
 
 
 def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
@@ -60,11 +67,16 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
             out.append(ln)
             continue
         marks = [m.start() for m in _BREAK.finditer(ln.text) if not _inside_label_bracket(ln.text, m.start())]
-        if len(marks) < 3:
+        # A space after a sentence's end separates paragraphs or cells of the lost lines.
+        gaps = [m.end() for m in _SENTENCE_GAP.finditer(ln.text)]
+        # Where most spaces stand at a sentence's, bracket's or heading's end, the spaces are the lost
+        # breaks (not a PDF's wrapped lines inside words, 稳中优 进): one mark will do, and each such space breaks.
+        ends = [m.end() for gap in (_CLOSE_GAP, _HEADING_GAP) for m in gap.finditer(ln.text)]
+        lost = len(gaps) + len(ends) >= 0.5 * len(_ANY_GAP.findall(ln.text)) and len(marks) + len(gaps) + len(ends) >= 3
+        if len(marks) < 3 and not (marks and lost):
             out.append(ln)
             continue
-        # A space after a sentence's end separates paragraphs or cells of the lost lines.
-        marks = sorted({*marks, *(m.end() for m in _SENTENCE_GAP.finditer(ln.text))})
+        marks = sorted({*marks, *gaps, *(ends if lost else [])})
         broken += 1
         start = 0
         for pos in [*marks, len(ln.text)]:

@@ -252,11 +252,11 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
 def _opening(it: Item) -> tuple[str, str] | None:
     """The item's text without the cue clauses its body opens with, and those clauses
     (1、污水处理厂项目 / 由X副市长负责，Y牵头，Z配合，尽快……): (text, cues), or None."""
-    for k, part in enumerate(it.parts[1:], start=1):
+    for k, part in enumerate(it.parts):
         split = opening_cues(part)
         if split:
             head = "".join(it.parts[:k]).strip()
-            joint = "" if re.search(r"[。；;：:！!？?]$", head) else "："  # title：work
+            joint = "" if not head or re.search(r"[。；;：:！!？?]$", head) else "："  # title：work
             return f"{head}{joint}{split[1]}{''.join(it.parts[k + 1 :])}".strip(), split[0]
     return None
 
