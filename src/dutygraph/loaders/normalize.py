@@ -27,7 +27,7 @@ _RUN_ON = 150
 #: A numbering mark or a label that starts a new line, after a space or a sentence's end.
 _BREAK = re.compile(
     r"(?:(?<=[\s。；;！!？?：:）)】\]])|(?<=[\u4e00-\u9fff][。；;]))\s*"
-    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、﹒](?!\d)|[（(]\d{1,3}[）)]"
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、﹒。](?!\d)|[（(]\d{1,3}[）)]"
     r"|(?:牵头单位|责任单位|配合单位|牵头领导|责任领导|分管领导|协办单位|牵头部门|责任部门|配合部门|部门分工|责任分工|工作措施"
     r"|具体措施|完成时限)[:：]))"
 )
@@ -72,7 +72,8 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
         # Where most spaces stand at a sentence's, bracket's or heading's end, the spaces are the lost
         # breaks (not a PDF's wrapped lines inside words, 稳中优 进): one mark will do, and each such space breaks.
         ends = [m.end() for gap in (_CLOSE_GAP, _HEADING_GAP) for m in gap.finditer(ln.text)]
-        lost = len(gaps) + len(ends) >= 0.5 * len(_ANY_GAP.findall(ln.text)) and len(marks) + len(gaps) + len(ends) >= 3
+        body = ln.text[marks[0] :] if marks else ""  # the notice's head before the first mark: short lines, any gap
+        lost = len(gaps) + len(ends) >= 0.5 * len(_ANY_GAP.findall(body)) and len(marks) + len(gaps) + len(ends) >= 3
         if len(marks) < 3 and not (marks and lost):
             out.append(ln)
             continue
