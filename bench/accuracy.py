@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from dutygraph.loaders.text import strip_glosses
+
 ROLES = ("lead", "support", "leaders")
 _KEY_CHARS = 8
 _NOISE = re.compile(r"[\s\u3000\u00a0，,。.、；;：:“”\"'‘’《》〈〉()（）\[\]【】—\-－…!！?？·•*#|]")
@@ -52,12 +54,12 @@ def simplified(text: str) -> str:
 
 def text_key(text: str) -> str:
     """The characters a task is recognised by: its text's start, without number or punctuation."""
-    return _NOISE.sub("", simplified(_NUMBER.sub("", text or "")))
+    return _NOISE.sub("", simplified(strip_glosses(_NUMBER.sub("", text or ""))[0]))
 
 
 def name_key(name: str) -> str:
     """A name as compared: no spaces, one width of brackets, simplified characters."""
-    name = re.sub(r"[\s\u3000\u00a0]", "", simplified(name))
+    name = re.sub(r"[\s\u3000\u00a0]", "", simplified(strip_glosses(name)[0]))
     return name.replace("（", "(").replace("）", ")").strip("。.，,、；;")
 
 

@@ -557,3 +557,21 @@ def test_a_page_on_one_line_breaks_at_headings_and_brackets_when_its_spaces_are_
         (["市发改委"], ["相关部门"], ["王建国"]),
     ]
     assert any("line breaks lost" in w.message for w in r.warnings)
+
+
+def test_pinyin_glosses_are_removed_and_a_spaced_table_may_end_in_a_progress_column():
+    r = load(SAMPLES / "glossed_spaced_table.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("1", ["縣發改委"]),
+        ("2", ["縣工信局"]),
+        ("3", ["縣財政局", "縣稅務局"]),
+    ]
+    assert any("pinyin glosses" in w.message for w in r.warnings)
+
+
+def test_a_support_label_with_a_prefix_and_names_a_stray_space_cut_in_two():
+    rows = [(t.task, t.lead, t.support) for t in load(SAMPLES / "spaced_names_labels.txt").tasks]
+    assert rows == [
+        ("1", ["县卫健委"], ["各乡镇人民政府", "经济开发区管委会"]),  # 主要协作单位
+        ("2", ["市城镇化服务中心"], ["市住建局", "资源规划局", "大数据局", "伏羲山管委会"]),
+    ]

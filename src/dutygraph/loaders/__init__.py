@@ -33,7 +33,7 @@ from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, Tas
 from dutygraph.loaders.report import ReportLoader
 from dutygraph.loaders.run_together_rows import unglue_pipe_rows
 from dutygraph.loaders.spam import scrub
-from dutygraph.loaders.text import Line, SourceText, clean_line, read_source
+from dutygraph.loaders.text import Line, SourceText, clean_line, read_source, strip_glosses
 from dutygraph.loaders.verdict import check_decomposition
 
 __all__ = [
@@ -97,11 +97,18 @@ def _prepare(src: SourceText) -> tuple[list[Line], list[LoadWarning]]:
     """Clean every line and cut out injected spam, with a warning per line."""
     lines: list[Line] = []
     warnings: list[LoadWarning] = [LoadWarning(src.name, line, message) for line, message in src.notes]
+    glosses = 0
     for ln in src.lines:
-        text, spam = scrub(clean_line(ln.text))
+        text, glossed = strip_glosses(clean_line(ln.text))
+        glosses += glossed
+        text, spam = scrub(text)
         for s in spam:
             warnings.append(LoadWarning(src.name, ln.no, f"removed text injected by spam: '{s}'"))
         lines.append(Line(ln.no, text))
+    if glosses:
+        warnings.append(
+            LoadWarning(src.name, None, f"removed {glosses} pinyin glosses a mirror site put after characters")
+        )
     return lines, warnings
 
 

@@ -337,6 +337,8 @@ def _units_before_status(value: str, line: int, ctx: Context) -> str:
     from the first space-separated run that names no unit, when what follows holds figures or goes on."""
     runs = value.split()
     for k, run in enumerate(runs[1:], start=1):
+        if run[0] in "、，,；;" or runs[k - 1][-1] in "、，,；;":
+            continue  # a list going on after a stray space (住建局 、资源规划局)
         if not any(looks_like_unit(n) for n in split_top_level(run, "、，,")):
             rest = " ".join(runs[k:])
             if re.search(r"\d", rest) or len(runs) - k >= 3:

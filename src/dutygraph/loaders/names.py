@@ -230,9 +230,24 @@ def _rejoin_spaced(parts: list[str], text: str) -> list[str]:
                 out.append(joined)
                 i += 2
                 continue
+        if (
+            out
+            and (len(part) == 1 or (len(part) == 2 and not looks_like_unit(part)))
+            and _spaced_tail(out[-1], part, text)
+        ):
+            out[-1] += part  # 资源规划 局, 伏羲山管委 会: the name's last characters after a stray space
+            i += 1
+            continue
         out.append(part)
         i += 1
     return out
+
+
+def _spaced_tail(head: str, tail: str, text: str) -> bool:
+    """Whether ``tail`` ends the name ``head`` began, a space between them in ``text``."""
+    return (not looks_like_unit(head) or (looks_like_unit(head + tail) and ends_like_unit(tail))) and bool(
+        re.search(re.escape(head[-2:]) + r"[\s\u3000]+" + re.escape(tail) + r"(?![\u4e00-\u9fff])", text)
+    )
 
 
 #: 区发改局（牵头）: the unit so marked leads.

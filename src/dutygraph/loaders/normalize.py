@@ -62,6 +62,7 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
     broken = 0
     # A row of a pipe table among other rows keeps its numbered sub-items (1.3月底前… 2.…) inside its cell.
     pipe_table = sum(1 for ln in lines if ln.text.count("|") >= 3) >= 3
+    size = sum(len(ln.text) for ln in lines)
     for ln in lines:
         if len(ln.text) <= _RUN_ON or (pipe_table and ln.text.count("|") >= 3):
             out.append(ln)
@@ -73,7 +74,11 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
         # breaks (not a PDF's wrapped lines inside words, 稳中优 进): one mark will do, and each such space breaks.
         ends = [m.end() for gap in (_CLOSE_GAP, _HEADING_GAP) for m in gap.finditer(ln.text)]
         body = ln.text[marks[0] :] if marks else ""  # the notice's head before the first mark: short lines, any gap
-        lost = len(gaps) + len(ends) >= 0.5 * len(_ANY_GAP.findall(body)) and len(marks) + len(gaps) + len(ends) >= 3
+        lost = (
+            len(ln.text) >= 0.5 * size  # the page itself, not one long line of it
+            and len(gaps) + len(ends) >= 0.5 * len(_ANY_GAP.findall(body))
+            and len(marks) + len(gaps) + len(ends) >= 3
+        )
         if len(marks) < 3 and not (marks and lost):
             out.append(ln)
             continue
@@ -127,6 +132,7 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
     out: list[Line] = []
     gap: re.Pattern[str] | None = None
     width = tables = 0
+    header_cells: list[str] = []
     for ln in lines:
         text = ln.text.strip()
         if "\t" in text or "|" in text:
@@ -134,18 +140,27 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
         elif gap is None:
             gap = next((g for g in (_WIDE_GAP, _GAP) if _is_spaced_header(g.split(text))), None)
             if gap is not None:
-                width = len(gap.split(text))
+                header_cells = gap.split(text)
+                width = len(header_cells)
                 tables += 1
                 ln = Line(ln.no, _piped(gap.split(text)))
         elif 2 <= len(cells := gap.split(text)) <= width:
             ln = Line(ln.no, _piped(cells))
+        elif len(cells) > width and _READ_PAST_COLUMN.search(header_cells[-1]):
+            # the last column is progress text, which has spaces of its own (增长 11.9%)
+            ln = Line(ln.no, _piped([*cells[: width - 1], " ".join(cells[width - 1 :])]))
         out.append(ln)
     return out, tables
 
 
+#: A column read past that a spaced header may end with: 一季度完成情况, 进展情况, 备注.
+_READ_PAST_COLUMN = re.compile(r"(?:完成|进展|推进|落实)情况$|进度$|备注$")
+
+
 def _is_spaced_header(cells: list[str]) -> bool:
     roles = [header_role(c) for c in cells]
-    return len(cells) >= 3 and all(roles) and any(r in _ROLES for r in roles)
+    named = all(roles[:-1]) and bool(roles[-1] or _READ_PAST_COLUMN.search(cells[-1]))
+    return len(cells) >= 3 and named and any(r in _ROLES for r in roles)
 
 
 def _piped(cells: list[str]) -> str:

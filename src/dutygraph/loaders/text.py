@@ -131,6 +131,19 @@ def clean_line(text: str) -> str:
     return text.strip(SPACES + "\r\n")
 
 
+#: A pinyin gloss a mirror site put after a character: 發(fā), 務(wù) (one tone-marked syllable in brackets).
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]")
+
+
+def strip_glosses(text: str) -> tuple[str, int]:
+    """Remove the pinyin glosses a mirror site inserted after characters; returns the text and how many.
+
+    >>> strip_glosses("縣發(fā)改委、省公安廳(tīng)")
+    ('縣發改委、省公安廳', 2)
+    """
+    return _GLOSS.subn("", text)
+
+
 def squeeze(text: str) -> str:
     """Remove every space inside ``text`` (names and headings carry none)."""
     return _SPACE_RUN.sub("", text).strip()
