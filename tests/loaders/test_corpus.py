@@ -1,9 +1,9 @@
 """The development corpus of real documents (tests/corpus/): its gold is sound, and the
 loaders read it no worse than they do now.
 
-Measured with `make accuracy` (100 documents, five rounds): 442 of 460 tasks found (96.1 %),
-role F1 0.958; the first three rounds 358 of 358, F1 0.998; rounds 4 and 5 84 of 102, F1 0.781
-(77 of 102, F1 0.570 when first read). The target is 95 % and 0.95; the floors below hold what
+Measured with `make accuracy` (127 documents, seven rounds): 584 of 590 tasks found (99.0 %),
+role F1 0.988; rounds 6 and 7 when first read, before any tuning to them: 52 of 57 (F1 0.711) and
+67 of 73 (F1 0.716). The target is 95 % and 0.95; the floors below hold what
 is reached, so a change that reads the corpus worse fails here."""
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ def test_every_gold_text_and_name_is_printed_in_its_document(doc, gold):
 def test_overall_tasks_found_and_role_f1_hold_what_is_reached():
     scores = [score_document(doc, gold) for doc, gold in DOCUMENTS]
     overall = total(scores)
-    assert overall.found / overall.gold_tasks >= 0.955, f"{overall.found} of {overall.gold_tasks} tasks found"
-    assert overall.f1 >= 0.955, f"role F1 {overall.f1:.3f}"
+    assert overall.found / overall.gold_tasks >= 0.985, f"{overall.found} of {overall.gold_tasks} tasks found"
+    assert overall.f1 >= 0.98, f"role F1 {overall.f1:.3f}"
     unread = [s.name for s in scores if s.error and s.gold_tasks > 1]
-    assert len(unread) <= 1, unread  # today: 湖南 2016
+    assert len(unread) <= 1, unread  # today: none
 
 
 @pytest.mark.parametrize("variant", sorted(set(VARIANTS) - {"one-line"}))
@@ -53,5 +53,5 @@ def test_the_corpus_reads_as_well_printed_the_other_ways_of_the_genre(variant):
 
 
 def test_the_corpus_printed_on_one_line_holds_what_is_reached():
-    overall = total(score_variant(CORPUS, "one-line"))  # today 401 of 460 tasks, F1 0.872
-    assert overall.found / overall.gold_tasks >= 0.87 and overall.f1 >= 0.87
+    overall = total(score_variant(CORPUS, "one-line"))  # today 564 of 590 tasks, F1 0.955
+    assert overall.found / overall.gold_tasks >= 0.94 and overall.f1 >= 0.94
