@@ -575,3 +575,11 @@ def test_a_support_label_with_a_prefix_and_names_a_stray_space_cut_in_two():
         ("1", ["县卫健委"], ["各乡镇人民政府", "经济开发区管委会"]),  # 主要协作单位
         ("2", ["市城镇化服务中心"], ["市住建局", "资源规划局", "大数据局", "伏羲山管委会"]),
     ]
+
+
+def test_header_cells_a_narrow_column_broke_over_two_lines_are_joined():
+    rows = [(t.task, t.leaders, t.lead, t.support) for t in load(SAMPLES / "header_cells_broken.txt").tasks]
+    assert rows == [
+        ("1", ["李明华"], ["县住建局"], ["县发改局", "县财政局"]),
+        ("2", ["王建军"], ["县交通运输局"], ["各乡镇人民政府"]),
+    ]

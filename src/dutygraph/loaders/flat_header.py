@@ -75,7 +75,7 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
     run = body[:end]
     if not run or end > 12 or sum(c.kind is Kind.HEADER for c in run) < 2:
         return [], 0
-    roles = [header_role(c.text) for c in run]
+    roles = [header_role(t) for t in _joined_fragments([squeeze(c.text) for c in run])]
     unit_at = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), len(roles))
     if "text" not in roles:
         for i, (cell, role) in enumerate(zip(run, roles, strict=True)):
@@ -83,6 +83,28 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
                 roles[i] = "text"
                 break
     return roles, end
+
+
+def _joined_fragments(names: list[str]) -> list[str]:
+    """Header cells a narrow column broke over two lines joined again: 责任 / 领导 is 责任领导,
+    攻坚目标 / 任务 is 攻坚目标任务, 牵头 / 单位 is 牵头单位. A fragment joins the next cell when
+    it names no column alone and the two do, or when it is a two-character role word (牵头, 配合)
+    whose column the joined name keeps."""
+    out: list[str] = []
+    i = 0
+    while i < len(names):
+        name = names[i]
+        if i + 1 < len(names) and len(name) <= 4 and name not in HEADER_TOKENS:
+            joined, alone = name + names[i + 1], header_role(name)
+            role = header_role(joined)
+            if role is not None and role != "number" and (alone is None or (len(name) <= 2 and role == alone)):
+                if header_role(names[i + 1]) is None or alone is None:
+                    out.append(joined)
+                    i += 2
+                    continue
+        out.append(name)
+        i += 1
+    return out
 
 
 def _cut_lead(row: Row, rest: list[Cell], ctx: Context) -> list[Cell]:
