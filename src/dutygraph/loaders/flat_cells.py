@@ -105,9 +105,10 @@ _EXTRA_VALUE = re.compile(
 )
 _TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|计划表)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?$")
-#: A signature or date line: the table above it has ended (a unit list ending in 各乡镇人民政府 is no signature).
-#: The signature under a table (某某县人民政府, a date); a collective (各乡镇人民政府) is a unit cell.
-_TABLE_END = re.compile(r"^(?!各|相关|有关|属地|所在|沿线)\S*(?:人民政府|人民政府办公室|政府办公室)$|^\d{4}年\d{1,2}月\d{1,2}日$")
+#: A signature or date line: the table above it has ended (a unit list, or a collective such as 各乡镇人民政府, is no signature).
+_TABLE_END = re.compile(
+    r"^(?!各|相关|有关|属地|所在|沿线)\S*(?:人民政府|人民政府办公室|政府办公室)$|^\d{4}年\d{1,2}月\d{1,2}日$"
+)
 
 
 class Kind(Enum):

@@ -97,11 +97,11 @@ def _joined_fragments(names: list[str]) -> list[str]:
         if i + 1 < len(names) and len(name) <= 4 and name not in HEADER_TOKENS:
             joined, alone = name + names[i + 1], header_role(name)
             role = header_role(joined)
-            if role is not None and role != "number" and (alone is None or (len(name) <= 2 and role == alone)):
-                if header_role(names[i + 1]) is None or alone is None:
-                    out.append(joined)
-                    i += 2
-                    continue
+            fits = role is not None and role != "number"
+            if fits and (alone is None or (len(name) <= 2 and role == alone and header_role(names[i + 1]) is None)):
+                out.append(joined)
+                i += 2
+                continue
         out.append(name)
         i += 1
     return out
