@@ -105,7 +105,7 @@ _EXTRA_VALUE = re.compile(
 )
 _TABLE_TITLE = re.compile(r"(?:分解表|责任表|一览表|清单|任务表|计划表)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：]?$")
-#: A signature or date line: the table above it has ended (a unit list, or a collective such as 各乡镇人民政府, is no signature).
+#: A signature or date line ends the table above it (a unit list or a collective, 各乡镇人民政府, is none).
 _TABLE_END = re.compile(
     r"^(?!各|相关|有关|属地|所在|沿线)\S*(?:人民政府|人民政府办公室|政府办公室)$|^\d{4}年\d{1,2}月\d{1,2}日$"
 )
