@@ -583,3 +583,13 @@ def test_header_cells_a_narrow_column_broke_over_two_lines_are_joined():
         ("1", ["李明华"], ["县住建局"], ["县发改局", "县财政局"]),
         ("2", ["王建军"], ["县交通运输局"], ["各乡镇人民政府"]),
     ]
+
+
+def test_a_standing_note_gives_every_later_task_its_supporters_and_有关部门_单位_is_one_collective():
+    r = load(SAMPLES / "standing_support.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["市行政审批服务局"], ["市直有关部门、单位", "各县区政府", "开发区管委会"]),
+        ("2", ["市大数据局"], ["各县区政府", "开发区管委会"]),
+        ("3", ["市城市管理局"], ["市应急局", "各县区政府", "开发区管委会"]),
+    ]
+    assert any("from here on" in w.message and w.line == 5 for w in r.warnings)

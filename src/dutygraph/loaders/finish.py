@@ -7,6 +7,8 @@ the warnings about tasks without a lead unit.
 
 from __future__ import annotations
 
+import re
+
 from dutygraph.loaders.base import Context
 from dutygraph.loaders.dates import deadline_date
 from dutygraph.loaders.metadata import Metadata
@@ -40,6 +42,7 @@ def finish_tasks(
         t.deadline_date = deadline_date(t.deadline, year)
         t.targets = [x.as_dict() for x in find_targets(t.text)]
     _lead_marks(tasks, ctx)
+    _standing_support(tasks, ctx)
     _check_responsibility(tasks, ctx)
     return region, year
 
@@ -66,6 +69,34 @@ def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
             "units marked as leading (★, （牵头）) are read as the lead units "
             "and the others listed with them as supporting",
         )
+
+
+#: A note that gives every later task the same supporters and says it will not repeat them:
+#: 以下任务均需各区市政府、开发区管委落实，不再一一列出.
+_STANDING = re.compile(
+    r"(?:以下|下列|其余|后续)(?:各项|所有)?(?:任务|工作|事项)(?:均|都)?(?:需|由|要|请)?"
+    r"(?P<names>[^，,。；;()（）]{2,60}?)(?:负责)?(?:共同|积极)?(?:落实|配合|参与|推进)[，,]?"
+    r"(?:不再一一列出|不再列出|不一一列出|不再重复列出|不再一一标注)"
+)
+
+
+def _standing_support(tasks: list[TaskRecord], ctx: Context) -> None:
+    """A standing note (以下任务均需X、Y落实，不再一一列出): X and Y support every task from there on."""
+    for ln in ctx.lines:
+        found = _STANDING.search(ln.text)
+        if found is None:
+            continue
+        names = ctx.names(found["names"], ln.no)
+        later = [t for t in tasks if t.line >= ln.no]
+        for t in later:
+            added = [n for n in names if n not in t.lead and n not in t.support]
+            if added:
+                t.support += added
+                t.lines.setdefault("support", ln.no)
+        if names and later:
+            whom = "、".join(names)
+            ctx.warn(ln.no, f"'{found[0]}': {whom} read as supporting the {len(later)} task(s) from here on")
+        return
 
 
 def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:

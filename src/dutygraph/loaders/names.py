@@ -214,8 +214,15 @@ def parse_names(text: str) -> list[str]:
             if names and _LEVEL_ONLY.match(names[-1]) and _LEVEL_BODY.match(part):
                 names[-1] += "、" + part  # 各乡、镇人民政府: one collective, not two
                 continue
+            if names and part in ("单位", "企业", "机构") and _COLLECTIVE_HEAD.search(names[-1]):
+                names[-1] += "、" + part  # 市直有关部门、单位: one collective, not a unit called 单位
+                continue
             names.append(part)
     return names
+
+
+#: A collective of departments that a bare 单位 extends (市直有关部门、单位, 各相关部门、单位).
+_COLLECTIVE_HEAD = re.compile(r"(?:有关|相关|各|直)\S{0,3}部门$")
 
 
 def _rejoin_spaced(parts: list[str], text: str) -> list[str]:
