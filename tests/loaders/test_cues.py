@@ -585,7 +585,7 @@ def test_header_cells_a_narrow_column_broke_over_two_lines_are_joined():
     ]
 
 
-def test_a_standing_note_gives_every_later_task_its_supporters_and_有关部门_单位_is_one_collective():
+def test_a_standing_note_gives_every_later_task_its_supporters_and_a_department_collective_stays_one():
     r = load(SAMPLES / "standing_support.txt")
     assert [(t.task, t.lead, t.support) for t in r.tasks] == [
         ("1", ["市行政审批服务局"], ["市直有关部门、单位", "各县区政府", "开发区管委会"]),
