@@ -593,3 +593,8 @@ def test_a_standing_note_gives_every_later_task_its_supporters_and_a_department_
         ("3", ["市城市管理局"], ["市应急局", "各县区政府", "开发区管委会"]),
     ]
     assert any("from here on" in w.message and w.line == 5 for w in r.warnings)
+
+
+def test_a_project_label_names_the_units_and_a_leader_post_in_brackets_is_left_out():
+    rows = [(t.lead, t.leaders) for t in load(SAMPLES / "project_labels.txt").tasks]
+    assert rows == [(["洛克乡", "水利局"], ["努尔买买提·阿布来提"]), (["宗朗乡", "水利局"], ["王建国"])]

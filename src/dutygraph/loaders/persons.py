@@ -139,6 +139,12 @@ def run_together_persons(text: str) -> list[str]:
     return [name[: cuts[0]], name[cuts[0] :]] if len(cuts) == 1 else [name]
 
 
+#: A post printed in brackets after a leader's name.
+_POST_BRACKET = re.compile(
+    r"(?<=\S{2})\s*[（(][^（()）]*(?:长|书记|委员|常委|主任|调研员|巡视员|部长|主席|同志)[^（()）]*[）)]\s*$"
+)
+
+
 def parse_persons(text: str) -> list[str]:
     """Split a printed list of leaders into names, closing up spaces inside a name.
 
@@ -150,6 +156,7 @@ def parse_persons(text: str) -> list[str]:
     """
     out: list[str] = []
     for part in split_top_level(text, "、，,；;/／"):
+        part = _POST_BRACKET.sub("", part)  # 努尔买买提·阿布来提(县人大常委会四级调研员): the post, not the name
         tokens = part.split()
         if len(tokens) > 1 and all(len(t) > 1 and is_person(t) for t in tokens):
             out.extend(tokens)
