@@ -598,3 +598,13 @@ def test_a_standing_note_gives_every_later_task_its_supporters_and_a_department_
 def test_a_project_label_names_the_units_and_a_leader_post_in_brackets_is_left_out():
     rows = [(t.lead, t.leaders) for t in load(SAMPLES / "project_labels.txt").tasks]
     assert rows == [(["洛克乡", "水利局"], ["努尔买买提·阿布来提"]), (["宗朗乡", "水利局"], ["王建国"])]
+
+
+def test_a_verb_clause_before_a_label_is_read_and_a_standing_note_keeps_the_role_it_was_given():
+    r = load(SAMPLES / "standing_lead.txt")
+    collectives = ["各县(市、区)人民政府", "各开发园区管委"]
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["市生态环境局", "发展改革委", "水利局", *collectives], []),
+        ("2", ["市发展改革委", *collectives], []),
+    ]
+    assert any("read as leading the 2 task(s)" in w.message for w in r.warnings)

@@ -229,6 +229,9 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
     text = LABELLED_CONVENTION.sub("", text) if LABEL.search(text) else text
     labels = list(LABEL.finditer(text))
     if labels:
+        head = text[: labels[0].start()].strip(" ；;，,。")
+        if head and _is_verb_clause(head):  # (X、Y等按职责分工负责。责任单位：Z): the clause before the label too
+            roles.extend(read_cues(head, line, ctx))
         _read_labelled(text, labels, line, ctx, roles)
         return roles
     segments = [part for seg in split_top_level(text, "，,；;。") for part in _clauses(seg)]
@@ -266,6 +269,16 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
                 ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
             roles.support += ctx.names(seg, line)
     return roles
+
+
+def _is_verb_clause(text: str) -> bool:
+    """A clause of units closed by a role verb (X、Y等按职责分工负责), not a task's text."""
+    seg = clean_segment(split_top_level(text, "，,；;。")[-1])
+    for verb in (_LEAD_END, _SUPPORT_END, _RESPONSIBLE_END):
+        found = verb.search(seg)
+        if found and found.start() > 0:
+            return all(looks_like_unit(n) for n in split_top_level(seg[: found.start()], "、"))
+    return False
 
 
 def _shared_verb(segments: list[str], verb_lead: bool) -> bool:

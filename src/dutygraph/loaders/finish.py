@@ -74,8 +74,8 @@ def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
 #: A note that gives every later task the same supporters and says it will not repeat them:
 #: 以下任务均需各区市政府、开发区管委落实，不再一一列出.
 _STANDING = re.compile(
-    r"(?:以下|下列|其余|后续)(?:各项|所有)?(?:任务|工作|事项)(?:均|都)?(?:需|由|要|请)?"
-    r"(?P<names>[^，,。；;()（）]{2,60}?)(?:负责)?(?:共同|积极)?(?:落实|配合|参与|推进)[，,]?"
+    r"(?:以下|下列|其余|后续)(?:各项|所有)?(?:任务|工作|事项)?(?:均|都)(?:需|由|要|请)?"
+    r"(?P<names>[^，,。；;]{2,60}?)(?:负责)?(?:共同|积极)?(?:落实|配合|参与|推进)[，,]?"
     r"(?:不再一一列出|不再列出|不一一列出|不再重复列出|不再一一标注)"
 )
 
@@ -87,15 +87,17 @@ def _standing_support(tasks: list[TaskRecord], ctx: Context) -> None:
         if found is None:
             continue
         names = ctx.names(found["names"], ln.no)
+        holder = [t for t in tasks if t.line <= ln.no][-1:]  # the task whose bracket states the note
+        role = "lead" if holder and names and all(n in holder[0].lead for n in names) else "support"
         later = [t for t in tasks if t.line >= ln.no]
         for t in later:
             added = [n for n in names if n not in t.lead and n not in t.support]
             if added:
-                t.support += added
-                t.lines.setdefault("support", ln.no)
+                getattr(t, role).extend(added)
+                t.lines.setdefault(role, ln.no)
         if names and later:
-            whom = "、".join(names)
-            ctx.warn(ln.no, f"'{found[0]}': {whom} read as supporting the {len(later)} task(s) from here on")
+            whom, verb = "、".join(names), "leading" if role == "lead" else "supporting"
+            ctx.warn(ln.no, f"'{found[0]}': {whom} read as {verb} the {len(later)} task(s) from here on")
         return
 
 
