@@ -608,3 +608,8 @@ def test_a_verb_clause_before_a_label_is_read_and_a_standing_note_keeps_the_role
         ("2", ["市发展改革委", *collectives], []),
     ]
     assert any("read as leading the 2 task(s)" in w.message for w in r.warnings)
+
+
+def test_a_labelled_bracket_followed_by_a_status_tail_ends_at_its_closing_bracket():
+    rows = [(t.task, t.lead) for t in load(SAMPLES / "bracket_then_status.txt").tasks]
+    assert rows == [("1", ["市水务局", "各县区政府〈管委会〉"]), ("2", ["市教育局", "各县区政府〈管委会〉"])]
