@@ -613,3 +613,11 @@ def test_a_verb_clause_before_a_label_is_read_and_a_standing_note_keeps_the_role
 def test_a_labelled_bracket_followed_by_a_status_tail_ends_at_its_closing_bracket():
     rows = [(t.task, t.lead) for t in load(SAMPLES / "bracket_then_status.txt").tasks]
     assert rows == [("1", ["市水务局", "各县区政府〈管委会〉"]), ("2", ["市教育局", "各县区政府〈管委会〉"])]
+
+
+def test_a_labelled_list_closed_by_its_verb_and_a_company_of_a_bureau_stay_names():
+    rows = [(t.task, t.lead) for t in load(SAMPLES / "label_value_verb.txt").tasks]
+    assert rows == [
+        ("(一)", ["自治区发展改革委", "财政厅", "中国铁路呼和浩特局集团有限公司", "四市人民政府"]),
+        ("(二)", ["自治区交通运输厅", "四市人民政府"]),
+    ]

@@ -325,7 +325,7 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.deadline = roles.deadline or value.strip("。.；; ") or None
             continue
         if kind in ("responsible", "lead", "support"):
-            value = _units_before_status(value, line, ctx)
+            value = _VALUE_VERB.sub("", _units_before_status(value, line, ctx))
         if kind in ("responsible", "lead", "support") and _has_inner_verbs(value):
             _read_marked_list(value, kind, line, ctx, roles)
             continue
@@ -339,6 +339,10 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.lead += ctx.names(value, line)
         else:
             roles.support += ctx.names(value, line)
+
+
+#: The verb that closes a labelled list (责任单位：X、Y按职责分工负责，下同): no part of a name.
+_VALUE_VERB = re.compile(r"(?:等)?(?:按职责分工|按照职责分工|按职责|分别|共同)负责(?=$|[，,；;。])|[，,；;]下同$")
 
 
 #: A label the text stops after (…市卫健委；责任单位): no name.

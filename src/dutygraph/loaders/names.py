@@ -154,7 +154,10 @@ def split_top_level(text: str, separators: str = _SEPARATORS) -> list[str]:
 
 _RUN_TOGETHER = re.compile(r"(局|街道|集团|公司)(?=[\u4e00-\u9fff])")
 #: Words that finish a name rather than start one (各镇街道 + 办事处 is one office).
-_GENERIC_TAIL = re.compile(r"^(?:办事处|人民政府|政府|管委会|管理委员会|党工委|委员会|办公室)$")
+_GENERIC_TAIL = re.compile(
+    r"^(?:办事处|人民政府|政府|管委会|管理委员会|党工委|委员会|办公室)$"
+    r"|^(?:集团|股份|控股)?(?:有限)?(?:责任)?公司$|^集团(?:公司)?$"  # 某某局集团有限公司: one company
+)
 #: A branch of the office before it (市自然资源和规划局 + 某某分局 is one unit).
 _BRANCH = re.compile(r"(?:分局|分中心|分所|分队|大队|中队|支队|派出所|所|站)$")
 _LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|州|盟|旗|镇|乡)")
