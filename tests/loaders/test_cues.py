@@ -621,3 +621,8 @@ def test_a_labelled_list_closed_by_its_verb_and_a_company_of_a_bureau_stay_names
         ("(一)", ["自治区发展改革委", "财政厅", "中国铁路呼和浩特局集团有限公司", "四市人民政府"]),
         ("(二)", ["自治区交通运输厅", "四市人民政府"]),
     ]
+
+
+def test_a_spaced_row_whose_unit_cell_goes_on_one_unit_per_line_keeps_every_unit():
+    rows = [(t.task, t.lead) for t in load(SAMPLES / "spaced_units_per_line.txt").tasks]
+    assert rows == [("1", ["区发展改革委"]), ("2", ["区农业农村委", "区林业局", "区供销联社"]), ("3", ["区经济信息委"])]

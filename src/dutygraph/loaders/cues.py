@@ -32,7 +32,7 @@ from dutygraph.loaders.base import (
 )
 from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
 from dutygraph.loaders.persons import leader_clause, parse_persons
-from dutygraph.loaders.text import squeeze
+from dutygraph.loaders.text import before_unopened_close, squeeze
 
 OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
 #: Verb endings of a unit list: who leads, who supports, who is responsible.
@@ -368,26 +368,9 @@ def _units_before_status(value: str, line: int, ctx: Context) -> str:
 def _first_sentence(value: str) -> str:
     """A label's value up to the first full stop outside brackets: after it the text goes on
     with other matters (牵头部门：市交通局。建设进度相对较慢的县区为舒城县。)."""
-    value = _before_unopened_close(value)
+    value = before_unopened_close(value)
     parts = split_top_level(value, "。")
     return parts[0] if len(parts) > 1 and squeeze("".join(parts[1:])) else value
-
-
-_OPENS, _CLOSES = "(（〔【[〈《", ")）〕】]〉》"
-
-
-def _before_unopened_close(value: str) -> str:
-    """A value up to a closing bracket it did not open: the bracket that held the label ends there
-    and a status tail may follow (责任单位：市水务局）该件实事已全面完成)."""
-    depth = 0
-    for i, ch in enumerate(value):
-        if ch in _OPENS:
-            depth += 1
-        elif ch in _CLOSES:
-            if depth == 0:
-                return value[:i]
-            depth -= 1
-    return value
 
 
 def _has_inner_verbs(value: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.names import looks_like_unit
 from dutygraph.loaders.pipe_cells import is_cell_per_line
 from dutygraph.loaders.text import Line
 
@@ -133,6 +134,7 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
     gap: re.Pattern[str] | None = None
     width = tables = 0
     header_cells: list[str] = []
+    row: tuple[int, list[str]] | None = None  # the last row read and where it stands in the output
     for ln in lines:
         text = ln.text.strip()
         if "\t" in text or "|" in text:
@@ -146,11 +148,30 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
                 ln = Line(ln.no, _piped(gap.split(text)))
         elif 2 <= len(cells := gap.split(text)) <= width:
             ln = Line(ln.no, _piped(cells))
+            row = (len(out), cells)
+        elif len(cells) == 1 and row is not None and len(row[1]) < width and text:
+            if _continues_row(row[1], text, header_cells):
+                out[row[0]] = Line(out[row[0]].no, _piped(row[1]))
+                continue
+            row = None
         elif len(cells) > width and _READ_PAST_COLUMN.search(header_cells[-1]):
             # the last column is progress text, which has spaces of its own (增长 11.9%)
             ln = Line(ln.no, _piped([*cells[: width - 1], " ".join(cells[width - 1 :])]))
         out.append(ln)
     return out, tables
+
+
+def _continues_row(cells: list[str], text: str, header: list[str]) -> bool:
+    """A line of one cell under a row short of the header's width, taken into the row (in place):
+    a unit under a unit column (one unit per line), or the cell of the column after it."""
+    role = header_role(header[len(cells) - 1])
+    if role in _ROLES and looks_like_unit(text) and not text.endswith("。"):
+        cells[-1] += "、" + text
+        return True
+    if len(cells) == len(header) - 1 and header_role(header[-1]) not in _ROLES:
+        cells.append(text)  # the progress cell after the units
+        return True
+    return False
 
 
 #: A column read past that a spaced header may end with: 一季度完成情况, 进展情况, 备注.

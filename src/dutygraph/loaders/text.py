@@ -195,3 +195,20 @@ def encoding_has_no_nul(data: bytes) -> bool:
     return not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and 0 < data.count(b"\x00") <= max(
         8, len(data) // 1000
     )
+
+
+_OPENS, _CLOSES = "(（〔【[〈《", ")）〕】]〉》"
+
+
+def before_unopened_close(value: str) -> str:
+    """A value up to a closing bracket it did not open: the bracket that held the label ends there
+    and a status tail may follow (责任单位：市水务局）该件实事已全面完成)."""
+    depth = 0
+    for i, ch in enumerate(value):
+        if ch in _OPENS:
+            depth += 1
+        elif ch in _CLOSES:
+            if depth == 0:
+                return value[:i]
+            depth -= 1
+    return value
