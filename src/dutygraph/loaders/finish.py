@@ -1,7 +1,8 @@
 """What every reading of a document ends with, whatever its format or layout.
 
 The region and year (from the text unless given), each task's deadline date and
-targets, leads marked in a list (★, （牵头）), names printed twice in one role, and
+targets, leads marked in a list (★, （牵头）), a standing note that gives every later task
+its units (以下任务均需X落实，不再一一列出), names printed twice in one role, and
 the warnings about tasks without a lead unit.
 """
 
@@ -81,7 +82,9 @@ _STANDING = re.compile(
 
 
 def _standing_support(tasks: list[TaskRecord], ctx: Context) -> None:
-    """A standing note (以下任务均需X、Y落实，不再一一列出): X and Y support every task from there on."""
+    """A standing note (以下任务均需X、Y落实，不再一一列出): X and Y go to every task from there on, in the
+    role the task stating the note gives them (lead when it lists them as its leads, else support).
+    The first note of the document is read; a warning names its line."""
     for ln in ctx.lines:
         found = _STANDING.search(ln.text)
         if found is None:
