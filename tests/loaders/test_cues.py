@@ -626,3 +626,8 @@ def test_a_labelled_list_closed_by_its_verb_and_a_company_of_a_bureau_stay_names
 def test_a_spaced_row_whose_unit_cell_goes_on_one_unit_per_line_keeps_every_unit():
     rows = [(t.task, t.lead) for t in load(SAMPLES / "spaced_units_per_line.txt").tasks]
     assert rows == [("1", ["区发展改革委"]), ("2", ["区农业农村委", "区林业局", "区供销联社"]), ("3", ["区经济信息委"])]
+
+
+def test_a_line_ending_in_a_unit_label_closes_the_item_so_the_closing_paragraph_is_not_its_unit():
+    rows = [(t.task, t.lead) for t in load(SAMPLES / "inline_label_then_closing.txt").tasks]
+    assert rows == [("1", ["王家乡人民政府"]), ("2", ["县农牧水利和科技局"])]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import LABEL, Context, assign_responsible
+from dutygraph.loaders.base import LABEL, Context, assign_responsible, label_field
 from dutygraph.loaders.cues import (
     OPENERS,
     Roles,
@@ -155,7 +155,19 @@ def continue_label(item: Item, no: int, text: str) -> bool:
 def is_closed(item: Item) -> bool:
     """An item is closed once its unit parenthesis or labelled lines were printed."""
     last = item.parts[-1]
-    return bool(item.labelled or closing_group(last) or trailing_verb_cue(last) or by_clause(last))
+    return bool(
+        item.labelled or closing_group(last) or trailing_verb_cue(last) or by_clause(last) or _ends_labelled(last)
+    )
+
+
+def _ends_labelled(text: str) -> bool:
+    """A line that ends in a unit label and its value (投资：14万元 实施单位：某某局): the item's roles."""
+    labels = list(LABEL.finditer(text))
+    return (
+        bool(labels)
+        and label_field(labels[-1].group(1)) in ("lead", "support", "responsible")
+        and looks_like_unit(text[labels[-1].end() :].strip())
+    )
 
 
 def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) -> TaskRecord:
