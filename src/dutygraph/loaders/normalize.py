@@ -141,6 +141,7 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
             gap = None
         elif gap is None:
             gap = next((g for g in (_WIDE_GAP, _GAP) if _is_spaced_header(g.split(text))), None)
+            row = None  # a line of one cell after a new header goes on no row of the table before
             if gap is not None:
                 header_cells = gap.split(text)
                 width = len(header_cells)
