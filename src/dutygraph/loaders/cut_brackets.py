@@ -45,7 +45,8 @@ def open_group(text: str) -> tuple[str, str] | None:
     if not parts or "。" in inside:
         return None
     units = sum(1 for p in parts[:-1] if looks_like_unit(clean_segment(p)))
-    if names_a_role(inside) or (len(parts) >= 2 and units == len(parts) - 1) or looks_like_unit(inside):
+    one_unit = looks_like_unit(inside.rstrip("、，,；; "))  # (市建委、: one unit, the page cut after its 、
+    if names_a_role(inside) or (len(parts) >= 2 and units == len(parts) - 1) or one_unit:
         return stripped[:at].rstrip(), inside
     return None
 

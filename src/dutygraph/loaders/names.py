@@ -14,7 +14,7 @@ from dutygraph.loaders.text import SPACES, squeeze
 
 #: Endings that make a string the name of an office, body or place (a unit).
 _UNIT_SUFFIX = re.compile(
-    r"(?:局|办|委|部|处|科|室|院|所|站|队|会|园|区|镇|乡|街道|社区|村|集团|公司|中心|单位|板块|部门|联|协|团|社|厅|支行|分行|总行"
+    r"(?:局|办|新城|科技城|委|部|处|科|室|院|所|站|队|会|园|区|镇|乡|街道|社区|村|集团|公司|中心|单位|板块|部门|联|协|团|社|厅|支行|分行|总行"
     r"|馆|台|校|组|署|分局|大队|支队|小组|银行|学校|医院|海关|政府)$"
 )
 #: Two-character words that end like a unit but are not one (格局, 布局 …).
@@ -278,11 +278,13 @@ _ETC_COLLECTIVE = re.compile(
     r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$"
 )
 _CONJUNCTION = re.compile(r"及|和|与")
+#: 地税局等和各市、县人民政府: a list closed by 等, then one more name joined by 和.
+_ETC_AND = re.compile(r"^(.{2,30}?)等(?:和|及|与)(.{2,30})$")
 
 
 def _split_etc(name: str) -> list[str]:
     """市财政局等有关部门: the unit and the collective the list ends with."""
-    etc = _ETC_COLLECTIVE.match(name)
+    etc = _ETC_COLLECTIVE.match(name) or _ETC_AND.match(name)
     return [etc.group(1), etc.group(2)] if etc else [name]
 
 
@@ -298,15 +300,17 @@ def _split_conjunction(name: str) -> list[str]:
 
 
 #: The level and government a list's last place name carries for the ones before it (哈尔滨、黑河、绥芬河市政府).
-_SHARED_GOVERNMENT = re.compile(r"[市县区州旗盟](?:人民)?政府$")
+_SHARED_GOVERNMENT = re.compile(r"[市县区州旗盟](?:人民)?政府$|^[\u4e00-\u9fff]{2,4}部门$")  # 水利、电力部门
 _BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
 def keep_units(names: list[str]) -> list[str]:
-    """The names of a list that are units, keeping bare place names that share the government after them.
+    """The names of a list that are units, keeping bare names that share the government or 部门 after them.
 
     >>> keep_units(["哈尔滨机场扩建指挥部", "哈尔滨", "黑河", "绥芬河市政府", "加快建设"])
     ['哈尔滨机场扩建指挥部', '哈尔滨', '黑河', '绥芬河市政府']
+    >>> keep_units(["县民族局", "水利", "电力部门"])
+    ['县民族局', '水利', '电力部门']
     """
     kept: list[str] = []
     for i, name in enumerate(names):
