@@ -13,13 +13,17 @@ from dutygraph.loaders.base import LABEL, Context
 from dutygraph.loaders.cues import Roles, closing_group, read_cues
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.persons import is_person
-from dutygraph.loaders.text import squeeze
+from dutygraph.loaders.text import OPENING_PUNCT, squeeze
 
 #: A leader named by post in a heading: 张三县长牵头 / 常务副县长李四牵头 / 县长张三负责.
 _POST = r"(?:常务)?副?(?:省|市|州|盟|县|区|旗|镇|乡)长"
 _LEADS_VERB = r"(?:牵头|负责|分管|领衔|挂帅|主抓|抓总|统筹)"
 _LEADER_NAME_POST = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:同志)?({_POST}){_LEADS_VERB}")
 _LEADER_POST_NAME = re.compile(rf"({_POST})([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_LEADS_VERB}")
+#: Leaders who assist the one a heading names, in a bracket after it: (李政文秘书长、刘俊谦省长助理协助).
+_ASSIST_POST = rf"(?:副?秘书长|(?:省|市|州|县|区)长助理|{_POST})"
+_ASSISTING = re.compile(rf"[（(]((?:[\u4e00-\u9fff]{{2,3}}?{_ASSIST_POST}[、，,和]?)+)协助[)）]")
+_ASSISTANT = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?){_ASSIST_POST}")
 #: A heading that names leaders by name alone: 王强同志牵头： / 王强、李明牵头的工作
 _LEADER_NAMED = re.compile(
     rf"^(?:由)?([\u4e00-\u9fff、]{{2,12}}?)(?:同志)?{_LEADS_VERB}(?:的)?(?:重点)?(?:工作|任务|事项)?"
@@ -30,6 +34,23 @@ _LEAD_LINE = re.compile(
     r"^(?:由)?(.{2,40}?)(牵头负责|牵头)(?:的)?(?:重点)?(?:工作|任务|事项|项目)?"
     r"(?:[（(]\s*(?:共)?\d{1,3}\s*(?:项|件|个)\s*[)）])?[：:]?$"
 )
+
+
+def heading_title(text: str) -> str:
+    """A heading's text without the cues printed in it: a closing bracket of roles, or a label and all after it
+    (``总目标。(责任单位:市甲局)该件已完成``).
+
+    Example:
+        >>> heading_title("减少扶贫对象。(责任单位:市扶贫办)该件实事已全面完成")
+        '减少扶贫对象。'
+    """
+    group = closing_group(text)
+    if group:
+        return group[0]
+    m = LABEL.search(text)
+    if m and m.start() > 0:
+        return text[: m.start()].rstrip(OPENING_PUNCT)
+    return text
 
 
 def heading_cues(text: str, line: int, ctx: Context) -> Roles:
@@ -67,6 +88,8 @@ def heading_cues(text: str, line: int, ctx: Context) -> Roles:
     for m in _LEADER_POST_NAME.finditer(flat):
         if is_person(m.group(2)) and m.group(2) not in roles.leaders:
             roles.leaders.append(m.group(2))
+    if roles.leaders and (assisting := _ASSISTING.search(flat)):
+        roles.leaders += [n for n in _ASSISTANT.findall(assisting.group(1)) if is_person(n) and n not in roles.leaders]
     if named and not roles.leaders:
         names = named.group(1).split("、")
         if all(is_person(n) for n in names):

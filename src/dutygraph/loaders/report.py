@@ -20,7 +20,8 @@ from dutygraph.loaders.base import CN_SECTION, DOT_NUMBER, PAREN_NUMBER, Context
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line
 
-_LEAD_PHRASE = re.compile(r"^([^。，,；;：:！!？?]{2,20}?)[。.]")
+#: 一是正确处理政府与市场的关系。: the lead phrase of a paragraph (a decimal point, 2000.9万亩, ends none).
+_LEAD_PHRASE = re.compile(r"^([^。，,；;：:！!？?]{2,20}?)(?:。|\.(?!\d))")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _CLOSING = re.compile(r"^(?:各位代表|同志们|各位委员)")
 
