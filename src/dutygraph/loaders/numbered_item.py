@@ -23,7 +23,7 @@ from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause
 from dutygraph.loaders.records import TaskRecord
-from dutygraph.loaders.text import squeeze
+from dutygraph.loaders.text import OPENING_PUNCT, squeeze
 
 
 @dataclass
@@ -119,10 +119,11 @@ def carries_cue(text: str) -> bool:
 def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
     """An item whose paragraph holds several tasks, each closed by its own bracket of roles, as one item per
     task, numbered （一）, （一）2, （一）3 …; the text after the last bracket (a task cut before its bracket)
-    is one more. An item with one bracket, or only a closing one, is returned as it is."""
+    is one more. An item with one bracket, or only a closing one, is returned as it is, unless the text after
+    that bracket is a task the page cut inside its own bracket (…。(市环保局牵头)城市建成区……。(市建委、)."""
     text = "".join(it.parts).strip()
     spans = cue_brackets(text, ctx)
-    if len(spans) < 2:
+    if len(spans) < 2 and not (spans and open_group(text[spans[0][1] :])):
         return [it]
     pieces, at = [], 0
     for _, end in spans:
@@ -256,7 +257,7 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
     else:
         inline = LABEL.search(text)
         if inline and inline.start() > 0:
-            text, units = text[: inline.start()].rstrip("；;，, "), text[inline.start() :]
+            text, units = text[: inline.start()].rstrip(OPENING_PUNCT), text[inline.start() :]
             roles = read_cues(units, it.line, ctx)
     return text, roles
 

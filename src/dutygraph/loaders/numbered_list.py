@@ -34,13 +34,14 @@ from dutygraph.loaders.cues import (
     standalone_group,
 )
 from dutygraph.loaders.cut_brackets import cut_cue
-from dutygraph.loaders.headings import heading_cues, is_lead_line
+from dutygraph.loaders.headings import heading_cues, heading_title, is_lead_line
 from dutygraph.loaders.numbered_entries import entries_of, kinds_of, task_style_of
 from dutygraph.loaders.numbered_item import (
     Item,
     bare_group,
     carries_cue,
     continue_label,
+    cue_brackets,
     is_closed,
     opening_cues,
     record,
@@ -75,8 +76,7 @@ def _open_heading(
 ) -> list[_Heading]:
     """The headings in force after a heading at ``depth``: shallower ones kept, this one (its cues read) added."""
     kept = [h for h in headings if h.depth < depth]
-    group = closing_group(title)
-    kept.append(_Heading(depth, group[0] if group else title, number, heading_cues(title, line, ctx)))
+    kept.append(_Heading(depth, heading_title(title), number, heading_cues(title, line, ctx)))
     return kept
 
 
@@ -94,6 +94,12 @@ def _is_cut_title(text: str) -> bool:
     """A last line that reads as an item's title (short, no sentence, no signature or date)."""
     flat = squeeze(text)
     return len(flat) <= _MAX_HEADING and "。" not in flat and not _SIGN_OFF.search(flat)
+
+
+def _is_cut_paragraph(text: str) -> bool:
+    """A last line, after the last paragraph, that reads as the start of one more the page cut: no number, no
+    cue, a title's length (单位地区生产总值)."""
+    return not numbering(text.strip()) and _is_cut_title(text) and not has_cue(text)
 
 
 def _is_paragraph(text: str) -> bool:
@@ -114,12 +120,26 @@ def _paragraph_tasks(lines: list[Line]) -> bool:
             numbered_cues += has_cue(text)
             run = 0
         elif _is_paragraph(text):
-            closed = closing_group(text) is not None
-            closing += closed
+            several_closed = len(cue_brackets(text, Context("", [])))  # sentences each closed by its bracket
+            closed = closing_group(text) is not None or several_closed >= 2
+            closing += max(int(closed), several_closed)
             first_closed = closed if run == 0 else first_closed
             run += 1
             several = several or (run >= 2 and first_closed)
     return (closing >= 3 or several) and numbered_cues == 0
+
+
+def _sections_with_cues(items: list[Item], ctx: Context) -> list[Item]:
+    """The paragraphs from the first section where some paragraph names who is responsible: the sections before
+    it, none of whose paragraphs does (一、分工原则), are the notice's text, left out with a warning. A section
+    after it naming no unit is kept: the page may have been cut before its units."""
+    cued = {(it.goal, it.goal_no, it.area) for it in items if has_cue("".join(it.parts)) or it.context}
+    first = next((k for k, it in enumerate(items) if (it.goal, it.goal_no, it.area) in cued), 0)
+    if first:
+        ctx.warn(
+            items[0].line, f"{first} paragraph(s) in sections naming no unit before the tasks read as the notice's"
+        )
+    return items[first:]
 
 
 def _records(items: list[Item], task_lines: list[str], ctx: Context) -> list[TaskRecord]:
@@ -145,6 +165,8 @@ class NumberedListLoader(Loader):
             num = numbering(t)
             if section and not num and closing_group(t):
                 items, cued = items + 2, cued + 1  # 一、推进重大项目建设 / …(X牵头;Y配合)
+            elif not num and closing_group(t) and has_cue(t):
+                items, cued = items + 1, cued + 1  # an unnumbered paragraph closing with its roles (X牵头)
             section = bool(num and num[0] == "cn")
             if num and (num[0] != "paren" or len(t) > 12):
                 cue = carries_cue(t)
@@ -164,8 +186,8 @@ class NumberedListLoader(Loader):
         lines = expand_shared(ctx.lines, ctx)
         entries = entries_of(lines)
         task_style = task_style_of(entries)
-        if task_style is None or _paragraph_tasks(lines):
-            return self._paragraphs(lines, ctx) if task_style else self._unnumbered(ctx)
+        if task_style is None or _paragraph_tasks(lines):  # paragraphs under numbered headings, or no numbers
+            return self._paragraphs(lines, ctx) if entries and _paragraph_tasks(lines) else self._unnumbered(ctx)
         kinds = kinds_of(entries, task_style)
         items: list[Item] = []
         headings: list[_Heading] = []
@@ -185,6 +207,7 @@ class NumberedListLoader(Loader):
                 continue
             if num and kind == "task":
                 heading_open = False
+                headings = [h for h in headings if h.depth < _DEPTH[num[0]]]  # a task beside a heading is not under it
                 items.append(
                     Item(num[1], ln.no, [text[num[2] :].strip()], *self._place(headings), self._context(headings))
                 )
@@ -258,10 +281,21 @@ class NumberedListLoader(Loader):
             num = numbering(text)
             if num:
                 headings = _open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx)
-            elif headings and _is_paragraph(text):
+                continue
+            spans = cue_brackets(text, ctx)
+            if items and spans and spans[0][0] == 0:  # a bracket the line break pushed off the paragraph before
+                items[-1].parts.append(text[: spans[0][1]])
+                text = text[spans[0][1] :].strip()
+            if headings and _is_paragraph(text):
                 goal, goal_no, area = self._place(headings)
-                n = f"M{len(items) + 1}"
-                items.append(Item(n, ln.no, [text], goal, goal_no, area, self._context(headings)))
+                items.append(Item("", ln.no, [text], goal, goal_no, area, self._context(headings)))
+        items = [sub for it in _sections_with_cues(items, ctx) for sub in split_at_brackets(it, ctx)]
+        last = next((ln for ln in reversed(lines) if _HAS_CONTENT.search(ln.text)), None)
+        if items and last and last.no > items[-1].line and _is_cut_paragraph(last.text):
+            ctx.warn(last.no, "the text ends inside a paragraph; its units were not printed")
+            items.append(Item("", last.no, [last.text.strip()], *self._place(headings), self._context(headings)))
+        for k, it in enumerate(items, 1):
+            it.number = f"M{k}"
         return [record(it, ctx, first_leads) for it in items]
 
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:

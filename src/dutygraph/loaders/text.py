@@ -22,6 +22,8 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: Characters that separate words on a line: ASCII and ideographic spaces, nbsp.
 SPACES = " \u3000\u00a0\u2002\u2003\u2009"
+#: What a text cut before a label can end in: separators and the bracket the label's group opened.
+OPENING_PUNCT = "；;，, (（[【〔"
 _SPACE_RUN = re.compile(f"[{SPACES}]+")
 
 #: Largest file the loaders accept (a decomposition is a few hundred kilobytes).

@@ -1,0 +1,66 @@
+"""Cues of paragraphs and headings (corpus round 9): each test pins one class of layout with a sample in
+tests/samples/, not one document's strings."""
+
+from __future__ import annotations
+
+from dutygraph.loaders import load
+from dutygraph.loaders.cues import by_clause
+from dutygraph.loaders.names import keep_units, looks_like_unit, parse_names
+from tests.conftest import SAMPLES
+
+
+def test_a_heading_with_its_own_bracket_and_status_tail_keeps_a_clean_title_and_its_siblings_are_not_under_it():
+    r = load(SAMPLES / "heading_bracket_status.txt")
+    rows = [(t.goal, t.task, t.text, t.lead) for t in r.tasks]
+    assert rows == [
+        ("新建城乡公厕20座。", "1", "新建城区公厕8座", ["县城管局"]),
+        ("新建城乡公厕20座。", "2", "新建农村公厕12座", ["县农业农村局", "各乡镇人民政府"]),
+        (None, "二", "改造老旧小区5个。", ["县住建局"]),  # no "(" left of the label's bracket
+        (None, "三", "新增托育位300个。", ["县卫健局"]),
+    ]
+
+
+def test_paragraphs_closed_by_brackets_under_headings_skip_a_principles_section_and_keep_a_cut_last_one():
+    r = load(SAMPLES / "paragraphs_after_principles.txt")
+    assert r.document.layout == "numbered-list"
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("M1", "森林覆盖率保持在32.5%以上。", ["市林业局"]),
+        ("M2", "单位生产总值能耗降低到省下达目标。", ["市发展改革委", "市工信局", "市统计局"]),
+        ("M3", "主要污染物排放总量", []),
+    ]
+    messages = [(w.line, w.message) for w in r.warnings]
+    assert (3, "2 paragraph(s) in sections naming no unit before the tasks read as the notice's") in messages
+    assert (9, "the text ends inside a paragraph; its units were not printed") in messages
+
+
+def test_sentences_run_together_each_with_its_bracket_one_pushed_to_the_next_line_and_one_cut():
+    r = load(SAMPLES / "run_on_brackets.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("M1", "常住人口控制在600万人左右。", ["市卫健委", "市公安局"]),
+        ("M2", "万元生产总值能耗降低15%。", ["市发展改革委"]),
+        ("M3", "耕地保有量保持在国家确定的面积。", ["市自然资源局"]),  # its bracket opens the next line
+        ("M4", "城市污水处理率达到95%以上。", ["市水务局"]),
+        ("M5", "建成区绿化覆盖率达到40%以上。", ["市城管委"]),  # the page stops at "(市城管委、"
+    ]
+
+
+def test_leaders_assisting_the_heading_leader_and_a_list_closed_by_etc_and_one_more_collective():
+    r = load(SAMPLES / "assisting_leaders.txt")
+    first = r.tasks[0]
+    assert first.leaders == ["王建华", "赵明", "钱立新"]  # (赵明秘书长、钱立新市长助理协助)
+    assert (first.lead, first.support) == (["市审计局"], ["市政府办公室", "财政局", "税务局", "各县、区人民政府"])
+
+
+def test_a_by_clause_with_an_adverb_before_its_verb_names_every_unit():
+    assert by_clause("新建桥梁2座。由县民族局、交通部门共同组织实施。") == (
+        "新建桥梁2座。",
+        "县民族局、交通部门",
+        "组织实施",
+    )
+    assert by_clause("由县水利局联合负责") is not None
+
+
+def test_new_towns_and_science_cities_are_units_and_a_bare_name_shares_the_department_after_it():
+    assert looks_like_unit("临平新城") and looks_like_unit("未来科技城(海创园)")
+    assert not looks_like_unit("加快建设新城")
+    assert keep_units(parse_names("县民族局、水利、电力部门")) == ["县民族局", "水利", "电力部门"]
