@@ -64,3 +64,9 @@ def test_new_towns_and_science_cities_are_units_and_a_bare_name_shares_the_depar
     assert looks_like_unit("临平新城") and looks_like_unit("未来科技城(海创园)")
     assert not looks_like_unit("加快建设新城")
     assert keep_units(parse_names("县民族局、水利、电力部门")) == ["县民族局", "水利", "电力部门"]
+
+
+def test_a_page_cut_inside_its_first_task_under_a_title_of_the_genre_still_gives_that_task():
+    r = load(SAMPLES / "cut_after_first_task.txt")
+    assert [(t.goal, t.task, t.lead) for t in r.tasks] == [("推动文化旅游融合发展", "1", [])]
+    assert r.document.region is None  # 自治县人民政府 in the addressees names no region

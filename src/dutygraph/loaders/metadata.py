@@ -37,6 +37,8 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 _TITLE = re.compile(
     r"分解表|分解落实方案|分解方案|任务分解|责任分解|实施方案|的通知|政府工作报告|办实事|民生实事|任务清单"
 )
+#: Words before 人民政府 that name a kind of government, not one (各区、市、县、自治县人民政府).
+_NOT_A_REGION = re.compile(r"^(?:自治县|自治区|各[县区]|[县区]级|市辖区|全[县区])$")
 #: Words ending in 区 that are not districts.
 _NOT_DISTRICT = re.compile(
     r"(?:城区|园区|社区|片区|景区|街区|辖区|新区|示范区|先导区|集聚区|试验区|功能区|商务区|创新区|开发区|高新区|经开区|"
@@ -134,7 +136,8 @@ def _score_regions(
 ) -> None:
     """Add a line's evidence of the region (and a 文号's year) to the counts."""
     for m in _REGION_IN.finditer(text):
-        regions[m.group(2)] += 10
+        if not _NOT_A_REGION.match(m.group(2)):
+            regions[m.group(2)] += 10
     for m in _CITY_DISTRICT.finditer(text):
         if not _NOT_DISTRICT.search(m.group(1)):
             regions[m.group(1)] += 3

@@ -90,6 +90,8 @@ def task_style_of(entries: list[Entry]) -> str | None:
                 return deeper
         return best
     present = [s for s, n in counts.items() if n >= 2 and s != "cn"]
+    if not present and not any(e.labelled for e in entries):
+        present = [s for s in counts if s != "cn"]  # one item under a heading: a page cut after its first task
     return max(present, key=_DEPTH.__getitem__) if present else None
 
 

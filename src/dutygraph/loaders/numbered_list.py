@@ -57,6 +57,8 @@ _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
 #: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
 _LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。]?$")
+#: A title naming a division of work into tasks (任务分工方案, 责任分解, 重点举措, 任务清单).
+_GENRE_TITLE = re.compile(r"(?:任务分工|分工方案|任务分解|责任分解|分解表|重点举措|任务清单|责任清单)\S{0,12}$")
 #: A paragraph of a notice or a sentence, not a heading: too long to be a section title.
 _MAX_HEADING = 60
 #: The signature, date or closing note of a notice: never an item's title.
@@ -177,9 +179,10 @@ class NumberedListLoader(Loader):
                 cued += 1  # the page stops inside the bracket of the item's last paragraph
             elif LABEL.match(t) or (not num and opening_cues(t)):
                 labelled += 1  # a labelled line, or a body opening with its cues (由X负责，Y牵头，……)
-        # One item is enough when it carries its own role cue: a page cut after its first task.
+        # One item is enough when it carries its own role cue, or under a title of the genre (重点工作任务分工方案):
+        # a page cut after its first task.
         if items < 2 and labelled < 2 and not cued:
-            return 0.0
+            return 0.5 if items and any(_GENRE_TITLE.search(ln.text) for ln in lines) else 0.0
         return items + 3 * cued + 3 * labelled
 
     def parse(self, ctx: Context) -> list[TaskRecord]:
