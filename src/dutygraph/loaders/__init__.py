@@ -26,7 +26,7 @@ from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.glued import unglue
 from dutygraph.loaders.labels import colon_labels
 from dutygraph.loaders.metadata import detect_metadata
-from dutygraph.loaders.normalize import Simplifier, spaced_table, split_run_on, undouble, unpipe
+from dutygraph.loaders.normalize import Simplifier, spaced_table, split_run_on, undouble, unpipe, unspin
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
@@ -188,6 +188,9 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     lines, doubled = undouble(lines)
     if doubled:
         warnings.append(LoadWarning(name, None, "every line of this text is printed twice; read once"))
+    lines, spun = unspin(lines)
+    if spun:
+        warnings.append(LoadWarning(name, None, f"{spun} role verb(s) reworded by a copying site (卖力) read as 负责"))
     lines, _ = unpipe(lines)
     lines, rows = unglue_pipe_rows(lines)
     if rows:

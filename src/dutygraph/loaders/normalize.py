@@ -287,6 +287,23 @@ def undouble(lines: list[Line]) -> tuple[list[Line], bool]:
     return out, True
 
 
+#: A role verb a mirror site's synonym spinner reworded (牵头卖力, 按职责分工卖力 for 负责): read as the verb.
+_SPUN_VERB = re.compile(r"(?<=牵头|分工|职责|共同|分别|具体)卖力|卖力(?=牵头|[)）】\]])")
+
+
+def unspin(lines: list[Line]) -> tuple[list[Line], int]:
+    """The lines with role verbs a synonym spinner reworded put back (卖力 -> 负责), and how many there were.
+
+    Example:
+        >>> unspin([Line(1, "(省发展改革委牵头卖力)")])
+        ([Line(no=1, text='(省发展改革委牵头负责)')], 1)
+    """
+    count = sum(len(_SPUN_VERB.findall(ln.text)) for ln in lines)
+    if not count:
+        return lines, 0
+    return [Line(ln.no, _SPUN_VERB.sub("负责", ln.text)) for ln in lines], count
+
+
 @cache
 def _converter():  # type: ignore[no-untyped-def]
     import opencc
