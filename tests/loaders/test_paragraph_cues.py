@@ -70,3 +70,28 @@ def test_a_page_cut_inside_its_first_task_under_a_title_of_the_genre_still_gives
     r = load(SAMPLES / "cut_after_first_task.txt")
     assert [(t.goal, t.task, t.lead) for t in r.tasks] == [("推动文化旅游融合发展", "1", [])]
     assert r.document.region is None  # 自治县人民政府 in the addressees names no region
+
+
+def test_quarter_sub_columns_printed_after_the_header_are_read_past_where_their_column_is():
+    r = load(SAMPLES / "quarter_columns.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["区发展改革委"], ["区商务委", "区财政局"]),
+        ("2", ["区行政服务中心"], ["区司法局"]),
+    ]
+    assert r.tasks[0].text.startswith("制定并部署稳增长举措实施方案")
+
+
+def test_a_spun_role_verb_is_read_and_a_category_word_between_two_lists_is_no_unit(tmp_path):
+    doc = tmp_path / "spun.txt"
+    doc.write_text(
+        "一、发挥重大项目牵引作用\n"
+        "1.梳理筛选具备一定收益水平的项目。(省发展改革委牵头卖力)\n"
+        "2.推行市场化运作。(省发展改革委、交通运输厅等省有关部门和各地级以上市人民政府按职责分工卖力)\n",
+        encoding="utf-8",
+    )
+    r = load(doc)
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("1", ["省发展改革委"]),
+        ("2", ["省发展改革委", "交通运输厅", "各地级以上市人民政府"]),
+    ]
+    assert any("reworded by a copying site" in w.message for w in r.warnings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
 from dutygraph.loaders.cues import cell_cues, closing_group, is_verb_cue, read_cues
 from dutygraph.loaders.delimited_header import header_role
@@ -71,11 +73,18 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
     otherwise (当前进度, 落实情况).
     """
     first_row = next((i for i, c in enumerate(body) if c.kind is Kind.NUMBER), len(body))
-    end = next((i for i, c in enumerate(body[:first_row]) if len(squeeze(c.text)) > 10), first_row)
+    end = next(
+        (
+            i
+            for i, c in enumerate(body[:first_row])
+            if (len(t := squeeze(c.text)) > 10 and header_role(t) is None) or CN_SECTION.match(t)
+        ),
+        first_row,
+    )
     run = body[:end]
     if not run or end > 12 or sum(c.kind is Kind.HEADER for c in run) < 2:
         return [], 0
-    roles = [header_role(t) for t in _joined_fragments([squeeze(c.text) for c in run])]
+    roles = _sub_columns([header_role(t) for t in _joined_fragments([squeeze(c.text) for c in run])], run)
     unit_at = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), len(roles))
     if "text" not in roles:
         for i, (cell, role) in enumerate(zip(run, roles, strict=True)):
@@ -83,6 +92,27 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
                 roles[i] = "text"
                 break
     return roles, end
+
+
+_QUARTER = re.compile(r"^第?[一二三四1-4]季度$")
+
+
+def _sub_columns(roles: list[str | None], run: list[Cell]) -> list[str | None]:
+    """Roles with the sub-columns a header prints after its last cell (第一季度 … 第四季度 under 阶段性目标)
+    put where their column is: the last text column before the units, each sub-column read past."""
+    names = [squeeze(c.text) for c in run]
+    if len(names) != len(roles):
+        return roles
+    k = len(names)
+    while k > 0 and _QUARTER.match(names[k - 1]):
+        k -= 1
+    subs = len(names) - k
+    unit_at = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), k)
+    texts = [i for i, r in enumerate(roles[:unit_at]) if r == "text"]
+    if subs < 2 or len(texts) < 2:
+        return roles
+    at = texts[-1]
+    return [*roles[:at], *[None] * subs, *roles[at + 1 : k]]
 
 
 def _joined_fragments(names: list[str]) -> list[str]:
