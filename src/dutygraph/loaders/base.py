@@ -47,9 +47,9 @@ _BY_MEANING: tuple[tuple[str | None, str], ...] = (
         r"(?:数据|信息|材料)提供单位|目标类型|备注|推进措施|工作措施|具体措施"
         r"|主要措施|进展情况|完成情况|推进情况|落实情况|工作目标|目标任务|任务来源|考核指标|主要内容|工作内容"
         # the staff who do the work, under the leader who answers for it: not leaders
-        r"|(?:具体|直接|项目)(?:责任人|负责人)|联系人|经办人|(?:实际|目前|当前)?(?:完成|进展|推进|落实)情况",
+        r"|(?:具体|直接|项目|主要)(?:责任人|负责人)|联系人|经办人|(?:实际|目前|当前)?(?:完成|进展|推进|落实)情况",
     ),
-    ("leaders", r"[\u4e00-\u9fff]{0,6}领导(?:同志)?|(?:分管|主要|第一|牵头)?(?:责任人|负责人)|分管副?[省市州区县]长"),
+    ("leaders", r"[\u4e00-\u9fff]{0,6}领导(?:同志)?|(?:分管|第一|牵头)?(?:责任人|负责人)|分管副?[省市州区县]长"),
     (
         "support",
         r"(?:主要|其他|其它)?(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门)"
@@ -175,13 +175,14 @@ class Loader(ABC):
 def assign_responsible(fields: dict[str, list[str]], responsible: list[str], first_leads: bool) -> None:
     """Place units printed under 责任单位 by the rule of DESIGN.md.
 
-    Next to a lead field they support; alone they all lead, unless the document
-    says the first listed leads (then the first leads and the rest support).
+    Next to a lead field they support (a 责任单位 list that repeats the lead unit gives it no
+    second role); alone they all lead, unless the document says the first listed leads (then
+    the first leads and the rest support).
     """
     if not responsible:
         return
     if fields["lead"]:
-        fields["support"].extend(responsible)
+        fields["support"].extend(n for n in responsible if n not in fields["lead"])
     elif first_leads:
         fields["lead"].append(responsible[0])
         fields["support"].extend(responsible[1:])

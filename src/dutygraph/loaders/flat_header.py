@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
-from dutygraph.loaders.cues import cell_cues, closing_group, is_verb_cue, read_cues
+from dutygraph.loaders.cues import cell_cues, is_verb_cue
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
+from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.text import squeeze
 
@@ -47,7 +48,9 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
         cells = [c for c in cells if c not in section]
         row = _header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx)
         if row is not None:
-            row.leaders = row.leaders or list(leaders)  # the category row's 牵头领导 hold for its rows
+            if leaders and not row.leaders:
+                row.leaders = list(leaders)  # the category row's 牵头领导 hold for its rows, not the row above's
+                row.printed.add("leaders")
             rows.append(row)
             goal = row.goal
         if section:
@@ -56,12 +59,9 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
 
 
 def _section(cell: Cell, ctx: Context) -> tuple[str, list[str]]:
-    """A category row's title and the leaders its bracket names: 一、…工作目标(牵头领导:A、B)."""
+    """A category row's title and the leaders it names: 一、…工作目标(牵头领导:A、B), 一、张三市长负责事项(共9项)."""
     text = CN_SECTION.sub("", cell.text).strip()
-    group = closing_group(text)
-    if group is None or not LABEL.search(group[1]):
-        return text, []
-    return group[0], read_cues(group[1], cell.no, ctx).leaders
+    return heading_title(text), heading_cues(text, cell.no, ctx).leaders
 
 
 def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
@@ -227,16 +227,25 @@ def _header_row(
     while k < len(rest) and rest[k].kind is Kind.TEXT and _is_body(rest[k]):
         row.text += rest[k].text.strip()  # a sub-row under the merged number and title
         k += 1 + _read_columns(row, rest[k + 1 :], roles[text_roles:], responsible, ctx)
-    if responsible:
-        fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
-        assign_responsible(fields, responsible, False)
-        if row.support:
-            row.printed.add("support")
-            row.lines.setdefault("support", row.lines.get("lead", line))
+    _place_responsible(row, responsible, line)
     for cell in rest[k:]:
         if cell.kind is not Kind.NONE:
             ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
     return row
+
+
+def _place_responsible(row: Row, responsible: list[str], line: int) -> None:
+    """The row's 责任单位 placed: beside its lead they support, and then the row printed its support, even
+    when the list only repeats the lead unit (nothing is taken from the row above)."""
+    if not responsible:
+        return
+    had_lead = bool(row.lead)
+    assign_responsible({"lead": row.lead, "support": row.support, "leaders": row.leaders}, responsible, False)
+    if had_lead:
+        row.printed.add("support")
+    if row.support:
+        row.printed.add("support")
+        row.lines.setdefault("support", row.lines.get("lead", line))
 
 
 def _columns_in_order(
@@ -250,11 +259,7 @@ def _columns_in_order(
     if not row.text:
         ctx.warn(line, f"row {number} prints no task text; skipped")
         return None
-    if responsible:
-        fields = {"lead": row.lead, "support": row.support, "leaders": row.leaders}
-        assign_responsible(fields, responsible, False)
-        if row.support:
-            row.printed.add("support")
+    _place_responsible(row, responsible, line)
     for cell in cells[k:]:
         if cell.kind is not Kind.NONE:
             ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
@@ -299,8 +304,10 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
         elif role == "text" and not row.text and cell.kind not in (Kind.NONE, Kind.PERSON):
             row.text, row.line = cell.text.strip(), cell.no  # the task column after a unit column
             k += 1
-        elif role not in ("leaders", "lead", "support", "responsible") and cell.kind is Kind.TEXT:
+        elif role not in ("leaders", "lead", "support", "responsible") and (
+            cell.kind is Kind.TEXT or len(rest) - k == len(roles) - at  # a full row: every cell in its column
+        ):
             if role == "deadline":
                 row.deadline = squeeze(cell.text)
-            k += 1  # 完成时限, 备注, 进展情况: read past
+            k += 1  # 完成时限, 备注, 进展情况, 建设地点: read past
     return k

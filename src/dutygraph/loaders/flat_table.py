@@ -53,7 +53,11 @@ from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
 #: A target or progress value, never a fragment of a unit's name.
-_VALUE = re.compile(r"\d|[%％]|以上|以下|以内|左右|同步|保持|提升|提高|增长|下降|降低|完成|达到|百分点|持平")
+#: A value or status cell (9.8%, 提升4个百分点, 已完工) or a group number (二, (三)…): never part of a unit name.
+_VALUE = re.compile(
+    r"\d|[%％]|以上|以下|以内|左右|同步|保持|提升|提高|增长|下降|降低|完成|达到|百分点|持平"
+    r"|完工|开工|在建|推进中|进行中|序时|^[一二三四五六七八九十]+$|^[(（][一二三四五六七八九十]+[)）]"
+)
 _CONTENT_PUNCT = re.compile(r"[，,；;。：:、]")
 _MAX_NAME_FRAGMENT = 14
 _MAX_BROKEN_NAME = 40
@@ -327,10 +331,14 @@ class FlatTableLoader(Loader):
         if dedup or not rows or not body or body[-1].lines[-1].no != last_line:
             return
         row = rows[-1]
-        missing = [f for f in INHERITABLE if f not in row.printed]
+        columns = set().union(*(r.printed for r in rows[:-1])) if len(rows) > 1 else set(INHERITABLE)
+        missing = [f for f in INHERITABLE if f not in row.printed and f in columns]  # the columns the table has
         if missing and not row.printed and row.line == last_line and not _SENTENCE_END.search(row.text):
             row.printed.update(missing)  # the text stops inside the task's own cell: nothing after it was printed
             ctx.warn(row.line, f"the text ends inside task {row.number}'s text; its other cells were not printed")
+        elif missing and not (row.lead or row.support or row.leaders) and not _SENTENCE_END.search(body[-1].text):
+            row.printed.update(missing)  # the text stops inside a cell after the task's text, before any unit
+            ctx.warn(row.line, f"the text ends inside task {row.number}'s cells; its units were not printed")
         elif missing and (row.lead or row.support or row.leaders):
             row.printed.update(missing)
             ctx.warn(

@@ -16,7 +16,7 @@ from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import OPENING_PUNCT, squeeze
 
 #: A leader named by post in a heading: 张三县长牵头 / 常务副县长李四牵头 / 县长张三负责.
-_POST = r"(?:常务)?副?(?:省|市|州|盟|县|区|旗|镇|乡)长"
+_POST = r"(?:(?:常务)?副?(?:省|市|州|盟|县|区|旗|镇|乡)长|(?:[省市州县区旗]政府)?党组(?:副?书记|成员)|副?秘书长)"
 _LEADS_VERB = r"(?:牵头|负责|分管|领衔|挂帅|主抓|抓总|统筹)"
 _LEADER_NAME_POST = re.compile(rf"([\u4e00-\u9fff]{{2,3}}?)(?:同志)?({_POST}){_LEADS_VERB}")
 _LEADER_POST_NAME = re.compile(rf"({_POST})([\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_LEADS_VERB}")

@@ -1,0 +1,47 @@
+"""Flattened tables (corpus round 10): columns read past by position, 责任单位 beside 牵头单位, a category
+row naming its leader, a row cut before its units. One class of layout per test, each with a sample."""
+
+from __future__ import annotations
+
+from dutygraph.loaders import load
+from dutygraph.loaders.base import Context
+from dutygraph.loaders.cues import read_cues
+from dutygraph.loaders.headings import heading_cues
+from tests.conftest import SAMPLES
+
+
+def test_a_full_row_reads_its_location_cell_past_and_a_row_cut_before_its_units_inherits_none():
+    r = load(SAMPLES / "flat_location_column.txt")
+    assert [(t.task, t.text, t.lead, t.inherited) for t in r.tasks] == [
+        ("1", "中小学运动场地改造项目", ["教体局"], []),  # 相关镇 (街道) is where, not who
+        ("2", "城北小学门前道路建设项目", ["住建局"], []),
+        ("3", "职教中心分校区建设项目", [], []),  # not 住建局 from the row above
+    ]
+    assert any(w.line == 25 and "its units were not printed" in w.message for w in r.warnings)
+
+
+def test_a_responsible_list_that_repeats_the_lead_gives_it_no_second_role_and_takes_nothing_from_above():
+    r = load(SAMPLES / "flat_responsible_repeats_lead.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["区发改局"], ["区农业农村局", "区经商局", "区交通局"]),
+        ("2", ["区发改局"], []),  # its 责任单位 only repeats the lead: no support, none inherited
+        ("3", ["区经商局"], ["经开区管委会"]),
+    ]
+    assert not any("left empty" in w.message for w in r.warnings)  # the table has no leaders column
+
+
+def test_a_category_row_naming_a_leader_by_post_holds_for_its_rows():
+    r = load(SAMPLES / "flat_section_leader.txt")
+    assert [(t.task, t.leaders) for t in r.tasks] == [("1", ["王建国"]), ("2", ["王建国"]), ("3", ["李明"])]
+    assert r.tasks[0].goal == "王建国市长负责事项(共2项)"
+
+
+def test_a_party_group_member_or_secretary_general_is_a_post_in_a_heading():
+    ctx = Context("x", [])
+    assert heading_cues("二、张盈军区政府党组成员牵头重点工作", 1, ctx).leaders == ["张盈军"]
+    assert heading_cues("三、赵明副秘书长负责的工作", 1, ctx).leaders == ["赵明"]
+
+
+def test_a_units_main_responsible_person_is_staff_not_the_supervising_leader():
+    roles = read_cues("主管领导:刘东 责任单位:市民政局 主要责任人:毛杰", 1, Context("x", []))
+    assert (roles.leaders, roles.responsible) == (["刘东"], ["市民政局"])
