@@ -78,7 +78,8 @@ def test_quarter_sub_columns_printed_after_the_header_are_read_past_where_their_
         ("1", ["区发展改革委"], ["区商务委", "区财政局"]),
         ("2", ["区行政服务中心"], ["区司法局"]),
     ]
-    assert r.tasks[0].text.startswith("制定并部署稳增长举措实施方案")
+    assert r.tasks[0].text.startswith("稳增长：制定并部署稳增长举措实施方案")  # the name cell, then the content
+    assert [t.goal for t in r.tasks] == ["经济发展", "经济发展"]  # the category row's, not row 1's name
 
 
 def test_a_spun_role_verb_is_read_and_a_category_word_between_two_lists_is_no_unit(tmp_path):

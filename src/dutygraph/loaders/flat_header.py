@@ -41,12 +41,13 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
     rows: list[Row] = []
     above = [c for c in rest[: starts[0]] if CN_SECTION.match(c.lines[0].text)]  # a category row before row 1
     goal, leaders = _section(above[-1], ctx) if above else (title, [])
+    categories = bool(above)  # 一、经济发展 rows give the goal: a row's cells before its content are its name
     goal = goal or title
     for s, e in zip(starts, [*starts[1:], len(rest)], strict=True):
         cells = rest[s + 1 : e]
         section = [c for c in cells if CN_SECTION.match(c.lines[0].text)]
         cells = [c for c in cells if c not in section]
-        row = _header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx)
+        row = _header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx, categories)
         if row is not None:
             if leaders and not row.leaders:
                 row.leaders = list(leaders)  # the category row's 牵头领导 hold for its rows, not the row above's
@@ -182,7 +183,9 @@ def _task_cells(cells: list[Cell], text_roles: int) -> tuple[list[Cell], list[Ce
     return cells[:texts], cells[texts:]
 
 
-def _goal_and_text(cells: list[Cell], roles: list[str | None], goal: str | None) -> tuple[str | None, str, int]:
+def _goal_and_text(
+    cells: list[Cell], roles: list[str | None], goal: str | None, categories: bool = False
+) -> tuple[str | None, str, int]:
     """The goal and task text of a row's text cells, under the header's goal and text columns.
 
     When the header names a category column (事项分类 | 事项名称 | 项目内容), the cells a row prints
@@ -190,6 +193,8 @@ def _goal_and_text(cells: list[Cell], roles: list[str | None], goal: str | None)
     rows under it keep the goal of the row above. Two text columns (a name and its content) make one
     text, 名称：内容. Without a category column, every cell but the last is the goal, as printed.
     """
+    if "goal" not in roles and categories:  # the goal is the category row's: the cells are 名称：内容
+        return goal, "：".join(t for t in (c.text.strip().rstrip("：:") for c in cells) if t), cells[0].no
     if "goal" not in roles:
         if len(roles) >= 2 and len(cells) >= 2:
             goal = "".join(c.text for c in cells[:-1]).strip()
@@ -202,9 +207,16 @@ def _goal_and_text(cells: list[Cell], roles: list[str | None], goal: str | None)
 
 
 def _header_row(
-    number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
+    number: str,
+    line: int,
+    cells: list[Cell],
+    roles: list[str | None],
+    goal: str | None,
+    ctx: Context,
+    categories: bool = False,
 ) -> Row | None:
-    """One row of :func:`rows_by_header`: its cells matched to the header's columns.
+    """One row of :func:`rows_by_header`: its cells matched to the header's columns (``categories``: category
+    rows give the goal, so no cell of the row is its goal).
 
     A row whose number and title cells were merged over sub-rows prints, after its
     roles, another content cell and that sub-row's roles: they are the task's too.
@@ -219,7 +231,7 @@ def _header_row(
         ctx.warn(line, f"row {number} prints no task text; skipped")
         return None
     text_cells, rest = split
-    goal, text, text_line = _goal_and_text(text_cells, roles[:text_roles], goal)
+    goal, text, text_line = _goal_and_text(text_cells, roles[:text_roles], goal, categories)
     row = Row(number, text, text_line, goal, None, None)
     rest = _cut_lead(row, rest, ctx)
     responsible: list[str] = []
