@@ -4,6 +4,8 @@ closing line after the table. Each is read, with a warning, never guessed silent
 from __future__ import annotations
 
 from dutygraph.loaders import load
+from dutygraph.loaders.mojibake import number_garbled
+from dutygraph.loaders.text import Line
 from tests.conftest import seed, seed_path
 
 
@@ -62,3 +64,18 @@ def test_a_closing_line_of_the_notice_never_joins_a_unit(tmp_path):
     )
     r = load(p)
     assert [t.support for t in r.tasks] == [["各街道"], ["区财政局"]]
+
+
+def test_item_numbers_garbled_by_a_one_byte_off_decoding_are_placed_by_their_neighbours():
+    lines = [
+        Line(1, "?。ù思_發布)"),  # the notice's own line: a heading comes before the first item
+        Line(2, "二、主要任务"),
+        Line(3, "?。ㄒ唬┡飸魠^改造工程。建成安置房100套。"),
+        Line(4, "(二)城鎮老舊小區改造工程。"),
+        Line(5, "?。ㄈ┛诖珗@建設工程。"),
+        Line(6, "?。┲行W生寒暑期免費托管服務工程。"),
+        Line(7, "(五)農村廁所改造工程。"),
+    ]
+    fixed, placed = number_garbled(lines)
+    assert placed == [(3, "(一)"), (5, "(三)"), (6, "(四)")]
+    assert fixed[0].text == "?。ù思_發布)" and fixed[2].text.startswith("(一)?。ㄒ唬")

@@ -26,6 +26,7 @@ from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.glued import unglue
 from dutygraph.loaders.labels import colon_labels
 from dutygraph.loaders.metadata import detect_metadata
+from dutygraph.loaders.mojibake import number_garbled
 from dutygraph.loaders.normalize import Simplifier, spaced_table, split_run_on, undouble, unpipe, unspin
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.read import document_files, read_document, sniff
@@ -203,6 +204,11 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     lines, glued = unglue(lines)
     warnings += [LoadWarning(name, no, message) for no, message in glued]
     lines, broken = split_run_on(lines)
+    lines, renumbered = number_garbled(lines)
+    warnings += [
+        LoadWarning(name, no, f"an item number garbled by a wrong decoding (?。) read as {number}, by its place")
+        for no, number in renumbered
+    ]
     if broken:
         warnings.append(
             LoadWarning(

@@ -38,7 +38,7 @@ DEPTH = {
     "circled": 6,
 }
 
-_CN_NUMERALS = [
+CN_NUMERALS = [
     "一",
     "二",
     "三",
@@ -60,7 +60,7 @@ _CN_NUMERALS = [
     "十九",
     "二十",
 ]
-_CN_NEXT = dict(itertools.pairwise(_CN_NUMERALS))
+_CN_NEXT = dict(itertools.pairwise(CN_NUMERALS))
 
 
 def numbering(text: str) -> tuple[str, str, int] | None:
