@@ -11,6 +11,7 @@ from dutygraph.loaders.base import (
     PAREN_NUMBER,
     fill_from_above,
 )
+from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.names import is_generic_tail, is_none_mark, is_paren_tail, looks_like_unit, parse_names
 from dutygraph.loaders.persons import is_person, run_together_persons
 from dutygraph.loaders.records import TaskRecord
@@ -234,7 +235,7 @@ def tables(cells: list[Cell]) -> list[tuple[str | None, list[Cell]]]:
     tables: list[tuple[str | None, list[Cell]]] = []
     title: str | None = None
     body: list[Cell] | None = None
-    for cell in cells:
+    for at, cell in enumerate(cells):
         text = squeeze(cell.text)
         if _TABLE_END.search(text) and not re.search("[、，,；;]", text) and body is not None:
             if any(c.kind is not Kind.HEADER for c in body):
@@ -252,7 +253,11 @@ def tables(cells: list[Cell]) -> list[tuple[str | None, list[Cell]]]:
             body, title = None, text
             continue
         if body is None:
-            if cell.kind in (Kind.HEADER, Kind.TASK) or (text == "区政府" and title):
+            if (
+                (cell.kind is Kind.HEADER and _header_follows(cells, at))
+                or cell.kind is Kind.TASK
+                or (text == "区政府" and title)
+            ):
                 body = []
             else:
                 continue
@@ -260,6 +265,12 @@ def tables(cells: list[Cell]) -> list[tuple[str | None, list[Cell]]]:
     if body is not None and body:
         tables.append((title, body))
     return tables
+
+
+def _header_follows(cells: list[Cell], at: int) -> bool:
+    """Whether the header cell at ``at`` starts a header: another header cell within the next three, not a
+    lone 完成情况 over the paragraphs of a notice."""
+    return any(c.kind is Kind.HEADER or header_role(squeeze(c.text)) is not None for c in cells[at + 1 : at + 4])
 
 
 # -- parsing ------------------------------------------------------------

@@ -6,7 +6,7 @@ import re
 
 from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
 from dutygraph.loaders.cues import cell_cues, is_verb_cue
-from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.delimited_header import TEXT_LIKE, header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
 from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.persons import run_together_persons
@@ -41,13 +41,12 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
     rows: list[Row] = []
     above = [c for c in rest[: starts[0]] if CN_SECTION.match(c.lines[0].text)]  # a category row before row 1
     goal, leaders = _section(above[-1], ctx) if above else (title, [])
-    categories = bool(above)  # 一、经济发展 rows give the goal: a row's cells before its content are its name
     goal = goal or title
     for s, e in zip(starts, [*starts[1:], len(rest)], strict=True):
         cells = rest[s + 1 : e]
         section = [c for c in cells if CN_SECTION.match(c.lines[0].text)]
         cells = [c for c in cells if c not in section]
-        row = _header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx, categories)
+        row = _header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx)
         if row is not None:
             if leaders and not row.leaders:
                 row.leaders = list(leaders)  # the category row's 牵头领导 hold for its rows, not the row above's
@@ -87,6 +86,9 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
         return [], 0
     roles = _sub_columns([header_role(t) for t in _joined_fragments([squeeze(c.text) for c in run])], run)
     unit_at = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), len(roles))
+    for i in range(min(unit_at, len(roles)) - 1):
+        if roles[i] is None and roles[i + 1] == "text" and TEXT_LIKE.search(squeeze(run[i].text)):
+            roles[i] = "text"  # 目标任务 | 具体任务: the task's name and its content, one text
     if "text" not in roles:
         for i, (cell, role) in enumerate(zip(run, roles, strict=True)):
             if role is None and i < unit_at and squeeze(cell.text) not in HEADER_TOKENS:
@@ -183,22 +185,17 @@ def _task_cells(cells: list[Cell], text_roles: int) -> tuple[list[Cell], list[Ce
     return cells[:texts], cells[texts:]
 
 
-def _goal_and_text(
-    cells: list[Cell], roles: list[str | None], goal: str | None, categories: bool = False
-) -> tuple[str | None, str, int]:
+def _goal_and_text(cells: list[Cell], roles: list[str | None], goal: str | None) -> tuple[str | None, str, int]:
     """The goal and task text of a row's text cells, under the header's goal and text columns.
 
     When the header names a category column (事项分类 | 事项名称 | 项目内容), the cells a row prints
     fill the last columns: a merged category cell is printed on its group's first row only, and the
-    rows under it keep the goal of the row above. Two text columns (a name and its content) make one
-    text, 名称：内容. Without a category column, every cell but the last is the goal, as printed.
+    rows under it keep the goal of the row above. Two text columns (a name and its content, 目标任务 |
+    具体任务) make one text, 名称：内容; without a category column the goal is the table's (its title,
+    or a category row's).
     """
-    if "goal" not in roles and categories:  # the goal is the category row's: the cells are 名称：内容
-        return goal, "：".join(t for t in (c.text.strip().rstrip("：:") for c in cells) if t), cells[0].no
     if "goal" not in roles:
-        if len(roles) >= 2 and len(cells) >= 2:
-            goal = "".join(c.text for c in cells[:-1]).strip()
-        return goal, cells[-1].text.strip(), cells[-1].no
+        return goal, "：".join(t for t in (c.text.strip().rstrip("：:") for c in cells) if t), cells[0].no
     placed = list(zip(roles[-len(cells) :], cells, strict=True))
     goals = [c.text.strip() for r, c in placed if r == "goal"]
     texts = [c for r, c in placed if r != "goal"] or [cells[-1]]
@@ -213,10 +210,8 @@ def _header_row(
     roles: list[str | None],
     goal: str | None,
     ctx: Context,
-    categories: bool = False,
 ) -> Row | None:
-    """One row of :func:`rows_by_header`: its cells matched to the header's columns (``categories``: category
-    rows give the goal, so no cell of the row is its goal).
+    """One row of :func:`rows_by_header`: its cells matched to the header's columns.
 
     A row whose number and title cells were merged over sub-rows prints, after its
     roles, another content cell and that sub-row's roles: they are the task's too.
@@ -231,7 +226,7 @@ def _header_row(
         ctx.warn(line, f"row {number} prints no task text; skipped")
         return None
     text_cells, rest = split
-    goal, text, text_line = _goal_and_text(text_cells, roles[:text_roles], goal, categories)
+    goal, text, text_line = _goal_and_text(text_cells, roles[:text_roles], goal)
     row = Row(number, text, text_line, goal, None, None)
     rest = _cut_lead(row, rest, ctx)
     responsible: list[str] = []
