@@ -96,3 +96,22 @@ def test_a_spun_role_verb_is_read_and_a_category_word_between_two_lists_is_no_un
         ("2", ["省发展改革委", "交通运输厅", "各地级以上市人民政府"]),
     ]
     assert any("reworded by a copying site" in w.message for w in r.warnings)
+
+
+def test_a_standing_note_inside_a_bracket_is_no_unit_and_an_asterisk_marks_the_lead(tmp_path):
+    doc = tmp_path / "standing.txt"
+    doc.write_text(
+        "一、提升政务服务\n"
+        "1.提升政务中心建设。(责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责,"
+        "以下各任务均需各县市人民政府、州直相关行业部门落实,不再一一列出)\n"
+        "2.提高窗口人员素质。(责任单位:州政务服务中心)\n"
+        "3.提升数据共享能力。(责任单位:*州数据局、州财政局)\n",
+        encoding="utf-8",
+    )
+    rows = [(t.task, t.lead, t.support) for t in load(doc).tasks]
+    collectives = ["各县市人民政府", "州直相关行业部门"]
+    assert rows == [
+        ("1", ["州政务服务中心", *collectives], []),
+        ("2", ["州政务服务中心", *collectives], []),
+        ("3", ["州数据局", *collectives], ["州财政局"]),  # the note's role is the one its own task gives them
+    ]

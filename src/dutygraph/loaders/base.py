@@ -124,6 +124,13 @@ LABELLED_CONVENTION = re.compile(
 )
 
 
+#: A note that gives every later task the same units and says it will not repeat them:
+#: 以下任务均需各区市政府、开发区管委落实，不再一一列出 (no unit names in it are the stating task's own).
+STANDING_NOTE = re.compile(
+    r"(?:以下|下列|其余|后续)(?:各项|所有|各)?(?:任务|工作|事项)?(?:均|都)(?:需|由|要|请)?"
+    r"(?P<names>[^，,。；;]{2,60}?)(?:负责)?(?:共同|积极)?(?:落实|配合|参与|推进)[，,]?"
+    r"(?:不再一一列出|不再列出|不一一列出|不再重复列出|不再一一标注)"
+)
 #: X、Y等州级有关部门: the category word closing a list of units, no unit itself.
 CATEGORY_TAIL = re.compile(r"等[省市州区县]?[级直属]{0,2}(?:有关|相关)(?:部门|单位)$")
 

@@ -27,6 +27,7 @@ from dutygraph.loaders.base import (
     LABEL,
     LABEL_WORDS,
     LABELLED_CONVENTION,
+    STANDING_NOTE,
     Context,
     label_field,
 )
@@ -228,7 +229,7 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
         (['区发改局'], ['区财政局', '各街道'])
     """
     roles = Roles()
-    text = LABELLED_CONVENTION.sub("", text) if LABEL.search(text) else text
+    text = STANDING_NOTE.sub("", LABELLED_CONVENTION.sub("", text) if LABEL.search(text) else text)
     labels = list(LABEL.finditer(text))
     if labels:
         head = text[: labels[0].start()].strip(" ；;，,。")

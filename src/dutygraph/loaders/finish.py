@@ -8,9 +8,7 @@ the warnings about tasks without a lead unit.
 
 from __future__ import annotations
 
-import re
-
-from dutygraph.loaders.base import Context
+from dutygraph.loaders.base import STANDING_NOTE, Context
 from dutygraph.loaders.dates import deadline_date
 from dutygraph.loaders.metadata import Metadata
 from dutygraph.loaders.records import LoadWarning, TaskRecord
@@ -72,21 +70,12 @@ def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
         )
 
 
-#: A note that gives every later task the same supporters and says it will not repeat them:
-#: 以下任务均需各区市政府、开发区管委落实，不再一一列出.
-_STANDING = re.compile(
-    r"(?:以下|下列|其余|后续)(?:各项|所有)?(?:任务|工作|事项)?(?:均|都)(?:需|由|要|请)?"
-    r"(?P<names>[^，,。；;]{2,60}?)(?:负责)?(?:共同|积极)?(?:落实|配合|参与|推进)[，,]?"
-    r"(?:不再一一列出|不再列出|不一一列出|不再重复列出|不再一一标注)"
-)
-
-
 def _standing_support(tasks: list[TaskRecord], ctx: Context) -> None:
     """A standing note (以下任务均需X、Y落实，不再一一列出): X and Y go to every task from there on, in the
     role the task stating the note gives them (lead when it lists them as its leads, else support).
     The first note of the document is read; a warning names its line."""
     for ln in ctx.lines:
-        found = _STANDING.search(ln.text)
+        found = STANDING_NOTE.search(ln.text)
         if found is None:
             continue
         names = ctx.names(found["names"], ln.no)

@@ -209,6 +209,8 @@ def parse_names(text: str) -> list[str]:
             part = _TRAILING_ETC.sub("", part).strip("。.")
             if part.endswith(("★", "☆")):
                 part = "★" + part.rstrip("★☆")  # 县发改局★ marks the lead as ★县发改局 does
+            elif part.startswith(("*", "＊")) and len(part) > 2:
+                part = "★" + part.lstrip("*＊")  # *市发展改革委: the asterisk marks the lead as ★ does
             if not part or is_none_mark(part) or _THE_OTHERS.match(part):
                 continue  # 其他有关部门配合 (a convention for everyone else) names no unit
             if names and is_paren_tail(part):
