@@ -115,3 +115,14 @@ def test_a_standing_note_inside_a_bracket_is_no_unit_and_an_asterisk_marks_the_l
         ("2", ["州政务服务中心", *collectives], []),
         ("3", ["州数据局", *collectives], ["州财政局"]),  # the note's role is the one its own task gives them
     ]
+
+
+def test_a_labelled_list_of_verb_clauses_and_a_deadline_after_the_units_give_no_verb_or_date_as_a_name():
+    from dutygraph.loaders.base import Context
+    from dutygraph.loaders.cues import read_cues
+
+    ctx = Context("x", [])
+    roles = read_cues("责任单位:县扶贫办牵头,县教育局、县民政局等有关部门参加,各镇街落实", 1, ctx)
+    assert (roles.lead, roles.support) == (["县扶贫办"], ["县教育局", "县民政局", "各镇街"])
+    roles = read_cues("牵头单位:州审批局;责任单位:州司法局、各县市人民政府,6月底完成", 1, ctx)
+    assert (roles.lead, roles.responsible) == (["州审批局"], ["州司法局", "各县市人民政府"])

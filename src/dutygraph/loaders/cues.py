@@ -42,7 +42,7 @@ _LEAD_END = re.compile(
     r"|负总责|总负责|主抓)$"
 )
 _SUPPORT_END = re.compile(
-    r"(?:(?:为|是|作为)(?:配合|协办|参与)(?:单位|部门)|配合落实|配合推进|协助|协办|配合|参与|协同)$"
+    r"(?:(?:为|是|作为)(?:配合|协办|参与)(?:单位|部门)|配合落实|配合推进|协助|协办|配合|参与|参加|协同)$"
 )
 _RESPONSIBLE_END = re.compile(
     r"(?:(?:为|是|作为)责任(?:单位|部门)|(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织)?"
@@ -313,7 +313,7 @@ def clean_segment(segment: str) -> str:
     seg = _ETC_CATEGORY_AND.sub("、", seg)  # X等省有关部门和Y: the category word between two lists is no unit
     # X等（相关）部门按职责分工负责 / X等配合: 等 closes the list, the category word is no unit
     return re.sub(
-        r"等(?=(?:(?:相关|有关|其他|其它)?(?:单位|部门))?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|落实|$))"
+        r"等(?=(?:(?:相关|有关|其他|其它)?(?:单位|部门))?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|参加|落实|$))"
         r"(?:(?:相关|有关|其他|其它)?(?:单位|部门))?",
         "",
         seg,
@@ -394,7 +394,7 @@ def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Rol
             roles.lead += ctx.names(seg[: lead.start()], line)
         elif support:
             roles.support += ctx.names(seg[: support.start()], line)
-        elif kind == "lead":
-            roles.lead += ctx.names(seg, line)
-        else:
-            roles.support += ctx.names(seg, line)
+        else:  # …，各镇街落实: a trailing 落实 or 负责 is no part of the name
+            getattr(roles, "lead" if kind == "lead" else "support").extend(
+                ctx.names(_RESPONSIBLE_END.sub("", seg), line)
+            )
