@@ -355,11 +355,10 @@ def test_a_category_after_etc_closes_the_list():
     ctx = Context("x", [])
     r = read_cues("省商务厅牵头，省财政厅、河南银保监局等相关部门按职责分工负责", 1, ctx)
     assert (r.lead, r.support) == (["省商务厅"], ["省财政厅", "河南银保监局"])  # 等相关部门 names no more units
-    # in a list, X等有关部门 is X and the collective, also when 和 joins another unit
+    # in a list too, the category word after 等 is no unit, also when 和 joins another unit
     assert parse_names("省人事厅、省农业厅等省直有关部门和各市人民政府") == [
         "省人事厅",
         "省农业厅",
-        "省直有关部门",
         "各市人民政府",
     ]
 

@@ -79,3 +79,18 @@ def test_item_numbers_garbled_by_a_one_byte_off_decoding_are_placed_by_their_nei
     fixed, placed = number_garbled(lines)
     assert placed == [(3, "(一)"), (5, "(三)"), (6, "(四)")]
     assert fixed[0].text == "?。ù思_發布)" and fixed[2].text.startswith("(一)?。ㄒ唬")
+
+
+def test_a_spaced_row_whose_lead_cell_went_on_over_lines_takes_its_last_cells_from_the_line_after():
+    from dutygraph.loaders.normalize import spaced_table
+
+    lines = [
+        Line(1, "序号 重点工作任务 主要责任单位 协同配合单位 完成期限"),
+        Line(2, "34 推动中药产业科技园建设。 区科技局"),
+        Line(3, "区药投公司"),
+        Line(4, "区发改委、区经信局。 2023年12月底"),
+        Line(5, "35 强化企业创新主体地位。 区科技局 区经信局 2023年12月底"),
+    ]
+    rows = [ln.text for ln in spaced_table(lines)[0]]
+    assert rows[1] == "| 34 | 推动中药产业科技园建设。 | 区科技局、区药投公司 | 区发改委、区经信局。 | 2023年12月底 |"
+    assert rows[2].startswith("| 35 |")

@@ -126,3 +126,17 @@ def test_a_labelled_list_of_verb_clauses_and_a_deadline_after_the_units_give_no_
     assert (roles.lead, roles.support) == (["县扶贫办"], ["县教育局", "县民政局", "各镇街"])
     roles = read_cues("牵头单位:州审批局;责任单位:州司法局、各县市人民政府,6月底完成", 1, ctx)
     assert (roles.lead, roles.responsible) == (["州审批局"], ["州司法局", "各县市人民政府"])
+
+
+def test_a_category_word_closing_a_list_is_no_unit_however_it_is_attached():
+    assert parse_names("区经信局、区财政局等区政府有关部门,谯城经开区管委会") == [
+        "区经信局",
+        "区财政局",
+        "谯城经开区管委会",
+    ]
+    assert parse_names("区发改委、区农业农村局、等区政府有关部门,区农投公司。") == [
+        "区发改委",
+        "区农业农村局",
+        "区农投公司",
+    ]
+    assert parse_names("市财政局等有关部门") == ["市财政局"]

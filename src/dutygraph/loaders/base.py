@@ -132,7 +132,7 @@ STANDING_NOTE = re.compile(
     r"(?:不再一一列出|不再列出|不一一列出|不再重复列出|不再一一标注)"
 )
 #: X、Y等州级有关部门: the category word closing a list of units, no unit itself.
-CATEGORY_TAIL = re.compile(r"等[省市州区县]?[级直属]{0,2}(?:有关|相关)(?:部门|单位)$")
+CATEGORY_TAIL = re.compile(r"等[省市州区县]?(?:[级直属]{0,2}|政府)(?:有关|相关)(?:部门|单位)$")  # 等区政府有关部门
 
 
 @dataclass

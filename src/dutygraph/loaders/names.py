@@ -211,7 +211,7 @@ def parse_names(text: str) -> list[str]:
                 part = "★" + part.rstrip("★☆")  # 县发改局★ marks the lead as ★县发改局 does
             elif part.startswith(("*", "＊")) and len(part) > 2:
                 part = "★" + part.lstrip("*＊")  # *市发展改革委: the asterisk marks the lead as ★ does
-            if not part or is_none_mark(part) or _THE_OTHERS.match(part):
+            if not part or is_none_mark(part) or _THE_OTHERS.match(part) or _CATEGORY_ETC.match(part):
                 continue  # 其他有关部门配合 (a convention for everyone else) names no unit
             if names and is_paren_tail(part):
                 names[-1] += part
@@ -280,12 +280,17 @@ _ETC_COLLECTIVE = re.compile(
     r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$"
 )
 _CONJUNCTION = re.compile(r"及|和|与")
+_CATEGORY_ETC = re.compile(
+    r"(?:(?<=[局委办厅室院会部心司])|^)等[省市州区县]?(?:[级直属]{0,2}|政府)(?:有关|相关)(?:部门|单位)$"
+)
 #: 地税局等和各市、县人民政府: a list closed by 等, then one more name joined by 和.
 _ETC_AND = re.compile(r"^(.{2,30}?)等(?:和|及|与)(.{2,30})$")
 
 
 def _split_etc(name: str) -> list[str]:
     """市财政局等有关部门: the unit and the collective the list ends with."""
+    if _CATEGORY_ETC.search(name):
+        return [_CATEGORY_ETC.sub("", name)]  # 区经信局等区政府有关部门: the category word closing a list is no unit
     etc = _ETC_COLLECTIVE.match(name) or _ETC_AND.match(name)
     return [etc.group(1), etc.group(2)] if etc else [name]
 

@@ -148,6 +148,10 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
                 tables += 1
                 ln = Line(ln.no, _piped(gap.split(text)))
         elif 2 <= len(cells := gap.split(text)) <= width:
+            if row is not None and len(row[1]) + len(cells) <= width and not re.match(r"\d", cells[0]):
+                row[1].extend(cells)  # the row's last cells, after a cell that went on over lines
+                out[row[0]] = Line(out[row[0]].no, _piped(row[1]))
+                continue
             ln = Line(ln.no, _piped(cells))
             row = (len(out), cells)
         elif len(cells) == 1 and row is not None and len(row[1]) < width and text:
