@@ -94,3 +94,17 @@ def test_a_spaced_row_whose_lead_cell_went_on_over_lines_takes_its_last_cells_fr
     rows = [ln.text for ln in spaced_table(lines)[0]]
     assert rows[1] == "| 34 | 推动中药产业科技园建设。 | 区科技局、区药投公司 | 区发改委、区经信局。 | 2023年12月底 |"
     assert rows[2].startswith("| 35 |")
+
+
+def test_a_spaced_row_whose_text_has_spaces_of_its_own_keeps_its_unit_cells_under_their_columns():
+    from dutygraph.loaders.normalize import spaced_table
+
+    lines = [
+        Line(1, "序号 类别 主要任务 细化措施 牵头单位 参与单位"),
+        Line(2, "1 加强水资源保 护 严守控制红线 实施总量和强度双控行动。 市水利局 市发展改革委、农业局等"),
+    ]
+    rows = [ln.text for ln in spaced_table(lines)[0]]
+    assert rows == [
+        "| 序号 | 主要任务 | 牵头单位 | 参与单位 |",
+        "| 1 | 加强水资源保 护 严守控制红线 实施总量和强度双控行动。 | 市水利局 | 市发展改革委、农业局等 |",
+    ]

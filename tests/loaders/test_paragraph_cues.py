@@ -140,3 +140,11 @@ def test_a_category_word_closing_a_list_is_no_unit_however_it_is_attached():
         "区农投公司",
     ]
     assert parse_names("市财政局等有关部门") == ["市财政局"]
+
+
+def test_a_places_party_committee_and_its_government_named_together_are_one_name():
+    assert parse_names("各县(市、区)党委和人民政府,高新区党工委和管委会") == [
+        "各县(市、区)党委和人民政府",
+        "高新区党工委和管委会",
+    ]
+    assert parse_names("区财政局和区审计局") == ["区财政局", "区审计局"]

@@ -41,7 +41,7 @@ def header_role(text: str) -> str | None:
     if t in _TEXT_HEADERS:
         return "text"
     role = label_field(t)
-    if role is None and len(t) <= 12 and TEXT_LIKE.search(t) and not _READ_PAST.search(t) and "、" not in t:
+    if role is None and len(t) <= 12 and TEXT_LIKE.search(t) and not READ_PAST.search(t) and "、" not in t:
         return "text"  # 具体工作任务和要求, 重点工作, 民生实事: the task column under another name
     return role
 
@@ -49,7 +49,7 @@ def header_role(text: str) -> str | None:
 #: A category column (事项分类, 任务类别, 工作领域): a merged cell over the rows of one goal.
 _GOAL_LIKE = re.compile(r"^\S{0,6}(?:分类|类别|领域|板块)$")
 TEXT_LIKE = re.compile(r"任务|工作|事项|实事|内容|举措|项目")
-_READ_PAST = re.compile(r"情况|进度|进展|备注|时限|时间|措施|标准|类别|领域|序号|指标|目标值|完成")
+READ_PAST = re.compile(r"情况|进度|进展|备注|时限|时间|措施|标准|类别|领域|序号|指标|目标值|完成")
 
 
 def merge_headers(first: list[str | None], second: list[str | None]) -> list[str | None]:

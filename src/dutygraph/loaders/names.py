@@ -280,6 +280,8 @@ _ETC_COLLECTIVE = re.compile(
     r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$"
 )
 _CONJUNCTION = re.compile(r"及|和|与")
+_PARTY_AND_GOVERNMENT = re.compile(r"党(?:工)?委$")
+_ITS_GOVERNMENT = re.compile(r"^(?:人民政府|政府|管委会|管理委员会)$")
 _CATEGORY_ETC = re.compile(
     r"(?:(?<=[局委办厅室院会部心司])|^)等[省市州区县]?(?:[级直属]{0,2}|政府)(?:有关|相关)(?:部门|单位)$"
 )
@@ -299,6 +301,8 @@ def _split_conjunction(name: str) -> list[str]:
     """Split 区财政局和区审计局 / 市级各有关部门及各县市区政府 when both sides name units."""
     for m in _CONJUNCTION.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
+        if _PARTY_AND_GOVERNMENT.search(left) and _ITS_GOVERNMENT.match(right):
+            continue  # 各县(市、区)党委和人民政府, 高新区党工委和管委会: the place's two leading bodies, named once
         if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
             if not _UNIT_SUFFIX.search(left) and not is_collective(left):
                 continue

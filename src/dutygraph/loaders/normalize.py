@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.names import looks_like_unit
+from dutygraph.loaders.delimited_header import READ_PAST, header_role
+from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.pipe_cells import is_cell_per_line
 from dutygraph.loaders.text import Line
 
@@ -132,7 +132,7 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
     """
     out: list[Line] = []
     gap: re.Pattern[str] | None = None
-    width = tables = 0
+    width = tables = header_at = 0
     header_cells: list[str] = []
     row: tuple[int, list[str]] | None = None  # the last row read and where it stands in the output
     for ln in lines:
@@ -146,6 +146,7 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
                 header_cells = gap.split(text)
                 width = len(header_cells)
                 tables += 1
+                header_at = len(out)
                 ln = Line(ln.no, _piped(gap.split(text)))
         elif 2 <= len(cells := gap.split(text)) <= width:
             if row is not None and len(row[1]) + len(cells) <= width and not re.match(r"\d", cells[0]):
@@ -162,8 +163,33 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
         elif len(cells) > width and _READ_PAST_COLUMN.search(header_cells[-1]):
             # the last column is progress text, which has spaces of its own (增长 11.9%)
             ln = Line(ln.no, _piped([*cells[: width - 1], " ".join(cells[width - 1 :])]))
+        elif len(cells) > width and (text_cells := _text_with_spaces(cells, header_cells)):
+            ln = Line(ln.no, _piped(text_cells))
+            out[header_at] = Line(out[header_at].no, _piped(_one_text_column(header_cells)))
         out.append(ln)
     return out, tables
+
+
+def _text_with_spaces(cells: list[str], header: list[str]) -> list[str] | None:
+    """A row whose text cells have spaces of their own (加强水资源保 护 严守…): its number, all its text as one
+    cell, and its unit cells, when the header ends in unit columns and the row's last cells read as units."""
+    roles = [header_role(c) for c in header]
+    units = len(roles) - next((k for k in range(len(roles) - 1, -1, -1) if roles[k] not in _ROLES), -1) - 1
+    if not units or roles[0] != "number" or not cells[0].isdigit() or len(cells) < units + 2:
+        return None
+    tail = cells[-units:]
+    if not all(looks_like_unit(split_top_level(c, "、，,")[0]) and not c.endswith("。") for c in tail):
+        return None
+    return [cells[0], " ".join(cells[1:-units]), *tail]
+
+
+def _one_text_column(header: list[str]) -> list[str]:
+    """The header of :func:`_text_with_spaces` rows: 序号, one text column (the last named as one before the
+    units), the units."""
+    roles = [header_role(c) for c in header]
+    first_unit = next(k for k, r in enumerate(roles) if r in _ROLES)
+    text = next((header[k] for k in range(first_unit - 1, 0, -1) if roles[k] == "text"), header[first_unit - 1])
+    return [header[0], text, *header[first_unit:]]
 
 
 def _continues_row(cells: list[str], text: str, header: list[str]) -> bool:
@@ -184,7 +210,7 @@ _READ_PAST_COLUMN = re.compile(r"(?:完成|进展|推进|落实)情况$|进度$|
 
 
 def _is_spaced_header(cells: list[str]) -> bool:
-    roles = [header_role(c) for c in cells]
+    roles = [header_role(c) or ("past" if len(c) <= 6 and READ_PAST.search(c) else None) for c in cells]  # 细化措施
     named = all(roles[:-1]) and bool(roles[-1] or _READ_PAST_COLUMN.search(cells[-1]))
     return len(cells) >= 3 and named and any(r in _ROLES for r in roles)
 
