@@ -108,3 +108,15 @@ def test_a_spaced_row_whose_text_has_spaces_of_its_own_keeps_its_unit_cells_unde
         "| 序号 | 主要任务 | 牵头单位 | 参与单位 |",
         "| 1 | 加强水资源保 护 严守控制红线 实施总量和强度双控行动。 | 市水利局 | 市发展改革委、农业局等 |",
     ]
+
+
+def test_a_page_on_one_line_breaks_after_a_heading_numbered_with_arabic_parentheses():
+    from dutygraph.loaders.normalize import split_run_on
+
+    text = (
+        "一、工作任务 (一)实施民生工程 1.城乡居民增收工程 (1)增加城镇居民收入 ①以就业促增收,增加工资性收入。"
+        "(牵头部门:州人社局;责任单位:各县市人民政府) ②以创业促发展,增加经营性收入。(牵头部门:州人社局)" + "。" * 100
+    )
+    pieces = [ln.text for ln in split_run_on([Line(1, text)])[0]]
+    assert "(1)增加城镇居民收入" in pieces
+    assert any(p.startswith("①以就业促增收") for p in pieces)
