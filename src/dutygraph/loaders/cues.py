@@ -45,7 +45,7 @@ _SUPPORT_END = re.compile(
     r"(?:(?:为|是|作为)(?:配合|协办|参与)(?:单位|部门)|配合落实|配合推进|协助|协办|配合|参与|参加|协同)$"
 )
 _RESPONSIBLE_END = re.compile(
-    r"(?:(?:为|是|作为)责任(?:单位|部门)|(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织)?"
+    r"(?:(?:为|是|作为)责任(?:单位|部门)|(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织|负责)?"
     r"(?:负责|落实|实施|推进))$"
 )
 #: 分别负责: each unit listed answers for its own part, so each leads.
@@ -123,16 +123,15 @@ def trailing_verb_cue(text: str) -> tuple[str, str] | None:
 
 
 def is_verb_cue(text: str) -> bool:
-    """True for a text that only says who does what: ``区发改局牵头，区财政局配合``.
+    """True for a text that only says who does what: ``区发改局牵头，区财政局配合``; every part between commas
+    is units and a role verb, or units the verb of the last part covers too (由X，Y、Z负责落实).
 
-    Every part between commas must be unit names followed by a role verb.
-
-    Example:
-        >>> is_verb_cue("区发改局牵头，区财政局、各街道配合"), is_verb_cue("加快项目建设，确保按期完成")
-        (True, False)
+    >>> is_verb_cue("区发改局牵头，区财政局、各街道配合"), is_verb_cue("加快项目建设，确保按期完成")
+    (True, False)
     """
     segments = split_top_level(text.strip().rstrip("。.；;"), "，,；;")
-    return bool(segments) and all(unit_clause(seg) for seg in segments)
+    bare = [len(keep_units(ns := split_top_level(clean_segment(seg), "、"))) == len(ns) for seg in segments]
+    return bool(segments) and unit_clause(segments[-1]) and all(map(lambda s, b: unit_clause(s) or b, segments, bare))
 
 
 def unit_clause(segment: str) -> bool:

@@ -76,7 +76,7 @@ def _standing_support(tasks: list[TaskRecord], ctx: Context) -> None:
     The first note of the document is read; a warning names its line."""
     for ln in ctx.lines:
         found = STANDING_NOTE.search(ln.text)
-        if found is None:
+        if found is None or not found["names"]:
             continue
         names = ctx.names(found["names"], ln.no)
         holder = [t for t in tasks if t.line <= ln.no][-1:]  # the task whose bracket states the note
