@@ -148,3 +148,22 @@ def test_a_places_party_committee_and_its_government_named_together_are_one_name
         "高新区党工委和管委会",
     ]
     assert parse_names("区财政局和区审计局") == ["区财政局", "区审计局"]
+
+
+def test_a_by_line_of_comma_separated_lists_names_every_unit_and_a_convention_names_none(tmp_path):
+    doc = tmp_path / "by_lines.txt"
+    doc.write_text(
+        "一、扩大有效投资\n"
+        "1.抓好189个市级重点项目,完成投资650亿元。\n"
+        "由市发展改革委,各县市区人民政府,市经济开发区管委会负责落实\n"
+        "2.全面完成铁路复线电气化改造。\n"
+        "由铁路公司、市发展改革委,川汇区、商水县、沈丘县人民政府负责落实\n"
+        "3.促进多种所有制经济共同发展。(省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同)\n",
+        encoding="utf-8",
+    )
+    rows = [(t.task, t.lead, t.support) for t in load(doc).tasks]
+    assert rows == [
+        ("1", ["市发展改革委", "各县市区人民政府", "市经济开发区管委会"], []),
+        ("2", ["铁路公司", "市发展改革委", "川汇区", "商水县", "沈丘县人民政府"], []),
+        ("3", ["省国资委"], []),
+    ]

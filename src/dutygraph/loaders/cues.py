@@ -141,7 +141,7 @@ def unit_clause(segment: str) -> bool:
     if not seg or not m or m.start() == 0:
         return False
     names = split_top_level(seg[: m.start()], "、和及")
-    return bool(names) and all(looks_like_unit(n) for n in names)
+    return bool(names) and len(keep_units(names)) == len(names)  # 商水县、沈丘县人民政府: places sharing a government
 
 
 def cell_cues(text: str, line: int, ctx: Context) -> Roles | None:
