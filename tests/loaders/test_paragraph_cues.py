@@ -167,3 +167,16 @@ def test_a_by_line_of_comma_separated_lists_names_every_unit_and_a_convention_na
         ("2", ["铁路公司", "市发展改革委", "川汇区", "商水县", "沈丘县人民政府"], []),
         ("3", ["省国资委"], []),
     ]
+
+
+def test_a_notice_of_one_task_in_labelled_sections_gives_that_task_and_its_units():
+    r = load(SAMPLES / "sectioned_notice.txt")
+    assert r.document.layout == "sectioned-notice"
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        (
+            "27",
+            "县城污水处理设施建设滞后,新改建污水处理设施未按期完成规划目标。",
+            ["某某县住房和城乡建设局"],
+            ["某某县财政局", "某某县自然资源局"],
+        )
+    ]  # the measures 1. 2. are part of it, not tasks

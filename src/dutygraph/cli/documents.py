@@ -54,7 +54,7 @@ def extract(
 ) -> None:
     """Read documents and print their tasks, before any database is touched.
 
-    Each FILE is a decomposition table, numbered list or work report, or a
+    Each FILE is a decomposition table, numbered list, work report or sectioned notice, or a
     directory of them. The format is told from the file's bytes, not its name:
 
     \b

@@ -33,6 +33,7 @@ from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.report import ReportLoader
 from dutygraph.loaders.run_together_rows import unglue_pipe_rows
+from dutygraph.loaders.sectioned import SectionedNoticeLoader
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, SourceText, clean_line, read_source, strip_glosses
 from dutygraph.loaders.verdict import check_decomposition
@@ -53,7 +54,13 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Every loader, in the order ties are broken.
-LOADERS: tuple[Loader, ...] = (DelimitedTableLoader(), FlatTableLoader(), NumberedListLoader(), ReportLoader())
+LOADERS: tuple[Loader, ...] = (
+    DelimitedTableLoader(),
+    FlatTableLoader(),
+    NumberedListLoader(),
+    ReportLoader(),
+    SectionedNoticeLoader(),
+)
 _HAS_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
@@ -89,7 +96,9 @@ def ranked_layouts(lines: list[Line], path: str | Path = "<text>") -> list[Loade
     candidates = [loader for score, _, loader in scored if score > 0]
     if not candidates:
         raise UnknownLayoutError(
-            path, "no recognisable tasks: not a decomposition table, numbered list or work report (see --layout)"
+            path,
+            "no recognisable tasks: not a decomposition table, numbered list, work report or sectioned notice "
+            "(see --layout)",
         )
     return candidates
 

@@ -209,7 +209,7 @@ def parse_names(text: str) -> list[str]:
             part = _TRAILING_ETC.sub("", part).strip("。.")
             if part.endswith(("★", "☆")):
                 part = "★" + part.rstrip("★☆")  # 县发改局★ marks the lead as ★县发改局 does
-            elif part.startswith(("*", "＊")) and len(part) > 2:
+            elif part[:1] in "*＊" and part[1:2] not in "*＊" and len(part) > 2:  # **区: a name masked, no mark
                 part = "★" + part.lstrip("*＊")  # *市发展改革委: the asterisk marks the lead as ★ does
             if not part or is_none_mark(part) or _THE_OTHERS.match(part) or _CATEGORY_ETC.match(part):
                 continue  # 其他有关部门配合 (a convention for everyone else) names no unit
@@ -218,6 +218,9 @@ def parse_names(text: str) -> list[str]:
                 continue
             if names and _LEVEL_ONLY.match(names[-1]) and _LEVEL_BODY.match(part):
                 names[-1] += "、" + part  # 各乡、镇人民政府: one collective, not two
+                continue
+            if names and _ITS_GOVERNMENT.match(part) and _PARTY_AND_GOVERNMENT.search(names[-1]):
+                names[-1] += "、" + part  # 各县区党委、政府: the place's two leading bodies, named once
                 continue
             if names and part in ("单位", "企业", "机构") and _COLLECTIVE_HEAD.search(names[-1]):
                 names[-1] += "、" + part  # 市直有关部门、单位: one collective, not a unit called 单位

@@ -82,6 +82,14 @@ def _open_heading(
     return kept
 
 
+def _lead_line(headings: list[_Heading], text: str, line: int, ctx: Context) -> list[_Heading]:
+    """The headings in force after a line naming who leads what follows (县交通局牵头：): one level deeper."""
+    depth = (headings[-1].depth + 1) if headings else 0
+    kept = [h for h in headings if h.depth < depth]
+    kept.append(_Heading(depth, kept[-1].title if kept else "", "", heading_cues(text, line, ctx)))
+    return kept
+
+
 def _bare_units(tasks: list[str], items: list[Item]) -> bool:
     """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one,
     on their first line or on the next ((X、Y) alone on the line after the item)."""
@@ -231,19 +239,18 @@ class NumberedListLoader(Loader):
                     it.labelled.append((ln.no, group or text))
                 continue
             if is_lead_line(text):
-                cues = heading_cues(text, ln.no, ctx)
-                depth = (headings[-1].depth + 1) if headings else 0
-                headings = [h for h in headings if h.depth < depth]
-                headings.append(_Heading(depth, headings[-1].title if headings else "", "", cues))
-                heading_open = False
+                headings, heading_open = _lead_line(headings, text, ln.no, ctx), False
                 continue
             if heading_open and headings and len(text) <= _MAX_HEADING_TAIL and "。" not in text:
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
-            if headings and section_start == len(items) and _LEAD_HEADING.match(headings[-1].title):
-                # (一)X牵头的工作 over one unnumbered task line: the line is the heading's task.
-                items.append(Item(headings[-1].number, ln.no, [text], *self._place(headings), self._context(headings)))
+            lone = bool(headings) and section_start == len(items) and _LEAD_HEADING.match(headings[-1].title)
+            if lone or (items and is_closed(items[-1]) and _is_paragraph(text) and closing_group(text)):
+                # (一)X牵头的工作 over one unnumbered task line, or a paragraph closed by its own bracket after a closed
+                # item (1.…(责任单位:X) / 认真落实…(责任单位:Y)): a task of its own
+                number = headings[-1].number if lone else f"M{len(items) + 1}"
+                items.append(Item(number, ln.no, [text], *self._place(headings), self._context(headings)))
             elif items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
                 items[-1].parts.append(text)
         task_lines = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]

@@ -108,7 +108,7 @@ CASES: list[tuple[str, Callable[[Path, dict[str, Path]], Path], str]] = [
     (
         "PDF of another genre",
         _letter_pdf,
-        "no recognisable tasks: not a decomposition table, numbered list or work report (see --layout)",
+        "no recognisable tasks: not a decomposition table, numbered list, work report or sectioned notice (see --layout)",
     ),
     ("damaged PDF", _broken_pdf, "is a damaged PDF (pdfplumber cannot parse it)"),
 ]
