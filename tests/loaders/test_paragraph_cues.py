@@ -180,3 +180,12 @@ def test_a_notice_of_one_task_in_labelled_sections_gives_that_task_and_its_units
             ["某某县财政局", "某某县自然资源局"],
         )
     ]  # the measures 1. 2. are part of it, not tasks
+
+
+def test_a_labelled_line_after_a_run_of_sub_items_without_cues_belongs_to_the_item_above_them():
+    r = load(SAMPLES / "subitems_then_label.txt")
+    assert [(t.task, t.lead, t.deadline) for t in r.tasks] == [
+        ("1", ["市科技馆"], "3天"),
+        ("2", ["市卫生健康委员会"], "5天"),
+    ]
+    assert r.tasks[0].text.startswith("市科技馆(1)院内电动车")  # the sub-items are its text
