@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import LABEL
-from dutygraph.loaders.cues import closing_group, is_verb_cue, standalone_group
+from dutygraph.loaders.cues import closing_group, is_verb_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
 from dutygraph.loaders.numbered_item import carries_cue, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
@@ -58,14 +58,15 @@ def entries_of(lines: list[Line]) -> list[Entry]:
         if num:
             entries.append(Entry(i, num[0], _DEPTH[num[0]], carries_cue(text)))
         elif entries and not entries[-1].labelled and cue_after(entries[-1], lines, i, text):
-            _parent_of_run(entries).labelled = True
+            _parent_of_run(entries, lines).labelled = True
     return entries
 
 
-def _parent_of_run(entries: list[Entry]) -> Entry:
+def _parent_of_run(entries: list[Entry], lines: list[Line]) -> Entry:
     """The entry a cue line after the last one belongs to: the last, or the item above a run of two or more
     deeper items none of which carries a cue (1. 市科技馆 / (1)… (2)… / 问题整改责任单位:X): the item is the
-    task and its sub-items its text. A 一、 section above such a run stays a heading."""
+    task and its sub-items its text. A 一、 section, or a heading naming who leads (（三）县编办牵头的工作), above
+    such a run stays a heading."""
     last = entries[-1]
     k = len(entries) - 1
     while k > 0 and entries[k - 1].depth == last.depth and not (entries[k - 1].own_cue or entries[k - 1].labelled):
@@ -73,6 +74,8 @@ def _parent_of_run(entries: list[Entry]) -> Entry:
     parent = entries[k - 1] if k > 0 else None
     run = len(entries) - k
     if parent is None or parent.depth >= last.depth or parent.style == "cn" or run < 2 or last.own_cue:
+        return last
+    if names_a_role(lines[parent.index].text):
         return last
     return parent if not (parent.own_cue or parent.labelled) else last
 
