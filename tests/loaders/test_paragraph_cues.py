@@ -189,3 +189,10 @@ def test_a_labelled_line_after_a_run_of_sub_items_without_cues_belongs_to_the_it
         ("2", ["市卫生健康委员会"], "5天"),
     ]
     assert r.tasks[0].text.startswith("市科技馆(1)院内电动车")  # the sub-items are its text
+
+
+def test_a_districts_company_abbreviated_is_no_person():
+    from dutygraph.loaders.persons import is_person
+
+    assert not is_person("区城投") and not is_person("区水投")
+    assert is_person("欧阳明") and is_person("王强")
