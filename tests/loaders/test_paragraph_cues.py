@@ -196,3 +196,12 @@ def test_a_districts_company_abbreviated_is_no_person():
 
     assert not is_person("区城投") and not is_person("区水投")
     assert is_person("欧阳明") and is_person("王强")
+
+
+def test_a_sentence_about_a_label_inside_a_bracket_is_no_label():
+    from dutygraph.loaders.labels import colon_labels
+    from dutygraph.loaders.text import Line
+
+    line = Line(1, "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)")
+    assert colon_labels([line])[0].text == line.text
+    assert colon_labels([Line(1, "(牵头单位 区城管局)")])[0].text == "(牵头单位：区城管局)"

@@ -60,8 +60,8 @@ def _bracketed(m: re.Match[str]) -> str:
 
 def _bare(m: re.Match[str]) -> str:
     rest = m.string[m.end() :]
-    if _LONGER_LABEL.match(rest):
-        return m.group(0)  # 牵头 of 牵头单位：
+    if _LONGER_LABEL.match(rest) or _PROSE.match(rest):
+        return m.group(0)  # 牵头 of 牵头单位：, or a sentence about the label (第一责任单位为牵头单位)
     spaced = m.group(0) != m.group(1)
     if not (_is_value(m.group(1), rest) or (spaced and _is_spaced_value(m.group(1), rest))):
         return m.group(0)
