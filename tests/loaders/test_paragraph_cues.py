@@ -9,6 +9,13 @@ from dutygraph.loaders.names import keep_units, looks_like_unit, parse_names
 from tests.conftest import SAMPLES
 
 
+def _rows_of(tmp_path, text: str) -> list[tuple[str, list[str], list[str]]]:
+    """(task, lead, support) of each task of ``text``, read from a real file."""
+    doc = tmp_path / "doc.txt"
+    doc.write_text(text, encoding="utf-8")
+    return [(t.task, t.lead, t.support) for t in load(doc).tasks]
+
+
 def test_a_heading_with_its_own_bracket_and_status_tail_keeps_a_clean_title_and_its_siblings_are_not_under_it():
     r = load(SAMPLES / "heading_bracket_status.txt")
     rows = [(t.goal, t.task, t.text, t.lead) for t in r.tasks]
@@ -99,16 +106,14 @@ def test_a_spun_role_verb_is_read_and_a_category_word_between_two_lists_is_no_un
 
 
 def test_a_standing_note_inside_a_bracket_is_no_unit_and_an_asterisk_marks_the_lead(tmp_path):
-    doc = tmp_path / "standing.txt"
-    doc.write_text(
+    rows = _rows_of(
+        tmp_path,
         "一、提升政务服务\n"
         "1.提升政务中心建设。(责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责,"
         "以下各任务均需各县市人民政府、州直相关行业部门落实,不再一一列出)\n"
         "2.提高窗口人员素质。(责任单位:州政务服务中心)\n"
         "3.提升数据共享能力。(责任单位:*州数据局、州财政局)\n",
-        encoding="utf-8",
     )
-    rows = [(t.task, t.lead, t.support) for t in load(doc).tasks]
     collectives = ["各县市人民政府", "州直相关行业部门"]
     assert rows == [
         ("1", ["州政务服务中心", *collectives], []),
@@ -151,17 +156,15 @@ def test_a_places_party_committee_and_its_government_named_together_are_one_name
 
 
 def test_a_by_line_of_comma_separated_lists_names_every_unit_and_a_convention_names_none(tmp_path):
-    doc = tmp_path / "by_lines.txt"
-    doc.write_text(
+    rows = _rows_of(
+        tmp_path,
         "一、扩大有效投资\n"
         "1.抓好189个市级重点项目,完成投资650亿元。\n"
         "由市发展改革委,各县市区人民政府,市经济开发区管委会负责落实\n"
         "2.全面完成铁路复线电气化改造。\n"
         "由铁路公司、市发展改革委,川汇区、商水县、沈丘县人民政府负责落实\n"
         "3.促进多种所有制经济共同发展。(省国资委牵头。明确牵头部门的,有关部门配合,不逐一列出,下同)\n",
-        encoding="utf-8",
     )
-    rows = [(t.task, t.lead, t.support) for t in load(doc).tasks]
     assert rows == [
         ("1", ["市发展改革委", "各县市区人民政府", "市经济开发区管委会"], []),
         ("2", ["铁路公司", "市发展改革委", "川汇区", "商水县", "沈丘县人民政府"], []),
