@@ -208,3 +208,34 @@ def test_a_sentence_about_a_label_inside_a_bracket_is_no_label():
     line = Line(1, "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)")
     assert colon_labels([line])[0].text == line.text
     assert colon_labels([Line(1, "(牵头单位 区城管局)")])[0].text == "(牵头单位：区城管局)"
+
+
+def test_a_sentence_naming_the_units_of_the_last_n_items_gives_them_to_those_items(tmp_path):
+    rows = _rows_of(
+        tmp_path,
+        "(一)跨越式发展目标。包括5项。\n"
+        "1.地区生产总值增长15%;\n"
+        "2.第三产业增加值达到1000亿元;\n"
+        "2项目标的责任单位均为市发展改革委。\n"
+        "3.规模以上工业销售收入达到3000亿元;\n"
+        "该目标责任单位为市经委。\n"
+        "4.实际利用外商直接投资达到8亿美元;\n"
+        "5.社会消费品零售总额增长16%;\n"
+        "2项目标的责任单位均为市商务局。\n",
+    )
+    assert [(task, lead) for task, lead, _ in rows] == [
+        ("1", ["市发展改革委"]),
+        ("2", ["市发展改革委"]),
+        ("3", ["市经委"]),
+        ("4", ["市商务局"]),
+        ("5", ["市商务局"]),
+    ]
+
+
+def test_a_leader_label_naming_only_a_post_names_no_one_and_a_transliterated_name_is_a_person():
+    from dutygraph.loaders.base import Context
+    from dutygraph.loaders.cues import read_cues
+
+    ctx = Context("x", [])
+    assert read_cues("牵头负责领导:市政府常务副市长 牵头责任单位:市发展改革委", 1, ctx).leaders == []
+    assert read_cues("责任领导:努尔买买提·阿布来提", 1, ctx).leaders == ["努尔买买提·阿布来提"]

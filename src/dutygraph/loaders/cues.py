@@ -32,7 +32,7 @@ from dutygraph.loaders.base import (
     label_field,
 )
 from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
-from dutygraph.loaders.persons import is_person, leader_clause, parse_persons
+from dutygraph.loaders.persons import OFFICE_POST, is_person, leader_clause, parse_persons
 from dutygraph.loaders.text import before_unopened_close, squeeze
 
 OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
@@ -338,8 +338,8 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         if kind == "cue":
             roles.extend(read_cues(value, line, ctx))
         elif kind == "leaders":
-            if not re.search(r"(?:负责人|责任人)$", value):  # X、Y主要负责人: posts of units, no one named
-                roles.leaders += [p for p in parse_persons(value) if p and (is_person(p) or len(p) > 2)]
+            if not re.search(r"(?:负责人|责任人)$", value):  # X主要负责人, 市政府常务副市长: posts, no one named
+                roles.leaders += [p for p in parse_persons(value) if is_person(p) and not OFFICE_POST.match(p)]
         elif kind == "responsible":
             roles.responsible += ctx.names(value, line)
         elif kind == "lead":

@@ -59,6 +59,10 @@ _MAX_HEADING_TAIL = 20
 _LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。]?$")
 #: A title naming a division of work into tasks (任务分工方案, 责任分解, 重点举措, 任务清单).
 _GENRE_TITLE = re.compile(r"(?:任务分工|分工方案|任务分解|责任分解|分解表|重点举措|任务清单|责任清单)\S{0,12}$")
+#: A sentence after some items that names their 责任单位: 4项目标的责任单位均为X。 / 该目标责任单位为Y。
+_COUNTED = re.compile(
+    r"^(?:(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})项目标的?|该项?目标的?)责任单位(?:均|都)?为(?P<units>[^。]{2,80})[。.]?$"
+)
 #: A paragraph of a notice or a sentence, not a heading: too long to be a section title.
 _MAX_HEADING = 60
 #: The signature, date or closing note of a notice: never an item's title.
@@ -80,6 +84,13 @@ def _open_heading(
     kept = [h for h in headings if h.depth < depth]
     kept.append(_Heading(depth, heading_title(title), number, heading_cues(title, line, ctx)))
     return kept
+
+
+def _count(numeral: str | None) -> int:
+    """How many items a counted cue covers: 4项 -> 4, 二项 -> 2, 该目标 -> 1."""
+    if not numeral:
+        return 1
+    return int(numeral) if numeral.isdigit() else "一二三四五六七八九十".find(numeral[-1]) + 1 or 1
 
 
 def _lead_line(headings: list[_Heading], text: str, line: int, ctx: Context) -> list[_Heading]:
@@ -230,12 +241,13 @@ class NumberedListLoader(Loader):
                 continue
             if items and continue_label(items[-1], ln.no, text):
                 continue
-            group = standalone_group(text)
+            counted = _COUNTED.match(text)
+            group = standalone_group(text) or (f"责任单位：{counted['units']}" if counted else None)
             if items and (group or is_verb_cue(text) or LABEL.match(text)):
-                # A cue on a line of its own after several items with none holds for all of them.
+                # A cue on a line of its own after several items with none holds for all of them (N项目标…: the last N).
                 section = items[section_start:]
                 open_items = section if section and not any(is_closed(it) for it in section) else items[-1:]
-                for it in open_items:
+                for it in items[-_count(counted["n"]) :] if counted else open_items:
                     it.labelled.append((ln.no, group or text))
                 continue
             if is_lead_line(text):

@@ -99,6 +99,12 @@ _LEADER_TITLES = re.compile(
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
+#: A post of a government's office (市政府常务副市长): a leader's title, no one named.
+OFFICE_POST = re.compile(r"^[省市州县区]政府")
+#: A name transliterated with a middle dot between its parts: 努尔买买提·阿布来提.
+_TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,8})+")
+
+
 def is_person(text: str) -> bool:
     """True when ``text`` reads as one person's name or a leader's title.
 
@@ -109,9 +115,11 @@ def is_person(text: str) -> bool:
     Example:
         >>> is_person("吴 伟"), is_person("全体区长"), is_person("品质"), is_person("财政局")
         (True, True, False, False)
+        >>> is_person("努尔买买提·阿布来提")
+        True
     """
     name = squeeze(text)
-    if _LEADER_TITLES.search(name):
+    if _LEADER_TITLES.search(name) or _TRANSLITERATED.fullmatch(name):
         return True
     if name in _NOT_PERSONS or any(ch in _NOT_IN_GIVEN_NAMES for ch in name[1:]):
         return False
