@@ -48,7 +48,7 @@ from dutygraph.loaders.numbered_item import (
     spaced_cell,
     split_at_brackets,
 )
-from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering
+from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering, split_glued_numbers
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -205,7 +205,7 @@ class NumberedListLoader(Loader):
         return items + 3 * cued + 3 * labelled
 
     def parse(self, ctx: Context) -> list[TaskRecord]:
-        lines = expand_shared(ctx.lines, ctx)
+        lines = expand_shared(split_glued_numbers(ctx.lines), ctx)
         entries = entries_of(lines)
         task_style = task_style_of(entries)
         if task_style is None or _paragraph_tasks(lines):  # paragraphs under numbered headings, or no numbers

@@ -131,3 +131,30 @@ def _next_number(number: str) -> str | None:
     numeral = re.sub(r"[^一二三四五六七八九十]", "", number)
     following = _CN_NEXT.get(numeral)
     return following
+
+
+#: 2.50个小区…: an item number run into a figure of its text (a decimal would be 2.5个).
+_GLUED_FIGURE = re.compile(r"^(\s*)(\d{1,2})([.．])(\d{1,4}(?:[个家所座条处项名户台套万亿]|[\u4e00-\u9fff]))")
+
+
+def split_glued_numbers(lines: list[Line]) -> list[Line]:
+    """Lines whose item number runs into a figure of the text (1.…  2.50个小区…  3.…) numbered ``2、`` instead,
+    when the dot items before and after it number it so; others as they are.
+
+    Example:
+        >>> rows = [Line(1, "1.新增电梯400台"), Line(2, "2.50个小区新增充电设施"), Line(3, "3.开设40个暑托班")]
+        >>> [ln.text for ln in split_glued_numbers(rows)]
+        ['1.新增电梯400台', '2、50个小区新增充电设施', '3.开设40个暑托班']
+    """
+    numbers = [(i, int(m.group(1))) for i, ln in enumerate(lines) if (m := DOT_NUMBER.match(ln.text))]
+    out = list(lines)
+    for i, ln in enumerate(lines):
+        m = _GLUED_FIGURE.match(ln.text)
+        if not m:
+            continue
+        n = int(m.group(2))
+        before = [k for j, k in numbers if j < i][-1:]
+        after = [k for j, k in numbers if j > i][:1]
+        if (before == [n - 1] or n == 1) and (after == [n + 1] or not after) and (before or after):
+            out[i] = Line(ln.no, f"{m.group(1)}{n}、{ln.text[m.end(3) :]}")  # 、 may be followed by a figure
+    return out
