@@ -48,7 +48,7 @@ from dutygraph.loaders.numbered_item import (
     spaced_cell,
     split_at_brackets,
 )
-from dutygraph.loaders.numbering import DEPTH, expand_shared, numbering, split_glued_numbers
+from dutygraph.loaders.numbering import DEPTH, arabic, expand_shared, numbering, split_glued_numbers
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -87,10 +87,8 @@ def _open_heading(
 
 
 def _count(numeral: str | None) -> int:
-    """How many items a counted cue covers: 4项 -> 4, 二项 -> 2, 该目标 -> 1."""
-    if not numeral:
-        return 1
-    return int(numeral) if numeral.isdigit() else "一二三四五六七八九十".find(numeral[-1]) + 1 or 1
+    """How many items a counted cue covers: 4项 -> 4, 十二项 -> 12, 该目标 -> 1."""
+    return max(arabic(numeral), 1) if numeral else 1
 
 
 def _lead_line(headings: list[_Heading], text: str, line: int, ctx: Context) -> list[_Heading]:

@@ -158,3 +158,20 @@ def split_glued_numbers(lines: list[Line]) -> list[Line]:
         if (before == [n - 1] or n == 1) and (after == [n + 1] or not after) and (before or after):
             out[i] = Line(ln.no, f"{m.group(1)}{n}、{ln.text[m.end(3) :]}")  # 、 may be followed by a figure
     return out
+
+
+def arabic(numeral: str) -> int:
+    """A number printed in digits or Chinese numerals: 二十七 -> 27, 十二 -> 12, 七 -> 7, 26 -> 26 (0 when neither).
+
+    >>> arabic("二十七"), arabic("十二"), arabic("七"), arabic("26"), arabic("项")
+    (27, 12, 7, 26, 0)
+    """
+    if numeral.isdigit():
+        return int(numeral)
+    digits = "一二三四五六七八九"
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return digits.index(numeral) + 1 if numeral and numeral in digits else 0
+    if (tens and tens not in digits) or (ones and ones not in digits):
+        return 0
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)

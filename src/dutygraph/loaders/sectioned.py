@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import Context, Loader
+from dutygraph.loaders.numbering import arabic
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -72,7 +73,7 @@ class SectionedNoticeLoader(Loader):
         lead = fields["lead"] or fields["responsible"]
         support = fields["support"] + (fields["responsible"] if fields["lead"] else [])
         no = _ITEM_NO.search(" ".join(ln.text for ln in ctx.lines[:12]))
-        number = _arabic(no.group(1)) if no else "M1"
+        number = str(arabic(no.group(1))) if no else "M1"
         return [
             TaskRecord(
                 goal=None,
@@ -88,19 +89,3 @@ class SectionedNoticeLoader(Loader):
                 goal_no=None,
             )
         ]
-
-
-def _arabic(numeral: str) -> str:
-    """二十七 -> 27, 十二 -> 12, 七 -> 7; digits as printed.
-
-    >>> _arabic("二十七"), _arabic("十二"), _arabic("七"), _arabic("26")
-    ('27', '12', '7', '26')
-    """
-    if numeral.isdigit():
-        return numeral
-    digits = "一二三四五六七八九"
-    tens, ten, ones = numeral.partition("十")
-    if not ten:
-        return str(digits.index(numeral) + 1) if numeral in digits else numeral
-    value = (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
-    return str(value)
