@@ -52,7 +52,6 @@ from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
-#: A target or progress value, never a fragment of a unit's name.
 #: A value or status cell (9.8%, 提升4个百分点, 已完工) or a group number (二, (三)…): never part of a unit name.
 _VALUE = re.compile(
     r"\d|[%％]|以上|以下|以内|左右|同步|保持|提升|提高|增长|下降|降低|完成|达到|百分点|持平"
