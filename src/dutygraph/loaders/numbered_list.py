@@ -206,8 +206,9 @@ class NumberedListLoader(Loader):
         lines = expand_shared(split_glued_numbers(ctx.lines), ctx)
         entries = entries_of(lines)
         task_style = task_style_of(entries)
-        if task_style is None or _paragraph_tasks(lines):  # paragraphs under numbered headings, or no numbers
-            return self._paragraphs(lines, ctx) if entries and _paragraph_tasks(lines) else self._unnumbered(ctx)
+        paragraphs = _paragraph_tasks(lines)
+        if task_style is None or paragraphs:  # paragraphs under numbered headings, or no numbers
+            return self._paragraphs(lines, ctx) if entries and paragraphs else self._unnumbered(ctx)
         kinds = kinds_of(entries, task_style)
         items: list[Item] = []
         headings: list[_Heading] = []
