@@ -9,7 +9,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dutygraph.loaders.names import parse_names, split_run_together
+from dutygraph.loaders.names import CATEGORY_WORD, parse_names, split_run_together
 from dutygraph.loaders.records import INHERITABLE, LoadWarning, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -134,7 +134,7 @@ STANDING_NOTE = re.compile(
     r"|明确牵头(?:部门|单位)的[，,]\s*(?:有关|相关|其他)(?:部门|单位)配合[，,]?\s*不(?:再)?(?:逐一|一一)列出"
 )
 #: X、Y等州级有关部门: the category word closing a list of units, no unit itself.
-CATEGORY_TAIL = re.compile(r"等[省市州区县]?(?:[级直属]{0,2}|政府)(?:有关|相关)(?:部门|单位)$")  # 等区政府有关部门
+CATEGORY_TAIL = re.compile(f"{CATEGORY_WORD}$")
 
 
 @dataclass

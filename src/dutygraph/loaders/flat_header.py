@@ -204,12 +204,7 @@ def _goal_and_text(cells: list[Cell], roles: list[str | None], goal: str | None)
 
 
 def _header_row(
-    number: str,
-    line: int,
-    cells: list[Cell],
-    roles: list[str | None],
-    goal: str | None,
-    ctx: Context,
+    number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
 ) -> Row | None:
     """One row of :func:`rows_by_header`: its cells matched to the header's columns.
 

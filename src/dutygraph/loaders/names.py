@@ -285,9 +285,9 @@ _ETC_COLLECTIVE = re.compile(
 _CONJUNCTION = re.compile(r"及|和|与")
 _PARTY_AND_GOVERNMENT = re.compile(r"党(?:工)?委$")
 _ITS_GOVERNMENT = re.compile(r"^(?:人民政府|政府|管委会|管理委员会)$")
-_CATEGORY_ETC = re.compile(
-    r"(?:(?<=[局委办厅室院会部心司])|^)等[省市州区县]?(?:[级直属]{0,2}|政府)(?:有关|相关)(?:部门|单位)$"
-)
+#: The category word closing a list of units (等州级有关部门, 等区政府有关部门): no unit itself.
+CATEGORY_WORD = r"等[省市州区县]?(?:[级直属]{0,2}|政府)(?:有关|相关)(?:部门|单位)"
+_CATEGORY_ETC = re.compile(rf"(?:(?<=[局委办厅室院会部心司])|^){CATEGORY_WORD}$")
 #: 地税局等和各市、县人民政府: a list closed by 等, then one more name joined by 和.
 _ETC_AND = re.compile(r"^(.{2,30}?)等(?:和|及|与)(.{2,30})$")
 
