@@ -4,8 +4,8 @@ tests/samples/, not one document's strings."""
 from __future__ import annotations
 
 from dutygraph.loaders import load
-from dutygraph.loaders.cues import by_clause
 from dutygraph.loaders.names import keep_units, looks_like_unit, parse_names
+from dutygraph.loaders.role_verbs import by_clause
 from tests.conftest import SAMPLES
 
 

@@ -33,29 +33,23 @@ from dutygraph.loaders.base import (
 )
 from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
 from dutygraph.loaders.persons import OFFICE_POST, is_person, leader_clause, parse_persons
-from dutygraph.loaders.text import before_unopened_close, squeeze
+from dutygraph.loaders.role_verbs import (
+    BY,
+    EACH_LEADS,
+    LEAD_END,
+    RESPONSIBLE_END,
+    SUPPORT_END,
+    clauses,
+    clean_segment,
+    is_verb_clause,
+    is_verb_cue,
+    shared_verb,
+    trailing_verb_cue,
+)
+from dutygraph.loaders.text import OPENERS, before_unopened_close, squeeze
 
-OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
-#: Verb endings of a unit list: who leads, who supports, who is responsible.
-_LEAD_END = re.compile(
-    r"(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总"
-    r"|负总责|总负责|主抓)$"
-)
-_SUPPORT_END = re.compile(
-    r"(?:(?:为|是|作为)(?:配合|协办|参与)(?:单位|部门)|配合落实|配合推进|协助|协办|配合|参与|参加|协同)$"
-)
-_RESPONSIBLE_END = re.compile(
-    r"(?:(?:为|是|作为)责任(?:单位|部门)|(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织|负责)?"
-    r"(?:负责|落实|实施|推进))$"
-)
-#: 分别负责: each unit listed answers for its own part, so each leads.
-_EACH_LEADS = re.compile(r"分别(?:负责|牵头|落实)$")
 _HINT = re.compile(
     r"主办|协办|牵头|配合|负责|主责|参与|责任单位|责任部门|责任领导|分管领导|牵头领导|责任主体|实施单位|主抓|负总责|★"
-)
-#: 由X负责 / 由X牵头 at the end of an item's text, outside any parenthesis.
-_BY = re.compile(
-    r"由([^，,。；;：:]{2,80}?)(?:共同|联合|分别|具体)?(牵头负责|负责牵头|牵头|负责|组织实施|实施)[。.；;]?$"
 )
 
 
@@ -92,9 +86,6 @@ class Roles:
         self.deadline = self.deadline or other.deadline
 
 
-_VERB_TAIL = re.compile(r"(?:牵头|负责|配合|协办|主办|主责|参与|协同|协助|落实|实施|推进|抓总)[。.；;]?\s*$")
-
-
 def names_a_role(text: str) -> bool:
     """True when ``text`` holds a role word (牵头, 配合, 负责, 责任单位 …) anywhere."""
     return bool(_HINT.search(text))
@@ -102,46 +93,7 @@ def names_a_role(text: str) -> bool:
 
 def has_cue(text: str) -> bool:
     """True when ``text`` holds a responsibility cue (a label or a verb after units)."""
-    return bool(LABEL.search(text) or closing_group(text) or _BY.search(text.rstrip()) or trailing_verb_cue(text))
-
-
-def trailing_verb_cue(text: str) -> tuple[str, str] | None:
-    """Split an item's last sentence off when it only says who does what: (body, cue), or None.
-
-    Example:
-        >>> trailing_verb_cue("新建公园5个。区城管局牵头，各街道配合。")
-        ('新建公园5个。', '区城管局牵头，各街道配合')
-    """
-    if not _VERB_TAIL.search(text):
-        return None
-    body = text.rstrip().rstrip("。.；;")
-    cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
-    last = body[cut + 1 :]
-    if cut < 0 or last.lstrip()[:1] in OPENERS.values() or not is_verb_cue(last):  # (X牵头落实: a cut bracket
-        return None
-    return body[: cut + 1], last
-
-
-def is_verb_cue(text: str) -> bool:
-    """True for a text that only says who does what: ``区发改局牵头，区财政局配合``; every part between commas
-    is units and a role verb, or units the verb of the last part covers too (由X，Y、Z负责落实).
-
-    >>> is_verb_cue("区发改局牵头，区财政局、各街道配合"), is_verb_cue("加快项目建设，确保按期完成")
-    (True, False)
-    """
-    segments = split_top_level(text.strip().rstrip("。.；;"), "，,；;")
-    bare = [len(keep_units(ns := split_top_level(clean_segment(seg), "、"))) == len(ns) for seg in segments]
-    return bool(segments) and unit_clause(segments[-1]) and all(map(lambda s, b: unit_clause(s) or b, segments, bare))
-
-
-def unit_clause(segment: str) -> bool:
-    """True for one clause that names units by a role verb: ``区财政局、各街道配合``, ``由X负责``."""
-    seg = clean_segment(segment)
-    m = _LEAD_END.search(seg) or _SUPPORT_END.search(seg) or _RESPONSIBLE_END.search(seg)
-    if not seg or not m or m.start() == 0:
-        return False
-    names = split_top_level(seg[: m.start()], "、和及")
-    return bool(names) and len(keep_units(names)) == len(names)  # 商水县、沈丘县人民政府: places sharing a government
+    return bool(LABEL.search(text) or closing_group(text) or BY.search(text.rstrip()) or trailing_verb_cue(text))
 
 
 def cell_cues(text: str, line: int, ctx: Context) -> Roles | None:
@@ -202,14 +154,6 @@ def final_bracket(text: str) -> tuple[str, str] | None:
     return None
 
 
-def by_clause(text: str) -> tuple[str, str, str] | None:
-    """Split a trailing ``由X负责`` from an item's text: (body, units, verb), or None."""
-    m = _BY.search(text.rstrip())
-    if not m or not any(looks_like_unit(n) for n in split_top_level(m.group(1), "、，,；;和及")):
-        return None
-    return text[: m.start()].rstrip(" ，,；;"), m.group(1), m.group(2)
-
-
 def read_cues(text: str, line: int, ctx: Context) -> Roles:
     """Read the units and leaders a cue text assigns, by role.
 
@@ -232,18 +176,18 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
     labels = list(LABEL.finditer(text))
     if labels:
         head = text[: labels[0].start()].strip(" ；;，,。")
-        if head and _is_verb_clause(head):  # (X、Y等按职责分工负责。责任单位：Z): the clause before the label too
+        if head and is_verb_clause(head):  # (X、Y等按职责分工负责。责任单位：Z): the clause before the label too
             roles.extend(read_cues(head, line, ctx))
         _read_labelled(text, labels, line, ctx, roles)
         return roles
-    segments = [part for seg in split_top_level(text, "，,；;。") for part in _clauses(seg)]
-    verb_lead = any(_LEAD_END.search(clean_segment(s)) and not FIRST_LISTED_LEADS.search(s) for s in segments)
-    convention = any(FIRST_LISTED_LEADS.search(s) for s in segments) or _shared_verb(segments, verb_lead)
+    segments = [part for seg in split_top_level(text, "，,；;。") for part in clauses(seg)]
+    verb_lead = any(LEAD_END.search(clean_segment(s)) and not FIRST_LISTED_LEADS.search(s) for s in segments)
+    convention = any(FIRST_LISTED_LEADS.search(s) for s in segments) or shared_verb(segments, verb_lead)
     for segment in segments:
         seg = clean_segment(segment)
         if not seg or FIRST_LISTED_LEADS.search(seg):
             continue  # 列第一位的为牵头部门，下同: a convention, read for the whole document
-        lead, support, responsible = _LEAD_END.search(seg), _SUPPORT_END.search(seg), _RESPONSIBLE_END.search(seg)
+        lead, support, responsible = LEAD_END.search(seg), SUPPORT_END.search(seg), RESPONSIBLE_END.search(seg)
         persons = leader_clause(segment)
         if persons is not None:
             roles.leaders += persons  # 由吴继德副市长负责: a leader by post; a post alone names no one
@@ -256,7 +200,7 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
         elif responsible:
             names = keep_units(ctx.names(seg[: responsible.start()], line))
             # "X牵头，Y等按职责分工负责": Y supports; "X、Y负责" or "X、Y分别负责" alone: they lead.
-            each = bool(_EACH_LEADS.search(seg))
+            each = bool(EACH_LEADS.search(seg))
             if (verb_lead or roles.lead) and not each:
                 roles.support.extend(names)
             elif each:
@@ -271,52 +215,6 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
                 ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
             roles.support += ctx.names(seg, line)
     return roles
-
-
-def _is_verb_clause(text: str) -> bool:
-    """A clause of units closed by a role verb (X、Y等按职责分工负责), not a task's text."""
-    seg = clean_segment(split_top_level(text, "，,；;。")[-1])
-    for verb in (_LEAD_END, _SUPPORT_END, _RESPONSIBLE_END):
-        found = verb.search(seg)
-        if found and found.start() > 0:
-            return all(looks_like_unit(n) for n in split_top_level(seg[: found.start()], "、"))
-    return False
-
-
-def _shared_verb(segments: list[str], verb_lead: bool) -> bool:
-    """(X、Y等有关部门,Z负责): the bracket's one 负责, after its last list, holds for every list."""
-    return not verb_lead and len(segments) > 1 and bool(_RESPONSIBLE_END.search(clean_segment(segments[-1])))
-
-
-#: Where one clause ends and the next begins inside a segment: after a role verb, at 、 or a space
-#: (X牵头、Y配合 / X牵头 Y配合).
-_CLAUSE_END = re.compile(r"(?<=牵头|配合|负责|协办|主办|参与|协同|协助)[、\s\u3000]+(?=\S)")
-
-
-def _clauses(segment: str) -> list[str]:
-    """A segment split into its clauses when role verbs close more than one (X牵头、Y配合)."""
-    parts = _CLAUSE_END.split(segment)
-    if len(parts) > 1 and all(
-        _LEAD_END.search(p) or _SUPPORT_END.search(p) or _RESPONSIBLE_END.search(p) for p in parts
-    ):
-        return parts
-    return [segment]
-
-
-_ETC_CATEGORY_AND = re.compile(r"等(?:[省市区县](?:直|级)?)?(?:相关|有关|其他|其它)(?:单位|部门)(?:和|及|以及|、)")
-
-
-def clean_segment(segment: str) -> str:
-    seg = squeeze(segment)
-    seg = re.sub(r"^(?:由|请|均由)", "", seg)
-    seg = _ETC_CATEGORY_AND.sub("、", seg)  # X等省有关部门和Y: the category word between two lists is no unit
-    # X等（相关）部门按职责分工负责 / X等配合: 等 closes the list, the category word is no unit
-    return re.sub(
-        r"等(?=(?:(?:相关|有关|其他|其它)?(?:单位|部门))?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|参加|落实|$))"
-        r"(?:(?:相关|有关|其他|其它)?(?:单位|部门))?",
-        "",
-        seg,
-    )
 
 
 def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Context, roles: Roles) -> None:
@@ -382,19 +280,19 @@ def _first_sentence(value: str) -> str:
 
 def _has_inner_verbs(value: str) -> bool:
     """True for a labelled list that marks roles inside it: 责任单位：X、Y牵头，Z."""
-    return any(_LEAD_END.search(clean_segment(seg)) for seg in split_top_level(value, "，,；;"))
+    return any(LEAD_END.search(clean_segment(seg)) for seg in split_top_level(value, "，,；;"))
 
 
 def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Roles) -> None:
     """Units under one label with the leads marked by a verb: the marked lead, the rest support."""
     for seg in split_top_level(value, "，,；;"):
         seg = clean_segment(seg)
-        lead, support = _LEAD_END.search(seg), _SUPPORT_END.search(seg)
+        lead, support = LEAD_END.search(seg), SUPPORT_END.search(seg)
         if lead:
             roles.lead += ctx.names(seg[: lead.start()], line)
         elif support:
             roles.support += ctx.names(seg[: support.start()], line)
         else:  # …，各镇街落实: a trailing 落实 or 负责 is no part of the name
             getattr(roles, "lead" if kind == "lead" else "support").extend(
-                ctx.names(_RESPONSIBLE_END.sub("", seg), line)
+                ctx.names(RESPONSIBLE_END.sub("", seg), line)
             )

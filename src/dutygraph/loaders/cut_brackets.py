@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.cues import OPENERS, clean_segment, names_a_role
+from dutygraph.loaders.cues import names_a_role
 from dutygraph.loaders.names import looks_like_unit, split_top_level
+from dutygraph.loaders.role_verbs import clean_segment
+from dutygraph.loaders.text import OPENERS
 
 #: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
 _CUT_LABEL = re.compile(r"(?:^|[；;，,、【\[])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")

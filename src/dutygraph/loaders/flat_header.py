@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
-from dutygraph.loaders.cues import cell_cues, is_verb_cue
+from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import TEXT_LIKE, header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
 from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.persons import run_together_persons
+from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import squeeze
 
 #: A cell cut by the end of the text (区投促局、多福湾工作专) is shorter than this.

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import LABEL
-from dutygraph.loaders.cues import closing_group, is_verb_cue, names_a_role, standalone_group
+from dutygraph.loaders.cues import closing_group, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
 from dutygraph.loaders.numbered_item import carries_cue, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
+from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line
 
 _DEPTH = DEPTH

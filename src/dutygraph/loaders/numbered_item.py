@@ -6,24 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import LABEL, Context, assign_responsible, label_field
-from dutygraph.loaders.cues import (
-    OPENERS,
-    Roles,
-    by_clause,
-    closing_group,
-    final_bracket,
-    has_cue,
-    names_a_role,
-    read_cues,
-    trailing_verb_cue,
-    unit_clause,
-)
+from dutygraph.loaders.cues import Roles, closing_group, final_bracket, has_cue, names_a_role, read_cues
 from dutygraph.loaders.cut_brackets import open_group
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause
 from dutygraph.loaders.records import TaskRecord
-from dutygraph.loaders.text import OPENING_PUNCT, squeeze
+from dutygraph.loaders.role_verbs import by_clause, trailing_verb_cue, unit_clause
+from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, squeeze
 
 
 @dataclass

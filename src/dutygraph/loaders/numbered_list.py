@@ -25,14 +25,7 @@ import re
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
-from dutygraph.loaders.cues import (
-    Roles,
-    closing_group,
-    has_cue,
-    is_verb_cue,
-    read_cues,
-    standalone_group,
-)
+from dutygraph.loaders.cues import Roles, closing_group, has_cue, read_cues, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
 from dutygraph.loaders.headings import heading_cues, heading_title, is_lead_line
 from dutygraph.loaders.numbered_entries import entries_of, kinds_of, task_style_of
@@ -50,6 +43,7 @@ from dutygraph.loaders.numbered_item import (
 )
 from dutygraph.loaders.numbering import DEPTH, arabic, expand_shared, numbering, split_glued_numbers
 from dutygraph.loaders.records import TaskRecord
+from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line, squeeze
 
 _DEPTH = DEPTH

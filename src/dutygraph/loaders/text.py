@@ -199,6 +199,8 @@ def encoding_has_no_nul(data: bytes) -> bool:
     )
 
 
+#: Each closing bracket of a cue group and its opener.
+OPENERS = {")": "(", "）": "（", "]": "[", "】": "【", "〕": "〔"}
 _OPENS, _CLOSES = "(（〔【[〈《", ")）〕】]〉》"
 
 

@@ -1,0 +1,126 @@
+"""Role verbs: a list of units closed by the verb that gives their role.
+
+``区发改局牵头`` leads, ``区财政局、各街道配合`` supports, ``X、Y负责`` answers for the task, ``由X负责``
+closes an item's text. These readers tell such a clause from a task's own words (``加快项目建设``) and
+split it off an item; :mod:`dutygraph.loaders.cues` turns the clauses into roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
+from dutygraph.loaders.text import OPENERS, squeeze
+
+#: Verb endings of a unit list: who leads, who supports, who is responsible.
+LEAD_END = re.compile(
+    r"(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总"
+    r"|负总责|总负责|主抓)$"
+)
+SUPPORT_END = re.compile(
+    r"(?:(?:为|是|作为)(?:配合|协办|参与)(?:单位|部门)|配合落实|配合推进|协助|协办|配合|参与|参加|协同)$"
+)
+RESPONSIBLE_END = re.compile(
+    r"(?:(?:为|是|作为)责任(?:单位|部门)|(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体|抓好|组织|负责)?"
+    r"(?:负责|落实|实施|推进))$"
+)
+#: 分别负责: each unit listed answers for its own part, so each leads.
+EACH_LEADS = re.compile(r"分别(?:负责|牵头|落实)$")
+#: 由X负责 / 由X牵头 at the end of an item's text, outside any parenthesis.
+BY = re.compile(
+    r"由([^，,。；;：:]{2,80}?)(?:共同|联合|分别|具体)?(牵头负责|负责牵头|牵头|负责|组织实施|实施)[。.；;]?$"
+)
+
+
+_VERB_TAIL = re.compile(r"(?:牵头|负责|配合|协办|主办|主责|参与|协同|协助|落实|实施|推进|抓总)[。.；;]?\s*$")
+
+
+def trailing_verb_cue(text: str) -> tuple[str, str] | None:
+    """Split an item's last sentence off when it only says who does what: (body, cue), or None.
+
+    Example:
+        >>> trailing_verb_cue("新建公园5个。区城管局牵头，各街道配合。")
+        ('新建公园5个。', '区城管局牵头，各街道配合')
+    """
+    if not _VERB_TAIL.search(text):
+        return None
+    body = text.rstrip().rstrip("。.；;")
+    cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
+    last = body[cut + 1 :]
+    if cut < 0 or last.lstrip()[:1] in OPENERS.values() or not is_verb_cue(last):  # (X牵头落实: a cut bracket
+        return None
+    return body[: cut + 1], last
+
+
+def is_verb_cue(text: str) -> bool:
+    """True for a text that only says who does what: ``区发改局牵头，区财政局配合``; every part between commas
+    is units and a role verb, or units the verb of the last part covers too (由X，Y、Z负责落实).
+
+    >>> is_verb_cue("区发改局牵头，区财政局、各街道配合"), is_verb_cue("加快项目建设，确保按期完成")
+    (True, False)
+    """
+    segments = split_top_level(text.strip().rstrip("。.；;"), "，,；;")
+    bare = [len(keep_units(ns := split_top_level(clean_segment(seg), "、"))) == len(ns) for seg in segments]
+    return bool(segments) and unit_clause(segments[-1]) and all(map(lambda s, b: unit_clause(s) or b, segments, bare))
+
+
+def unit_clause(segment: str) -> bool:
+    """True for one clause that names units by a role verb: ``区财政局、各街道配合``, ``由X负责``."""
+    seg = clean_segment(segment)
+    m = LEAD_END.search(seg) or SUPPORT_END.search(seg) or RESPONSIBLE_END.search(seg)
+    if not seg or not m or m.start() == 0:
+        return False
+    names = split_top_level(seg[: m.start()], "、和及")
+    return bool(names) and len(keep_units(names)) == len(names)  # 商水县、沈丘县人民政府: places sharing a government
+
+
+def by_clause(text: str) -> tuple[str, str, str] | None:
+    """Split a trailing ``由X负责`` from an item's text: (body, units, verb), or None."""
+    m = BY.search(text.rstrip())
+    if not m or not any(looks_like_unit(n) for n in split_top_level(m.group(1), "、，,；;和及")):
+        return None
+    return text[: m.start()].rstrip(" ，,；;"), m.group(1), m.group(2)
+
+
+def is_verb_clause(text: str) -> bool:
+    """A clause of units closed by a role verb (X、Y等按职责分工负责), not a task's text."""
+    seg = clean_segment(split_top_level(text, "，,；;。")[-1])
+    for verb in (LEAD_END, SUPPORT_END, RESPONSIBLE_END):
+        found = verb.search(seg)
+        if found and found.start() > 0:
+            return all(looks_like_unit(n) for n in split_top_level(seg[: found.start()], "、"))
+    return False
+
+
+def shared_verb(segments: list[str], verb_lead: bool) -> bool:
+    """(X、Y等有关部门,Z负责): the bracket's one 负责, after its last list, holds for every list."""
+    return not verb_lead and len(segments) > 1 and bool(RESPONSIBLE_END.search(clean_segment(segments[-1])))
+
+
+#: Where one clause ends and the next begins inside a segment: after a role verb, at 、 or a space
+#: (X牵头、Y配合 / X牵头 Y配合).
+_CLAUSE_END = re.compile(r"(?<=牵头|配合|负责|协办|主办|参与|协同|协助)[、\s\u3000]+(?=\S)")
+
+
+def clauses(segment: str) -> list[str]:
+    """A segment split into its clauses when role verbs close more than one (X牵头、Y配合)."""
+    parts = _CLAUSE_END.split(segment)
+    if len(parts) > 1 and all(LEAD_END.search(p) or SUPPORT_END.search(p) or RESPONSIBLE_END.search(p) for p in parts):
+        return parts
+    return [segment]
+
+
+_ETC_CATEGORY_AND = re.compile(r"等(?:[省市区县](?:直|级)?)?(?:相关|有关|其他|其它)(?:单位|部门)(?:和|及|以及|、)")
+
+
+def clean_segment(segment: str) -> str:
+    seg = squeeze(segment)
+    seg = re.sub(r"^(?:由|请|均由)", "", seg)
+    seg = _ETC_CATEGORY_AND.sub("、", seg)  # X等省有关部门和Y: the category word between two lists is no unit
+    # X等（相关）部门按职责分工负责 / X等配合: 等 closes the list, the category word is no unit
+    return re.sub(
+        r"等(?=(?:(?:相关|有关|其他|其它)?(?:单位|部门))?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|参加|落实|$))"
+        r"(?:(?:相关|有关|其他|其它)?(?:单位|部门))?",
+        "",
+        seg,
+    )
