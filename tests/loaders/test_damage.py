@@ -120,3 +120,22 @@ def test_a_page_on_one_line_breaks_after_a_heading_numbered_with_arabic_parenthe
     pieces = [ln.text for ln in split_run_on([Line(1, text)])[0]]
     assert "(1)增加城镇居民收入" in pieces
     assert any(p.startswith("①以就业促增收") for p in pieces)
+
+
+def test_a_page_on_one_line_breaks_at_spaced_item_numbers_and_after_a_semicolon_before_a_space(tmp_path):
+    # The lost breaks stood where 2 . starts an item and where a list item's ；ends its line.
+    doc = tmp_path / "one_line.txt"
+    doc.write_text(
+        "关于做好2021年重点工作任务落实的通知 各乡镇人民政府: 现将任务分解如下。 "
+        "1 . 严格管控地方政府债务风险。 责任单位:市财政局 "
+        "2 . 推进县城新型城镇化建设。 责任单位:市发展改革委、市住建局 "
+        "3.地区生产总值增长8%; 4.地方财政收入增长6%; 2项目标的责任单位均为市统计局。" + " 以上。" * 30,
+        encoding="utf-8",
+    )
+    rows = [(t.task, t.lead) for t in load(doc).tasks]
+    assert rows == [
+        ("1", ["市财政局"]),
+        ("2", ["市发展改革委", "市住建局"]),
+        ("3", ["市统计局"]),
+        ("4", ["市统计局"]),
+    ]

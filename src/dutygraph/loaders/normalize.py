@@ -28,13 +28,14 @@ _RUN_ON = 150
 #: A numbering mark or a label that starts a new line, after a space or a sentence's end.
 _BREAK = re.compile(
     r"(?:(?<=[\s。；;！!？?：:）)】\]])|(?<=[\u4e00-\u9fff][。；;]))\s*"
-    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、﹒。](?!\d)|[（(]\d{1,3}[）)]"
+    r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、﹒。](?!\d)"
+    r"|\d{1,3} [.．、] |[（(]\d{1,3}[）)]"  # 2 . 推进…: a number the scrape set apart
     r"|(?:牵头单位|责任单位|配合单位|牵头领导|责任领导|分管领导|协办单位|牵头部门|责任部门|配合部门|部门分工|责任分工|工作措施"
     r"|具体措施|完成时限)[:：]))"
 )
 
 
-_SENTENCE_GAP = re.compile(r"(?<=[。！？!?])[\s\u3000]+(?=\S)")
+_SENTENCE_GAP = re.compile(r"(?<=[。！？!?；;])[\s\u3000]+(?=\S)")
 _CLOSE_GAP = re.compile(r"(?<=[）)])[\s\u3000]+(?=\S)")
 _ANY_GAP = re.compile(r"(?<=\S)[\s\u3000]+(?=\S)")
 #: A heading's end on a page that lost its breaks: 一、努力扩大内需,促进经济平稳较快发展 认真落实…
