@@ -3,6 +3,8 @@ tests/samples/, not one document's strings."""
 
 from __future__ import annotations
 
+import pytest
+
 from dutygraph.loaders import load
 from dutygraph.loaders.names import keep_units, looks_like_unit, parse_names
 from dutygraph.loaders.role_verbs import by_clause
@@ -105,15 +107,18 @@ def test_a_spun_role_verb_is_read_and_a_category_word_between_two_lists_is_no_un
     assert any("reworded by a copying site" in w.message for w in r.warnings)
 
 
-def test_a_standing_note_inside_a_bracket_is_no_unit_and_an_asterisk_marks_the_lead(tmp_path):
-    rows = _rows_of(
-        tmp_path,
-        "一、提升政务服务\n"
+@pytest.mark.parametrize("joint", ["\n", " "], ids=["lines", "one-line"])
+def test_a_standing_note_inside_a_bracket_is_no_unit_and_an_asterisk_marks_the_lead(tmp_path, joint):
+    # On a page that lost its line breaks every task is on line 1: the note's own task is still task 1.
+    lines = [
+        "州政务服务中心关于印发2025年政务服务提升任务分解方案的通知 各县市人民政府,州直各部门:现将任务分解如下。",
+        "一、提升政务服务",
         "1.提升政务中心建设。(责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责,"
-        "以下各任务均需各县市人民政府、州直相关行业部门落实,不再一一列出)\n"
-        "2.提高窗口人员素质。(责任单位:州政务服务中心)\n"
-        "3.提升数据共享能力。(责任单位:*州数据局、州财政局)\n",
-    )
+        "以下各任务均需各县市人民政府、州直相关行业部门落实,不再一一列出)",
+        "2.提高窗口人员素质。(责任单位:州政务服务中心)",
+        "3.提升数据共享能力。(责任单位:*州数据局、州财政局)",
+    ]
+    rows = _rows_of(tmp_path, joint.join(lines) + "\n")
     collectives = ["各县市人民政府", "州直相关行业部门"]
     assert rows == [
         ("1", ["州政务服务中心", *collectives], []),

@@ -13,6 +13,7 @@ from dutygraph.loaders.dates import deadline_date
 from dutygraph.loaders.metadata import Metadata
 from dutygraph.loaders.records import LoadWarning, TaskRecord
 from dutygraph.loaders.targets import find_targets
+from dutygraph.loaders.text import Line
 
 
 def finish_tasks(
@@ -79,9 +80,10 @@ def _standing_support(tasks: list[TaskRecord], ctx: Context) -> None:
         if found is None or not found["names"]:
             continue
         names = ctx.names(found["names"], ln.no)
-        holder = [t for t in tasks if t.line <= ln.no][-1:]  # the task whose bracket states the note
+        at = _place(ln, ctx)
+        holder = [t for t in tasks if _start(t, ctx) <= at][-1:]  # the task whose bracket states the note
         role = "lead" if holder and names and all(n in holder[0].lead for n in names) else "support"
-        later = [t for t in tasks if t.line >= ln.no]
+        later = [t for t in tasks if _start(t, ctx) >= at or t in holder]
         for t in later:
             added = [n for n in names if n not in t.lead and n not in t.support]
             if added:
@@ -91,6 +93,19 @@ def _standing_support(tasks: list[TaskRecord], ctx: Context) -> None:
             whom, verb = "、".join(names), "leading" if role == "lead" else "supporting"
             ctx.warn(ln.no, f"'{found[0]}': {whom} read as {verb} the {len(later)} task(s) from here on")
         return
+
+
+def _place(ln: Line, ctx: Context) -> tuple[int, int]:
+    """Where a line stands: its number, then its place among the pieces of a page on one line."""
+    return ln.no, next((k for k, other in enumerate(ctx.lines) if other is ln), 0)
+
+
+def _start(task: TaskRecord, ctx: Context) -> tuple[int, int]:
+    """Where a task starts (see :func:`_place`): on a page broken out of one line, all pieces share its
+    number, so the piece that opens with the task's text tells the task's place."""
+    opening = task.text[:12]
+    piece = next((k for k, ln in enumerate(ctx.lines) if ln.no == task.line and opening in ln.text), 0)
+    return task.line, piece
 
 
 def _check_responsibility(tasks: list[TaskRecord], ctx: Context) -> None:
