@@ -139,3 +139,16 @@ def test_a_page_on_one_line_breaks_at_spaced_item_numbers_and_after_a_semicolon_
         ("3", ["市统计局"]),
         ("4", ["市统计局"]),
     ]
+
+
+def test_a_page_on_one_line_keeps_a_label_inside_an_open_bracket_of_any_shape_on_its_item_line():
+    from dutygraph.loaders.normalize import split_run_on
+
+    text = (
+        "关于印发降碳目标工作实施方案的通知 (一)推进产业结构优化调整 1.加强生态环境准入管理。严格落实产业政策。"
+        "〔市生态环境局、发展改革委等按职责分工负责;责任单位:各县(市、区)人民政府〕 2.坚决遏制两高项目。"
+        "【牵头单位:市发展改革委;配合单位:市工信局】 3.推进清洁生产。(责任单位:市生态环境局)" + "。" * 60
+    )
+    pieces = [ln.text for ln in split_run_on([Line(1, text)])[0]]
+    assert pieces[2].endswith("责任单位:各县(市、区)人民政府〕")
+    assert pieces[3] == "2.坚决遏制两高项目。【牵头单位:市发展改革委;配合单位:市工信局】"

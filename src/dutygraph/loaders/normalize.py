@@ -21,7 +21,7 @@ from functools import cache
 from dutygraph.loaders.delimited_header import READ_PAST, header_role
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.pipe_cells import is_cell_per_line
-from dutygraph.loaders.text import Line
+from dutygraph.loaders.text import OPENERS, Line
 
 #: Long enough that a line holding several items is a page that lost its breaks.
 _RUN_ON = 150
@@ -100,11 +100,11 @@ _LABEL_START = re.compile(r"[\u4e00-\u9fff]{2,6}[:：]")
 
 
 def _inside_label_bracket(text: str, at: int) -> bool:
-    """A label inside an item's open unit bracket ((责任领导:A;牵头单位:X)) stays on the item's line."""
+    """A label inside an item's open unit bracket ((责任领导:A;牵头单位:X), 〔…责任单位:X〕) stays on its line."""
     if not _LABEL_START.match(text, at):
         return False
-    opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
-    closed = max(text.rfind(")", 0, at), text.rfind("）", 0, at))
+    opened = max(text.rfind(ch, 0, at) for ch in OPENERS.values())
+    closed = max(text.rfind(ch, 0, at) for ch in OPENERS)
     return opened > closed and at - opened < 80
 
 
