@@ -82,7 +82,7 @@ def test_item_numbers_garbled_by_a_one_byte_off_decoding_are_placed_by_their_nei
 
 
 def test_a_spaced_row_whose_lead_cell_went_on_over_lines_takes_its_last_cells_from_the_line_after():
-    from dutygraph.loaders.normalize import spaced_table
+    from dutygraph.loaders.spaced_table import spaced_table
 
     lines = [
         Line(1, "序号 重点工作任务 主要责任单位 协同配合单位 完成期限"),
@@ -97,7 +97,7 @@ def test_a_spaced_row_whose_lead_cell_went_on_over_lines_takes_its_last_cells_fr
 
 
 def test_a_spaced_row_whose_text_has_spaces_of_its_own_keeps_its_unit_cells_under_their_columns():
-    from dutygraph.loaders.normalize import spaced_table
+    from dutygraph.loaders.spaced_table import spaced_table
 
     lines = [
         Line(1, "序号 类别 主要任务 细化措施 牵头单位 参与单位"),

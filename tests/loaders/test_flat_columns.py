@@ -45,3 +45,13 @@ def test_a_party_group_member_or_secretary_general_is_a_post_in_a_heading():
 def test_a_units_main_responsible_person_is_staff_not_the_supervising_leader():
     roles = read_cues("主管领导:刘东 责任单位:市民政局 主要责任人:毛杰", 1, Context("x", []))
     assert (roles.leaders, roles.responsible) == (["刘东"], ["市民政局"])
+
+
+def test_a_report_then_its_table_of_targets_in_cells_closed_by_pipes_reads_the_targets_as_tasks():
+    # The notice's prose is most of the page; the cells come after it. 预期目标 names the task column.
+    r = load(SAMPLES / "report_then_pipe_cells.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "地区生产总值增长6%以上", ["区发展改革委"]),
+        ("2", "固定资产投资总额增长8%", ["区发展改革委"]),
+        ("3", "工业增加值增长8%", ["区经济信息委"]),
+    ]

@@ -244,3 +244,45 @@ def test_a_leader_label_naming_only_a_post_names_no_one_and_a_transliterated_nam
     ctx = Context("x", [])
     assert read_cues("牵头负责领导:市政府常务副市长 牵头责任单位:市发展改革委", 1, ctx).leaders == []
     assert read_cues("责任领导:努尔买买提·阿布来提", 1, ctx).leaders == ["努尔买买提·阿布来提"]
+
+
+def test_headings_that_each_hold_one_paragraph_are_its_title_and_the_page_cut_in_the_last_is_one_more():
+    r = load(SAMPLES / "titled_paragraphs.txt")
+    assert [(t.task, t.text[:14], t.lead) for t in r.tasks] == [
+        ("一", "新生儿免费参加城乡医保全省新", ["省医保局"]),
+        ("二", "乡镇(街道)“爱心托管站”在", ["团省委"]),
+        ("三", "中小学智慧教育基础环境建设为", ["省教育厅"]),
+        ("四", "村卫生室除颤仪配备为全省13", []),
+    ]
+
+
+def test_headings_that_each_hold_one_paragraph_keep_their_traditional_characters_as_printed(tmp_path):
+    import opencc
+
+    doc = tmp_path / "titled.txt"
+    doc.write_text(opencc.OpenCC("s2t").convert((SAMPLES / "titled_paragraphs.txt").read_text("utf-8")), "utf-8")
+    tasks = load(doc).tasks
+    assert tasks[0].text.startswith("新生兒免費參加城鄉醫保全省新生兒")  # title and paragraph, both as printed
+    assert tasks[0].lead == ["省醫保局"]
+
+
+def test_a_text_put_together_from_two_places_is_mapped_back_to_its_printed_characters_piece_by_piece():
+    from dutygraph.loaders.normalize import Simplifier
+    from dutygraph.loaders.text import Line
+
+    simplifier = Simplifier.for_lines([Line(1, "項目名稱 | 建設內容 |" * 20), Line(2, "新建學校 | 擴建教學樓 |")])
+    assert simplifier is not None
+    assert simplifier.printed_form("新建学校：扩建教学楼") == "新建學校：擴建教學樓"
+
+
+def test_verbs_that_say_a_unit_leads_the_work_overall_or_carries_it_out():
+    from dutygraph.loaders.base import Context
+    from dutygraph.loaders.cues import read_cues
+
+    ctx = Context("x", [])
+    assert read_cues("吕维峰副省长负责,省农委总牵头", 1, ctx).lead == ["省农委"]
+    assert by_clause("投入57万元用于坛洛村产业配套设施建设,由坛洛镇牵头实施。") == (
+        "投入57万元用于坛洛村产业配套设施建设",
+        "坛洛镇",
+        "牵头实施",
+    )

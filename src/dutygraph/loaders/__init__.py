@@ -27,13 +27,14 @@ from dutygraph.loaders.glued import unglue
 from dutygraph.loaders.labels import colon_labels
 from dutygraph.loaders.metadata import detect_metadata
 from dutygraph.loaders.mojibake import number_garbled
-from dutygraph.loaders.normalize import Simplifier, spaced_table, split_run_on, undouble, unpipe, unspin
+from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe, unspin
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.report import ReportLoader
 from dutygraph.loaders.run_together_rows import unglue_pipe_rows
 from dutygraph.loaders.sectioned import SectionedNoticeLoader
+from dutygraph.loaders.spaced_table import spaced_table
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, SourceText, clean_line, read_source, strip_glosses
 from dutygraph.loaders.verdict import check_decomposition

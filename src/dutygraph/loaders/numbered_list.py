@@ -289,6 +289,7 @@ class NumberedListLoader(Loader):
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
         headings: list[_Heading] = []
         items: list[Item] = []
+        owners: list[list[_Heading]] = []  # the headings over each item
         for ln in lines:
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
@@ -304,14 +305,29 @@ class NumberedListLoader(Loader):
             if headings and _is_paragraph(text):
                 goal, goal_no, area = self._place(headings)
                 items.append(Item("", ln.no, [text], goal, goal_no, area, self._context(headings)))
-        items = [sub for it in _sections_with_cues(items, ctx) for sub in split_at_brackets(it, ctx)]
+                owners.append(headings)
         last = next((ln for ln in reversed(lines) if _HAS_CONTENT.search(ln.text)), None)
         if items and last and last.no > items[-1].line and _is_cut_paragraph(last.text):
             ctx.warn(last.no, "the text ends inside a paragraph; its units were not printed")
             items.append(Item("", last.no, [last.text.strip()], *self._place(headings), self._context(headings)))
+            owners.append(headings)
+        titled = self._titled(items, owners)
+        items = [sub for it in _sections_with_cues(items, ctx) for sub in split_at_brackets(it, ctx)]
         for k, it in enumerate(items, 1):
-            it.number = f"M{k}"
+            it.number = it.number if titled else f"M{k}"
         return [record(it, ctx, first_leads) for it in items]
+
+    def _titled(self, items: list[Item], owners: list[list[_Heading]]) -> bool:
+        """Headings that each hold one paragraph are the items' titles (一、新生儿免费参加城乡医保 / 全省新生儿……。
+        (牵头部门:省医保局)): each item takes its heading's number and title, its place the headings above."""
+        deepest = [id(hs[-1]) for hs in owners]
+        if len(items) < 2 or len(set(deepest)) < len(deepest) or any(hs[-1].cues for hs in owners):
+            return False
+        for it, hs in zip(items, owners, strict=True):
+            it.number, it.parts = hs[-1].number, [hs[-1].title, *it.parts]  # joined as an item's lines are
+            it.goal, it.goal_no, it.area = self._place(hs[:-1])
+            it.context = self._context(hs[:-1])
+        return True
 
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
         """Items with no numbers: each is the line before a block of labelled lines

@@ -14,7 +14,8 @@ from dutygraph.loaders.text import OPENERS, squeeze
 
 #: Verb endings of a unit list: who leads, who supports, who is responsible.
 LEAD_END = re.compile(
-    r"(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头|主办|主责|抓总"
+    r"(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|总牵头|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头(?:组织)?实施"
+    r"|牵头|主办|主责|抓总"
     r"|负总责|总负责|主抓)$"
 )
 SUPPORT_END = re.compile(
@@ -28,7 +29,7 @@ RESPONSIBLE_END = re.compile(
 EACH_LEADS = re.compile(r"分别(?:负责|牵头|落实)$")
 #: 由X负责 / 由X牵头 at the end of an item's text, outside any parenthesis.
 BY = re.compile(
-    r"由([^，,。；;：:]{2,80}?)(?:共同|联合|分别|具体)?(牵头负责|负责牵头|牵头|负责|组织实施|实施)[。.；;]?$"
+    r"由([^，,。；;：:]{2,80}?)(?:共同|联合|分别|具体)?(牵头负责|负责牵头|牵头(?:组织)?实施|牵头|负责|组织实施|实施)[。.；;]?$"
 )
 
 

@@ -1,0 +1,125 @@
+"""A table whose cells are set apart by spaces, printed as a pipe table for the table reader.
+
+PDF text and some pages print a table's rows one per line with spaces between the cells
+(``序号  工作任务  牵头单位`` / ``1  新建公园5个  区城管局``); :func:`spaced_table` finds the header
+and prints the rows under it as ``| 1 | 新建公园5个 | 区城管局 |``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.delimited_header import READ_PAST, header_role
+from dutygraph.loaders.names import looks_like_unit, split_top_level
+from dutygraph.loaders.text import Line
+
+#: Cells of a row set apart by spaces: two or more, or an ideographic one; or single spaces.
+_WIDE_GAP = re.compile(r"[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]*")
+_GAP = re.compile(r"[ \u3000\u00a0]+")
+_ROLES = ("lead", "support", "responsible", "leaders")
+
+
+def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
+    """Print a table whose cells are set apart by spaces as a pipe table.
+
+    The header (序号  工作任务  牵头单位  配合单位: three or more column names, one
+    a role, and nothing else) tells how cells are set apart; the rows after it
+    with two cells up to the header's width become ``| 1 | 新建公园 | 区城管局 |``
+    rows; a row that lost a merged cell has fewer cells (the table reader lines it
+    up by its 序号). Lines with one cell (a wrapped text, a signature) stay as they are.
+
+    Returns:
+        The lines, and how many tables were so printed.
+
+    Example:
+        >>> rows = [Line(1, "序号  工作任务  牵头单位"), Line(2, "1  新建公园5个  区城管局")]
+        >>> [ln.text for ln in spaced_table(rows)[0]]
+        ['| 序号 | 工作任务 | 牵头单位 |', '| 1 | 新建公园5个 | 区城管局 |']
+    """
+    out: list[Line] = []
+    gap: re.Pattern[str] | None = None
+    width = tables = header_at = 0
+    header_cells: list[str] = []
+    row: tuple[int, list[str]] | None = None  # the last row read and where it stands in the output
+    for ln in lines:
+        text = ln.text.strip()
+        if "\t" in text or "|" in text:
+            gap = None
+        elif gap is None:
+            gap = next((g for g in (_WIDE_GAP, _GAP) if _is_spaced_header(g.split(text))), None)
+            row = None  # a line of one cell after a new header goes on no row of the table before
+            if gap is not None:
+                header_cells = gap.split(text)
+                width = len(header_cells)
+                tables += 1
+                header_at = len(out)
+                ln = Line(ln.no, _piped(gap.split(text)))
+        elif 2 <= len(cells := gap.split(text)) <= width:
+            if row is not None and len(row[1]) + len(cells) <= width and not re.match(r"\d", cells[0]):
+                row[1].extend(cells)  # the row's last cells, after a cell that went on over lines
+                out[row[0]] = Line(out[row[0]].no, _piped(row[1]))
+                continue
+            ln = Line(ln.no, _piped(cells))
+            row = (len(out), cells)
+        elif len(cells) == 1 and row is not None and len(row[1]) < width and text:
+            if _continues_row(row[1], text, header_cells):
+                out[row[0]] = Line(out[row[0]].no, _piped(row[1]))
+                continue
+            row = None
+        elif len(cells) > width and _READ_PAST_COLUMN.search(header_cells[-1]):
+            # the last column is progress text, which has spaces of its own (增长 11.9%)
+            ln = Line(ln.no, _piped([*cells[: width - 1], " ".join(cells[width - 1 :])]))
+        elif len(cells) > width and (text_cells := _text_with_spaces(cells, header_cells)):
+            ln = Line(ln.no, _piped(text_cells))
+            out[header_at] = Line(out[header_at].no, _piped(_one_text_column(header_cells)))
+        out.append(ln)
+    return out, tables
+
+
+def _text_with_spaces(cells: list[str], header: list[str]) -> list[str] | None:
+    """A row whose text cells have spaces of their own (加强水资源保 护 严守…): its number, all its text as one
+    cell, and its unit cells, when the header ends in unit columns and the row's last cells read as units."""
+    roles = [header_role(c) for c in header]
+    units = len(roles) - next((k for k in range(len(roles) - 1, -1, -1) if roles[k] not in _ROLES), -1) - 1
+    if not units or roles[0] != "number" or not cells[0].isdigit() or len(cells) < units + 2:
+        return None
+    tail = cells[-units:]
+    if not all(looks_like_unit(split_top_level(c, "、，,")[0]) and not c.endswith("。") for c in tail):
+        return None
+    return [cells[0], " ".join(cells[1:-units]), *tail]
+
+
+def _one_text_column(header: list[str]) -> list[str]:
+    """The header of :func:`_text_with_spaces` rows: 序号, one text column (the last named as one before the
+    units), the units."""
+    roles = [header_role(c) for c in header]
+    first_unit = next(k for k, r in enumerate(roles) if r in _ROLES)
+    text = next((header[k] for k in range(first_unit - 1, 0, -1) if roles[k] == "text"), header[first_unit - 1])
+    return [header[0], text, *header[first_unit:]]
+
+
+def _continues_row(cells: list[str], text: str, header: list[str]) -> bool:
+    """A line of one cell under a row short of the header's width, taken into the row (in place):
+    a unit under a unit column (one unit per line), or the cell of the column after it."""
+    role = header_role(header[len(cells) - 1])
+    if role in _ROLES and looks_like_unit(text) and not text.endswith("。"):
+        cells[-1] += "、" + text
+        return True
+    if len(cells) == len(header) - 1 and header_role(header[-1]) not in _ROLES:
+        cells.append(text)  # the progress cell after the units
+        return True
+    return False
+
+
+#: A column read past that a spaced header may end with: 一季度完成情况, 进展情况, 备注.
+_READ_PAST_COLUMN = re.compile(r"(?:完成|进展|推进|落实)情况$|进度$|备注$")
+
+
+def _is_spaced_header(cells: list[str]) -> bool:
+    roles = [header_role(c) or ("past" if len(c) <= 6 and READ_PAST.search(c) else None) for c in cells]  # 细化措施
+    named = all(roles[:-1]) and bool(roles[-1] or _READ_PAST_COLUMN.search(cells[-1]))
+    return len(cells) >= 3 and named and any(r in _ROLES for r in roles)
+
+
+def _piped(cells: list[str]) -> str:
+    return "| " + " | ".join(c.strip() for c in cells) + " |"
