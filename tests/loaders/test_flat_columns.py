@@ -55,3 +55,12 @@ def test_a_report_then_its_table_of_targets_in_cells_closed_by_pipes_reads_the_t
         ("2", "固定资产投资总额增长8%", ["区发展改革委"]),
         ("3", "工业增加值增长8%", ["区经济信息委"]),
     ]
+
+
+def test_a_spaced_header_broken_over_lines_is_read_whole_and_a_project_name_opens_its_task_text():
+    # 责任 / 单位 on two lines is one column; 项目名称 | 工作目标任务: the name and its content make the text.
+    r = load(SAMPLES / "spaced_header_broken.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "实施城镇老旧小区改造：新开工改造城镇老旧小区67个。", ["区住房城乡建委"]),
+        ("2", "农村公路加装护栏：实施农村公路生命安全防护工程201公里。", ["区交通运输委"]),
+    ]

@@ -48,10 +48,19 @@ def test_text_without_a_run_together_header_is_left_alone():
 
 def test_sub_rows_under_a_merged_number_add_their_leader_and_units_to_the_task():
     r = load(SAMPLES / "sub_rows.txt")
-    assert [(t.task, t.goal, t.leaders, t.lead, t.support, t.inherited) for t in r.tasks] == [
-        ("1", "老城区复兴发展", ["王建国", "刘洋"], ["县文旅局", "县住建局"], ["县城投公司", "城关镇", "东城街道"], []),
-        ("2", "优化养老服务", ["李华"], ["县民政局"], ["各乡镇"], []),
-        ("3", "文体惠民行动", [], [], [], []),  # the text stops inside its content cell: nothing is inherited
+    # 项目名称 names each task (its text opens with it); the goal is the table's title.
+    assert [(t.task, t.text[:8], t.leaders, t.lead, t.support, t.inherited) for t in r.tasks] == [
+        (
+            "1",
+            "老城区复兴发展：",
+            ["王建国", "刘洋"],
+            ["县文旅局", "县住建局"],
+            ["县城投公司", "城关镇", "东城街道"],
+            [],
+        ),
+        ("2", "优化养老服务：为", ["李华"], ["县民政局"], ["各乡镇"], []),
+        ("3", "文体惠民行动：新", [], [], [], []),  # the text stops inside its content cell: nothing is inherited
     ]
+    assert {t.goal for t in r.tasks} == {"2024年重大民生实事项目责任分解表"}
     assert r.tasks[0].text.endswith("推进老街核心区改造、周边立面整治及老城道路整治。")
-    assert any(w.line == 51 and "ends inside task 3" in w.message for w in r.warnings)
+    assert any(w.line == 49 and "ends inside task 3" in w.message for w in r.warnings)  # where its row starts

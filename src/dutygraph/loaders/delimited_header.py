@@ -33,7 +33,7 @@ _TEXT_HEADERS = frozenset(
         "约束性指标",
     ]
 )
-_GOAL_HEADERS = frozenset(["目标名称", "项目名称", "目标", "类别", "领域"])
+_GOAL_HEADERS = frozenset(["目标名称", "目标", "类别", "领域"])
 _NUMBER_HEADERS = frozenset(["序号", "序次", "编号"])
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import (
-    BARE_NUMBER,
     CN_SECTION,
     DOT_NUMBER,
     FIRST_LISTED_LEADS,
@@ -35,51 +34,12 @@ from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers
 from dutygraph.loaders.names import is_none_mark, is_paren_tail, looks_like_unit
 from dutygraph.loaders.persons import is_person, parse_persons
+from dutygraph.loaders.pipe_cells import UNIT_ROLES, fit_row, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.pipe_cells import Cell as _Cell
-from dutygraph.loaders.pipe_cells import is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
 _PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
-
-
-_UNIT_ROLES = ("lead", "support", "responsible", "leaders")
-
-
-def _is_units(cell: _Cell) -> bool:
-    return looks_like_unit(re.split(r"[、，,和]", cell.flat)[0])
-
-
-def _fit(row: list[_Cell], header: list[str | None], per_line: bool = False) -> tuple[list[_Cell], list[str | None]]:
-    """Line a row up with a header of another width.
-
-    A shorter row lost merged cells on its left (类别 printed once): it is padded
-    there, so that its 序号 sits under the header's. In a table printed one cell
-    per line a row shows only the cells it does not share with the row above:
-    its task cell (the first that names no unit) goes under the task column and
-    the padding stands for the merged cells. A longer row sits under a header
-    cell that spans two columns: the unit column is widened.
-    """
-    if len(row) < len(header):
-        missing = len(header) - len(row)
-        at = anchor = None
-        if "number" in header:
-            at = next((i for i, c in enumerate(row) if BARE_NUMBER.match(c.flat)), None)
-            anchor = header.index("number")
-        if at is None and per_line and "text" in header:
-            at = next((i for i, c in enumerate(row) if not _is_units(c)), None)
-            anchor = header.index("text")
-        if at is not None and anchor is not None and 0 <= anchor - at <= missing:
-            missing = anchor - at
-        padded = [_Cell(merged=per_line) for _ in range(missing)] + row
-        return padded + [_Cell(merged=per_line) for _ in range(len(header) - len(padded))], header
-    if len(row) > len(header):
-        units = [i for i, r in enumerate(header) if r in _UNIT_ROLES]
-        if units:
-            last = units[-1]
-            widened = header[: last + 1] + [header[last]] * (len(row) - len(header)) + header[last + 1 :]
-            return row, widened
-    return row, header
 
 
 class DelimitedTableLoader(Loader):
@@ -202,7 +162,7 @@ class DelimitedTableLoader(Loader):
                 continue
             previous_was_header = False
             fit = header and (not empty_is_merged or len(row) > len(header))
-            row, header_here = _fit(row, header, per_line) if header and fit else (row, header)
+            row, header_here = fit_row(row, header, per_line) if header and fit else (row, header)
             if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
                 section = CN_SECTION.match(filled[0].flat)
                 if section:  # a heading between tables: the goal of the rows below
@@ -294,9 +254,9 @@ class DelimitedTableLoader(Loader):
         counts with the cells after the task.
         """
         pre, cells, roles = row[:t], row[t + 1 :], self._post_roles(header, row, t)
-        if header and len(row) == len(header) and any(r in _UNIT_ROLES for r in header[:t]):
-            pre = [c for c, r in zip(row[:t], header, strict=False) if r not in _UNIT_ROLES]
-            before = [(c, r) for c, r in zip(row[:t], header, strict=False) if r in _UNIT_ROLES]
+        if header and len(row) == len(header) and any(r in UNIT_ROLES for r in header[:t]):
+            pre = [c for c, r in zip(row[:t], header, strict=False) if r not in UNIT_ROLES]
+            before = [(c, r) for c, r in zip(row[:t], header, strict=False) if r in UNIT_ROLES]
             cells = [c for c, _ in before] + cells
             roles = [*(r for _, r in before), *roles]
         return pre, cells, roles
@@ -317,6 +277,8 @@ class DelimitedTableLoader(Loader):
         cell = row[t]
         first = cell.lines[0].text.strip()
         rest = "".join(ln.text.strip() for ln in cell.lines[1:])
+        if header and len(row) == len(header) and t + 1 < len(row) and header[t + 1] == "text" and row[t + 1].flat:
+            rest += "：" + row[t + 1].flat  # two text columns, a name and its content (项目名称 | 目标任务)
         m = PAREN_NUMBER.match(first)
         if m:
             return squeeze(m.group(1)), (first[m.end() :] + rest).strip()

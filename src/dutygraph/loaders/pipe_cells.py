@@ -1,4 +1,5 @@
-"""Cells of a delimited table, and pipe tables printed one cell per line.
+"""Cells of a delimited table, how a row lines up under its header (:func:`fit_row`), and pipe tables
+printed one cell per line.
 
 A page converter that loses the row layout of a pipe table may print every
 cell on its own line: the first cell of a row bare, every later cell opened by
@@ -25,9 +26,12 @@ merged first-column cell broken one or two characters a line: 市政 / 府办 /
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from dutygraph.loaders.base import BARE_NUMBER
 from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.names import looks_like_unit
 from dutygraph.loaders.text import Line, squeeze
 
 
@@ -91,3 +95,42 @@ def opened_cell_rows(lines: list[Line]) -> list[list[Cell]]:
         if header_role(first.lines[-1].text) is not None:
             rows[0][0] = Cell(first.lines[-1:])
     return rows
+
+
+UNIT_ROLES = ("lead", "support", "responsible", "leaders")
+
+
+def _is_units(cell: Cell) -> bool:
+    return looks_like_unit(re.split(r"[、，,和]", cell.flat)[0])
+
+
+def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -> tuple[list[Cell], list[str | None]]:
+    """Line a row up with a header of another width.
+
+    A shorter row lost merged cells on its left (类别 printed once): it is padded
+    there, so that its 序号 sits under the header's. In a table printed one cell
+    per line a row shows only the cells it does not share with the row above:
+    its task cell (the first that names no unit) goes under the task column and
+    the padding stands for the merged cells. A longer row sits under a header
+    cell that spans two columns: the unit column is widened.
+    """
+    if len(row) < len(header):
+        missing = len(header) - len(row)
+        at = anchor = None
+        if "number" in header:
+            at = next((i for i, c in enumerate(row) if BARE_NUMBER.match(c.flat)), None)
+            anchor = header.index("number")
+        if at is None and per_line and "text" in header:
+            at = next((i for i, c in enumerate(row) if not _is_units(c)), None)
+            anchor = header.index("text")
+        if at is not None and anchor is not None and 0 <= anchor - at <= missing:
+            missing = anchor - at
+        padded = [Cell(merged=per_line) for _ in range(missing)] + row
+        return padded + [Cell(merged=per_line) for _ in range(len(header) - len(padded))], header
+    if len(row) > len(header):
+        units = [i for i, r in enumerate(header) if r in UNIT_ROLES]
+        if units:
+            last = units[-1]
+            widened = header[: last + 1] + [header[last]] * (len(row) - len(header)) + header[last + 1 :]
+            return row, widened
+    return row, header

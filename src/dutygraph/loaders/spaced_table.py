@@ -36,6 +36,7 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
         >>> [ln.text for ln in spaced_table(rows)[0]]
         ['| 序号 | 工作任务 | 牵头单位 |', '| 1 | 新建公园5个 | 区城管局 |']
     """
+    lines = _join_broken_header(lines)
     out: list[Line] = []
     gap: re.Pattern[str] | None = None
     width = tables = header_at = 0
@@ -116,9 +117,38 @@ _READ_PAST_COLUMN = re.compile(r"(?:完成|进展|推进|落实)情况$|进度$|
 
 
 def _is_spaced_header(cells: list[str]) -> bool:
-    roles = [header_role(c) or ("past" if len(c) <= 6 and READ_PAST.search(c) else None) for c in cells]  # 细化措施
+    roles = _column_roles(cells)
     named = all(roles[:-1]) and bool(roles[-1] or _READ_PAST_COLUMN.search(cells[-1]))
-    return len(cells) >= 3 and named and any(r in _ROLES for r in roles)
+    # 序号 项目名称 2025年投资计划(万元) 责任单位 …: numbered rows, a task column and a unit column, most named
+    numbered = roles[0] == "number" and bool({"text", "goal"} & set(roles)) and 2 * sum(map(bool, roles)) >= len(roles)
+    return len(cells) >= 3 and (named or numbered) and any(r in _ROLES for r in roles)
+
+
+def _column_roles(cells: list[str]) -> list[str | None]:
+    return [header_role(c) or ("past" if len(c) <= 6 and READ_PAST.search(c) else None) for c in cells]  # 细化措施
+
+
+def _join_broken_header(lines: list[Line]) -> list[Line]:
+    """A spaced header broken over lines (序号 项目名称 … 责任 / 单位 / 月度进展情况 备注) on one line: a short
+    line that completes the header's last name into a column's (责任 + 单位), then lines of column names."""
+    out: list[Line] = []
+    header: Line | None = None
+    for ln in lines:
+        text = ln.text.strip()
+        cells = _GAP.split(text) if text else []
+        if header is not None and cells:
+            last = _GAP.split(header.text)[-1]
+            if len(cells) == 1 and len(text) <= 4 and header_role(last) is None and header_role(last + text):
+                header = out[-1] = Line(header.no, header.text + text)
+                continue
+            if all(len(c) <= 12 and (header_role(c) or READ_PAST.search(c)) for c in cells):
+                header = out[-1] = Line(header.no, f"{header.text} {text}")
+                continue
+            header = None
+        elif len(cells) >= 3 and header_role(cells[0]) == "number" and not _is_spaced_header(cells):
+            header = ln
+        out.append(ln)
+    return out
 
 
 def _piped(cells: list[str]) -> str:
