@@ -286,3 +286,13 @@ def test_verbs_that_say_a_unit_leads_the_work_overall_or_carries_it_out():
         "坛洛镇",
         "牵头实施",
     )
+
+
+def test_items_printing_brackets_of_units_after_their_sentences_and_no_role_word_list_every_bracket():
+    # (低保户家庭有重症患者、…) explains a term: no units. The last item is cut after its first bracket.
+    rows = [(t.task, t.lead) for t in load(SAMPLES / "bare_units_after_sentences.txt").tasks]
+    assert rows == [
+        ("一", ["市扶贫开发办", "市以工代赈办", "剑阁县政府", "市惠民帮扶中心"]),
+        ("二", ["市教育局"]),
+        ("三", ["市卫生局"]),
+    ]

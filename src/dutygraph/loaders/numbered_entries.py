@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from dutygraph.loaders.base import LABEL
 from dutygraph.loaders.cues import closing_group, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
-from dutygraph.loaders.numbered_item import carries_cue, opening_cues
+from dutygraph.loaders.numbered_item import bare_group, carries_cue, inner_bare_groups, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line
@@ -60,7 +60,17 @@ def entries_of(lines: list[Line]) -> list[Entry]:
             entries.append(Entry(i, num[0], _DEPTH[num[0]], carries_cue(text)))
         elif entries and not entries[-1].labelled and cue_after(entries[-1], lines, i, text):
             _parent_of_run(entries, lines).labelled = True
+    if not any(e.own_cue or e.labelled for e in entries):
+        # No role word anywhere: items that print brackets of unit names alone (…350户(市惠民帮扶中心)。) say who.
+        bare = [e for e in entries if has_bare_units(lines[e.index].text)]
+        for e in bare if len(bare) >= 2 else []:
+            e.own_cue = True
     return entries
+
+
+def has_bare_units(text: str) -> bool:
+    """A line holding a bracket of unit names alone: at its end or after one of its sentences."""
+    return bool(bare_group(text) or inner_bare_groups(text))
 
 
 def _parent_of_run(entries: list[Entry], lines: list[Line]) -> Entry:

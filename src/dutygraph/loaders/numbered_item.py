@@ -48,6 +48,24 @@ def bare_group(text: str) -> tuple[str, str] | None:
     return group if parts and all(looks_like_unit(p) for p in parts) else None
 
 
+def inner_bare_groups(text: str) -> list[str]:
+    """The insides of the top-level brackets within ``text`` that hold only unit names, after a sentence
+    (启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。升钟库区……); a bracket explaining a term
+    (（含街角游园）, （低保户家庭有重症患者、…）) is none."""
+    groups: list[str] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch in OPENERS.values():
+            depth, start = depth + 1, i if depth == 0 else start
+        elif ch in OPENERS and depth:
+            depth -= 1
+            parts = split_top_level(text[start + 1 : i], "、，,；;") if depth == 0 else []
+            explains = bool(parts) and parts[0].startswith(("含", "包括", "包含", "不含", "其中", "如", "即"))
+            if parts and not explains and all(map(looks_like_unit, parts)) and text[i + 1 : i + 2] in "。；;":
+                groups.append(text[start + 1 : i])
+    return groups
+
+
 def spaced_cell(text: str) -> tuple[str, str] | None:
     """Split an item ending, after its last sentence and a space, in a cell of unit names: (body, units)."""
     m = _SPACED_CELL.match(text.rstrip())
@@ -216,9 +234,13 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
     verb = trailing_verb_cue(text) if not group and not by else None
     cut = open_group(text) if not group and not by and not verb and not LABEL.search(text) else None
     bare = (bare_group(text) or spaced_cell(text)) if bare_units and not (group or by or verb or cut) else None
-    if bare:
-        text = bare[0]
-        roles.responsible = ctx.names(bare[1], it.line)  # a bracket of unit names alone: 责任单位
+    inner = inner_bare_groups(bare[0] if bare else text) if bare_units and not (group or by or verb or cut) else []
+    if bare or inner:
+        # brackets of unit names alone (责任单位), after single sentences of the item too: every one, in order
+        roles.responsible = [n for names in inner for n in ctx.names(names, it.line)]
+        if bare:
+            text = bare[0]
+            roles.responsible += ctx.names(bare[1], it.line)
     elif cut:
         text = cut[0]
         # A cut bracket that prints no role word lost the verb its list ends with (…等按职责分工负责):

@@ -28,7 +28,7 @@ from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
 from dutygraph.loaders.cues import Roles, closing_group, has_cue, read_cues, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
 from dutygraph.loaders.headings import heading_cues, heading_title, is_lead_line
-from dutygraph.loaders.numbered_entries import entries_of, kinds_of, task_style_of
+from dutygraph.loaders.numbered_entries import entries_of, has_bare_units, kinds_of, task_style_of
 from dutygraph.loaders.numbered_item import (
     Item,
     bare_group,
@@ -171,7 +171,7 @@ class NumberedListLoader(Loader):
     )
 
     def score(self, lines: list[Line]) -> float:
-        items = cued = labelled = 0
+        items = cued = labelled = bare = 0
         section = False  # the line before was a 一、 heading: a closed body makes the section a task
         for ln in (ln for ln in lines if ln.text.strip()):
             t = ln.text.strip()
@@ -181,6 +181,7 @@ class NumberedListLoader(Loader):
             elif not num and closing_group(t) and has_cue(t):
                 items, cued = items + 1, cued + 1  # an unnumbered paragraph closing with its roles (X牵头)
             section = bool(num and num[0] == "cn")
+            bare += bool(num and has_bare_units(t))
             if num and (num[0] != "paren" or len(t) > 12):
                 cue = carries_cue(t)
                 if num[0] != "cn" or cue:  # 一、 numbers sections, unless the item carries its own cue
@@ -190,6 +191,8 @@ class NumberedListLoader(Loader):
                 cued += 1  # the page stops inside the bracket of the item's last paragraph
             elif LABEL.match(t) or (not num and opening_cues(t)):
                 labelled += 1  # a labelled line, or a body opening with its cues (由X负责，Y牵头，……)
+        if not cued and not labelled and bare >= 2:
+            items, cued = items + bare, bare  # items printing brackets of unit names alone, no role word anywhere
         # One item is enough when it carries its own role cue, or under a title of the genre (重点工作任务分工方案):
         # a page cut after its first task.
         if items < 2 and labelled < 2 and not cued:
