@@ -22,6 +22,7 @@ def test_a_heading_with_its_own_bracket_and_status_tail_keeps_a_clean_title_and_
     r = load(SAMPLES / "heading_bracket_status.txt")
     rows = [(t.goal, t.task, t.text, t.lead) for t in r.tasks]
     assert rows == [
+        (None, "一", "新建城乡公厕20座。", ["县城管局", "各乡镇人民政府"]),  # its own units over items naming theirs
         ("新建城乡公厕20座。", "1", "新建城区公厕8座", ["县城管局"]),
         ("新建城乡公厕20座。", "2", "新建农村公厕12座", ["县农业农村局", "各乡镇人民政府"]),
         (None, "二", "改造老旧小区5个。", ["县住建局"]),  # no "(" left of the label's bracket
@@ -295,4 +296,16 @@ def test_items_printing_brackets_of_units_after_their_sentences_and_no_role_word
         ("一", ["市扶贫开发办", "市以工代赈办", "剑阁县政府", "市惠民帮扶中心"]),
         ("二", ["市教育局"]),
         ("三", ["市卫生局"]),
+    ]
+
+
+def test_a_heading_naming_its_own_units_over_items_naming_theirs_is_a_task_and_keeps_its_units():
+    # 一 names its units and its items name theirs: all three are tasks (a heading whose items need its lead to
+    # have one, 三、社会事业（牵头单位：X） over 1.…（配合单位：Y）, stays a heading: tests/loaders/test_variants.py).
+    rows = [(t.task, t.lead, t.inherited) for t in load(SAMPLES / "heading_with_own_units.txt").tasks]
+    assert rows == [
+        ("一", ["市扶贫办", "市移民局", "各县区政府"], []),
+        ("1", ["市扶贫办", "各县区"], []),
+        ("2", ["市移民局", "西秀区", "普定县"], []),
+        ("二", ["市水务局", "各县区政府"], []),
     ]

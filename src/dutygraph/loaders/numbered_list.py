@@ -22,12 +22,20 @@ task's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
-from dutygraph.loaders.cues import Roles, closing_group, has_cue, read_cues, standalone_group
+from dutygraph.loaders.cues import Roles, closing_group, has_cue, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
-from dutygraph.loaders.headings import heading_cues, heading_title, is_lead_line
+from dutygraph.loaders.heading_items import (
+    LEAD_HEADING,
+    Heading,
+    context,
+    lead_line,
+    open_heading,
+    place,
+    with_heading_tasks,
+)
+from dutygraph.loaders.headings import is_lead_line
 from dutygraph.loaders.numbered_entries import entries_of, has_bare_units, kinds_of, task_style_of
 from dutygraph.loaders.numbered_item import (
     Item,
@@ -49,8 +57,6 @@ from dutygraph.loaders.text import Line, squeeze
 _DEPTH = DEPTH
 _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_HEADING_TAIL = 20
-#: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
-_LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。]?$")
 #: A title naming a division of work into tasks (任务分工方案, 责任分解, 重点举措, 任务清单).
 _GENRE_TITLE = re.compile(r"(?:任务分工|分工方案|任务分解|责任分解|分解表|重点举措|任务清单|责任清单)\S{0,12}$")
 #: A sentence after some items that names their 责任单位: 4项目标的责任单位均为X。 / 该目标责任单位为Y。
@@ -63,34 +69,9 @@ _MAX_HEADING = 60
 _SIGN_OFF = re.compile(r"(?:人民政府|办公室|办公厅)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|此件|公开")
 
 
-@dataclass
-class _Heading:
-    depth: int
-    title: str
-    number: str
-    cues: Roles
-
-
-def _open_heading(
-    headings: list[_Heading], depth: int, title: str, number: str, line: int, ctx: Context
-) -> list[_Heading]:
-    """The headings in force after a heading at ``depth``: shallower ones kept, this one (its cues read) added."""
-    kept = [h for h in headings if h.depth < depth]
-    kept.append(_Heading(depth, heading_title(title), number, heading_cues(title, line, ctx)))
-    return kept
-
-
 def _count(numeral: str | None) -> int:
     """How many items a counted cue covers: 4项 -> 4, 十二项 -> 12, 该目标 -> 1."""
     return max(arabic(numeral), 1) if numeral else 1
-
-
-def _lead_line(headings: list[_Heading], text: str, line: int, ctx: Context) -> list[_Heading]:
-    """The headings in force after a line naming who leads what follows (县交通局牵头：): one level deeper."""
-    depth = (headings[-1].depth + 1) if headings else 0
-    kept = [h for h in headings if h.depth < depth]
-    kept.append(_Heading(depth, kept[-1].title if kept else "", "", heading_cues(text, line, ctx)))
-    return kept
 
 
 def _bare_units(tasks: list[str], items: list[Item]) -> bool:
@@ -208,7 +189,8 @@ class NumberedListLoader(Loader):
             return self._paragraphs(lines, ctx) if entries and paragraphs else self._unnumbered(ctx)
         kinds = kinds_of(entries, task_style)
         items: list[Item] = []
-        headings: list[_Heading] = []
+        headings: list[Heading] = []
+        opened: list[Heading] = []
         section_start = 0  # index of the first item under the latest heading
         heading_open = False  # the last line read was a heading that may continue
         for i, ln in enumerate(lines):
@@ -217,23 +199,21 @@ class NumberedListLoader(Loader):
                 continue
             num = numbering(text)
             kind = kinds.get(i)
-            lead_heading = bool(num and _LEAD_HEADING.match(text[num[2] :].strip()))
+            lead_heading = bool(num and LEAD_HEADING.match(text[num[2] :].strip()))
             if num and (kind == "heading" or lead_heading) and len(text) - num[2] <= _MAX_HEADING + 40:
-                headings = _open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx)
-                heading_open = True
-                section_start = len(items)
+                headings = open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx, opened)
+                heading_open, section_start = True, len(items)
+                opened[-1].first_item = len(items)
                 continue
             if num and kind == "task":
                 heading_open = False
                 headings = [h for h in headings if h.depth < _DEPTH[num[0]]]  # a task beside a heading is not under it
-                items.append(
-                    Item(num[1], ln.no, [text[num[2] :].strip()], *self._place(headings), self._context(headings))
-                )
+                items.append(Item(num[1], ln.no, [text[num[2] :].strip()], *place(headings), context(headings)))
                 continue
-            under_heading = not items or items[-1].goal != self._place(headings)[0] or heading_open
+            under_heading = not items or items[-1].goal != place(headings)[0] or heading_open
             if LABEL.match(text) and under_heading and headings:
                 # A labelled line right under a heading: it holds for the whole section.
-                headings[-1].cues.extend(read_cues(text, ln.no, ctx))
+                headings[-1].read_labelled(ln.no, text, ctx)
                 continue
             if items and continue_label(items[-1], ln.no, text):
                 continue
@@ -247,22 +227,22 @@ class NumberedListLoader(Loader):
                     it.labelled.append((ln.no, group or text))
                 continue
             if is_lead_line(text):
-                headings, heading_open = _lead_line(headings, text, ln.no, ctx), False
+                headings, heading_open = lead_line(headings, text, ln.no, ctx), False
                 continue
             if heading_open and headings and len(text) <= _MAX_HEADING_TAIL and "。" not in text:
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
-            lone = bool(headings) and section_start == len(items) and _LEAD_HEADING.match(headings[-1].title)
+            lone = bool(headings) and section_start == len(items) and LEAD_HEADING.match(headings[-1].title)
             if lone or (items and is_closed(items[-1]) and _is_paragraph(text) and closing_group(text)):
                 # (一)X牵头的工作 over one unnumbered task line, or a paragraph closed by its own bracket after a closed
                 # item (1.…(责任单位:X) / 认真落实…(责任单位:Y)): a task of its own
                 number = headings[-1].number if lone else f"M{len(items) + 1}"
-                items.append(Item(number, ln.no, [text], *self._place(headings), self._context(headings)))
-            elif items and items[-1].goal == self._place(headings)[0] and not is_closed(items[-1]):
+                items.append(Item(number, ln.no, [text], *place(headings), context(headings)))
+            elif items and items[-1].goal == place(headings)[0] and not is_closed(items[-1]):
                 items[-1].parts.append(text)
         task_lines = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]
-        return self._drop_preamble(_records(items, task_lines, ctx), ctx)
+        return self._drop_preamble(_records(with_heading_tasks(items, opened), task_lines, ctx), ctx)
 
     @staticmethod
     def _drop_preamble(records: list[TaskRecord], ctx: Context) -> list[TaskRecord]:
@@ -290,29 +270,29 @@ class NumberedListLoader(Loader):
         """Tasks as unnumbered paragraphs under numbered headings, each closing with its units
         (一、… / （一）… / 认真贯彻……。（省发展改革委、省财政厅等负责）), numbered M1, M2 …"""
         first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
-        headings: list[_Heading] = []
+        headings: list[Heading] = []
         items: list[Item] = []
-        owners: list[list[_Heading]] = []  # the headings over each item
+        owners: list[list[Heading]] = []  # the headings over each item
         for ln in lines:
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
                 continue
             num = numbering(text)
             if num:
-                headings = _open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx)
+                headings = open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx, [])
                 continue
             spans = cue_brackets(text, ctx)
             if items and spans and spans[0][0] == 0:  # a bracket the line break pushed off the paragraph before
                 items[-1].parts.append(text[: spans[0][1]])
                 text = text[spans[0][1] :].strip()
             if headings and _is_paragraph(text):
-                goal, goal_no, area = self._place(headings)
-                items.append(Item("", ln.no, [text], goal, goal_no, area, self._context(headings)))
+                goal, goal_no, area = place(headings)
+                items.append(Item("", ln.no, [text], goal, goal_no, area, context(headings)))
                 owners.append(headings)
         last = next((ln for ln in reversed(lines) if _HAS_CONTENT.search(ln.text)), None)
         if items and last and last.no > items[-1].line and _is_cut_paragraph(last.text):
             ctx.warn(last.no, "the text ends inside a paragraph; its units were not printed")
-            items.append(Item("", last.no, [last.text.strip()], *self._place(headings), self._context(headings)))
+            items.append(Item("", last.no, [last.text.strip()], *place(headings), context(headings)))
             owners.append(headings)
         titled = self._titled(items, owners)
         items = [sub for it in _sections_with_cues(items, ctx) for sub in split_at_brackets(it, ctx)]
@@ -320,7 +300,7 @@ class NumberedListLoader(Loader):
             it.number = it.number if titled else f"M{k}"
         return [record(it, ctx, first_leads) for it in items]
 
-    def _titled(self, items: list[Item], owners: list[list[_Heading]]) -> bool:
+    def _titled(self, items: list[Item], owners: list[list[Heading]]) -> bool:
         """Headings that each hold one paragraph are the items' titles (一、新生儿免费参加城乡医保 / 全省新生儿……。
         (牵头部门:省医保局)): each item takes its heading's number and title, its place the headings above."""
         deepest = [id(hs[-1]) for hs in owners]
@@ -328,8 +308,8 @@ class NumberedListLoader(Loader):
             return False
         for it, hs in zip(items, owners, strict=True):
             it.number, it.parts = hs[-1].number, [hs[-1].title, *it.parts]  # joined as an item's lines are
-            it.goal, it.goal_no, it.area = self._place(hs[:-1])
-            it.context = self._context(hs[:-1])
+            it.goal, it.goal_no, it.area = place(hs[:-1])
+            it.context = context(hs[:-1])
         return True
 
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
@@ -358,24 +338,3 @@ class NumberedListLoader(Loader):
         if not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
             return []
         return [record(it, ctx, False) for it in items]
-
-    @staticmethod
-    def _place(headings: list[_Heading]) -> tuple[str | None, str | None, str | None]:
-        """Goal title, goal number and area of the current position."""
-        titled = [h for h in headings if h.number]
-        if not titled:
-            return None, None, None
-        goal = titled[0]
-        area = titled[-1].title if len(titled) > 1 else None
-        return goal.title, goal.number.strip("、.．﹒（）()") or None, area
-
-    @staticmethod
-    def _context(headings: list[_Heading]) -> Roles:
-        """What the headings above say for every task under them (deeper headings win)."""
-        out = Roles()
-        for h in headings:
-            for role in ("lead", "support", "leaders", "responsible"):
-                values = getattr(h.cues, role)
-                if values:
-                    setattr(out, role, list(values))
-        return out

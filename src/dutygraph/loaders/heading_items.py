@@ -1,0 +1,122 @@
+"""The headings of a numbered list: what each says for the items under it, and when it is a task itself.
+
+A heading gives its items a place (goal, area) and the cues it prints (``一、经济发展（牵头领导：A）``,
+``县交通局牵头：``). A heading that names its own units over items that name theirs
+(``一、减少扶贫对象6.76万人。(责任单位:市扶贫办)`` over ``1.…(责任单位:市扶贫办,各县区)``) is a task too:
+the units are its own, not its items'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dutygraph.loaders.base import Context
+from dutygraph.loaders.cues import Roles, read_cues
+from dutygraph.loaders.headings import heading_cues, heading_title
+from dutygraph.loaders.numbered_item import Item, record
+
+_UNIT_ROLES = ("lead", "support", "responsible")
+#: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
+LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。]?$")
+
+
+@dataclass
+class Heading:
+    """A numbered heading (or a line naming who leads what follows) and what it says."""
+
+    depth: int
+    title: str
+    number: str
+    cues: Roles
+    line: int = 0
+    printed: str = ""  # the heading as printed, its cues and all
+    labelled: list[tuple[int, str]] = field(default_factory=list)  # labelled lines right under it
+    first_item: int = 0  # how many items came before it
+
+    def read_labelled(self, line: int, text: str, ctx: Context) -> None:
+        """A labelled line right under the heading: it holds for the whole section."""
+        self.cues.extend(read_cues(text, line, ctx))
+        self.labelled.append((line, text))
+
+
+def open_heading(
+    headings: list[Heading], depth: int, text: str, number: str, line: int, ctx: Context, opened: list[Heading]
+) -> list[Heading]:
+    """The headings in force after a heading at ``depth``: shallower ones kept, this one (its cues read) added;
+    it is listed in ``opened`` too, whose ``first_item`` the caller sets."""
+    kept = [h for h in headings if h.depth < depth]
+    kept.append(Heading(depth, heading_title(text), number, heading_cues(text, line, ctx), line, text))
+    opened.append(kept[-1])
+    return kept
+
+
+def lead_line(headings: list[Heading], text: str, line: int, ctx: Context) -> list[Heading]:
+    """The headings in force after a line naming who leads what follows (县交通局牵头：): one level deeper."""
+    depth = (headings[-1].depth + 1) if headings else 0
+    kept = [h for h in headings if h.depth < depth]
+    kept.append(Heading(depth, kept[-1].title if kept else "", "", heading_cues(text, line, ctx)))
+    return kept
+
+
+def place(headings: list[Heading]) -> tuple[str | None, str | None, str | None]:
+    """Goal title, goal number and area of the current position."""
+    titled = [h for h in headings if h.number]
+    if not titled:
+        return None, None, None
+    goal = titled[0]
+    area = titled[-1].title if len(titled) > 1 else None
+    return goal.title, goal.number.strip("、.．﹒（）()") or None, area
+
+
+def context(headings: list[Heading]) -> Roles:
+    """What the headings above say for every task under them (deeper headings win)."""
+    out = Roles()
+    for h in headings:
+        for role in ("lead", "support", "leaders", "responsible"):
+            values = getattr(h.cues, role)
+            if values:
+                setattr(out, role, list(values))
+    return out
+
+
+def with_heading_tasks(items: list[Item], opened: list[Heading]) -> list[Item]:
+    """The items, with a task before them for each heading that names its own units over items naming theirs;
+    those items no longer take the heading's units (its leaders they still do)."""
+    out = list(items)
+    for k in range(len(opened) - 1, -1, -1):
+        h = opened[k]
+        if not h.number or not any(getattr(h.cues, r) for r in _UNIT_ROLES) or LEAD_HEADING.match(h.title):
+            continue
+        end = next((o.first_item for o in opened[k + 1 :] if o.depth <= h.depth), len(items))
+        under = items[h.first_item : end]
+        if not _lead_their_own(under):
+            continue
+        parents = [o for o in opened[:k] if o.depth < h.depth and o.first_item <= h.first_item]
+        above = context(_in_force(parents))
+        for it in under:
+            for role in _UNIT_ROLES:
+                if getattr(it.context, role) == getattr(h.cues, role):
+                    setattr(it.context, role, list(getattr(above, role)))
+        heading = Item(h.number, h.line, [h.printed], *place(_in_force(parents)), above, list(h.labelled))
+        out.insert(h.first_item, heading)
+    return out
+
+
+def _lead_their_own(items: list[Item]) -> bool:
+    """Some items print units, and each that does names its own lead (none needs the heading's)."""
+    quiet = Context("", [])  # a trial reading: its warnings are not the document's
+    own = [
+        record(Item(it.number, it.line, it.parts, None, None, None, Roles(), it.labelled), quiet, False) for it in items
+    ]
+    printing = [r for r in own if r.lead or r.support]
+    return bool(printing) and all(r.lead for r in printing)
+
+
+def _in_force(parents: list[Heading]) -> list[Heading]:
+    """The headings in force among those opened before one: the latest at each depth, shallowest first."""
+    latest: dict[int, Heading] = {}
+    for h in parents:
+        latest = {d: o for d, o in latest.items() if d < h.depth}
+        latest[h.depth] = h
+    return [latest[d] for d in sorted(latest)]
