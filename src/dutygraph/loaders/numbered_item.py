@@ -53,17 +53,26 @@ def inner_bare_groups(text: str) -> list[str]:
     (启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。升钟库区……); a bracket explaining a term
     (（含街角游园）, （低保户家庭有重症患者、…）) is none."""
     groups: list[str] = []
+    for start, end in top_brackets(text):
+        parts = split_top_level(text[start + 1 : end - 1], "、，,；;")
+        explains = bool(parts) and parts[0].startswith(("含", "包括", "包含", "不含", "其中", "如", "即"))
+        if parts and not explains and all(map(looks_like_unit, parts)) and text[end : end + 1] in "。；;":
+            groups.append(text[start + 1 : end - 1])
+    return groups
+
+
+def top_brackets(text: str) -> list[tuple[int, int]]:
+    """Where the top-level brackets of ``text`` are: (start, end) each, the closing bracket inside."""
+    spans: list[tuple[int, int]] = []
     depth, start = 0, -1
     for i, ch in enumerate(text):
         if ch in OPENERS.values():
             depth, start = depth + 1, i if depth == 0 else start
         elif ch in OPENERS and depth:
             depth -= 1
-            parts = split_top_level(text[start + 1 : i], "、，,；;") if depth == 0 else []
-            explains = bool(parts) and parts[0].startswith(("含", "包括", "包含", "不含", "其中", "如", "即"))
-            if parts and not explains and all(map(looks_like_unit, parts)) and text[i + 1 : i + 2] in "。；;":
-                groups.append(text[start + 1 : i])
-    return groups
+            if depth == 0:
+                spans.append((start, i + 1))
+    return spans
 
 
 def spaced_cell(text: str) -> tuple[str, str] | None:
@@ -105,18 +114,12 @@ def cue_brackets(text: str, ctx: Context) -> list[tuple[int, int]]:
     A bracket assigns roles when it reads as cues with a unit or a leader in them
     (（分管副省长负责，省科技厅牵头）), not when it only explains (（含下属单位）).
     """
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, -1
-    for i, ch in enumerate(text):
-        if ch in OPENERS.values():
-            depth, start = depth + 1, i if depth == 0 else start
-        elif ch in OPENERS and depth:
-            depth -= 1
-            if depth == 0 and names_a_role(inner := text[start + 1 : i]):
-                quiet = Context(ctx.file, [])  # a trial reading: its warnings are not the document's
-                if read_cues(inner, 0, quiet):
-                    spans.append((start, i + 1))
-    return spans
+    quiet = Context(ctx.file, [])  # a trial reading: its warnings are not the document's
+    return [
+        (start, end)
+        for start, end in top_brackets(text)
+        if names_a_role(inner := text[start + 1 : end - 1]) and read_cues(inner, 0, quiet)
+    ]
 
 
 def carries_cue(text: str) -> bool:
