@@ -92,13 +92,13 @@ def with_heading_tasks(items: list[Item], opened: list[Heading]) -> list[Item]:
         under = items[h.first_item : end]
         if not _lead_their_own(under):
             continue
-        parents = [o for o in opened[:k] if o.depth < h.depth and o.first_item <= h.first_item]
-        above = context(_in_force(parents))
+        parents = _in_force([o for o in opened[:k] if o.depth < h.depth])
+        above = context(parents)
         for it in under:
             for role in _UNIT_ROLES:
                 if getattr(it.context, role) == getattr(h.cues, role):
                     setattr(it.context, role, list(getattr(above, role)))
-        heading = Item(h.number, h.line, [h.printed], *place(_in_force(parents)), above, list(h.labelled))
+        heading = Item(h.number, h.line, [h.printed], *place(parents), above, list(h.labelled))
         out.insert(h.first_item, heading)
     return out
 
