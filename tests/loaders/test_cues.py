@@ -497,6 +497,16 @@ def test_cells_closed_by_pipes_with_empty_cells_and_a_progress_table_header():
     ]
 
 
+def test_cells_closed_by_pipes_keep_their_numbered_progress_inside_and_pipes_before_the_title_are_no_cell():
+    r = load(SAMPLES / "pipe_closed_numbered_progress.txt")
+    assert [(t.task, t.goal, t.lead) for t in r.tasks] == [
+        ("1", "优化基本公共服务(3件)", ["区教育局"]),  # 1. 2. 3. of its progress cell are no rows
+        ("2", "优化基本公共服务(3件)", ["区教育局"]),
+        ("3", "优化基本公共服务(3件)", ["区卫生健康委"]),  # cut inside its progress cell
+    ]
+    assert not any("whole page" in w.message for w in r.warnings)
+
+
 def test_labelled_fields_on_one_line_stop_before_a_status_table_and_the_staff_are_read_past():
     r = load(SAMPLES / "labelled_fields_status_table.txt")
     assert [(t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [

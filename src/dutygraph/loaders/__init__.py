@@ -202,7 +202,7 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     lines, spun = unspin(lines)
     if spun:
         warnings.append(LoadWarning(name, None, f"{spun} role verb(s) reworded by a copying site (卖力) read as 负责"))
-    lines, _ = unpipe(lines)
+    lines, celled = unpipe(lines)
     lines, rows = unglue_pipe_rows(lines)
     if rows:
         warnings.append(
@@ -213,7 +213,8 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
         warnings.append(LoadWarning(name, None, f"{spaced} table(s) with cells set apart by spaces read as columns"))
     lines, glued = unglue(lines)
     warnings += [LoadWarning(name, no, message) for no, message in glued]
-    lines, broken = split_run_on(lines)
+    # A table's cells one per line are cells, however long and numbered inside (1.已完成… 2.…).
+    lines, broken = (lines, 0) if celled else split_run_on(lines)
     lines, renumbered = number_garbled(lines)
     warnings += [
         LoadWarning(name, no, f"an item number garbled by a wrong decoding (?。) read as {number}, by its place")

@@ -144,12 +144,13 @@ class FlatTableLoader(Loader):
     @staticmethod
     def _task_pattern(cells: list[Cell]) -> re.Pattern[str] | None:
         """How tasks are numbered: (1) when any cell starts so; 1. / 1、 in a table
-        whose header was printed and whose cells start so at least twice; else None."""
+        whose header was printed and whose cells start so at least twice, not each with 1 (cells
+        whose sub-items 1.已完成… 2.… each open at 1 are cells, not numbered rows); else None."""
         if any(PAREN_NUMBER.match(c.lines[0].text) for c in cells):
             return PAREN_NUMBER
         headers = sum(1 for c in cells if squeeze(c.text) in HEADER_TOKENS)
-        dotted = sum(1 for c in cells if DOT_NUMBER.match(c.lines[0].text) and len(squeeze(c.text)) > 4)
-        return DOT_NUMBER if headers >= 2 and dotted >= 2 else None
+        dotted = [m.group(1) for c in cells if (m := DOT_NUMBER.match(c.lines[0].text)) and len(squeeze(c.text)) > 4]
+        return DOT_NUMBER if headers >= 2 and len(dotted) >= 2 and set(dotted) != {"1"} else None
 
     @staticmethod
     def _one_unit_column(body: list[Cell]) -> bool:

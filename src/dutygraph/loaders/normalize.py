@@ -123,8 +123,9 @@ def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
     worded = [ln for ln in lines if ln.text.strip()]
     pipes = [ln for ln in worded if _PIPES.match(ln.text.strip())]
     closed = [bool(_CELL_THEN_PIPE.match(ln.text.strip())) for ln in worded]
-    # Half the lines, or a run of cells after a notice's long text (a report, then its table).
-    if sum(closed) >= 6 and (sum(closed) >= 0.5 * len(worded) or _longest_run(closed) >= 8):
+    # Half the lines, or a run of six cells after a notice's long text (a report, then its table, its
+    # header and first row at least: no other text ends six lines running in a pipe).
+    if sum(closed) >= 6 and (sum(closed) >= 0.5 * len(worded) or _longest_run(closed) >= 6):
         return _cells_closed_by_pipes(lines), True
     if len(pipes) < 6 or len(pipes) < 0.2 * len(worded):
         return lines, False
@@ -155,8 +156,9 @@ def _longest_run(flags: list[bool]) -> int:
     return longest
 
 
-#: A cell printed on its own line and closed by the pipe after it ("县教育局 |").
-_CELL_THEN_PIPE = re.compile(r"^[^|]+\|$")
+#: A cell printed on its own line and closed by the pipe after it ("县教育局 |"), maybe with more
+#: pipes that end its row ("责任单位 | ||": no cell follows in it).
+_CELL_THEN_PIPE = re.compile(r"^([^|]+)\|(\s*\|+)?$")
 
 
 def _cells_closed_by_pipes(lines: list[Line]) -> list[Line]:
@@ -167,14 +169,14 @@ def _cells_closed_by_pipes(lines: list[Line]) -> list[Line]:
     open_cell = False  # the last line was a cell's text not yet closed by its pipe
     for ln in lines:
         text = ln.text.strip()
-        if _CELL_THEN_PIPE.match(text):
-            out += [Line(ln.no, text[:-1].rstrip()), Line(ln.no, "")]
+        if m := _CELL_THEN_PIPE.match(text):
+            out += [Line(ln.no, m.group(1).rstrip()), Line(ln.no, "")]
             in_table, open_cell = True, False
         elif in_table and _PIPES.match(text):
             # A pipe alone closes the cell above it; after a closed cell, it is an empty cell (||).
             out += [Line(ln.no, "")] if open_cell else [Line(ln.no, "—"), Line(ln.no, "")]
             open_cell = False
-        elif text:
+        elif text and not _PIPES.match(text):  # pipes before the first cell close no cell: an empty row
             out += [ln] if in_table else [ln, Line(ln.no, "")]
             open_cell = in_table
     return out
