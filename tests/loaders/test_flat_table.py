@@ -253,3 +253,15 @@ def test_a_lead_cell_cut_by_the_end_of_the_text_is_not_taken_from_above() -> Non
     assert (t1.lead, t1.support) == (["区农业农村局"], ["区发展改革局", "区工业和信息化局"])
     assert (t2.lead, t2.support, t2.inherited) == (["沈"], [], [])
     assert any("ends inside a unit cell" in w.message for w in r.warnings)
+
+
+def test_a_table_in_parts_each_with_its_header_reads_marked_numbers_notes_and_stated_leads():
+    r = load(SAMPLES / "flat_table_parts.txt")
+    assert [(t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        # 重点工作任务(本市2项配合工作) names the task column; 省牵头单位：X after the 责任单位 cell is the lead
+        ("1", ["李明"], ["省农业农村厅"], ["市农业农村局", "市规划和自然资源局"]),
+        ("2", ["赵刚"], ["省商务厅"], ["市商务局", "市发改委"]),
+        # the header again opens part 二, numbered from 1 again; 1* is row 1 marked as a key task
+        ("1", ["王强"], ["城西科创走廊管委会", "市科技局", "市发改委"], []),
+        ("2", ["王强"], ["省经信厅"], ["市经信局", "市数据资源局"]),
+    ]

@@ -39,10 +39,19 @@ _NUMBER_HEADERS = frozenset(["序号", "序次", "编号"])
 
 @lru_cache(maxsize=8192)
 def header_role(text: str) -> str | None:
-    """Role of a header cell: number, goal, text, leaders, lead, support, responsible, or None."""
+    """Role of a header cell: number, goal, text, leaders, lead, support, responsible, or None.
+
+    A note in brackets after the name (重点工作任务(本市2项配合工作), 责任单位(部门)) leaves its role.
+
+    Example:
+        >>> [header_role(t) for t in ("序号", "重点工作任务(本市2项配合工作)", "责任单位", "完成情况。")]
+        ['number', 'text', 'responsible', None]
+    """
     t = squeeze(text)
     if t.endswith("。"):
         return None  # a sentence (5月:制定工作方案。) is a row's cell, never a column's name
+    if (noted := _NOTE.search(t)) and noted.start() >= 2:
+        t = t[: noted.start()]
     if t in _NUMBER_HEADERS:
         return "number"
     if t in _GOAL_HEADERS or _GOAL_LIKE.search(t):
@@ -55,6 +64,8 @@ def header_role(text: str) -> str | None:
     return role
 
 
+#: A note in brackets closing a header cell.
+_NOTE = re.compile(r"[（(][^()（）]{1,20}[)）]$")
 #: A category column (事项分类, 任务类别, 工作领域): a merged cell over the rows of one goal.
 _GOAL_LIKE = re.compile(r"^\S{0,6}(?:分类|类别|领域|板块)$")
 TEXT_LIKE = re.compile(r"任务|工作|事项|实事|内容|举措|项目")

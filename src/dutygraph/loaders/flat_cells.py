@@ -8,6 +8,7 @@ from enum import Enum, auto
 
 from dutygraph.loaders.base import (
     BARE_NUMBER,
+    CN_SECTION,
     PAREN_NUMBER,
     fill_from_above,
 )
@@ -173,7 +174,7 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
     task_re = PAREN_NUMBER if numbered is True else numbered
     if task_re and task_re.match(cell.lines[0].text) and len(text) > 4:
         return Kind.TASK
-    if BARE_NUMBER.match(text):
+    if BARE_NUMBER.match(text) or _MARKED_NUMBER.match(text):
         return Kind.NUMBER
     if is_none_mark(text):
         return Kind.NONE
@@ -189,6 +190,15 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
     if names and all(looks_like_unit(n) or is_paren_tail(n) for n in names):
         return Kind.UNITS
     return Kind.TEXT
+
+
+#: A row number with the mark of a key task after it (1*, 3★).
+_MARKED_NUMBER = re.compile(r"^(\d{1,3})[*＊★☆]$")
+
+
+def row_number(cell: Cell) -> str:
+    """The number a row number cell prints, without its key-task mark (1* -> 1)."""
+    return squeeze(cell.text).rstrip("*＊★☆")
 
 
 UNIT_ROLES = ("lead", "support", "responsible", "leaders")
@@ -252,6 +262,12 @@ def tables(cells: list[Cell]) -> list[tuple[str | None, list[Cell]]]:
                 tables.append((title, body))
             body, title = None, text
             continue
+        if body and cell.kind is Kind.HEADER and squeeze(body[0].text) == text and _header_follows(cells, at):
+            # The header again (序号 | 重点工作任务 | 责任单位): a second table, titled by the line above it.
+            above = body.pop() if CN_SECTION.match(body[-1].lines[0].text) else None
+            if any(c.kind is not Kind.HEADER for c in body):
+                tables.append((title, body))
+            body, title = [], squeeze(CN_SECTION.sub("", above.text)) if above else title
         if body is None:
             if (
                 (cell.kind is Kind.HEADER and _header_follows(cells, at))

@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
-from dutygraph.loaders.cues import cell_cues
+from dutygraph.loaders.cues import Roles, cell_cues
 from dutygraph.loaders.delimited_header import TEXT_LIKE, header_role
-from dutygraph.loaders.flat_cells import HEADER_TOKENS, UNIT_ROLES, Cell, Kind, Row, cut_unit_name, is_extra
+from dutygraph.loaders.flat_cells import (
+    HEADER_TOKENS,
+    UNIT_ROLES,
+    Cell,
+    Kind,
+    Row,
+    cut_unit_name,
+    is_extra,
+    row_number,
+)
 from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.role_verbs import is_verb_cue
@@ -33,8 +42,8 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
     first = None  # a page cut from a longer table starts at its first row's number (80, 81, …)
     for j, c in enumerate(rest):
         if c.kind is Kind.NUMBER:
-            first = int(squeeze(c.text)) if first is None else first
-            if int(squeeze(c.text)) == first + len(starts):
+            first = int(row_number(c)) if first is None else first
+            if int(row_number(c)) == first + len(starts):
                 starts.append(j)
     if not starts or (len(starts) < 2 and "text" not in header):
         return None  # one row is a table when its header names the task column
@@ -47,7 +56,7 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
         cells = rest[s + 1 : e]
         section = [c for c in cells if CN_SECTION.match(c.lines[0].text)]
         cells = [c for c in cells if c not in section]
-        row = _header_row(squeeze(rest[s].text), rest[s].no, cells, roles, goal, ctx)
+        row = _header_row(row_number(rest[s]), rest[s].no, cells, roles, goal, ctx)
         if row is not None:
             if leaders and not row.leaders:
                 row.leaders = list(leaders)  # the category row's 牵头领导 hold for its rows, not the row above's
@@ -230,11 +239,23 @@ def _header_row(
     while k < len(rest) and rest[k].kind is Kind.TEXT and _is_body(rest[k]):
         row.text += rest[k].text.strip()  # a sub-row under the merged number and title
         k += 1 + _read_columns(row, rest[k + 1 :], roles[text_roles:], responsible, ctx)
-    _place_responsible(row, responsible, line)
     for cell in rest[k:]:
-        if cell.kind is not Kind.NONE:
+        if (stated := cell_cues(cell.text, cell.no, ctx)) is not None:
+            _add_stated(row, stated, responsible)  # a line past the columns that states its roles (省牵头单位：X)
+        elif cell.kind is not Kind.NONE:
             ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
+    _place_responsible(row, responsible, line)
     return row
+
+
+def _add_stated(row: Row, stated: Roles, responsible: list[str]) -> None:
+    """Roles a cell states with its own label or verb, added to the row's."""
+    for role in ("leaders", "lead", "support"):
+        names = [n for n in getattr(stated, role) if n not in getattr(row, role)]
+        getattr(row, role).extend(names)
+        if names:
+            row.printed.add(role)
+    responsible.extend(stated.responsible)
 
 
 def _place_responsible(row: Row, responsible: list[str], line: int) -> None:

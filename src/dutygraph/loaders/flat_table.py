@@ -44,6 +44,7 @@ from dutygraph.loaders.flat_cells import (
     finish,
     is_deduplicated,
     is_extra,
+    row_number,
     tables,
 )
 from dutygraph.loaders.flat_header import rows_by_header
@@ -177,7 +178,7 @@ class FlatTableLoader(Loader):
                 continue
             if kind is Kind.NUMBER:
                 self._flush_buffer(row, buffer, ctx)
-                row, goal_no, goal, area, expect_goal = None, squeeze(cell.text), None, None, True
+                row, goal_no, goal, area, expect_goal = None, row_number(cell), None, None, True
                 continue
             if kind is Kind.TASK:
                 if buffer:
