@@ -200,3 +200,10 @@ def test_a_lead_heading_over_one_unnumbered_line_is_that_lines_task() -> None:
         ("2", "积极稳妥地推", ["县编办"], ["县财政局"]),
     ]
     assert {t.leaders[0] for t in r.tasks} == {"张明"}
+
+
+def test_a_lead_heading_over_one_item_that_the_page_cuts_leads_that_item() -> None:
+    """一、X（区科技局牵头） over an unnumbered paragraph and one item cut by the page end: the item is the
+    task, led by the heading's unit (not the heading itself)."""
+    r = load(SAMPLES / "lead_heading_cut_first_item.txt")
+    assert [(t.task, t.goal, t.lead) for t in r.tasks] == [("（一）", "强化科技创新", ["区科技局"])]

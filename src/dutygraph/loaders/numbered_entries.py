@@ -115,7 +115,8 @@ def task_style_of(entries: list[Entry]) -> str | None:
         best = max(cued, key=lambda s: (cued[s], _DEPTH[s]))
         if parents.get(best, 0) >= 0.8 * cued[best] and following.get(best):
             deeper = max(following[best], key=following[best].__getitem__)
-            if counts.get(deeper, 0) >= 2:
+            # Two such items at least, or one that ends the page: cut after the first task under the heading.
+            if counts.get(deeper, 0) >= 2 or entries[-1].style == deeper:
                 return deeper
         return best
     present = [s for s, n in counts.items() if n >= 2 and s != "cn"]
