@@ -4,6 +4,7 @@ labelled lines, inline labels, 责任单位 with "first listed leads", (一) and
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -207,3 +208,19 @@ def test_a_lead_heading_over_one_item_that_the_page_cuts_leads_that_item() -> No
     task, led by the heading's unit (not the heading itself)."""
     r = load(SAMPLES / "lead_heading_cut_first_item.txt")
     assert [(t.task, t.goal, t.lead) for t in r.tasks] == [("（一）", "强化科技创新", ["区科技局"])]
+
+
+def test_tasks_split_at_their_brackets_under_an_arabic_number_are_numbered_with_a_dash(tmp_path: Path) -> None:
+    """1. with three sentences each closed by its bracket: tasks 1, 1-2, 1-3 (never 12, which is another item)."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "2020年食品安全重点工作安排\n一、年度重点任务\n"
+        "1.实施标准宣贯专项行动。完善食品安全标准管理制度。(区卫生健康委负责)"
+        "严格落实农药残留限量新标准。(区农业农村局负责)加强粮油标准的贯彻落实。(区发展改革委负责)\n",
+        "utf-8",
+    )
+    assert [(t.task, t.lead) for t in load(path).tasks] == [
+        ("1", ["区卫生健康委"]),
+        ("1-2", ["区农业农村局"]),
+        ("1-3", ["区发展改革委"]),
+    ]

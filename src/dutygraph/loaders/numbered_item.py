@@ -129,9 +129,10 @@ def carries_cue(text: str) -> bool:
 
 def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
     """An item whose paragraph holds several tasks, each closed by its own bracket of roles, as one item per
-    task, numbered （一）, （一）2, （一）3 …; the text after the last bracket (a task cut before its bracket)
-    is one more. An item with one bracket, or only a closing one, is returned as it is, unless the text after
-    that bracket is a task the page cut inside its own bracket (…。(市环保局牵头)城市建成区……。(市建委、)."""
+    task, numbered （一）, （一）2, （一）3 … (1, 1-2, 1-3 under an arabic number); the text after the last
+    bracket (a task cut before its bracket) is one more. An item with one bracket, or only a closing one, is
+    returned as it is, unless the text after that bracket is a task the page cut inside its own bracket
+    (…。(市环保局牵头)城市建成区……。(市建委、)."""
     text = "".join(it.parts).strip()
     spans = cue_brackets(text, ctx)
     if len(spans) < 2 and not (spans and open_group(text[spans[0][1] :])):
@@ -145,7 +146,8 @@ def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
         pieces.append(text[at:])
     out = []
     for k, piece in enumerate(pieces, start=1):
-        number = it.number if k == 1 else f"{it.number.rstrip('.．、﹒。')}{k}"
+        base = it.number.rstrip(".．、﹒。")
+        number = it.number if k == 1 else f"{base}-{k}" if base[-1:].isdigit() else f"{base}{k}"
         part = piece.strip().lstrip("。.，,；; ")
         out.append(Item(number, it.line, [part], it.goal, it.goal_no, it.area, it.context, []))
     out[-1].labelled = list(it.labelled)
