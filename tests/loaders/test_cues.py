@@ -640,3 +640,10 @@ def test_a_spaced_row_whose_unit_cell_goes_on_one_unit_per_line_keeps_every_unit
 def test_a_line_ending_in_a_unit_label_closes_the_item_so_the_closing_paragraph_is_not_its_unit():
     rows = [(t.task, t.lead) for t in load(SAMPLES / "inline_label_then_closing.txt").tasks]
     assert rows == [("1", ["王家乡人民政府"]), ("2", ["县农牧水利和科技局"])]
+
+
+def test_the_verb_closing_a_labelled_list_is_no_part_of_its_last_name() -> None:
+    ctx = Context("x", [])
+    for verb in ("按职责分工分别负责。", "按职责分工负责", "根据职责分工共同负责", "分别负责"):
+        r = read_cues("责任单位：县司法局、各有关部门，乡镇人民政府" + verb, 1, ctx)
+        assert r.responsible == ["县司法局", "各有关部门", "乡镇人民政府"], verb

@@ -247,7 +247,9 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
 
 
 #: The verb that closes a labelled list (责任单位：X、Y按职责分工负责，下同): no part of a name.
-_VALUE_VERB = re.compile(r"(?:等)?(?:按职责分工|按照职责分工|按职责|分别|共同)负责(?=$|[，,；;。])|[，,；;]下同$")
+_VALUE_VERB = re.compile(
+    r"(?:等)?(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?)?(?:分别|共同|具体)?负责(?=$|[，,；;。])|[，,；;]下同$"
+)
 
 
 #: A label the text stops after (…市卫健委；责任单位): no name.
