@@ -224,3 +224,20 @@ def test_tasks_split_at_their_brackets_under_an_arabic_number_are_numbered_with_
         ("1-2", ["区农业农村局"]),
         ("1-3", ["区发展改革委"]),
     ]
+
+
+def test_project_cards_with_numbered_fields_read_the_fields_as_the_projects_labelled_lines() -> None:
+    """（一）责任领导：X / （二）责任单位：Y / （三）协办单位：Z under each 三、 project are fields, not items; the points
+    inside a field (1、 2、) and a card's cut tail before the first project ((六)完成时限) are no tasks; a field of
+    units and their staff (项目实施单位及责任人：X，某某) names the units."""
+    r = load(SAMPLES / "project_card_fields.txt")
+    assert [(t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("三", ["高明"], ["市教育局"], ["市财政局", "农业局", "各县市区人民政府"]),
+        ("四", ["梁祥"], ["市交通局"], ["各县市区人民政府"]),
+        ("五", [], ["市民政局"], []),
+    ]
+
+
+def test_a_page_of_one_project_and_its_units_is_one_task() -> None:
+    r = load(SAMPLES / "one_project_page.txt")
+    assert [(t.task, t.text[:6], t.lead) for t in r.tasks] == [("M1", "通过新建水厂", ["市水务局"])]

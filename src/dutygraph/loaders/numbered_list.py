@@ -49,7 +49,14 @@ from dutygraph.loaders.numbered_item import (
     spaced_cell,
     split_at_brackets,
 )
-from dutygraph.loaders.numbering import DEPTH, arabic, expand_shared, numbering, split_glued_numbers
+from dutygraph.loaders.numbering import (
+    DEPTH,
+    arabic,
+    expand_shared,
+    numbered_fields,
+    numbering,
+    split_glued_numbers,
+)
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line, squeeze
@@ -177,11 +184,14 @@ class NumberedListLoader(Loader):
         # One item is enough when it carries its own role cue, or under a title of the genre (重点工作任务分工方案):
         # a page cut after its first task.
         if items < 2 and labelled < 2 and not cued:
-            return 0.5 if items and any(_GENRE_TITLE.search(ln.text) for ln in lines) else 0.0
+            if items and any(_GENRE_TITLE.search(ln.text) for ln in lines):
+                return 0.5
+            # A page of one project: its paragraph, then the line naming its units (责任单位：市水务局).
+            return 0.5 if labelled and not items and _one_project(lines) else 0.0
         return items + 3 * cued + 3 * labelled
 
     def parse(self, ctx: Context) -> list[TaskRecord]:
-        lines = expand_shared(split_glued_numbers(ctx.lines), ctx)
+        lines = expand_shared(split_glued_numbers(numbered_fields(ctx.lines)), ctx)
         entries = entries_of(lines)
         task_style = task_style_of(entries)
         paragraphs = _paragraph_tasks(lines)
@@ -338,3 +348,9 @@ class NumberedListLoader(Loader):
         if not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
             return []
         return [record(it, ctx, False) for it in items]
+
+
+def _one_project(lines: list[Line]) -> bool:
+    """A text of a few lines whose last is the labelled line of its units, after the project's paragraph."""
+    worded = [ln.text.strip() for ln in lines if _HAS_CONTENT.search(ln.text)]
+    return 2 <= len(worded) <= 6 and bool(LABEL.match(worded[-1])) and has_cue(worded[-1])

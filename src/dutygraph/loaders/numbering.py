@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from dutygraph.loaders.base import DOT_NUMBER, Context
+from dutygraph.loaders.base import DOT_NUMBER, Context, label_field
 from dutygraph.loaders.cues import closing_group, has_cue
+from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line, squeeze
 
 _CN = "[一二三四五六七八九十百零〇]{1,4}"
@@ -175,3 +176,80 @@ def arabic(numeral: str) -> int:
     if (tens and tens not in digits) or (ones and ones not in digits):
         return 0
     return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+
+
+#: A numbered field of a project card: its name and a colon (5.项目实施单位及责任人：X，某某).
+_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,12})[:：]")
+_ROLE_FIELDS = frozenset(["leaders", "lead", "support", "responsible"])
+#: What a field's name adds to the role it names: 实施单位及责任人 names the units (the staff are no leaders).
+_FIELD_TAIL = re.compile(r"(?<=单位|部门)(?:及|和|、)(?:责任人|联系人)(?=[:：])")
+
+
+def numbered_fields(lines: list[Line]) -> list[Line]:
+    """Project cards whose fields are numbered ((一)责任领导：高勤 / (二)责任单位：X / (三)协办单位：Y, or
+    1.项目实施地点：… 5.项目实施单位及责任人：X，某某): the fields lose their numbers, so the card's units
+    are labelled lines of the project above them, not items of their own, and the points inside a field
+    (（四）项目内容： / 1、新建… / 2、…) are the field's text.
+
+    A run of three or more items of one style numbered one after another, each a field name and a colon,
+    one of them naming a role, is such a card.
+
+    Example:
+        >>> lines = [Line(i, t) for i, t in enumerate(["三、建设寄宿制学校", "（一）责任领导：高勤",
+        ...     "（二）责任单位：市教育局", "（三）协办单位：市财政局"], 1)]
+        >>> [ln.text for ln in numbered_fields(lines)]
+        ['三、建设寄宿制学校', '责任领导：高勤', '责任单位：市教育局', '协办单位：市财政局']
+    """
+    runs: list[list[tuple[int, int]]] = []  # (index of the line, end of its number)
+    style_of: dict[int, str] = {}
+    run: list[tuple[int, int]] = []
+    style = None
+    for i, ln in enumerate(lines):
+        num = numbering(ln.text)
+        if num is None:
+            continue
+        style_of[i] = num[0]
+        field_ = _FIELD.match(ln.text[num[2] :])
+        if field_ and run and num[0] == style:
+            run.append((i, num[2]))
+            continue
+        if run and style and DEPTH[num[0]] > DEPTH[style]:
+            continue  # the points inside a field (（四）项目内容： / 1、新建… / 2、…): the card goes on
+        if len(run) >= 3:
+            runs.append(run)
+        run, style = ([(i, num[2])], num[0]) if field_ else ([], None)
+    if len(run) >= 3:
+        runs.append(run)
+    cards = {style_of[card[0][0]] for card in runs if any(_names_role(_field(lines[i].text, end)) for i, end in card)}
+    out: list[Line] = []
+    field_depth = None  # depth of the card's field numbers while inside a field
+    for ln in lines:
+        num = numbering(ln.text)
+        if num and num[0] in cards and _FIELD.match(ln.text[num[2] :]):
+            out.append(Line(ln.no, _field(ln.text, num[2])))  # every field of that style, a card's cut tail too
+            field_depth = DEPTH[num[0]]
+        elif num and field_depth is not None and DEPTH[num[0]] > field_depth:
+            out[-1] = Line(out[-1].no, out[-1].text + " " + ln.text.strip())  # a point of the field's own
+        else:
+            out.append(ln)
+            field_depth = field_depth if not num else None
+    return out
+
+
+def _names_role(field_: str) -> bool:
+    """Whether a field's name is a role's label (责任领导, 责任单位, 协办单位)."""
+    m = _FIELD.match(field_)
+    return m is not None and label_field(m.group(1)) in _ROLE_FIELDS
+
+
+def _field(text: str, end: int) -> str:
+    """A numbered field's text without its number; a field of units and their staff (单位及责任人：X，某某)
+    names the units."""
+    field_ = text[end:].strip()
+    if not _FIELD_TAIL.search(field_):
+        return field_
+    field_ = _FIELD_TAIL.sub("", field_)
+    parts = re.split(r"[，,、]", field_)
+    while len(parts) > 1 and is_person(parts[-1].strip()):
+        parts.pop()
+    return field_[: len("，".join(parts))]
