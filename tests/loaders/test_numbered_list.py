@@ -241,3 +241,22 @@ def test_project_cards_with_numbered_fields_read_the_fields_as_the_projects_labe
 def test_a_page_of_one_project_and_its_units_is_one_task() -> None:
     r = load(SAMPLES / "one_project_page.txt")
     assert [(t.task, t.text[:6], t.lead) for t in r.tasks] == [("M1", "通过新建水厂", ["市水务局"])]
+
+
+def test_a_unit_named_alone_over_each_list_numbered_from_one_leads_its_items() -> None:
+    r = load(SAMPLES / "units_over_lists.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("1", ["东城县政府"]),
+        ("2", ["东城县政府"]),
+        ("1", ["西城区政府"]),  # the numbering restarts under the next unit
+        ("2", ["西城区政府"]),
+        ("3", ["西城区政府"]),
+    ]
+    assert any("named alone over each list" in w.message and w.line == 2 for w in r.warnings)
+
+
+def test_one_unit_named_alone_over_a_list_is_no_lead(tmp_path: Path) -> None:
+    """A signature-like line over a list, printed once, says nothing of who leads."""
+    path = tmp_path / "plan.txt"
+    path.write_text("2006年主要工作考核目标\n东城县政府\n1.地区生产总值增长25%。\n2.财政收入增长20%。\n", "utf-8")
+    assert all(not t.lead for t in load(path).tasks)

@@ -8,13 +8,17 @@ the units are its own, not its items'.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import Context
 from dutygraph.loaders.cues import Roles, read_cues
 from dutygraph.loaders.headings import heading_cues, heading_title
+from dutygraph.loaders.names import looks_like_unit, parse_names
 from dutygraph.loaders.numbered_item import Item, record
+from dutygraph.loaders.numbering import arabic, numbering
+from dutygraph.loaders.text import Line
 
 _UNIT_ROLES = ("lead", "support", "responsible")
 #: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
@@ -51,12 +55,33 @@ def open_heading(
     return kept
 
 
-def lead_line(headings: list[Heading], text: str, line: int, ctx: Context) -> list[Heading]:
-    """The headings in force after a line naming who leads what follows (县交通局牵头：): one level deeper."""
+def lead_line(headings: list[Heading], text: str, line: int, ctx: Context, *, bare: bool = False) -> list[Heading]:
+    """The headings in force after a line naming who leads what follows (县交通局牵头：, or a unit's name alone
+    over its list when ``bare``): one level deeper."""
     depth = (headings[-1].depth + 1) if headings else 0
     kept = [h for h in headings if h.depth < depth]
-    kept.append(Heading(depth, kept[-1].title if kept else "", "", heading_cues(text, line, ctx)))
+    cues = Roles(lead=ctx.names(text, line)) if bare else heading_cues(text, line, ctx)
+    kept.append(Heading(depth, kept[-1].title if kept else "", "", cues))
     return kept
+
+
+def units_over_lists(lines: list[Line], ctx: Context) -> set[int]:
+    """The lines that print one unit's name alone over a list numbered from 1 (凤台县政府 / 1.地区生产总值……
+    / 大通区政府 / 1.……): targets set out unit by unit, each unit answering for its list. Two such lines at
+    least, so that a signature over an item is none; read with a warning, as no role word says it."""
+    worded = [(i, ln.text.strip()) for i, ln in enumerate(lines) if ln.text.strip()]
+    heads = []
+    for (i, text), (_, nxt) in itertools.pairwise(worded):
+        num = numbering(nxt)
+        if numbering(text) or len(text) > 25 or not num or arabic(num[1].strip("（）()、.．﹒")) != 1:
+            continue
+        if looks_like_unit(text) and parse_names(text) == [text]:
+            heads.append(i)
+    if len(heads) < 2:
+        return set()
+    names = "、".join(lines[i].text.strip() for i in heads[:3])
+    ctx.warn(lines[heads[0]].no, f"a unit named alone over each list ({names}) is read as the lead of its items")
+    return set(heads)
 
 
 def place(headings: list[Heading]) -> tuple[str | None, str | None, str | None]:

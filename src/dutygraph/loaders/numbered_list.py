@@ -33,6 +33,7 @@ from dutygraph.loaders.heading_items import (
     lead_line,
     open_heading,
     place,
+    units_over_lists,
     with_heading_tasks,
 )
 from dutygraph.loaders.headings import is_lead_line
@@ -198,6 +199,7 @@ class NumberedListLoader(Loader):
         if task_style is None or paragraphs:  # paragraphs under numbered headings, or no numbers
             return self._paragraphs(lines, ctx) if entries and paragraphs else self._unnumbered(ctx)
         kinds = kinds_of(entries, task_style)
+        unit_heads = units_over_lists(lines, ctx)
         items: list[Item] = []
         headings: list[Heading] = []
         opened: list[Heading] = []
@@ -236,8 +238,8 @@ class NumberedListLoader(Loader):
                 for it in items[-_count(counted["n"]) :] if counted else open_items:
                     it.labelled.append((ln.no, group or text))
                 continue
-            if is_lead_line(text):
-                headings, heading_open = lead_line(headings, text, ln.no, ctx), False
+            if is_lead_line(text) or i in unit_heads:
+                headings, heading_open = lead_line(headings, text, ln.no, ctx, bare=i in unit_heads), False
                 continue
             if heading_open and headings and len(text) <= _MAX_HEADING_TAIL and "。" not in text:
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
