@@ -1,10 +1,10 @@
 """The development corpus of real documents (tests/corpus/): its gold is sound, and the
 loaders read it no worse than they do now.
 
-Measured with `make accuracy` (244 documents, sixteen rounds): 1026 of 1086 tasks found (94.5 %),
-role F1 0.965; rounds 9 to 16 when first read, before any tuning to them: 60 of 66 (F1 0.887),
-65 of 73 (0.739), 70 of 72 (0.818), 13 of 24 (0.174), 20 of 22 (0.870), 24 of 28 (0.769), 37 of 67 (0.715) and
-63 of 94 (0.789; round 16 not yet tuned to). The target is 95 % and 0.95; the floors below hold what is reached,
+Measured with `make accuracy` (268 documents, seventeen rounds): 1115 of 1187 tasks found (93.9 %),
+role F1 0.967; rounds 9 to 17 when first read, before any tuning to them: 60 of 66 (F1 0.887),
+65 of 73 (0.739), 70 of 72 (0.818), 13 of 24 (0.174), 20 of 22 (0.870), 24 of 28 (0.769), 37 of 67 (0.715),
+63 of 94 (0.789), 53 of 56 (0.926, round 17a/c) and 23 of 43 (0.366, round 17b). The target is 95 % and 0.95; the floors below hold what is reached,
 so a change that reads the corpus worse fails here."""
 
 from __future__ import annotations
@@ -37,14 +37,14 @@ def test_every_gold_text_and_name_is_printed_in_its_document(doc, gold):
 def test_overall_tasks_found_and_role_f1_hold_what_is_reached():
     scores = [score_document(doc, gold) for doc, gold in DOCUMENTS]
     overall = total(scores)
-    # today 1026 of 1086 tasks (94.5 %), F1 0.965; round 16, not yet tuned to, and rounds 10 to 15 brought layouts
-    # not yet read (matrix tables of targets by district, a progress table of nested groups, project cards)
-    assert overall.found / overall.gold_tasks >= 0.94, f"{overall.found} of {overall.gold_tasks} tasks found"
+    # today 1115 of 1187 tasks (93.9 %), F1 0.967; rounds 10 to 17 brought layouts not yet read (matrix tables
+    # of targets by district, progress tables of nested groups, an indicator table of value columns)
+    assert overall.found / overall.gold_tasks >= 0.93, f"{overall.found} of {overall.gold_tasks} tasks found"
     assert overall.f1 >= 0.96, f"role F1 {overall.f1:.3f}"
     unread = [s.name for s in scores if s.error and s.gold_tasks > 1]
-    # today three: a progress table whose cells lost every separator (西城 2020) and two matrix tables of
-    # targets by district (眉山 2019, 2021); a fourth document read as "no recognisable tasks" fails here
-    assert len(unread) <= 3, unread
+    # today four: a progress table whose cells lost every separator (西城 2020), two matrix tables of targets by
+    # district (眉山 2019, 2021) and an indicator table of value columns (三明 2008); a fifth fails here
+    assert len(unread) <= 4, unread
 
 
 @pytest.mark.parametrize("variant", sorted(set(VARIANTS) - {"one-line"}))
@@ -58,5 +58,5 @@ def test_the_corpus_reads_as_well_printed_the_other_ways_of_the_genre(variant):
 
 
 def test_the_corpus_printed_on_one_line_holds_what_is_reached():
-    overall = total(score_variant(CORPUS, "one-line"))  # today 1011 of 1086 tasks (93.1 %), F1 0.942
-    assert overall.found / overall.gold_tasks >= 0.93 and overall.f1 >= 0.94
+    overall = total(score_variant(CORPUS, "one-line"))  # today 1087 of 1187 tasks (91.6 %), F1 0.931
+    assert overall.found / overall.gold_tasks >= 0.91 and overall.f1 >= 0.93
