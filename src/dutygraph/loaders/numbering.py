@@ -191,8 +191,8 @@ def numbered_fields(lines: list[Line]) -> list[Line]:
     are labelled lines of the project above them, not items of their own, and the points inside a field
     (（四）项目内容： / 1、新建… / 2、…) are the field's text.
 
-    A run of three or more items of one style numbered one after another, each a field name and a colon,
-    one of them naming a role, is such a card.
+    A run of three or more items of one style (the points inside a field aside), each a field name and a
+    colon, one of them naming a role, is such a card; every field numbered in that style is then a field.
 
     Example:
         >>> lines = [Line(i, t) for i, t in enumerate(["三、建设寄宿制学校", "（一）责任领导：高勤",
@@ -200,27 +200,25 @@ def numbered_fields(lines: list[Line]) -> list[Line]:
         >>> [ln.text for ln in numbered_fields(lines)]
         ['三、建设寄宿制学校', '责任领导：高勤', '责任单位：市教育局', '协办单位：市财政局']
     """
-    runs: list[list[tuple[int, int]]] = []  # (index of the line, end of its number)
-    style_of: dict[int, str] = {}
+    runs: list[tuple[str, list[tuple[int, int]]]] = []  # style, and (index of the line, end of its number)
     run: list[tuple[int, int]] = []
     style = None
     for i, ln in enumerate(lines):
         num = numbering(ln.text)
         if num is None:
             continue
-        style_of[i] = num[0]
         field_ = _FIELD.match(ln.text[num[2] :])
         if field_ and run and num[0] == style:
             run.append((i, num[2]))
             continue
         if run and style and DEPTH[num[0]] > DEPTH[style]:
             continue  # the points inside a field (（四）项目内容： / 1、新建… / 2、…): the card goes on
-        if len(run) >= 3:
-            runs.append(run)
+        if style and len(run) >= 3:
+            runs.append((style, run))
         run, style = ([(i, num[2])], num[0]) if field_ else ([], None)
-    if len(run) >= 3:
-        runs.append(run)
-    cards = {style_of[card[0][0]] for card in runs if any(_names_role(_field(lines[i].text, end)) for i, end in card)}
+    if style and len(run) >= 3:
+        runs.append((style, run))
+    cards = {style for style, card in runs if any(_names_role(_field(lines[i].text, end)) for i, end in card)}
     out: list[Line] = []
     field_depth = None  # depth of the card's field numbers while inside a field
     for ln in lines:
