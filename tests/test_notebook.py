@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import nbformat
 from nbclient import NotebookClient
 
@@ -15,6 +17,9 @@ def test_explore_notebook_runs(monkeypatch):
     assert all(not cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"), (
         "commit the notebook without outputs"
     )
+    # nbformat.read fills in a missing cell id; the saved file must not lack one
+    saved = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    assert all(cell.get("id") for cell in saved), "every cell has an id (nbformat 4.5): normalise the notebook"
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not any(o.output_type == "error" for o in outputs)
