@@ -193,12 +193,13 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
 
 
 #: A row number with the mark of a key task after it (1*, 3★).
-_MARKED_NUMBER = re.compile(r"^(\d{1,3})[*＊★☆]$")
+_KEY_MARKS = "*＊★☆"  # a row number marked as a key task (1*)
+_MARKED_NUMBER = re.compile(rf"^\d{{1,3}}[{_KEY_MARKS}]$")
 
 
 def row_number(cell: Cell) -> str:
     """The number a row number cell prints, without its key-task mark (1* -> 1)."""
-    return squeeze(cell.text).rstrip("*＊★☆")
+    return squeeze(cell.text).rstrip(_KEY_MARKS)
 
 
 UNIT_ROLES = ("lead", "support", "responsible", "leaders")

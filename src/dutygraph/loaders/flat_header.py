@@ -42,8 +42,9 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
     first = None  # a page cut from a longer table starts at its first row's number (80, 81, …)
     for j, c in enumerate(rest):
         if c.kind is Kind.NUMBER:
-            first = int(row_number(c)) if first is None else first
-            if int(row_number(c)) == first + len(starts):
+            number = int(row_number(c))
+            first = number if first is None else first
+            if number == first + len(starts):
                 starts.append(j)
     if not starts or (len(starts) < 2 and "text" not in header):
         return None  # one row is a table when its header names the task column
