@@ -205,3 +205,22 @@ def test_pipe_table_printed_one_cell_per_line() -> None:
         ["县住建局"],
         [],
     ]
+
+
+def test_pipe_table_every_cell_closed_by_a_pipe() -> None:
+    """Every cell, an empty one too, closed by a lone '|' and no row ends printed: the
+    header's width gives the rows, so unnumbered rows (东山路) are tasks of their own and
+    towns in the location column are no units."""
+    r = load(SAMPLES / "cells_each_closed_by_pipe.txt")
+    assert r.document.layout == "delimited-table"
+    assert [t.text for t in r.tasks] == [
+        "薄弱学校改造工程",
+        "农村道路工程",
+        "1.通村道路加宽",
+        "东山路",
+        "西河路",
+        "饮水安全工程",
+    ]
+    assert [t.task for t in r.tasks][:2] == ["(一)", "(二)"]
+    assert [t.lead for t in r.tasks] == [["县教育局"]] + [["县交通局"]] * 3 + [["县交通局", "县财政局"], ["县水利局"]]
+    assert {t.goal for t in r.tasks} == {"教育工作"}

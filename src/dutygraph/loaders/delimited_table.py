@@ -34,7 +34,7 @@ from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers
 from dutygraph.loaders.names import is_none_mark, is_paren_tail, looks_like_unit
 from dutygraph.loaders.persons import is_person, parse_persons
-from dutygraph.loaders.pipe_cells import UNIT_ROLES, fit_row, is_cell_per_line, opened_cell_rows
+from dutygraph.loaders.pipe_cells import UNIT_ROLES, closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
@@ -60,6 +60,8 @@ class DelimitedTableLoader(Loader):
                 tasks += any(PAREN_NUMBER.match(c.strip()) or DOT_NUMBER.match(c.strip()) for c in ln.text.split("|"))
         if is_cell_per_line(lines):
             return 2.0 * sum(1 for row in opened_cell_rows(lines) if len(row) >= 2)
+        if (closed := closed_cell_rows(lines)) is not None:
+            return 2.0 * sum(1 for row in closed if len(row) >= 2)
         if tabs < 3 and pipes < 3:
             return 0.0
         return tasks * 2 + (tabs + pipes) / 10
@@ -69,7 +71,8 @@ class DelimitedTableLoader(Loader):
     def _merging(self, lines: list[Line]) -> tuple[bool, bool]:
         """Whether the table is printed one cell per line; whether an empty cell is a merged one."""
         per_line = is_cell_per_line(lines)
-        return per_line, not per_line and not self._is_pipe(lines)
+        closed = closed_cell_rows(lines) is not None  # every cell printed, an empty one too
+        return per_line, not per_line and not closed and not self._is_pipe(lines)
 
     @staticmethod
     def _is_pipe(lines: list[Line]) -> bool:
@@ -79,6 +82,8 @@ class DelimitedTableLoader(Loader):
     def _rows(self, lines: list[Line]) -> list[list[_Cell]]:
         if is_cell_per_line(lines):
             return opened_cell_rows(lines)
+        if (closed := closed_cell_rows(lines)) is not None:
+            return closed
         if self._is_pipe(lines):
             return self._pipe_rows(lines)
         tab_lines = [ln for ln in lines if "\t" in ln.text]

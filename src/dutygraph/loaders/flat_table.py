@@ -50,6 +50,7 @@ from dutygraph.loaders.flat_cells import (
 from dutygraph.loaders.flat_header import rows_by_header
 from dutygraph.loaders.names import is_collective, is_local
 from dutygraph.loaders.persons import run_together_persons
+from dutygraph.loaders.pipe_cells import closed_cell_rows
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -96,8 +97,8 @@ class FlatTableLoader(Loader):
                 headers += t in HEADER_TOKENS
         if headers < 2 and tasks < 3:
             return 0.0
-        if short < max(3, tasks // 2):
-            return 0.0
+        if short < max(3, tasks // 2) or closed_cell_rows(lines) is not None:
+            return 0.0  # cells closed by pipes and lined up under a header: a delimited table
         return tasks + short / 2 + 5 * headers
 
     # -- parsing ------------------------------------------------------------

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dutygraph.loaders.pipe_cells import is_cell_per_line
+from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line
 from dutygraph.loaders.text import OPENERS, Line
 
 #: Long enough that a line holding several items is a page that lost its breaks.
@@ -120,6 +120,8 @@ def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
     """
     if is_cell_per_line(lines):
         return lines, False  # "| cell" lines: read by the delimited table, which keeps the row ends
+    if closed_cell_rows(lines) is not None:
+        return lines, True  # every cell closed, rows as wide as the header: the delimited table reads the rows
     worded = [ln for ln in lines if ln.text.strip()]
     pipes = [ln for ln in worded if _PIPES.match(ln.text.strip())]
     closed = [bool(_CELL_THEN_PIPE.match(ln.text.strip())) for ln in worded]

@@ -1,5 +1,5 @@
 """Cells of a delimited table, how a row lines up under its header (:func:`fit_row`), and pipe tables
-printed one cell per line.
+printed one cell per line, in two shapes.
 
 A page converter that loses the row layout of a pipe table may print every
 cell on its own line: the first cell of a row bare, every later cell opened by
@@ -22,6 +22,22 @@ merged first-column cell broken one or two characters a line: 市政 / 府办 /
 >>> rows = opened_cell_rows([Line(no, text) for no, text in enumerate(printed, 1)])
 >>> [[c.flat for c in row] for row in rows]
 [['牵头单位', '任务'], ['市局', '推进', '']]
+
+Another converter closes every cell, empty ones too, with a lone ``|`` and
+prints no row ends at all: the header's width tells where each row ends
+(:func:`closed_cell_rows`)::
+
+    序号
+    |
+    项目名称
+    |
+    责任单位
+    |
+    |
+    乡林场路
+    |
+    市交通局
+    |
 """
 
 from __future__ import annotations
@@ -29,7 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import BARE_NUMBER
+from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, PAREN_NUMBER
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.names import looks_like_unit
 from dutygraph.loaders.text import Line, squeeze
@@ -95,6 +111,73 @@ def opened_cell_rows(lines: list[Line]) -> list[list[Cell]]:
         if header_role(first.lines[-1].text) is not None:
             rows[0][0] = Cell(first.lines[-1:])
     return rows
+
+
+def _closed_cells(lines: list[Line]) -> list[Cell] | None:
+    """The cells of a text whose every cell is closed by a lone ``|`` line; None for other texts."""
+    cells: list[Cell] = []
+    current: list[Line] = []
+    for ln in lines:
+        t = ln.text.strip()
+        if t == "|":
+            cells.append(Cell(current))
+            current = []
+        elif "|" in t:
+            return None
+        elif t:
+            current.append(Line(ln.no, t))
+    if current:
+        cells.append(Cell(current))
+    nonblank = sum(len(c.lines) for c in cells)
+    return cells if len(cells) >= 12 and len(cells) >= nonblank else None
+
+
+def _is_header_cell(cell: Cell) -> bool:
+    text = cell.flat
+    return 0 < len(text) <= 15 and not (BARE_NUMBER.match(text) or PAREN_NUMBER.match(text) or CN_SECTION.match(text))
+
+
+_WIDEST = 16  # columns of a header; a longer run of short cells is a list, not a header
+
+
+def closed_cell_rows(lines: list[Line]) -> list[list[Cell]] | None:
+    """The rows of a pipe table whose cells are each closed by a lone ``|`` (see the module's docstring).
+
+    The header is the first run of short cells, two of which name a column (one of them a unit
+    column); every row after it is as wide. The lines before it are rows of one cell (the title).
+    None when the text is not of this shape or its number column does not line up (a row lost
+    a merged cell, so that the width no longer tells the rows apart).
+
+    >>> printed = "序号 | 项目 | 责任单位 | 1 | 修路 | 县交通局 | | 东山路 | 县交通局 | 2 | 建校 | 县教育局 |"
+    >>> lines = [Line(no, text) for no, text in enumerate(printed.split(), 1)]
+    >>> [[c.flat for c in row] for row in closed_cell_rows(lines)]
+    [['序号', '项目', '责任单位'], ['1', '修路', '县交通局'], ['', '东山路', '县交通局'], ['2', '建校', '县教育局']]
+    >>> closed_cell_rows(lines[:9] + lines[11:]) is None  # a row lost a cell: 东山路 falls in the number column
+    True
+    """
+    cells = _closed_cells(lines)
+    if cells is None:
+        return None
+    for start in range(min(len(cells), 100)):  # the header opens the table, under a title and notes
+        near = cells[start : start + _WIDEST + 1]
+        width = next((k for k, c in enumerate(near) if not _is_header_cell(c)), len(near))
+        roles = [header_role(c.flat) for c in cells[start : start + width]]
+        if 3 <= width <= _WIDEST and sum(r is not None for r in roles) >= 2 and set(roles) & set(UNIT_ROLES):
+            break
+    else:
+        return None
+    rows = [cells[k : k + width] for k in range(start, len(cells), width)]
+    rows[-1] = rows[-1] + [Cell() for _ in range(width - len(rows[-1]))]  # cut before its row ends
+    if "number" in roles:
+        at = roles.index("number")
+        numbers = [r[at].flat for r in rows[1:]]
+        if len(numbers) < 2 or not all(_is_row_number(n) for n in numbers):
+            return None
+    return [[c] for c in cells[:start] if not c.empty] + rows
+
+
+def _is_row_number(text: str) -> bool:
+    return not text or bool(BARE_NUMBER.match(text) or PAREN_NUMBER.match(text) or CN_SECTION.match(text))
 
 
 UNIT_ROLES = ("lead", "support", "responsible", "leaders")
