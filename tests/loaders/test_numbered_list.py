@@ -260,3 +260,13 @@ def test_one_unit_named_alone_over_a_list_is_no_lead(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text("2006年主要工作考核目标\n东城县政府\n1.地区生产总值增长25%。\n2.财政收入增长20%。\n", "utf-8")
     assert all(not t.lead for t in load(path).tasks)
+
+
+def test_pledging_party_of_a_responsibility_pledge_leads_every_task() -> None:
+    """甲方：某市人民政府 / 乙方：某经济开发区管委会 over targets naming no unit: 乙方 undertakes them,
+    so it leads each, with a warning that names its line."""
+    r = load(SAMPLES / "pledging_party.txt")
+    assert [t.lead for t in r.tasks] == [["某经济开发区管委会"]] * 3
+    assert all("lead" in t.inherited for t in r.tasks)
+    (w,) = [w for w in r.warnings if "pledging party" in w.message]
+    assert w.line == 3

@@ -2,15 +2,19 @@
 
 The region and year (from the text unless given), each task's deadline date and
 targets, leads marked in a list (★, （牵头）), a standing note that gives every later task
-its units (以下任务均需X落实，不再一一列出), names printed twice in one role, and
+its units (以下任务均需X落实，不再一一列出), the pledging party of a responsibility pledge
+(乙方：X), names printed twice in one role, and
 the warnings about tasks without a lead unit.
 """
 
 from __future__ import annotations
 
+import re
+
 from dutygraph.loaders.base import STANDING_NOTE, Context
 from dutygraph.loaders.dates import deadline_date
 from dutygraph.loaders.metadata import Metadata
+from dutygraph.loaders.names import looks_like_unit
 from dutygraph.loaders.records import LoadWarning, TaskRecord
 from dutygraph.loaders.targets import find_targets
 from dutygraph.loaders.text import Line
@@ -43,6 +47,7 @@ def finish_tasks(
         t.targets = [x.as_dict() for x in find_targets(t.text)]
     _lead_marks(tasks, ctx)
     _standing_support(tasks, ctx)
+    _pledging_party(tasks, ctx)
     _check_responsibility(tasks, ctx)
     return region, year
 
@@ -92,6 +97,37 @@ def _standing_support(tasks: list[TaskRecord], ctx: Context) -> None:
         if names and later:
             whom, verb = "、".join(names), "leading" if role == "lead" else "supporting"
             ctx.warn(ln.no, f"'{found[0]}': {whom} read as {verb} the {len(later)} task(s) from here on")
+        return
+
+
+#: 乙方：X, the party of a responsibility pledge (目标任务责任书) that undertakes its targets.
+#: On a line of its own, or after 甲方：… on a page whose line breaks were lost.
+_PLEDGING_PARTY = re.compile(r"(?:^|(?<=\s))乙\s*方\s*[:：]\s*(?P<name>[^\s:：，,。；;]{2,40})(?=\s|$)")
+_FIRST_PARTY = re.compile(r"(?:^|(?<=\s))甲\s*方\s*[:：]")
+
+
+def _pledging_party(tasks: list[TaskRecord], ctx: Context) -> None:
+    """A responsibility pledge names its parties once at the top (甲方：市人民政府 / 乙方：X管委会) and
+    lists what 乙方 undertakes: when no task names a unit, X leads every task after that line, with a warning."""
+    if not tasks or any(t.lead or t.support for t in tasks):
+        return
+    if not any(_FIRST_PARTY.search(ln.text) for ln in ctx.lines):
+        return  # 乙方 without 甲方: no pledge between two parties
+    first = min(_start(t, ctx) for t in tasks)
+    for ln in ctx.lines:
+        found = _PLEDGING_PARTY.search(ln.text)
+        if found is None or _place(ln, ctx) >= first or not looks_like_unit(found["name"]):
+            continue
+        names = ctx.names(found["name"], ln.no)
+        later = [t for t in tasks if _start(t, ctx) > _place(ln, ctx)]
+        for t in later:
+            t.lead = list(names)
+            t.lines.setdefault("lead", ln.no)
+            t.inherited = [*t.inherited, "lead"] if "lead" not in t.inherited else t.inherited
+        ctx.warn(
+            ln.no,
+            f"'{found[0].strip()}': the pledging party {'、'.join(names)} read as leading all {len(later)} task(s)",
+        )
         return
 
 
