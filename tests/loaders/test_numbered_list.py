@@ -262,6 +262,34 @@ def test_one_unit_named_alone_over_a_list_is_no_lead(tmp_path: Path) -> None:
     assert all(not t.lead for t in load(path).tasks)
 
 
+def test_headings_naming_one_unit_alone_lead_what_is_under_them() -> None:
+    """三、省委政法委 over a paragraph, 五、省发改委 over (一)(二) items: each heading that is one unit's
+    name alone leads the work under it, read with one warning; a paragraph alone under it is a task
+    numbered by the heading."""
+    r = load(SAMPLES / "unit_headings_paragraphs.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("三", ["省委政法委"]),
+        ("四", ["省直机关工委"]),
+        ("(一)", ["省发改委"]),
+        ("(二)", ["省发改委"]),
+    ]
+    assert r.tasks[0].text.startswith("深入开展")
+    assert all("lead" in t.inherited for t in r.tasks)
+    assert sum("name one unit alone" in w.message for w in r.warnings) == 1
+
+
+def test_circled_items_sharing_a_line_under_a_list_opener() -> None:
+    """（一）综合办公室（党群工作部、督查室） / (1)年度主要任务与要求： / ①…；②…；③…: the circled items
+    are split apart (one warning each), (1) ending in a colon only opens the list, the heading's unit
+    (its bracket of offices kept) leads each item, and 配合出台…政策 is a verb, not a supporting unit."""
+    r = load(SAMPLES / "unit_headings_circled.txt")
+    assert [t.task for t in r.tasks] == ["①", "②", "③", "①", "②"]
+    assert [t.lead for t in r.tasks] == [["综合办公室(党群工作部、督查室)"]] * 3 + [["招商合作局(行政审批局)"]] * 2
+    assert all(t.support == [] for t in r.tasks)
+    assert "配合出台园区相关政策和制度" in r.tasks[1].text
+    assert sum("share one line" in w.message for w in r.warnings) == 3
+
+
 def test_pledging_party_of_a_responsibility_pledge_leads_every_task() -> None:
     """甲方：某市人民政府 / 乙方：某经济开发区管委会 over targets naming no unit: 乙方 undertakes them,
     so it leads each, with a warning that names its line."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import Context
-from dutygraph.loaders.cues import Roles, read_cues
+from dutygraph.loaders.cues import Roles, has_cue, read_cues
 from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.names import looks_like_unit, parse_names
 from dutygraph.loaders.numbered_item import Item, record
@@ -37,6 +37,7 @@ class Heading:
     printed: str = ""  # the heading as printed, its cues and all
     labelled: list[tuple[int, str]] = field(default_factory=list)  # labelled lines right under it
     first_item: int = 0  # how many items came before it
+    unit_title: bool = False  # the heading is one unit's name alone (see :func:`unit_headings`)
 
     def read_labelled(self, line: int, text: str, ctx: Context) -> None:
         """A labelled line right under the heading: it holds for the whole section."""
@@ -45,14 +46,43 @@ class Heading:
 
 
 def open_heading(
-    headings: list[Heading], depth: int, text: str, number: str, line: int, ctx: Context, opened: list[Heading]
+    headings: list[Heading],
+    depth: int,
+    text: str,
+    number: str,
+    line: int,
+    ctx: Context,
+    opened: list[Heading],
+    *,
+    unit_title: bool = False,
 ) -> list[Heading]:
     """The headings in force after a heading at ``depth``: shallower ones kept, this one (its cues read) added;
-    it is listed in ``opened`` too, whose ``first_item`` the caller sets."""
+    it is listed in ``opened`` too, whose ``first_item`` the caller sets. A heading that is one unit's name
+    alone (``unit_title``) leads what is under it."""
     kept = [h for h in headings if h.depth < depth]
-    kept.append(Heading(depth, heading_title(text), number, heading_cues(text, line, ctx), line, text))
+    cues = Roles(lead=ctx.names(text, line)) if unit_title else heading_cues(text, line, ctx)
+    kept.append(Heading(depth, heading_title(text), number, cues, line, text, unit_title=unit_title))
     opened.append(kept[-1])
     return kept
+
+
+def unit_headings(lines: list[Line], headings: set[int], ctx: Context) -> set[int]:
+    """Of the numbered heading lines (indices), those that are one unit's name alone (三、省委政法委 /
+    （一）综合办公室（党群工作部、监察室）): targets set out unit by unit, each answering for the work under
+    its heading. Two such headings at least; read with a warning, as no role word says it."""
+    found: dict[int, str] = {}
+    for i in sorted(headings):
+        text = lines[i].text.strip()
+        num = numbering(text)
+        title = text[num[2] :].strip() if num else ""
+        if 0 < len(title) <= 40 and not has_cue(title) and looks_like_unit(title) and parse_names(title) == [title]:
+            found[i] = title
+    if len(found) < 2:
+        return set()
+    names = "、".join(list(found.values())[:3])
+    first = lines[min(found)].no
+    ctx.warn(first, f"headings that name one unit alone ({names}) are read as the lead of what is under them")
+    return set(found)
 
 
 def lead_line(headings: list[Heading], text: str, line: int, ctx: Context, *, bare: bool = False) -> list[Heading]:

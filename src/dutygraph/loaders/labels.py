@@ -23,8 +23,11 @@ from dutygraph.loaders.text import Line
 _BRACKETED = re.compile(rf"[【\[〔（(]\s*({LABEL_WORDS})\s*[】\]〕）)]\s*")
 #: 牵头单位 X / 牵头单位X where a field starts.
 _BARE = re.compile(rf"(?:^|(?<=[；;，,。（(【\[\s\u3000]))({LABEL_WORDS})(?![:：\s\u3000]*[:：])[\s\u3000]*")
-#: A sentence after a label word: 牵头单位 要加强协调.
-_PROSE = re.compile(r"(?:要|应|须|必须|负责|加强|做好|及时|认真|按照|根据|对|在|将|把|是|为|和|与)")
+#: A sentence after a label word: 牵头单位 要加强协调; a verb after it (配合出台…政策, 牵头制定…方案).
+_PROSE = re.compile(
+    r"(?:要|应|须|必须|负责|加强|做好|及时|认真|按照|根据|对|在|将|把|是|为|和|与"
+    r"|出台|制定|编制|开展|推进|推动|完成|抓好|建立|健全|完善|督促|指导|研究|起草|拟定)"
+)
 #: The rest of a longer label (单位： after 牵头).
 _LONGER_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}[:：]")
 #: The first name of a value: up to a separator or a bracket.

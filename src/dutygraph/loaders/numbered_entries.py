@@ -24,6 +24,7 @@ class Entry:
     depth: int
     own_cue: bool
     labelled: bool = False
+    opens_list: bool = False  # its text ends in a colon: (1)年度主要任务与要求：
 
 
 def cue_after(entry: Entry, lines: list[Line], i: int, text: str) -> bool:
@@ -57,7 +58,7 @@ def entries_of(lines: list[Line]) -> list[Entry]:
         text = ln.text.replace("\t", " ").strip()
         num = numbering(text)
         if num:
-            entries.append(Entry(i, num[0], _DEPTH[num[0]], carries_cue(text)))
+            entries.append(Entry(i, num[0], _DEPTH[num[0]], carries_cue(text), opens_list=text.endswith((":", "："))))
         elif entries and not entries[-1].labelled and cue_after(entries[-1], lines, i, text):
             _parent_of_run(entries, lines).labelled = True
     if not any(e.own_cue or e.labelled for e in entries):
@@ -117,12 +118,24 @@ def task_style_of(entries: list[Entry]) -> str | None:
             deeper = max(following[best], key=following[best].__getitem__)
             # Two such items at least, or one that ends the page: cut after the first task under the heading.
             if counts.get(deeper, 0) >= 2 or entries[-1].style == deeper:
-                return deeper
+                return _past_openers(entries, deeper)
         return best
     present = [s for s, n in counts.items() if n >= 2 and s != "cn"]
     if not present and not any(e.labelled for e in entries):
         present = [s for s in counts if s != "cn"]  # one item under a heading: a page cut after its first task
     return max(present, key=_DEPTH.__getitem__) if present else None
+
+
+def _past_openers(entries: list[Entry], style: str) -> str:
+    """The style of the tasks under headings, past items of ``style`` that each only open the list below
+    them ((1)年度主要任务与要求： over ①…②…): the deeper style that follows them."""
+    mine = [k for k, e in enumerate(entries) if e.style == style]
+    below = [entries[k + 1] for k in mine if k + 1 < len(entries) and entries[k + 1].depth > entries[k].depth]
+    if mine and all(entries[k].opens_list for k in mine) and len(below) == len(mine):
+        styles = {e.style for e in below}
+        if len(styles) == 1:
+            return styles.pop()
+    return style
 
 
 def kinds_of(entries: list[Entry], task_style: str) -> dict[int, str]:

@@ -33,6 +33,7 @@ from dutygraph.loaders.heading_items import (
     lead_line,
     open_heading,
     place,
+    unit_headings,
     units_over_lists,
     with_heading_tasks,
 )
@@ -151,6 +152,21 @@ def _records(items: list[Item], task_lines: list[str], ctx: Context) -> list[Tas
     return [record(sub, ctx, first_leads, bare) for it in items for sub in split_at_brackets(it, ctx)]
 
 
+def _cued_by_line(items: list[Item], section_start: int, counted: re.Match[str] | None) -> list[Item]:
+    """The items a cue on a line of its own holds for: all of the section's when none of them is closed
+    by its own cue, else the last one (N项目标…: the last N)."""
+    if counted:
+        return items[-_count(counted["n"]) :]
+    section = items[section_start:]
+    return section if section and not any(is_closed(it) for it in section) else items[-1:]
+
+
+def _names_its_lead(heading: Heading) -> bool:
+    """A heading naming who leads the work under it ((一)X牵头的工作, 三、省委政法委): one unnumbered line
+    alone under it is a task numbered by the heading."""
+    return bool(LEAD_HEADING.match(heading.title)) or heading.unit_title
+
+
 class NumberedListLoader(Loader):
     """Items numbered at any level under sections; units in brackets, labelled lines, verbs or headings."""
 
@@ -200,6 +216,7 @@ class NumberedListLoader(Loader):
             return self._paragraphs(lines, ctx) if entries and paragraphs else self._unnumbered(ctx)
         kinds = kinds_of(entries, task_style)
         unit_heads = units_over_lists(lines, ctx)
+        unit_titles = unit_headings(lines, {i for i, k in kinds.items() if k == "heading"}, ctx)
         items: list[Item] = []
         headings: list[Heading] = []
         opened: list[Heading] = []
@@ -213,7 +230,8 @@ class NumberedListLoader(Loader):
             kind = kinds.get(i)
             lead_heading = bool(num and LEAD_HEADING.match(text[num[2] :].strip()))
             if num and (kind == "heading" or lead_heading) and len(text) - num[2] <= _MAX_HEADING + 40:
-                headings = open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx, opened)
+                depth, title = _DEPTH[num[0]], text[num[2] :].strip()
+                headings = open_heading(headings, depth, title, num[1], ln.no, ctx, opened, unit_title=i in unit_titles)
                 heading_open, section_start = True, len(items)
                 opened[-1].first_item = len(items)
                 continue
@@ -232,10 +250,7 @@ class NumberedListLoader(Loader):
             counted = _COUNTED.match(text)
             group = standalone_group(text) or (f"责任单位：{counted['units']}" if counted else None)
             if items and (group or is_verb_cue(text) or LABEL.match(text)):
-                # A cue on a line of its own after several items with none holds for all of them (N项目标…: the last N).
-                section = items[section_start:]
-                open_items = section if section and not any(is_closed(it) for it in section) else items[-1:]
-                for it in items[-_count(counted["n"]) :] if counted else open_items:
+                for it in _cued_by_line(items, section_start, counted):
                     it.labelled.append((ln.no, group or text))
                 continue
             if is_lead_line(text) or i in unit_heads:
@@ -245,7 +260,7 @@ class NumberedListLoader(Loader):
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
-            lone = bool(headings) and section_start == len(items) and LEAD_HEADING.match(headings[-1].title)
+            lone = bool(headings) and section_start == len(items) and _names_its_lead(headings[-1])
             if lone or (items and is_closed(items[-1]) and _is_paragraph(text) and closing_group(text)):
                 # (一)X牵头的工作 over one unnumbered task line, or a paragraph closed by its own bracket after a closed
                 # item (1.…(责任单位:X) / 认真落实…(责任单位:Y)): a task of its own

@@ -105,6 +105,8 @@ def _split_shared_line(text: str, num: tuple[str, str, int], line: int, ctx: Con
         nxt = _next_number(number)
         split = (
             re.search(rf"(?<=[。；;！!）)])\s*((?:[（(]\s*)?{nxt}\s*(?:[）)]|[.．、﹒]))\s*(?=[^\d\s])", rest)
+            if nxt and nxt not in _CIRCLED
+            else re.search(rf"(?<=[。；;！!）)，,])\s*({nxt})\s*(?=\S)", rest)  # ①…；②…: no mark after it
             if nxt
             else None
         )
@@ -123,9 +125,14 @@ def _split_shared_line(text: str, num: tuple[str, str, int], line: int, ctx: Con
         rest = rest[split.end() :]
 
 
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
 def _next_number(number: str) -> str | None:
     if re.search(r"\d[.．]\d|第|[⑴-⒇]", number):
         return None  # 1.1, 第一条, ⑴: never split off a shared line
+    if number[:1] in _CIRCLED:
+        return _CIRCLED[_CIRCLED.index(number[0]) + 1] if number[0] != _CIRCLED[-1] else None
     digits = re.sub(r"\D", "", number)
     if digits:
         return str(int(digits) + 1)
