@@ -647,3 +647,15 @@ def test_the_verb_closing_a_labelled_list_is_no_part_of_its_last_name() -> None:
     for verb in ("按职责分工分别负责。", "按职责分工负责", "根据职责分工共同负责", "分别负责"):
         r = read_cues("责任单位：县司法局、各有关部门，乡镇人民政府" + verb, 1, ctx)
         assert r.responsible == ["县司法局", "各有关部门", "乡镇人民政府"], verb
+
+
+def test_a_standing_note_spelled_with_zhuyi_or_cut_by_the_page_end_is_no_unit():
+    """以下均需各县市区落实,不再逐一列出 (and the same note cut after 不再逐 at the end of the page) is a
+    standing note: 各县市区 supports every task from there on and the note is no unit's name."""
+    r = load(SAMPLES / "standing_note_cut.txt")
+    assert [t.support for t in r.tasks] == [
+        ["市政府有关部门", "各县市区"],
+        ["各县市区"],
+        ["市政府有关部门", "各县市区"],
+    ]
+    assert not any("不再" in n or "以下" in n for t in r.tasks for n in t.lead + t.support)
