@@ -224,3 +224,12 @@ def test_pipe_table_every_cell_closed_by_a_pipe() -> None:
     assert [t.task for t in r.tasks][:2] == ["(一)", "(二)"]
     assert [t.lead for t in r.tasks] == [["县教育局"]] + [["县交通局"]] * 3 + [["县交通局", "县财政局"], ["县水利局"]]
     assert {t.goal for t in r.tasks} == {"教育工作"}
+
+
+def test_a_row_cut_short_lines_up_by_its_bracketed_number() -> None:
+    """| (3) | text | 市发 — a last row cut inside its lead cell, numbered in brackets: its number stays
+    under 序号 and its text under the task column (not shifted into a unit column)."""
+    r = load(SAMPLES / "pipe_cut_row_bracket_number.md")
+    assert [t.task for t in r.tasks] == ["(1)", "(2)", "(3)"]
+    assert r.tasks[2].text == "积极发展数字消费、绿色消费、健康消费。"
+    assert (r.tasks[2].lead, r.tasks[2].support) == ([], [])

@@ -176,6 +176,11 @@ def closed_cell_rows(lines: list[Line]) -> list[list[Cell]] | None:
     return [[c] for c in cells[:start] if not c.empty] + rows
 
 
+def _is_number_cell(text: str) -> bool:
+    """A cell that only prints a row number: 3, (3), （3）."""
+    return bool(BARE_NUMBER.match(text) or re.fullmatch(r"[（(]\s*\d{1,3}\s*[）)]", text))
+
+
 def _is_row_number(text: str) -> bool:
     return not text or bool(BARE_NUMBER.match(text) or PAREN_NUMBER.match(text) or CN_SECTION.match(text))
 
@@ -201,7 +206,7 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
         missing = len(header) - len(row)
         at = anchor = None
         if "number" in header:
-            at = next((i for i, c in enumerate(row) if BARE_NUMBER.match(c.flat)), None)
+            at = next((i for i, c in enumerate(row) if _is_number_cell(c.flat)), None)
             anchor = header.index("number")
         if at is None and per_line and "text" in header:
             at = next((i for i, c in enumerate(row) if not _is_units(c)), None)
