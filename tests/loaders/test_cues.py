@@ -649,6 +649,21 @@ def test_the_verb_closing_a_labelled_list_is_no_part_of_its_last_name() -> None:
         assert r.responsible == ["县司法局", "各有关部门", "乡镇人民政府"], verb
 
 
+def test_a_one_line_pipe_table_numbered_in_brackets_keeps_its_section_rows():
+    """(1) (2) … row numbers in brackets, section rows (一、… | |||) between the rows, and a last row
+    cut inside its lead cell (市发): each row on a line of its own, under its section; the cut name
+    is no unit, said in a warning."""
+    r = load(SAMPLES / "pipe_rows_one_line_paren.txt")
+    assert [(t.task, t.goal, t.lead, t.support) for t in r.tasks] == [
+        ("(1)", "主要预期目标", ["市发展改革委"], ["各县市区政府"]),
+        ("(2)", "主要预期目标", ["市发展改革委"], ["各县市区政府"]),
+        ("(3)", "重点做好以下工作", ["市商务局"], ["市财政局"]),
+        ("(4)", "重点做好以下工作", [], []),
+    ]
+    assert r.tasks[3].text == "扩大服务供给。"
+    assert any("'市发' in a unit column names no unit" in w.message for w in r.warnings)
+
+
 def test_a_standing_note_spelled_with_zhuyi_or_cut_by_the_page_end_is_no_unit():
     """以下均需各县市区落实,不再逐一列出 (and the same note cut after 不再逐 at the end of the page) is a
     standing note: 各县市区 supports every task from there on and the note is no unit's name."""
