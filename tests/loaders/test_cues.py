@@ -674,3 +674,13 @@ def test_a_standing_note_spelled_with_zhuyi_or_cut_by_the_page_end_is_no_unit():
         ["市政府有关部门", "各县市区"],
     ]
     assert not any("不再" in n or "以下" in n for t in r.tasks for n in t.lead + t.support)
+
+
+def test_work_duties_label_states_the_roles_and_work_labels_end_a_value():
+    """工作职责：X牵头，Y配合，责任人：Z — a label whose value says the roles itself; 工作任务： and
+    工作要求： are fields read past, so they end the value before them (责任人：李明华 工作任务：…)."""
+    r = load(SAMPLES / "work_duties_label.txt")
+    assert [(t.task, t.lead, t.support, t.leaders) for t in r.tasks] == [
+        ("(一)", ["市规划局"], ["各有关部门"], ["张建国"]),
+        ("(二)", ["区建设局"], [], ["李明华"]),
+    ]

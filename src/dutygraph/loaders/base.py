@@ -46,6 +46,7 @@ _BY_MEANING: tuple[tuple[str | None, str], ...] = (
         None,
         r"(?:数据|信息|材料)提供单位|目标类型|备注|推进措施|工作措施|具体措施"
         r"|主要措施|进展情况|完成情况|推进情况|落实情况|工作目标|目标任务|任务来源|考核指标|主要内容|工作内容"
+        r"|工作任务|工作要求"
         # the staff who do the work, under the leader who answers for it: not leaders
         r"|(?:具体|直接|项目|主要)(?:责任人|负责人)|联系人|经办人|(?:实际|目前|当前)?(?:完成|进展|推进|落实)情况",
     ),
@@ -63,7 +64,7 @@ _BY_MEANING: tuple[tuple[str | None, str], ...] = (
         r"|责任主体|主管(?:单位|部门)",
     ),
     ("responsible", r"(?:具体|直接|项目|工作|任务|(?:问题)?整改)?(?:责任|实施|承办|落实|承担)(?:单位|部门|处室|科室)"),
-    ("cue", r"(?:部门|责任|任务|单位)分工|分工"),
+    ("cue", r"(?:部门|责任|任务|单位)分工|分工|工作职责"),
 )
 _MEANING = [(role, re.compile(f"^(?:{pattern})$")) for role, pattern in _BY_MEANING]
 
