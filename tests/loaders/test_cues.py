@@ -684,3 +684,14 @@ def test_work_duties_label_states_the_roles_and_work_labels_end_a_value():
         ("(一)", ["市规划局"], ["各有关部门"], ["张建国"]),
         ("(二)", ["区建设局"], [], ["李明华"]),
     ]
+
+
+def test_names_before_their_label_as_in_older_documents():
+    """各区政府为责任单位，市城管办为协办单位 (and 市公路局为市内公路的责任单位, a scope between 为 and
+    the label) name the units before the label; 以市场为单位 is no label."""
+    r = load(SAMPLES / "inverted_labels.txt")
+    assert [(t.lead, t.support) for t in r.tasks] == [
+        (["各区政府"], ["市规划与国土资源局", "市城管办"]),
+        (["市公路局"], ["各区政府"]),
+        ([], []),
+    ]

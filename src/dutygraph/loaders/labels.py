@@ -35,6 +35,25 @@ _FIRST_VALUE = re.compile(r"[^、，,；;。：:（(【\[〔）)】\]〕/／\s\u
 _CHEAP = re.compile(r"单位|部门|领导|责任|牵头|配合|协办|主办|时限|时间|节点|负责人|责任人|协同|协助|参与")
 
 
+#: X、Y为责任单位 / Z为协办单位 / X为市内公路的责任单位: the names before the label (older documents
+#: put them first), a scope between 为 and the label.
+_INVERTED = re.compile(
+    r"(?:^|(?<=[。；;，,\s\u3000]))(?P<names>[^。；;，,：:\s]{2,60}?)为(?:[^。；;，,：:为]{0,16}?)"
+    rf"(?P<label>{LABEL_WORDS})(?=[。；;，,]|$)"
+)
+
+
+def _inverted(m: re.Match[str]) -> str:
+    names = m.group("names")
+    if label_field(m.group("label")) not in ("lead", "support", "responsible"):
+        return m.group(0)
+    if not all(looks_like_unit(n) for n in re.split(r"[、和及]", names) if n):
+        return m.group(0)  # 以…为牵头单位 in a sentence, or no unit before it
+    before = m.string[: m.start()].rstrip()
+    sep = "；" if before and before[-1] not in "。；;，," else ""
+    return f"{sep}{m.group('label')}：{names}"
+
+
 def colon_labels(lines: list[Line]) -> list[Line]:
     """Every label of the lines in its ``label：value`` form (tab and pipe rows left alone).
 
@@ -46,7 +65,7 @@ def colon_labels(lines: list[Line]) -> list[Line]:
     for ln in lines:
         text = ln.text
         if _CHEAP.search(text) and "\t" not in text and text.count("|") < 2:
-            text = _BARE.sub(_bare, _BRACKETED.sub(_bracketed, text))
+            text = _BARE.sub(_bare, _BRACKETED.sub(_bracketed, _INVERTED.sub(_inverted, text)))
         out.append(ln if text == ln.text else Line(ln.no, text))
     return out
 
