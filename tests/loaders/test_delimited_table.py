@@ -233,3 +233,18 @@ def test_a_row_cut_short_lines_up_by_its_bracketed_number() -> None:
     assert [t.task for t in r.tasks] == ["(1)", "(2)", "(3)"]
     assert r.tasks[2].text == "积极发展数字消费、绿色消费、健康消费。"
     assert (r.tasks[2].lead, r.tasks[2].support) == ([], [])
+
+
+def test_cells_closed_by_pipes_with_an_empty_cell_closing_each_row() -> None:
+    """序号 | 工作任务 | 负责部门 | 时间进度 | | 1 | …: an empty cell after each row widens the rows by one,
+    and 负责部门 is the responsible units' column (no split, so they lead)."""
+    r = load(SAMPLES / "cells_closed_row_end_empty.txt")
+    assert r.document.layout == "delimited-table"
+    assert [t.task for t in r.tasks] == ["1", "2", "3", "4"]
+    assert [t.lead for t in r.tasks] == [
+        ["市委编办", "市住建局"],
+        ["市住建局", "各县(区)政府"],
+        ["市城管局"],
+        [],
+    ]
+    assert r.tasks[1].deadline == "2016年6月底前"

@@ -166,14 +166,20 @@ def closed_cell_rows(lines: list[Line]) -> list[list[Cell]] | None:
             break
     else:
         return None
-    rows = [cells[k : k + width] for k in range(start, len(cells), width)]
-    rows[-1] = rows[-1] + [Cell() for _ in range(width - len(rows[-1]))]  # cut before its row ends
-    if "number" in roles:
-        at = roles.index("number")
-        numbers = [r[at].flat for r in rows[1:]]
-        if len(numbers) < 2 or not all(_is_row_number(n) for n in numbers):
-            return None
-    return [[c] for c in cells[:start] if not c.empty] + rows
+    # An empty cell closing each row (序号 | … | 时间进度 | | 1 | …) widens every row by one.
+    widths = [width, width + 1] if start + width < len(cells) and cells[start + width].empty else [width]
+    for w in widths:
+        rows = [cells[k : k + w] for k in range(start, len(cells), w)]
+        rows[-1] = rows[-1] + [Cell() for _ in range(w - len(rows[-1]))]  # cut before its row ends
+        if "number" not in roles or _numbers_line_up(rows, roles.index("number")):
+            return [[c] for c in cells[:start] if not c.empty] + rows
+    return None
+
+
+def _numbers_line_up(rows: list[list[Cell]], at: int) -> bool:
+    """Whether every row but the header holds a row number (or nothing) in the number column, two at least."""
+    numbers = [r[at].flat for r in rows[1:]]
+    return len(numbers) >= 2 and all(_is_row_number(n) for n in numbers)
 
 
 def _is_number_cell(text: str) -> bool:
