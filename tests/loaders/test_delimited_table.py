@@ -248,3 +248,15 @@ def test_cells_closed_by_pipes_with_an_empty_cell_closing_each_row() -> None:
         [],
     ]
     assert r.tasks[1].deadline == "2016年6月底前"
+
+
+def test_a_column_named_by_its_items_name_is_the_task_column() -> None:
+    """专项整治行业名称 | 时间安排 | 责任单位: a …名称 column names the items, so the unnumbered rows are the
+    tasks (not the notice's numbered requirements after the table)."""
+    r = load(SAMPLES / "pipe_name_column.txt")
+    assert r.document.layout == "delimited-table"
+    assert [(t.text, t.lead, t.deadline) for t in r.tasks] == [
+        ("烟花爆竹", ["安监站", "安监所"], "1月份"),
+        ("电力设施", ["电管所"], "3月份"),
+        ("养老机构", ["民政所"], "4月份"),
+    ]

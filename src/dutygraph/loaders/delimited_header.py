@@ -68,7 +68,7 @@ def header_role(text: str) -> str | None:
 _NOTE = re.compile(r"[（(][^()（）]{1,20}[)）]$")
 #: A category column (事项分类, 任务类别, 工作领域): a merged cell over the rows of one goal.
 _GOAL_LIKE = re.compile(r"^\S{0,6}(?:分类|类别|领域|板块)$")
-TEXT_LIKE = re.compile(r"任务|工作|事项|实事|内容|举措|项目")
+TEXT_LIKE = re.compile(r"任务|工作|事项|实事|内容|举措|项目|(?<!单位)(?<!部门)名称$")
 READ_PAST = re.compile(r"情况|进度|进展|备注|时限|时间|措施|标准|类别|领域|序号|指标|目标值|完成")
 
 
