@@ -45,12 +45,14 @@ _INVERTED = re.compile(
 
 def _inverted(m: re.Match[str]) -> str:
     names = m.group("names")
+    before = m.string[: m.start()]
     if label_field(m.group("label")) not in ("lead", "support", "responsible"):
         return m.group(0)
+    if len(re.findall(r"[（(]", before)) > len(re.findall(r"[）)]", before)) or re.search(r"[（()）]", names):
+        return m.group(0)  # inside a bracket (X为牵头单位，Y为配合单位): its verbs read it
     if not all(looks_like_unit(n) for n in re.split(r"[、和及]", names) if n):
         return m.group(0)  # 以…为牵头单位 in a sentence, or no unit before it
-    before = m.string[: m.start()].rstrip()
-    sep = "；" if before and before[-1] not in "。；;，," else ""
+    sep = "；" if before.rstrip() and before.rstrip()[-1] not in "。；;，," else ""
     return f"{sep}{m.group('label')}：{names}"
 
 
