@@ -298,3 +298,15 @@ def test_pledging_party_of_a_responsibility_pledge_leads_every_task() -> None:
     assert all("lead" in t.inherited for t in r.tasks)
     (w,) = [w for w in r.warnings if "pledging party" in w.message]
     assert w.line == 3
+
+
+def test_bulleted_items_with_their_labelled_lines_are_tasks_numbered_by_place() -> None:
+    """--做好… / ——青浦工业园区创建… each followed by 责任单位：/配合单位： lines under (一)(二) headings:
+    the bullets are the tasks, numbered M1, M2 … as no number is printed."""
+    r = load(SAMPLES / "bullet_items.txt")
+    assert [(t.task, t.goal, t.lead, t.support) for t in r.tasks] == [
+        ("M1", "加强固体废物管理", ["区卫生局"], ["区环保局"]),
+        ("M2", "加强固体废物管理", ["区经委"], []),
+        ("M3", "进一步加强生态环境建设", ["区环保局", "区教育局"], []),
+        ("M4", "进一步加强生态环境建设", ["青浦工业园区"], ["区环保局"]),
+    ]

@@ -161,6 +161,12 @@ def _cued_by_line(items: list[Item], section_start: int, counted: re.Match[str] 
     return section if section and not any(is_closed(it) for it in section) else items[-1:]
 
 
+def _alone_named_units(lines: list[Line], kinds: dict[int, str], ctx: Context) -> tuple[set[int], set[int]]:
+    """The lines that name one unit alone: over each list (凤台县政府 / 1.…), and as headings (三、省委政法委)."""
+    headings = {i for i, k in kinds.items() if k == "heading"}
+    return units_over_lists(lines, ctx), unit_headings(lines, headings, ctx)
+
+
 def _names_its_lead(heading: Heading) -> bool:
     """A heading naming who leads the work under it ((一)X牵头的工作, 三、省委政法委): one unnumbered line
     alone under it is a task numbered by the heading."""
@@ -215,8 +221,7 @@ class NumberedListLoader(Loader):
         if task_style is None or paragraphs:  # paragraphs under numbered headings, or no numbers
             return self._paragraphs(lines, ctx) if entries and paragraphs else self._unnumbered(ctx)
         kinds = kinds_of(entries, task_style)
-        unit_heads = units_over_lists(lines, ctx)
-        unit_titles = unit_headings(lines, {i for i, k in kinds.items() if k == "heading"}, ctx)
+        unit_heads, unit_titles = _alone_named_units(lines, kinds, ctx)
         items: list[Item] = []
         headings: list[Heading] = []
         opened: list[Heading] = []
@@ -238,7 +243,8 @@ class NumberedListLoader(Loader):
             if num and kind == "task":
                 heading_open = False
                 headings = [h for h in headings if h.depth < _DEPTH[num[0]]]  # a task beside a heading is not under it
-                items.append(Item(num[1], ln.no, [text[num[2] :].strip()], *place(headings), context(headings)))
+                number = num[1] if num[0] != "bullet" else f"M{len(items) + 1}"  # a bullet numbers nothing
+                items.append(Item(number, ln.no, [text[num[2] :].strip()], *place(headings), context(headings)))
                 continue
             under_heading = not items or items[-1].goal != place(headings)[0] or heading_open
             if LABEL.match(text) and under_heading and headings:

@@ -24,6 +24,8 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decimal", re.compile(r"^\s*(\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?)(?:[.．、]|[ \u3000]+)\s*(?=[^\d\s])")),
     ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])\s*")),
     ("circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    # --做好… / ●推进…: a bullet, no number; the items are numbered M1, M2 … by their place
+    ("bullet", re.compile(r"^\s*(--|——|[●■])\s*(?=[\u4e00-\u9fff“《])")),
 )
 #: How deep each style numbers: 一、 over （一） over 1. over （1） over ①; 第一条 sits
 #: where （一） does, 1 (a number and a space) where 1. does.
@@ -37,6 +39,7 @@ DEPTH = {
     "decimal": 4,
     "paren": 5,
     "circled": 6,
+    "bullet": 7,
 }
 
 CN_NUMERALS = [
