@@ -174,6 +174,8 @@ def split_run_together(name: str) -> list[str]:
         ['南大街街道', '新运集团']
         >>> split_run_together("自然资源和规划分局")
         ['自然资源和规划分局']
+        >>> split_run_together("武钢集团鄂城钢铁有限责任公司")
+        ['武钢集团鄂城钢铁有限责任公司']
     """
     if any(ch in name for ch in _OPEN):
         return [name]
@@ -183,6 +185,8 @@ def split_run_together(name: str) -> list[str]:
             continue
         if _GENERIC_TAIL.match(right) or (_BRANCH.search(right) and not _LEVEL_PREFIX.match(right)):
             continue
+        if left.endswith("集团") and right.endswith("公司") and not _LEVEL_PREFIX.match(right):
+            continue  # 武钢集团鄂城钢铁有限责任公司: the group's own company, one name
         return [left, *split_run_together(right)]
     return [name]
 
