@@ -310,3 +310,15 @@ def test_bulleted_items_with_their_labelled_lines_are_tasks_numbered_by_place() 
         ("M3", "进一步加强生态环境建设", ["区环保局", "区教育局"], []),
         ("M4", "进一步加强生态环境建设", ["青浦工业园区"], ["区环保局"]),
     ]
+
+
+def test_a_paragraph_alone_under_a_heading_naming_its_own_units_is_a_task() -> None:
+    """(一)市级园林单位创建 / 完成…任务。责任单位：X, beside (二) over 1、2、 items: the paragraph, which
+    names its own units, is the task of its heading, numbered by it."""
+    r = load(SAMPLES / "heading_paragraph_units.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("(一)", ["各区人民政府", "市房产局"]),
+        ("1", ["市林业局", "市旅游局"]),
+        ("2", ["市水利局"]),
+    ]
+    assert r.tasks[0].text.startswith("完成市“创园”办")

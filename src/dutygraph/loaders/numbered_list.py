@@ -167,10 +167,11 @@ def _alone_named_units(lines: list[Line], kinds: dict[int, str], ctx: Context) -
     return units_over_lists(lines, ctx), unit_headings(lines, headings, ctx)
 
 
-def _names_its_lead(heading: Heading) -> bool:
-    """A heading naming who leads the work under it ((一)X牵头的工作, 三、省委政法委): one unnumbered line
-    alone under it is a task numbered by the heading."""
-    return bool(LEAD_HEADING.match(heading.title)) or heading.unit_title
+def _alone_under(heading: Heading, text: str) -> bool:
+    """Whether an unnumbered line, the first under a heading, is a task numbered by the heading: under a
+    heading naming who leads the work ((一)X牵头的工作, 三、省委政法委), or a paragraph naming its own
+    units ((七)市级园林单位创建 / 完成…任务。责任单位：各区人民政府)."""
+    return bool(LEAD_HEADING.match(heading.title)) or heading.unit_title or (_is_paragraph(text) and has_cue(text))
 
 
 class NumberedListLoader(Loader):
@@ -266,7 +267,7 @@ class NumberedListLoader(Loader):
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
-            lone = bool(headings) and section_start == len(items) and _names_its_lead(headings[-1])
+            lone = bool(headings) and section_start == len(items) and _alone_under(headings[-1], text)
             if lone or (items and is_closed(items[-1]) and _is_paragraph(text) and closing_group(text)):
                 # (一)X牵头的工作 over one unnumbered task line, or a paragraph closed by its own bracket after a closed
                 # item (1.…(责任单位:X) / 认真落实…(责任单位:Y)): a task of its own
