@@ -322,3 +322,16 @@ def test_a_paragraph_alone_under_a_heading_naming_its_own_units_is_a_task() -> N
         ("2", ["市水利局"]),
     ]
     assert r.tasks[0].text.startswith("完成市“创园”办")
+
+
+def test_bulleted_items_on_a_page_that_lost_its_line_breaks(tmp_path: Path) -> None:
+    """The same bulleted items printed on one line: the page is broken before each -- or —— bullet too."""
+    page = tmp_path / "bullets_one_line.txt"
+    page.write_text(" ".join((SAMPLES / "bullet_items.txt").read_text(encoding="utf-8").split("\n")), encoding="utf-8")
+    r = load(page)
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("M1", ["区卫生局"], ["区环保局"]),
+        ("M2", ["区经委"], []),
+        ("M3", ["区环保局", "区教育局"], []),
+        ("M4", ["青浦工业园区"], ["区环保局"]),
+    ]
