@@ -695,3 +695,13 @@ def test_names_before_their_label_as_in_older_documents():
         (["市公路局"], ["各区政府"]),
         ([], []),
     ]
+
+
+def test_clauses_that_each_say_who_answers_for_a_part_all_name_the_task_units():
+    """A由X负责；B由Y负责；C由Z负责 after a task's sentence: X, Y and Z answer for it, and the task's text
+    ends before the clauses; a single 由X负责 still leaves the text before it."""
+    r = load(SAMPLES / "by_clauses.txt")
+    assert [(t.text, t.lead) for t in r.tasks] == [
+        ("每季度对公共场所的四害统一灭杀一次。", ["市城管办", "市建设局", "各区政府"]),
+        ("每天整车清洗公交车辆", ["市交通局"]),
+    ]

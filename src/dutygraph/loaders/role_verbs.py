@@ -76,11 +76,35 @@ def unit_clause(segment: str) -> bool:
 
 
 def by_clause(text: str) -> tuple[str, str, str] | None:
-    """Split a trailing ``由X负责`` from an item's text: (body, units, verb), or None."""
+    """Split a trailing ``由X负责`` from an item's text: (body, units, verb), or None.
+
+    Clauses before it that each end so (市属公共场所由市城管办负责；建筑工地由市建设局负责) name their units
+    too: the body ends before the first of them.
+
+    >>> by_clause("统一灭杀。公共场所由市城管办负责；工地由市建设局负责。")
+    ('统一灭杀。', '市城管办、市建设局', '负责')
+    """
     m = BY.search(text.rstrip())
-    if not m or not any(looks_like_unit(n) for n in split_top_level(m.group(1), "、，,；;和及")):
+    if not m or not _names_units(m.group(1)):
         return None
-    return text[: m.start()].rstrip(" ，,；;"), m.group(1), m.group(2)
+    units, start = [m.group(1)], _clause_start(text, m.start())
+    while text[:start].rstrip().endswith(("；", ";")):
+        earlier = BY.search(text[:start].rstrip())
+        if not earlier or not _names_units(earlier.group(1)):
+            break
+        units.insert(0, earlier.group(1))
+        start = _clause_start(text, earlier.start())
+    body = text[:start] if len(units) > 1 else text[: m.start()]
+    return body.rstrip(" ，,；;"), "、".join(units), m.group(2)
+
+
+def _names_units(text: str) -> bool:
+    return any(looks_like_unit(n) for n in split_top_level(text, "、，,；;和及或"))
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding position ``at`` starts: after the last 。；; before it."""
+    return max(text.rfind(mark, 0, at) for mark in "。；;") + 1
 
 
 def is_verb_clause(text: str) -> bool:
