@@ -309,3 +309,9 @@ def test_a_heading_naming_its_own_units_over_items_naming_theirs_is_a_task_and_k
         ("2", ["市移民局", "西秀区", "普定县"], []),
         ("二", ["市水务局", "各县区政府"], []),
     ]
+
+
+def test_a_bracket_cut_inside_its_duty_phrase_keeps_the_names_whole():
+    """(X、Y按职责分工 — cut before 负责 by the end of the page: 按职责分工 is no part of Y."""
+    r = load(SAMPLES / "cut_bracket_duty_phrase.txt")
+    assert [t.lead for t in r.tasks] == [["发展改革和统计局"], ["发展改革和统计局", "农业农村局"]]

@@ -227,6 +227,10 @@ def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) 
     )
 
 
+#: The verb phrase a cut bracket stops inside (X、Y按职责分工): no part of the last name.
+_CUT_VERB = re.compile(r"(?:等)?(?:按照?|根据)(?:各自)?职责(?:分工)?$")
+
+
 def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str, Roles]:
     """The item's text without the cues printed in it, and those cues.
 
@@ -247,14 +251,14 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
             text = bare[0]
             roles.responsible += ctx.names(bare[1], it.line)
     elif cut:
-        text = cut[0]
+        text, printed = cut[0], _CUT_VERB.sub("", cut[1])
         # A cut bracket that prints no role word lost the verb its list ends with (…等按职责分工负责):
         # the names printed are its 责任单位, as in a document whose brackets list bare names.
-        roles = read_cues(cut[1], it.line, ctx) if names_a_role(cut[1]) else Roles()
+        roles = read_cues(printed, it.line, ctx) if names_a_role(printed) else Roles()
         if not roles:
-            roles.responsible = ctx.names(cut[1], it.line)
+            roles.responsible = ctx.names(printed, it.line)
         else:
-            _cut_tail(cut[1], roles, it.line, ctx)
+            _cut_tail(printed, roles, it.line, ctx)
         ctx.warn(
             it.line,
             f"task {it.number}: the text stops inside its unit bracket; read the units printed before the cut",
