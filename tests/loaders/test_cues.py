@@ -705,3 +705,13 @@ def test_clauses_that_each_say_who_answers_for_a_part_all_name_the_task_units():
         ("每季度对公共场所的四害统一灭杀一次。", ["市城管办", "市建设局", "各区政府"]),
         ("每天整车清洗公交车辆", ["市交通局"]),
     ]
+
+
+def test_a_labelled_leader_printed_with_a_post_after_a_space_and_a_second_on_the_next_line():
+    """责任领导：胡选坤 市委副书记 / 马兴赞 市委常委、市政府常务副市长: each line names one leader, its post
+    after a space; the post is no part of the name and names no one."""
+    r = load(SAMPLES / "leader_name_then_post.txt")
+    assert [(t.task, t.leaders, t.lead) for t in r.tasks] == [
+        ("4", ["胡选坤", "马兴赞"], ["交通运输局", "财政局"]),
+        ("5", ["欧光彩"], ["水务局"]),
+    ]

@@ -10,7 +10,7 @@ from dutygraph.loaders.cues import Roles, closing_group, final_bracket, has_cue,
 from dutygraph.loaders.cut_brackets import open_group
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
-from dutygraph.loaders.persons import leader_clause
+from dutygraph.loaders.persons import leader_clause, name_before_post
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.role_verbs import by_clause, trailing_verb_cue, unit_clause
 from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, squeeze
@@ -155,10 +155,14 @@ def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
 
 
 def continue_label(item: Item, no: int, text: str) -> bool:
-    """Join a line that goes on with the labelled line just before it (园区党工 / 委、各街道党工委)."""
+    """Join a line that goes on with the labelled line just before it (园区党工 / 委、各街道党工委; 责任领导：A 书记 /
+    B 副市长)."""
     prev = item.labelled[-1][1] if item.labelled and item.labelled[-1][0] == no - 1 else ""
-    if not LABEL.search(prev) or LABEL.search(text) or numbering(text) or "。" in text or len(text) > 40:
+    if not (label := LABEL.search(prev)) or LABEL.search(text) or numbering(text) or "。" in text or len(text) > 40:
         return False
+    if label_field(label.group(1)) == "leaders" and name_before_post(split_top_level(text, "、，,")[0]):
+        item.labelled[-1] = (no - 1, f"{prev}、{text}")  # a second leader and post on a line of their own
+        return True
     parts = split_top_level(text, "、，,")
     if len(parts) < 2 or not all(looks_like_unit(p) for p in parts[1:]) or not looks_like_unit(prev[-2:] + parts[0]):
         return False

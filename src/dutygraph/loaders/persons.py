@@ -153,6 +153,14 @@ _POST_BRACKET = re.compile(
     r"(?<=\S{2})\s*[（(][^（()）]*(?:长|书记|委员|常委|主任|调研员|巡视员|部长|主席|同志)[^（()）]*[）)]\s*$"
 )
 
+_POST_SPACED = re.compile(r"^(\S{2,4})[\s\u3000]+\S*(?:长|书记|委员|常委|主任|调研员|巡视员|部长|主席)$")
+
+
+def name_before_post(text: str) -> str | None:
+    """The person of a name followed by a space and its post (胡选坤 市委副书记), or None."""
+    spaced = _POST_SPACED.match(text.strip())
+    return spaced.group(1) if spaced and is_person(spaced.group(1)) else None
+
 
 def parse_persons(text: str) -> list[str]:
     """Split a printed list of leaders into names, closing up spaces inside a name.
@@ -162,10 +170,13 @@ def parse_persons(text: str) -> list[str]:
         ['王强', '李明']
         >>> parse_persons("陈刚 周丽")
         ['陈刚', '周丽']
+        >>> parse_persons("胡选坤 市委副书记")
+        ['胡选坤']
     """
     out: list[str] = []
     for part in split_top_level(text, "、，,；;/／"):
         part = _POST_BRACKET.sub("", part)  # 努尔买买提·阿布来提(县人大常委会四级调研员): the post, not the name
+        part = name_before_post(part) or part  # 胡选坤 市委副书记: the name, then its post after a space
         tokens = part.split()
         if len(tokens) > 1 and all(len(t) > 1 and is_person(t) for t in tokens):
             out.extend(tokens)
