@@ -715,3 +715,13 @@ def test_a_labelled_leader_printed_with_a_post_after_a_space_and_a_second_on_the
         ("4", ["胡选坤", "马兴赞"], ["交通运输局", "财政局"]),
         ("5", ["欧光彩"], ["水务局"]),
     ]
+
+
+def test_a_field_read_past_that_says_who_leads_among_the_responsible_units():
+    """责任单位：X Y Z / 工作要求：由X牵头，…: X leads and the others listed support; a 工作要求 that
+    names no lead leaves the 责任单位 all leading."""
+    r = load(SAMPLES / "requirement_names_lead.txt")
+    assert [(t.lead, t.support, t.leaders) for t in r.tasks] == [
+        (["市发改委"], ["五县五区政府", "开发区管委会"], ["吉炳伟"]),
+        (["市交通局"], [], []),
+    ]

@@ -31,7 +31,7 @@ from dutygraph.loaders.base import (
     Context,
     label_field,
 )
-from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
+from dutygraph.loaders.names import keep_units, looks_like_unit, parse_names, split_top_level
 from dutygraph.loaders.persons import OFFICE_POST, is_person, leader_clause, parse_persons
 from dutygraph.loaders.role_verbs import (
     BY,
@@ -223,6 +223,9 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         value = _first_sentence(text[m.end() : end]).strip(" ；;，,。.|")
         kind = label_field(m.group(1))
         if kind is None:
+            # 工作要求：由市发改委牵头，…: a field read past that still says who leads among the 责任单位
+            if (by := _LEAD_BY.match(value)) and all(looks_like_unit(n) for n in parse_names(by.group(1))):
+                roles.lead += ctx.names(by.group(1), line)
             continue
         value = re.sub(r"等$", "", _TRAILING_LABEL.sub("", value.strip())) if value else value
         if kind == "deadline":
@@ -244,6 +247,10 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.lead += ctx.names(value, line)
         else:
             roles.support += ctx.names(value, line)
+
+
+#: 由X牵头 opening a field's value.
+_LEAD_BY = re.compile(r"^由([^，,。；;：:]{2,40}?)牵头(?!单位|部门)")
 
 
 #: The verb that closes a labelled list (责任单位：X、Y按职责分工负责，下同): no part of a name.
