@@ -315,3 +315,14 @@ def test_a_bracket_cut_inside_its_duty_phrase_keeps_the_names_whole():
     """(X、Y按职责分工 — cut before 负责 by the end of the page: 按职责分工 is no part of Y."""
     r = load(SAMPLES / "cut_bracket_duty_phrase.txt")
     assert [t.lead for t in r.tasks] == [["发展改革和统计局"], ["发展改革和统计局", "农业农村局"]]
+
+
+def test_a_by_line_the_page_cuts_before_its_verb_names_the_last_items_units():
+    """由X、Y，Z — the last line of the page, cut before 负责落实: its units (places among them) are the last
+    item's 责任单位, with a warning; the same line with its verb is read as before."""
+    r = load(SAMPLES / "by_line_cut_before_verb.txt")
+    assert [t.lead for t in r.tasks] == [
+        ["市发展改革委", "各县市区人民政府"],
+        ["市交通运输局", "市公路局", "西华县", "川汇区", "淮阳县人民政府"],
+    ]
+    assert any("before its verb" in w.message and w.line == 5 for w in r.warnings)

@@ -1,12 +1,13 @@
-"""Brackets cut by the end of a text: scrapes and excerpts stop mid-item, inside the unit bracket."""
+"""Brackets and cue lines cut by the end of a text: scrapes and excerpts stop mid-item, inside the unit
+bracket or before the verb of a line naming the units (由X、Y，Z — 负责落实 never printed)."""
 
 from __future__ import annotations
 
 import re
 
 from dutygraph.loaders.cues import names_a_role
-from dutygraph.loaders.names import looks_like_unit, split_top_level
-from dutygraph.loaders.role_verbs import clean_segment
+from dutygraph.loaders.names import looks_like_unit, parse_names, split_top_level
+from dutygraph.loaders.role_verbs import clean_segment, is_verb_cue
 from dutygraph.loaders.text import OPENERS
 
 #: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
@@ -58,3 +59,20 @@ def cut_cue(text: str) -> bool:
     the page stopped inside the item's cue."""
     group = open_group(text)
     return group is not None and names_a_role(group[1])
+
+
+def by_line_cut(text: str) -> str | None:
+    """The units of a 由X、Y，Z line cut before its verb (负责落实), or None: a line that opens with 由 and lists
+    names of which the first and two in three read as units (places among them: 西华县).
+
+    >>> by_line_cut("由市交通运输局、市公路局,西华县")
+    '市交通运输局、市公路局,西华县'
+    >>> by_line_cut("由市交通运输局负责落实") is None
+    True
+    """
+    cut = re.fullmatch(r"由([^。；;：:]{2,120})", text.strip())
+    if cut is None or is_verb_cue(text):
+        return None
+    names = parse_names(cut.group(1))
+    mostly = bool(names) and looks_like_unit(names[0]) and 3 * sum(map(looks_like_unit, names)) >= 2 * len(names)
+    return cut.group(1) if mostly else None

@@ -25,7 +25,7 @@ import re
 
 from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
 from dutygraph.loaders.cues import Roles, closing_group, has_cue, standalone_group
-from dutygraph.loaders.cut_brackets import cut_cue
+from dutygraph.loaders.cut_brackets import by_line_cut, cut_cue
 from dutygraph.loaders.heading_items import (
     LEAD_HEADING,
     Heading,
@@ -161,6 +161,21 @@ def _cued_by_line(items: list[Item], section_start: int, counted: re.Match[str] 
     return section if section and not any(is_closed(it) for it in section) else items[-1:]
 
 
+def _line_group(lines: list[Line], i: int, counted: re.Match[str] | None, ctx: Context) -> str | None:
+    """The roles a line of its own states for the items above it, as a labelled group: a bracket alone, a
+    sentence naming the last items' units (N项目标的责任单位均为X), or a 由X、Y line the end of the page cut
+    before its verb (read as 责任单位, with a warning)."""
+    text = lines[i].text.strip()
+    if group := standalone_group(text):
+        return group
+    if counted:
+        return f"责任单位：{counted['units']}"
+    if not any(ln.text.strip() for ln in lines[i + 1 :]) and (units := by_line_cut(text)):
+        ctx.warn(lines[i].no, f"the text ends inside '{text[:20]}…' before its verb; its units read as 责任单位")
+        return f"责任单位：{units}"
+    return None
+
+
 def _alone_named_units(lines: list[Line], kinds: dict[int, str], ctx: Context) -> tuple[set[int], set[int]]:
     """The lines that name one unit alone: over each list (凤台县政府 / 1.…), and as headings (三、省委政法委)."""
     headings = {i for i, k in kinds.items() if k == "heading"}
@@ -255,7 +270,7 @@ class NumberedListLoader(Loader):
             if items and continue_label(items[-1], ln.no, text):
                 continue
             counted = _COUNTED.match(text)
-            group = standalone_group(text) or (f"责任单位：{counted['units']}" if counted else None)
+            group = _line_group(lines, i, counted, ctx)
             if items and (group or is_verb_cue(text) or LABEL.match(text)):
                 for it in _cued_by_line(items, section_start, counted):
                     it.labelled.append((ln.no, group or text))
