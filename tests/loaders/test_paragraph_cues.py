@@ -326,3 +326,10 @@ def test_a_by_line_the_page_cuts_before_its_verb_names_the_last_items_units():
         ["市交通运输局", "市公路局", "西华县", "川汇区", "淮阳县人民政府"],
     ]
     assert any("before its verb" in w.message and w.line == 5 for w in r.warnings)
+
+
+def test_a_page_whose_only_cue_is_a_by_line_cut_before_its_verb_is_a_numbered_list():
+    """One item, then 由X、Y、Z cut by the end of the page: the layout is recognised by that line."""
+    r = load(SAMPLES / "by_line_cut_only_item.txt")
+    assert r.document.layout == "numbered-list"
+    assert [(t.task, t.lead) for t in r.tasks] == [("1", ["市发改委", "商务局", "政府国"])]

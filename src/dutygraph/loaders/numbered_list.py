@@ -214,8 +214,8 @@ class NumberedListLoader(Loader):
                 if num[0] != "cn" or cue:  # 一、 numbers sections, unless the item carries its own cue
                     items += 1
                     cued += cue
-            if not num and items and cut_cue(t):
-                cued += 1  # the page stops inside the bracket of the item's last paragraph
+            if not num and items and (cut_cue(t) or by_line_cut(t)):
+                cued += 1  # the page stops inside the bracket of the item's last paragraph, or its 由… line
             elif LABEL.match(t) or (not num and opening_cues(t)):
                 labelled += 1  # a labelled line, or a body opening with its cues (由X负责，Y牵头，……)
         if not cued and not labelled and bare >= 2:
