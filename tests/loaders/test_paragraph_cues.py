@@ -311,10 +311,24 @@ def test_a_heading_naming_its_own_units_over_items_naming_theirs_is_a_task_and_k
     ]
 
 
-def test_a_bracket_cut_inside_its_duty_phrase_keeps_the_names_whole():
-    """(X、Y按职责分工 — cut before 负责 by the end of the page: 按职责分工 is no part of Y."""
+def test_a_duty_phrase_before_the_verb_or_the_cut_is_no_part_of_a_name():
+    """(X、Y按职责牵头，Z配合): 按职责 says how they lead; (X、Y按职责分工 — cut before 负责 by the end
+    of the page: 按职责分工 is no part of Y either."""
     r = load(SAMPLES / "cut_bracket_duty_phrase.txt")
-    assert [t.lead for t in r.tasks] == [["发展改革和统计局"], ["发展改革和统计局", "农业农村局"]]
+    assert [(t.lead, t.support) for t in r.tasks] == [
+        (["发展改革和统计局"], []),
+        (["省政府办公厅", "商务厅"], ["省直有关部门"]),
+        (["发展改革和统计局", "农业农村局"], []),
+    ]
+
+
+def test_a_bracket_cut_after_a_conjunction_keeps_the_last_name_whole():
+    """〔X、Y按职责牵头，Z及 — the page ends after 及: Z supports, 及 is no part of its name."""
+    r = load(SAMPLES / "cut_bracket_conjunction.txt")
+    assert [(t.lead, t.support) for t in r.tasks] == [
+        (["省委编办"], ["省直有关部门"]),
+        (["省政府办公厅", "商务厅"], ["省直有关部门"]),
+    ]
 
 
 def test_a_by_line_the_page_cuts_before_its_verb_names_the_last_items_units():

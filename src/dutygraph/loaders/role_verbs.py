@@ -138,10 +138,14 @@ def clauses(segment: str) -> list[str]:
 _ETC_CATEGORY_AND = re.compile(r"等(?:[省市区县](?:直|级)?)?(?:相关|有关|其他|其它)(?:单位|部门)(?:和|及|以及|、)")
 
 
+_BY_DUTY = re.compile(r"(?<!等)(?:按照?|根据)(?:各自)?职责(?:分工)?(?=牵头|负责|配合|协办|参与|落实|$)")
+
+
 def clean_segment(segment: str) -> str:
     seg = squeeze(segment)
     seg = re.sub(r"^(?:由|请|均由)", "", seg)
     seg = _ETC_CATEGORY_AND.sub("、", seg)  # X等省有关部门和Y: the category word between two lists is no unit
+    seg = _BY_DUTY.sub("", seg)  # X、Y按职责牵头: how they lead, no part of Y
     # X等（相关）部门按职责分工负责 / X等配合: 等 closes the list, the category word is no unit
     return re.sub(
         r"等(?=(?:(?:相关|有关|其他|其它)?(?:单位|部门))?(?:按|根据|分别|共同|具体|负责|配合|协办|参与|参加|落实|$))"
