@@ -64,3 +64,33 @@ def test_a_spaced_header_broken_over_lines_is_read_whole_and_a_project_name_open
         ("1", "实施城镇老旧小区改造：新开工改造城镇老旧小区67个。", ["区住房城乡建委"]),
         ("2", "农村公路加装护栏：实施农村公路生命安全防护工程201公里。", ["区交通运输委"]),
     ]
+
+
+def test_a_merged_category_column_is_the_goal_and_a_cell_printed_a_name_a_block_stays_in_its_column():
+    # 项目 is printed on its group's first row only: the goal, not part of the task. Two leaders, two lead
+    # units and a tail ((区金融办)) printed a block each stay in their columns; the last block lists the support.
+    r = load(SAMPLES / "flat_merged_category_blocks.txt")
+    assert [(t.task, t.goal, t.text[:6], t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", "厚植创新发展源动力", "建设科创大走", ["梅建胜", "顾国煜"], ["区科技局"], ["区发改局", "未来科技城"]),
+        ("2", "厚植创新发展源动力", "深挖名校名院", ["顾国煜"], ["区科技局"], ["各平台", "镇街"]),
+        (
+            "3",
+            "壮大科技创新主力军",
+            "深化科技企业",
+            ["姚文华", "顾斌"],
+            ["区发改局(区金融办)", "区经信局"],
+            ["区科技局", "区财政局", "各平台", "镇街"],
+        ),
+    ]
+    assert any(w.line == 49 and "one name a block" in w.message for w in r.warnings)
+
+
+def test_a_unit_name_a_narrow_column_broke_over_two_cells_is_one_unit():
+    # 市生态 / 环境局: one unit, not an empty lead cell (which would take 市工信局 from the row above).
+    r = load(SAMPLES / "flat_unit_broken_over_cells.txt")
+    assert [(t.task, t.lead, t.inherited) for t in r.tasks] == [
+        ("1", ["市发改委"], []),
+        ("2", ["市工信局"], []),
+        ("3", ["市生态环境局"], []),
+        ("4", ["市水利局"], []),
+    ]

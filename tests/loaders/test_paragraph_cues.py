@@ -347,3 +347,28 @@ def test_a_page_whose_only_cue_is_a_by_line_cut_before_its_verb_is_a_numbered_li
     r = load(SAMPLES / "by_line_cut_only_item.txt")
     assert r.document.layout == "numbered-list"
     assert [(t.task, t.lead) for t in r.tasks] == [("1", ["市发改委", "商务局", "政府国"])]
+
+
+def test_brackets_of_units_may_name_places_beside_offices_and_close_with_etc():
+    # 宜昌市 is a unit beside 省发改委; 等 closes the list and is no part of 武汉城市圈9市.
+    rows = [(t.task, t.lead) for t in load(SAMPLES / "bare_units_places_etc.txt").tasks]
+    assert rows == [
+        ("1", ["省发改委", "交通厅", "武汉城市圈9市", "建设厅", "宜昌市", "襄樊市"]),
+        ("2", ["省经委", "发改委", "财政厅"]),
+        ("3", ["省建设厅", "各市州"]),
+    ]
+
+
+def test_headings_run_into_their_first_item_are_read_apart_and_a_bracket_cut_inside_its_first_name_keeps_it():
+    # 一、X(一)Y1.Z on one line: two headings and item 1. 各省辖市、县(市)政府 is one collective. The page
+    # stops inside (由市商: the cut name is kept as printed, with a warning.
+    r = load(SAMPLES / "heading_chain_one_line.txt")
+    assert {t.goal for t in r.tasks} == {"着力提升地震监测预报水平"}
+    assert [(t.task, t.area, t.text[:6].rstrip(","), t.lead) for t in r.tasks] == [
+        ("1", "进一步增强地震监测能力", "坚持科学规划", ["省地震局", "各省辖市政府"]),
+        ("2", "进一步增强地震监测能力", "到2015年", ["各省辖市、县(市)政府"]),
+        ("3", "加强地震预测预报", "加强地震预测", ["省地震局"]),
+        ("4", "加强地震预测预报", "利用外资增长", ["市商"]),
+    ]
+    assert any(w.line == 3 and "share one line; read apart" in w.message for w in r.warnings)
+    assert any(w.line == 9 and "stops inside its unit bracket" in w.message for w in r.warnings)

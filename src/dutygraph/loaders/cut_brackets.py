@@ -13,6 +13,7 @@ from dutygraph.loaders.text import OPENERS
 #: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
 _CUT_LABEL = re.compile(r"(?:^|[；;，,、【\[])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
 _CUT_VERBS = (("牵", "牵头"), ("配", "配合"), ("负", "负责"), ("协", "协办"))
+_CUT_BY = re.compile(r"^由(?!于)(?=[省市县区州盟旗镇乡])")
 
 
 def open_group(text: str) -> tuple[str, str] | None:
@@ -44,12 +45,15 @@ def open_group(text: str) -> tuple[str, str] | None:
             inside += whole[len(cut) :]  # 等牵 was 等牵头 before the cut
             break
     inside = _CUT_LABEL.sub("", inside)
+    by = _CUT_BY.match(inside)  # (由市商: the page cut inside the first name of a 由X负责 bracket
+    inside = inside[by.end() :] if by else inside
     parts = split_top_level(inside, "、，,；;")
     if not parts or "。" in inside:
         return None
     units = sum(1 for p in parts[:-1] if looks_like_unit(clean_segment(p)))
     one_unit = looks_like_unit(inside.rstrip("、，,；; "))  # (市建委、: one unit, the page cut after its 、
-    if names_a_role(inside) or (len(parts) >= 2 and units == len(parts) - 1) or one_unit:
+    cut_name = bool(by) and len(parts) == 1 and len(inside) <= 12 and not re.search(r"[，,：:]", inside)
+    if names_a_role(inside) or (len(parts) >= 2 and units == len(parts) - 1) or one_unit or cut_name:
         return stripped[:at].rstrip(), inside
     return None
 

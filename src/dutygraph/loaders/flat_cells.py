@@ -231,7 +231,26 @@ def cells_of(lines: list[Line]) -> list[Cell]:
             cells.append(Cell([ln]))
     if current:
         cells.append(Cell(current))
-    return cells
+    return _rejoin_broken_names(cells)
+
+
+#: 市生态 / 环境局: the first part of a unit's name a narrow column broke over two cells, and the rest.
+_NAME_HEAD = re.compile(r"^[省市县区镇乡][\u4e00-\u9fff]{1,4}$")
+_NAME_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}$")
+
+
+def _rejoin_broken_names(cells: list[Cell]) -> list[Cell]:
+    """The cells with a unit's name broken over two one-line cells (市生态 / 环境局) made one cell again."""
+    out: list[Cell] = []
+    for cell in cells:
+        head = squeeze(out[-1].text) if out and len(out[-1].lines) == 1 else ""
+        rest = squeeze(cell.text) if len(cell.lines) == 1 else ""
+        whole = head + rest
+        if _NAME_HEAD.match(head) and _NAME_REST.match(rest) and not looks_like_unit(head) and looks_like_unit(whole):
+            out[-1] = Cell([Line(out[-1].no, whole)])
+            continue
+        out.append(cell)
+    return out
 
 
 def is_deduplicated(lines: list[Line]) -> bool:

@@ -18,9 +18,10 @@ from dutygraph.loaders.flat_cells import (
     row_number,
 )
 from dutygraph.loaders.headings import heading_cues, heading_title
+from dutygraph.loaders.names import is_paren_tail
 from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.role_verbs import is_verb_cue
-from dutygraph.loaders.text import squeeze
+from dutygraph.loaders.text import Line, squeeze
 
 #: A cell cut by the end of the text (区投促局、多福湾工作专) is shorter than this.
 _CUT_CELL = 14
@@ -48,7 +49,7 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
                 starts.append(j)
     if not starts or (len(starts) < 2 and "text" not in header):
         return None  # one row is a table when its header names the task column
-    roles = header[header.index("number") + 1 :]
+    roles = _merged_category(header[header.index("number") + 1 :], rest, starts)
     rows: list[Row] = []
     above = [c for c in rest[: starts[0]] if CN_SECTION.match(c.lines[0].text)]  # a category row before row 1
     goal, leaders = _section(above[-1], ctx) if above else (title, [])
@@ -67,6 +68,23 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
         if section:
             goal, leaders = _section(section[-1], ctx)
     return rows
+
+
+def _merged_category(roles: list[str | None], rest: list[Cell], starts: list[int]) -> list[str | None]:
+    """The roles with a first text column that some rows do not print read as a category (goal): a cell
+    merged over its group's rows (项目 | 重点工作: 厚植创新发展源动力 printed on the group's first row only)."""
+    texts = 0
+    while texts < len(roles) and roles[texts] == "text":
+        texts += 1
+    if texts < 2:
+        return roles
+    printed = [
+        len(split[0]) if (split := _task_cells(rest[s + 1 : e], texts)) else 0
+        for s, e in zip(starts, [*starts[1:], len(rest)], strict=True)
+    ]
+    if texts in printed and any(0 < n < texts for n in printed):
+        return ["goal", *roles[1:]]
+    return roles
 
 
 def _section(cell: Cell, ctx: Context) -> tuple[str, list[str]]:
@@ -299,17 +317,21 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
         if cell is None:
             break
         if role == "leaders" and cell.kind in (Kind.PERSON, Kind.NONE):
-            if cell.kind is Kind.PERSON:
+            one_column = "leaders" not in roles[at + 1 :]
+            while cell is not None and cell.kind is Kind.PERSON:  # one leader a block: the column's others follow
                 row.leaders.extend(n for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text))
                 row.lines.setdefault("leaders", cell.no)
+                more = one_column and k + 1 < len(rest) and rest[k + 1].kind is Kind.PERSON
+                k, cell = (k + 1, rest[k + 1]) if more else (k, None)
             row.printed.add("leaders")
             k += 1
         elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
-            names = [n for ln in cell.lines for n in ctx.names(ln.text, ln.no)] if cell.kind is not Kind.NONE else []
-            later_units = [r for r in roles[at + 1 :] if r in UNIT_ROLES]
-            while not later_units and k + 1 < len(rest) and rest[k + 1].kind in (Kind.UNITS, Kind.TAIL):
-                k += 1  # one unit per block: the column's other units follow
-                names += [n for ln in rest[k].lines for n in ctx.names(ln.text, ln.no)]
+            later_units = sum(1 for r in roles[at + 1 :] if r in UNIT_ROLES)
+            taken, lines = (
+                _unit_blocks(rest, k, later_units, row.number, ctx) if cell.kind is not Kind.NONE else (1, [])
+            )
+            names = [n for ln in lines for n in ctx.names(ln.text, ln.no)]
+            k += taken - 1
             if role == "responsible":
                 responsible.extend(names)
             else:
@@ -336,3 +358,34 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
                 row.deadline = squeeze(cell.text)
             k += 1  # 完成时限, 备注, 进展情况, 建设地点: read past
     return k
+
+
+def _unit_blocks(rest: list[Cell], k: int, later_units: int, number: str, ctx: Context) -> tuple[int, list[Line]]:
+    """How many cells from ``k`` one unit column holds, and their lines, when a column's cell is printed a
+    name a block: a parenthesised tail (（区金融办）) joins the name above it; the last unit column holds every
+    block left; an earlier one holds one block, or every block before a last one that lists several names
+    (区发改局 / 区经信局 | 区科技局、区财政局: the blocks of one-name cells are the earlier column's)."""
+    blocks: list[tuple[int, list[Line]]] = []  # (cells, lines)
+    for cell in rest[k:]:
+        if cell.kind not in (Kind.UNITS, Kind.TAIL):
+            break
+        lines = [Line(ln.no, ln.text.strip()) for ln in cell.lines if ln.text.strip()]
+        if cell.kind is Kind.TAIL and blocks and is_paren_tail(cell.text):
+            cells, above = blocks[-1]
+            blocks[-1] = (cells + 1, [*above[:-1], Line(above[-1].no, above[-1].text + lines[0].text)])
+        else:
+            blocks.append((1, lines))
+    take = len(blocks) if not later_units else 1
+    if (
+        later_units == 1
+        and len(blocks) > 2
+        and _lists_several(blocks[-1][1])
+        and not any(_lists_several(b) for _, b in blocks[:-1])
+    ):
+        take = len(blocks) - 1
+        ctx.warn(rest[k].no, f"row {number}: read {take} blocks of units as one column's (one name a block)")
+    return sum(c for c, _ in blocks[:take]) or 1, [ln for _, b in blocks[:take] for ln in b]
+
+
+def _lists_several(lines: list[Line]) -> bool:
+    return len(lines) > 1 or bool(re.search(r"[、，,；;]", lines[0].text if lines else ""))

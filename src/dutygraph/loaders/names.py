@@ -15,7 +15,7 @@ from dutygraph.loaders.text import SPACES, squeeze
 #: Endings that make a string the name of an office, body or place (a unit).
 _UNIT_SUFFIX = re.compile(
     r"(?:局|办|新城|科技城|委|部|处|科|室|院|所|站|队|会|园|区|镇|乡|街道|社区|村|集团|公司|中心|单位|板块|部门|联|协|团|社|厅|支行|分行|总行"
-    r"|馆|台|校|组|署|分局|大队|支队|小组|银行|学校|医院|海关|政府)$"
+    r"|馆|台|校|组|署|分局|大队|支队|小组|银行|学校|医院|海关|政府|镇街)$"
 )
 #: Two-character words that end like a unit but are not one (格局, 布局 …).
 _NOT_UNITS = re.compile(
@@ -279,7 +279,7 @@ _THE_OTHERS = re.compile(r"^其[他它](?:有关|相关)?(?:部门|单位)")
 _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")
 #: 各乡 / 各县 / 各镇 — the first half of a collective split at 、 (各乡、镇人民政府).
 _LEVEL_ONLY = re.compile(
-    r"^各[乡镇街道县区市州旗]{1,2}(?:[（(][乡镇县区市旗]{1,2}[)）])?(?:、[乡镇街道县区市旗]{1,2})*$"
+    r"^各(?:省辖|地级|设区的?)?[乡镇街道县区市州旗]{1,2}(?:[（(][乡镇县区市旗]{1,2}[)）])?(?:、[乡镇街道县区市旗]{1,2})*$"
 )
 _LEVEL_BODY = re.compile(r"^[乡镇街道县区市州旗]{1,2}(?:[（(][^()（）]{1,6}[)）])?(?:人民政府|政府|办事处|管委会)?$")
 #: 市财政局等有关部门: a unit, then the collective the list ends with.
@@ -341,3 +341,20 @@ def keep_units(names: list[str]) -> list[str]:
         if j < len(names) and j > i and _SHARED_GOVERNMENT.search(names[j]) and looks_like_unit(names[j]):
             kept.append(name)  # printed as it is, its level and government shared with the name after it
     return kept
+
+
+#: A place named as a unit in a list of units (宜昌市, 襄樊市, 武汉城市圈9市): a city, county or prefecture;
+#: not a word that only ends like one (城市, 全市, 超市).
+_PLACE_UNIT = re.compile(r"^[\u4e00-\u9fff\d]{1,8}(?<![城全本该我超夜集上都股楼街])[市县州盟旗]$")
+
+
+def is_unit_list(parts: list[str]) -> bool:
+    """Whether the parts of a bracket all name units (the last one may close the list with 等), places
+    counting as units beside at least one office.
+
+    >>> is_unit_list(["省发改委", "建设厅", "宜昌市", "襄樊市等"]), is_unit_list(["宜昌市", "襄樊市"])
+    (True, False)
+    """
+    names = [*parts[:-1], _TRAILING_ETC.sub("", parts[-1])] if parts else []
+    units = [looks_like_unit(n) for n in names]
+    return any(units) and all(u or bool(_PLACE_UNIT.match(squeeze(n))) for u, n in zip(units, names, strict=True))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from dutygraph.loaders.base import LABEL, Context, assign_responsible, label_field
 from dutygraph.loaders.cues import Roles, closing_group, final_bracket, has_cue, names_a_role, read_cues
 from dutygraph.loaders.cut_brackets import open_group
-from dutygraph.loaders.names import looks_like_unit, split_top_level
+from dutygraph.loaders.names import is_unit_list, looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause, name_before_post
 from dutygraph.loaders.records import TaskRecord
@@ -44,8 +44,7 @@ def bare_group(text: str) -> tuple[str, str] | None:
     group = final_bracket(text)
     if not group or not group[0]:
         return None
-    parts = split_top_level(group[1], "、，,；;")
-    return group if parts and all(looks_like_unit(p) for p in parts) else None
+    return group if is_unit_list(split_top_level(group[1], "、，,；;")) else None
 
 
 def inner_bare_groups(text: str) -> list[str]:
@@ -56,7 +55,7 @@ def inner_bare_groups(text: str) -> list[str]:
     for start, end in top_brackets(text):
         parts = split_top_level(text[start + 1 : end - 1], "、，,；;")
         explains = bool(parts) and parts[0].startswith(("含", "包括", "包含", "不含", "其中", "如", "即"))
-        if parts and not explains and all(map(looks_like_unit, parts)) and text[end : end + 1] in "。；;":
+        if not explains and is_unit_list(parts) and text[end : end + 1] in "。；;":
             groups.append(text[start + 1 : end - 1])
     return groups
 

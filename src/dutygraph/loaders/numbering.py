@@ -85,7 +85,7 @@ def numbering(text: str) -> tuple[str, str, int] | None:
 def expand_shared(lines: list[Line], ctx: Context) -> list[Line]:
     """Lines with every numbered item on a line of its own (two items can share a line)."""
     out: list[Line] = []
-    for ln in lines:
+    for ln in _split_heading_chains(lines, ctx):
         text = ln.text.replace("\t", " ").strip()
         num = numbering(text)
         if not num or (num[0] == "cn" and not has_cue(text)):
@@ -96,6 +96,33 @@ def expand_shared(lines: list[Line], ctx: Context) -> list[Line]:
             out.append(ln)
             continue
         out.extend(Line(ln.no, number + body) for number, body in parts)
+    return out
+
+
+#: 一、着力提升监测水平(一)增强监测能力1.坚持…: a heading's short title run into the next, deeper number.
+_CHAIN = re.compile(
+    r"^([^。；;，,：:！!？?\s]{2,30}?[\u4e00-\u9fff）)])"
+    r"(?=[（(][一二三四五六七八九十]{1,3}[）)][\u4e00-\u9fff]|\d{1,2}[.．、](?!\d)[\u4e00-\u9fff“])"
+)
+
+
+def _split_heading_chains(lines: list[Line], ctx: Context) -> list[Line]:
+    """Lines with a heading whose title runs on into a deeper number (一、X(一)Y1.Z…) broken after each title:
+    a section or sub-section heading run together with its first item when the line breaks were lost."""
+    out: list[Line] = []
+    for ln in lines:
+        text = ln.text.strip()
+        pieces: list[str] = []
+        num = numbering(text)
+        while num and num[0] in ("cn", "cn-paren") and (m := _CHAIN.match(text[num[2] :])):
+            pieces.append(text[: num[2] + m.end()])
+            text = text[num[2] + m.end() :]
+            num = numbering(text)
+        if not pieces:
+            out.append(ln)
+            continue
+        ctx.warn(ln.no, f"heading '{pieces[0][:12]}' and the item after it share one line; read apart")
+        out.extend(Line(ln.no, t) for t in [*pieces, text])
     return out
 
 
