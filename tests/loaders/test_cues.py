@@ -725,3 +725,9 @@ def test_a_field_read_past_that_says_who_leads_among_the_responsible_units():
         (["市发改委"], ["五县五区政府", "开发区管委会"], ["吉炳伟"]),
         (["市交通局"], [], []),
     ]
+
+
+def test_units_named_after_hui_tong_work_with_the_lead_and_support_it():
+    # 由X牵头,会同Y、Z等单位负责落实: 会同 (together with) is no part of Y's name; Y and Z support.
+    r = read_cues("由省财政厅牵头,会同省民政厅、物价局等单位负责落实", 1, Context("x", []))
+    assert (r.lead, r.support + r.responsible) == (["省财政厅"], ["省民政厅", "物价局"])

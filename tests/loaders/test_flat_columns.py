@@ -94,3 +94,15 @@ def test_a_unit_name_a_narrow_column_broke_over_two_cells_is_one_unit():
         ("3", ["市生态环境局"], []),
         ("4", ["市水利局"], []),
     ]
+
+
+def test_a_shortened_name_before_a_whole_one_is_a_name_of_its_own_not_the_start_of_it():
+    # 省人口计生 / 省妇联 and 人口计生 / 省公安厅: a name that opens with its level (省妇联) starts a name; the
+    # shortened one before it is kept as printed, with a warning, not run into it (省人口计生省妇联).
+    r = load(SAMPLES / "flat_short_names_one_a_block.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["省卫生厅"], ["省发改委", "省人口计生", "省妇联"]),
+        ("2", ["省卫生厅"], ["人口计生", "省公安厅"]),
+        ("3", ["省卫生厅"], ["省新闻出版", "省总工会"]),
+    ]
+    assert any(w.line == 23 and "'人口计生' reads as no unit's full name" in w.message for w in r.warnings)

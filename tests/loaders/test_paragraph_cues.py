@@ -372,3 +372,15 @@ def test_headings_run_into_their_first_item_are_read_apart_and_a_bracket_cut_ins
     ]
     assert any(w.line == 3 and "share one line; read apart" in w.message for w in r.warnings)
     assert any(w.line == 9 and "stops inside its unit bracket" in w.message for w in r.warnings)
+
+
+def test_a_notice_whose_items_name_their_units_then_an_attached_table_reads_both():
+    # 十、/十一、 each name their 责任单位 before 附件1; the table after it lists more tasks.
+    r = load(SAMPLES / "notice_items_then_attached_table.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("十", ["区委宣传部", "区环保局", "各街道"]),
+        ("十一", ["区水务局", "区建交委", "区绿化市容局"]),
+        ("1", ["绿化市容局", "环保局"]),
+        ("2", ["区水务局"]),
+    ]
+    assert any(w.line == 10 and "in the notice before its attachment" in w.message for w in r.warnings)

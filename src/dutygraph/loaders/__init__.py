@@ -255,6 +255,7 @@ def load_text(
         tasks = chosen.parse(ctx)
     else:
         chosen, ctx, tasks = _parse_best(lines, src, warnings)
+        tasks = _notice_items(lines, src, ctx, tasks) + tasks
     if not tasks:
         raise NoTasksError(src.path, f"no tasks found (read as {chosen.name}); try another --layout")
     check_decomposition(src.path, tasks)
@@ -297,6 +298,27 @@ def _parse_best(
             fallback = (loader, ctx, tasks)
     assert fallback is not None
     return fallback
+
+
+#: 附件1： / 附件 2 on a line of its own: an attachment's body starts after it (not the notice's 附件：1.…表 list).
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d{0,2}\s*[:：]?\s*$")
+
+
+def _notice_items(lines: list[Line], src: SourceText, ctx: Context, tasks: list[TaskRecord]) -> list[TaskRecord]:
+    """The tasks the notice itself numbers, with their units, when the layout read only its attachment: a
+    notice whose items each name their 责任单位, then 附件1 and a table of more tasks. Empty for other texts."""
+    at = next((i for i, ln in enumerate(lines) if _ATTACHMENT.match(ln.text)), None)
+    if at is None or not tasks or min(t.line for t in tasks) <= lines[at].no:
+        return []
+    try:
+        loader, before, found = _parse_best(lines[:at], src, [])
+    except UnknownLayoutError:
+        return []  # the notice numbers nothing
+    if not found or any(not (t.lead or t.support or t.leaders) for t in found):
+        return []  # a notice's own numbered points (一、高度重视 …) name no units: they are no tasks
+    ctx.warnings.extend(w for w in before.warnings if w not in ctx.warnings)
+    ctx.warn(lines[at].no, f"read {len(found)} tasks in the notice before its attachment ({loader.name}) too")
+    return found
 
 
 def _as_printed(tasks: list[TaskRecord], simplifier: Simplifier) -> None:

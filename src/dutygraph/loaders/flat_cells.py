@@ -236,7 +236,7 @@ def cells_of(lines: list[Line]) -> list[Cell]:
 
 #: 市生态 / 环境局: the first part of a unit's name a narrow column broke over two cells, and the rest.
 _NAME_HEAD = re.compile(r"^[省市县区镇乡][\u4e00-\u9fff]{1,4}$")
-_NAME_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}$")
+_NAME_REST = re.compile(r"^(?![省市县区])[\u4e00-\u9fff]{1,5}$")
 
 
 def _rejoin_broken_names(cells: list[Cell]) -> list[Cell]:

@@ -48,7 +48,7 @@ from dutygraph.loaders.flat_cells import (
     tables,
 )
 from dutygraph.loaders.flat_header import rows_by_header
-from dutygraph.loaders.names import is_collective, is_local
+from dutygraph.loaders.names import is_collective, is_local, looks_like_unit
 from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.pipe_cells import closed_cell_rows
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
@@ -76,6 +76,10 @@ def _extra_lead_cell(rows: list[Row], body: list[Cell]) -> None:
         cells = row.unit_cells
         if len(cells) == 3 and row.lead == cells[0] and len(cells[1]) == 1 and not is_collective(cells[1][0]):
             row.lead, row.support = cells[0] + cells[1], cells[2]
+
+
+#: A name that opens with its level (省公安厅): the start of a name, never the rest of one broken over lines.
+_LEVEL_FIRST = re.compile(r"^[省市县区][\u4e00-\u9fff]{2,}")
 
 
 class FlatTableLoader(Loader):
@@ -290,7 +294,12 @@ class FlatTableLoader(Loader):
                     row.text += "".join(c.text.strip() for c in buffer)  # the task text went on
                 elif any(_VALUE.search(squeeze(c.text)) for c in buffer):
                     pass  # 年度目标 / 完成情况 values (9.8%, 提升4个百分点) in columns before the units
-                elif len(joined) + len(names[0]) <= _MAX_BROKEN_NAME:
+                elif len(joined) + len(names[0]) > _MAX_BROKEN_NAME:
+                    pass
+                elif len(joined) >= 3 and _LEVEL_FIRST.match(names[0]) and looks_like_unit(names[0]):
+                    names.insert(0, joined)  # 省人口计生 / 省妇联: a shortened name, then a whole one
+                    ctx.warn(buffer[0].no, f"'{joined}' reads as no unit's full name; kept as printed")
+                else:
                     names[0] = joined + names[0]  # a name broken over lines
                     ctx.warn(buffer[0].no, f"rejoined a unit name broken over lines: '{names[0]}'")
                 buffer.clear()

@@ -143,7 +143,7 @@ _BY_DUTY = re.compile(r"(?<!等)(?:按照?|根据)(?:各自)?职责(?:分工)?(?
 
 def clean_segment(segment: str) -> str:
     seg = squeeze(segment)
-    seg = re.sub(r"^(?:由|请|均由)", "", seg)
+    seg = re.sub(r"^(?:由|请|均由|会同)", "", seg)  # X牵头，会同Y、Z负责: Y and Z work with the lead
     seg = _ETC_CATEGORY_AND.sub("、", seg)  # X等省有关部门和Y: the category word between two lists is no unit
     seg = _BY_DUTY.sub("", seg)  # X、Y按职责牵头: how they lead, no part of Y
     # X等（相关）部门按职责分工负责 / X等配合: 等 closes the list, the category word is no unit
