@@ -106,3 +106,15 @@ def test_a_shortened_name_before_a_whole_one_is_a_name_of_its_own_not_the_start_
         ("3", ["省卫生厅"], ["省新闻出版", "省总工会"]),
     ]
     assert any(w.line == 23 and "'人口计生' reads as no unit's full name" in w.message for w in r.warnings)
+
+
+def test_a_category_row_naming_its_leader_above_each_header_holds_for_the_rows_under_it():
+    # 一、区长X牵头重点工作 before the first header, 二、… before the header printed again: each leader holds
+    # for its own rows only, and numbering restarts under each.
+    r = load(SAMPLES / "flat_section_leader_over_header.txt")
+    assert [(t.task, t.leaders, t.lead) for t in r.tasks] == [
+        ("1", ["陈兴立"], ["区财政局"]),
+        ("2", ["陈兴立"], ["区财政局"]),
+        ("1", ["姚珂军"], ["区发改局"]),
+        ("2", ["姚珂军"], ["区发改局"]),
+    ]

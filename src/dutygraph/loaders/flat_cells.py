@@ -296,6 +296,8 @@ def tables(cells: list[Cell]) -> list[tuple[str | None, list[Cell]]]:
             ):
                 body = []
             else:
+                if title and CN_SECTION.match(cell.lines[0].text) and len(text) <= 60:
+                    title = squeeze(CN_SECTION.sub("", cell.text))  # 一、区长X牵头重点工作 over the header
                 continue
         body.append(cell)
     if body is not None and body:

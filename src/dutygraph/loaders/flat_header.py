@@ -51,8 +51,11 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
         return None  # one row is a table when its header names the task column
     roles = _merged_category(header[header.index("number") + 1 :], rest, starts)
     rows: list[Row] = []
-    above = [c for c in rest[: starts[0]] if CN_SECTION.match(c.lines[0].text)]  # a category row before row 1
-    goal, leaders = _section(above[-1], ctx) if above else (title, [])
+    # A category row before row 1, above the header too (一、区长X牵头重点工作 / 序号 | 目标任务 | …), or the
+    # table's title when it is such a row (a page whose tables are split at each category row).
+    above = [c for c in [*body[:start], *rest[: starts[0]]] if CN_SECTION.match(c.lines[0].text)]
+    heading = above[-1] if above else Cell([Line(0, title)]) if title else None
+    goal, leaders = _section(heading, ctx) if heading else (title, [])
     goal = goal or title
     for s, e in zip(starts, [*starts[1:], len(rest)], strict=True):
         cells = rest[s + 1 : e]
