@@ -260,3 +260,15 @@ def test_a_column_named_by_its_items_name_is_the_task_column() -> None:
         ("电力设施", ["电管所"], "3月份"),
         ("养老机构", ["民政所"], "4月份"),
     ]
+
+
+def test_a_leader_cell_printed_once_on_the_left_holds_for_the_rows_under_it() -> None:
+    """分管市长 | 序号 | …: the leader is printed on his group's first row; the rows after it start at their
+    number, so the cell they lost on the left is his (merged), not an empty one."""
+    r = load(SAMPLES / "pipe_leader_column_merged.md")
+    assert [(t.task, t.leaders, t.inherited) for t in r.tasks] == [
+        ("1", ["周军波"], []),
+        ("2", ["周军波"], ["leaders"]),
+        ("3", ["吴君"], []),
+        ("4", ["吴君"], ["leaders"]),
+    ]

@@ -122,4 +122,6 @@ def test_a_name_cut_by_a_stray_space_is_rejoined_and_collectives_of_several_leve
 
     assert parse_names("自治 区农牧厅、财政厅") == ["自治区农牧厅", "财政厅"]
     assert parse_names("各县、市、区政府") == ["各县、市、区政府"]
+    assert parse_names("各县(市)及相关区政府") == ["各县(市)及相关区政府"]  # the levels share one government
+    assert parse_names("各县区和市直各部门") == ["各县区", "市直各部门"]
     assert parse_names("高新园 各街道 区教育局") == ["高新园", "各街道", "区教育局"]

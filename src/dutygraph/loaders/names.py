@@ -310,6 +310,8 @@ def _split_conjunction(name: str) -> list[str]:
         left, right = name[: m.start()], name[m.end() :]
         if _PARTY_AND_GOVERNMENT.search(left) and _ITS_GOVERNMENT.match(right):
             continue  # 各县(市、区)党委和人民政府, 高新区党工委和管委会: the place's two leading bodies, named once
+        if _LEVEL_ONLY.match(left) and re.search(r"政府$", right):
+            continue  # 各县(市)及相关区政府: the levels share the government named once, one collective
         if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
             if not _UNIT_SUFFIX.search(left) and not is_collective(left):
                 continue

@@ -219,7 +219,7 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
             anchor = header.index("text")
         if at is not None and anchor is not None and 0 <= anchor - at <= missing:
             missing = anchor - at
-        padded = [Cell(merged=per_line) for _ in range(missing)] + row
+        padded = [Cell(merged=True) for _ in range(missing)] + row  # cells printed once, in a row above
         return padded + [Cell(merged=per_line) for _ in range(len(header) - len(padded))], header
     if len(row) > len(header):
         units = [i for i, r in enumerate(header) if r in UNIT_ROLES]
