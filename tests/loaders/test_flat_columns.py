@@ -118,3 +118,15 @@ def test_a_category_row_naming_its_leader_above_each_header_holds_for_the_rows_u
         ("1", ["姚珂军"], ["区发改局"]),
         ("2", ["姚珂军"], ["区发改局"]),
     ]
+
+
+def test_a_leader_printed_once_before_his_groups_first_row_leads_every_row_of_the_group():
+    # 牵头领导 | 重点工作 | …: 周阳市长 before row 1 is the leader of rows 1 and 2 (his post is no part of the
+    # name); 陈炳荣副市长 before row 3 starts the next group.
+    r = load(SAMPLES / "flat_leader_column_first.txt")
+    assert [(t.task, t.leaders, t.lead, t.inherited) for t in r.tasks] == [
+        ("1", ["周阳"], ["市府办"], []),
+        ("2", ["周阳"], ["市府办"], ["leaders"]),
+        ("3", ["陈炳荣"], ["市财政局"], []),
+        ("4", ["陈炳荣"], ["市发改局"], ["leaders"]),
+    ]

@@ -49,7 +49,7 @@ from dutygraph.loaders.flat_cells import (
 )
 from dutygraph.loaders.flat_header import rows_by_header
 from dutygraph.loaders.names import is_collective, is_local, looks_like_unit
-from dutygraph.loaders.persons import run_together_persons
+from dutygraph.loaders.persons import parse_persons, run_together_persons
 from dutygraph.loaders.pipe_cells import closed_cell_rows
 from dutygraph.loaders.records import DEDUPLICATED, INHERITABLE, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
@@ -159,6 +159,12 @@ class FlatTableLoader(Loader):
         return DOT_NUMBER if headers >= 2 and len(dotted) >= 2 and set(dotted) != {"1"} else None
 
     @staticmethod
+    def _leaders_first(body: list[Cell]) -> bool:
+        """True when the header's first column (after 序号) names the leaders: 牵头领导 | 重点工作 | 牵头单位."""
+        roles = [r for c in body if c.kind is Kind.HEADER and (r := header_role(c.text)) not in (None, "number")]
+        return bool(roles) and roles[0] == "leaders"
+
+    @staticmethod
     def _one_unit_column(body: list[Cell]) -> bool:
         """True when the header names one unit column, 责任单位 / 责任部门, and no 牵头 or 配合 column."""
         roles = {header_role(c.text) for c in body if c.kind is Kind.HEADER}
@@ -172,11 +178,16 @@ class FlatTableLoader(Loader):
         area: str | None = None
         buffer: list[Cell] = []
         expect_goal = False
+        leaders_first = self._leaders_first(body)
+        group: Cell | None = None  # a leader printed once, before his group's first row (牵头领导 | 重点工作 | …)
         for i, cell in enumerate(body):
             kind = cell.kind
             if kind is Kind.HEADER or (
                 squeeze(cell.text) == "区政府" and i + 1 < len(body) and body[i + 1].kind is Kind.HEADER
             ):
+                continue
+            if leaders_first and kind is Kind.PERSON and i + 1 < len(body) and body[i + 1].kind is Kind.TASK:
+                group = cell
                 continue
             if expect_goal and kind in (Kind.TEXT, Kind.UNITS, Kind.PERSON):
                 goal, expect_goal = cell.text, False
@@ -196,6 +207,10 @@ class FlatTableLoader(Loader):
                 assert m is not None
                 text = (cell.lines[0].text[m.end() :] + "".join(ln.text.strip() for ln in cell.lines[1:])).strip()
                 row = Row(squeeze(m.group(1)), text, cell.no, goal, goal_no, area)
+                if group is not None:  # the rows after it print no leader: they take his from the row above
+                    row.leaders = [n for ln in group.lines if ln.text.strip() for n in parse_persons(ln.text)]
+                    row.printed.add("leaders")
+                    row.lines["leaders"], group = group.no, None
                 rows.append(row)
                 continue
             self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
@@ -344,6 +359,8 @@ class FlatTableLoader(Loader):
         row = rows[-1]
         columns = set().union(*(r.printed for r in rows[:-1])) if len(rows) > 1 else set(INHERITABLE)
         missing = [f for f in INHERITABLE if f not in row.printed and f in columns]  # the columns the table has
+        if FlatTableLoader._leaders_first(body) and (row.lead or row.support):
+            missing = [f for f in missing if f != "leaders"]  # printed before the text: merged, not cut off
         if missing and not row.printed and row.line == last_line and not _SENTENCE_END.search(row.text):
             row.printed.update(missing)  # the text stops inside the task's own cell: nothing after it was printed
             ctx.warn(row.line, f"the text ends inside task {row.number}'s text; its other cells were not printed")

@@ -157,9 +157,15 @@ _POST_SPACED = re.compile(r"^(\S{2,4})[\s\u3000]+\S*(?:长|书记|委员|常委|
 
 
 def name_before_post(text: str) -> str | None:
-    """The person of a name followed by a space and its post (胡选坤 市委副书记), or None."""
-    spaced = _POST_SPACED.match(text.strip())
-    return spaced.group(1) if spaced and is_person(spaced.group(1)) else None
+    """The person of a name followed by its post, after a space (胡选坤 市委副书记) or not (周阳市长), or None.
+
+    >>> name_before_post("胡选坤 市委副书记"), name_before_post("周阳市长"), name_before_post("常务副市长")
+    ('胡选坤', '周阳', None)
+    """
+    spaced = _POST_SPACED.match(text.strip()) or _POST_GLUED.match(squeeze(text))
+    if not spaced or _LEADER_TITLES.search(spaced.group(1)) or spaced.group(1) in _POST_WORDS:
+        return None
+    return spaced.group(1) if is_person(spaced.group(1)) else None
 
 
 def parse_persons(text: str) -> list[str]:
@@ -191,6 +197,11 @@ _LEADER_CLAUSE = re.compile(
     rf"^(?:由|请)?((?:[\u4e00-\u9fff]{{2,4}}?(?:{_POST})(?:同志)?[、和]?)+)(?:负责|牵头|分管|牵头负责|负总责|抓总|领衔)$"
 )
 _POST_TAIL = re.compile(rf"(?:{_POST})(?:同志)?$")
+#: Words that open a post (常务副市长, 全体区长), never a name before it.
+_POST_WORDS = frozenset(
+    ["常务", "全体", "执行", "第一", "主要", "分管", "有关", "相关", "各位", "全市", "全县", "全区"]
+)
+_POST_GLUED = re.compile(rf"^(\S{{2,4}}?)(?:{_POST})(?:同志)?$")
 
 
 def leader_clause(segment: str) -> list[str] | None:
