@@ -115,6 +115,8 @@ def opened_cell_rows(lines: list[Line]) -> list[list[Cell]]:
 
 def _closed_cells(lines: list[Line]) -> list[Cell] | None:
     """The cells of a text whose every cell is closed by a lone ``|`` line; None for other texts."""
+    if sum(1 for ln in lines if ln.text.strip() == "|") < _FEWEST_CELLS - 1:
+        return None  # too few closers for a table: most texts, told apart without building cells
     cells: list[Cell] = []
     current: list[Line] = []
     for ln in lines:
@@ -129,7 +131,10 @@ def _closed_cells(lines: list[Line]) -> list[Cell] | None:
     if current:
         cells.append(Cell(current))
     nonblank = sum(len(c.lines) for c in cells)
-    return cells if len(cells) >= 12 and len(cells) >= nonblank else None
+    return cells if len(cells) >= _FEWEST_CELLS and len(cells) >= nonblank else None
+
+
+_FEWEST_CELLS = 12
 
 
 def _is_header_cell(cell: Cell) -> bool:
