@@ -130,3 +130,14 @@ def test_a_leader_printed_once_before_his_groups_first_row_leads_every_row_of_th
         ("3", ["陈炳荣"], ["市财政局"], []),
         ("4", ["陈炳荣"], ["市发改局"], ["leaders"]),
     ]
+
+
+def test_a_sub_row_under_a_merged_number_and_title_adds_the_units_it_prints_first():
+    # 项目 | 责任单位 | 建设内容 | …: row 1's second sub-row (区住建局 | 改造人行道… | …) is row 1's too.
+    r = load(SAMPLES / "flat_sub_rows_units_first.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "完善交通基础设施", ["区新兴产业服务中心", "区住建局"]),
+        ("2", "提升区域防洪能力", ["区农业农村局"]),
+        ("3", "加大安居保障力度", ["区新兴产业服务中心"]),
+    ]
+    assert not any("could not place" in w.message for w in r.warnings)

@@ -10,6 +10,7 @@ from dutygraph.loaders.base import (
     BARE_NUMBER,
     CN_SECTION,
     PAREN_NUMBER,
+    Context,
     fill_from_above,
 )
 from dutygraph.loaders.delimited_header import header_role
@@ -351,3 +352,34 @@ def cut_unit_name(cells: list[Cell], lines: list[Line]) -> str | None:
     if "。" in text or not (len(text) <= 2 or looks_like_unit(re.split(r"[、，,]", text)[0])):
         return None
     return text
+
+
+def unit_blocks(rest: list[Cell], k: int, later_units: int, number: str, ctx: Context) -> tuple[int, list[Line]]:
+    """How many cells from ``k`` one unit column holds, and their lines, when a column's cell is printed a
+    name a block: a parenthesised tail (（区金融办）) joins the name above it; the last unit column holds every
+    block left; an earlier one holds one block, or every block before a last one that lists several names
+    (区发改局 / 区经信局 | 区科技局、区财政局: the blocks of one-name cells are the earlier column's)."""
+    blocks: list[tuple[int, list[Line]]] = []  # (cells, lines)
+    for cell in rest[k:]:
+        if cell.kind not in (Kind.UNITS, Kind.TAIL):
+            break
+        lines = [Line(ln.no, ln.text.strip()) for ln in cell.lines if ln.text.strip()]
+        if cell.kind is Kind.TAIL and blocks and is_paren_tail(cell.text):
+            cells, above = blocks[-1]
+            blocks[-1] = (cells + 1, [*above[:-1], Line(above[-1].no, above[-1].text + lines[0].text)])
+        else:
+            blocks.append((1, lines))
+    take = len(blocks) if not later_units else 1
+    if (
+        later_units == 1
+        and len(blocks) > 2
+        and _lists_several(blocks[-1][1])
+        and not any(_lists_several(b) for _, b in blocks[:-1])
+    ):
+        take = len(blocks) - 1
+        ctx.warn(rest[k].no, f"row {number}: read {take} blocks of units as one column's (one name a block)")
+    return sum(c for c, _ in blocks[:take]) or 1, [ln for _, b in blocks[:take] for ln in b]
+
+
+def _lists_several(lines: list[Line]) -> bool:
+    return len(lines) > 1 or bool(re.search(r"[、，,；;]", lines[0].text if lines else ""))

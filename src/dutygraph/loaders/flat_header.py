@@ -16,9 +16,9 @@ from dutygraph.loaders.flat_cells import (
     cut_unit_name,
     is_extra,
     row_number,
+    unit_blocks,
 )
 from dutygraph.loaders.headings import heading_cues, heading_title
-from dutygraph.loaders.names import is_paren_tail
 from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line, squeeze
@@ -261,6 +261,13 @@ def _header_row(
     while k < len(rest) and rest[k].kind is Kind.TEXT and _is_body(rest[k]):
         row.text += rest[k].text.strip()  # a sub-row under the merged number and title
         k += 1 + _read_columns(row, rest[k + 1 :], roles[text_roles:], responsible, ctx)
+    sub_roles = roles[text_roles:]
+    while k < len(rest) and rest[k].kind is Kind.UNITS and sub_roles and sub_roles[0] in UNIT_ROLES:
+        # 项目 | 责任单位 | 建设内容 | …: a sub-row under the merged number and title prints its own units first
+        read = _read_columns(row, rest[k:], sub_roles, responsible, ctx)
+        if not read:
+            break
+        k += read
     for cell in rest[k:]:
         if (stated := cell_cues(cell.text, cell.no, ctx)) is not None:
             _add_stated(row, stated, responsible)  # a line past the columns that states its roles (省牵头单位：X)
@@ -330,9 +337,7 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
             k += 1
         elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
             later_units = sum(1 for r in roles[at + 1 :] if r in UNIT_ROLES)
-            taken, lines = (
-                _unit_blocks(rest, k, later_units, row.number, ctx) if cell.kind is not Kind.NONE else (1, [])
-            )
+            taken, lines = unit_blocks(rest, k, later_units, row.number, ctx) if cell.kind is not Kind.NONE else (1, [])
             names = [n for ln in lines for n in ctx.names(ln.text, ln.no)]
             k += taken - 1
             if role == "responsible":
@@ -361,34 +366,3 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
                 row.deadline = squeeze(cell.text)
             k += 1  # 完成时限, 备注, 进展情况, 建设地点: read past
     return k
-
-
-def _unit_blocks(rest: list[Cell], k: int, later_units: int, number: str, ctx: Context) -> tuple[int, list[Line]]:
-    """How many cells from ``k`` one unit column holds, and their lines, when a column's cell is printed a
-    name a block: a parenthesised tail (（区金融办）) joins the name above it; the last unit column holds every
-    block left; an earlier one holds one block, or every block before a last one that lists several names
-    (区发改局 / 区经信局 | 区科技局、区财政局: the blocks of one-name cells are the earlier column's)."""
-    blocks: list[tuple[int, list[Line]]] = []  # (cells, lines)
-    for cell in rest[k:]:
-        if cell.kind not in (Kind.UNITS, Kind.TAIL):
-            break
-        lines = [Line(ln.no, ln.text.strip()) for ln in cell.lines if ln.text.strip()]
-        if cell.kind is Kind.TAIL and blocks and is_paren_tail(cell.text):
-            cells, above = blocks[-1]
-            blocks[-1] = (cells + 1, [*above[:-1], Line(above[-1].no, above[-1].text + lines[0].text)])
-        else:
-            blocks.append((1, lines))
-    take = len(blocks) if not later_units else 1
-    if (
-        later_units == 1
-        and len(blocks) > 2
-        and _lists_several(blocks[-1][1])
-        and not any(_lists_several(b) for _, b in blocks[:-1])
-    ):
-        take = len(blocks) - 1
-        ctx.warn(rest[k].no, f"row {number}: read {take} blocks of units as one column's (one name a block)")
-    return sum(c for c, _ in blocks[:take]) or 1, [ln for _, b in blocks[:take] for ln in b]
-
-
-def _lists_several(lines: list[Line]) -> bool:
-    return len(lines) > 1 or bool(re.search(r"[、，,；;]", lines[0].text if lines else ""))
