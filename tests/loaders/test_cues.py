@@ -731,3 +731,11 @@ def test_units_named_after_hui_tong_work_with_the_lead_and_support_it():
     # 由X牵头,会同Y、Z等单位负责落实: 会同 (together with) is no part of Y's name; Y and Z support.
     r = read_cues("由省财政厅牵头,会同省民政厅、物价局等单位负责落实", 1, Context("x", []))
     assert (r.lead, r.support + r.responsible) == (["省财政厅"], ["省民政厅", "物价局"])
+
+
+def test_a_labelled_list_whose_leads_are_marked_by_each_leading_reads_them_and_the_rest_support():
+    # 分别牵头 (each leads its part) is no part of a name; the units after it, past a 、, support.
+    r = read_cues("责任单位：经济投资局和航空口岸局分别牵头、区发改局", 1, Context("x", []))
+    assert (r.lead, r.support) == (["经济投资局", "航空口岸局"], ["区发改局"])
+    r = read_cues("责任单位：市人力社保局、市农业农村局分别牵头", 1, Context("x", []))
+    assert (r.lead, r.support) == (["市人力社保局", "市农业农村局"], [])

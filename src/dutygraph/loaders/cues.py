@@ -39,6 +39,7 @@ from dutygraph.loaders.role_verbs import (
     LEAD_END,
     RESPONSIBLE_END,
     SUPPORT_END,
+    after_verbs,
     clauses,
     clean_segment,
     is_verb_clause,
@@ -289,12 +290,17 @@ def _first_sentence(value: str) -> str:
 
 def _has_inner_verbs(value: str) -> bool:
     """True for a labelled list that marks roles inside it: 责任单位：X、Y牵头，Z."""
-    return any(LEAD_END.search(clean_segment(seg)) for seg in split_top_level(value, "，,；;"))
+    return any(LEAD_END.search(clean_segment(seg)) for seg in _marked_segments(value))
+
+
+def _marked_segments(value: str) -> list[str]:
+    """A labelled list's parts: at commas, and after a role verb a 、 follows (X和Y分别牵头、Z)."""
+    return [part for seg in split_top_level(value, "，,；;") for part in after_verbs(seg)]
 
 
 def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Roles) -> None:
     """Units under one label with the leads marked by a verb: the marked lead, the rest support."""
-    for seg in split_top_level(value, "，,；;"):
+    for seg in _marked_segments(value):
         seg = clean_segment(seg)
         lead, support = LEAD_END.search(seg), SUPPORT_END.search(seg)
         if lead:

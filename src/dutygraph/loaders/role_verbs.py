@@ -14,7 +14,7 @@ from dutygraph.loaders.text import OPENERS, squeeze
 
 #: Verb endings of a unit list: who leads, who supports, who is responsible.
 LEAD_END = re.compile(
-    r"(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|总牵头|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头(?:组织)?实施"
+    r"(?:分别|共同)?(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|总牵头|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头(?:组织)?实施"
     r"|牵头|主办|主责|抓总"
     r"|负总责|总负责|主抓)$"
 )
@@ -125,6 +125,11 @@ def shared_verb(segments: list[str], verb_lead: bool) -> bool:
 #: Where one clause ends and the next begins inside a segment: after a role verb, at 、 or a space
 #: (X牵头、Y配合 / X牵头 Y配合).
 _CLAUSE_END = re.compile(r"(?<=牵头|配合|负责|协办|主办|参与|协同|协助)[、\s\u3000]+(?=\S)")
+
+
+def after_verbs(segment: str) -> list[str]:
+    """A segment split after each role verb that a 、 or space follows (X和Y分别牵头、Z: the lead, then more)."""
+    return [p for p in _CLAUSE_END.split(segment) if p]
 
 
 def clauses(segment: str) -> list[str]:
