@@ -141,3 +141,16 @@ def test_a_sub_row_under_a_merged_number_and_title_adds_the_units_it_prints_firs
         ("3", "加大安居保障力度", ["区新兴产业服务中心"]),
     ]
     assert not any("could not place" in w.message for w in r.warnings)
+
+
+def test_a_dashed_sub_target_after_its_goals_units_is_a_record_of_its_own_with_the_goals_number():
+    # ——孕产妇系统管理率… follows goal 2's units and prints its own: a second record numbered 2. The dashed
+    # target printed before any unit belongs to its goal's text.
+    r = load(SAMPLES / "flat_sub_targets.txt")
+    assert [(t.task, t.text[:8], t.lead, t.support) for t in r.tasks] == [
+        ("1", "妇女享有良好的基", ["省卫生厅"], ["省发改委", "省妇联"]),
+        ("2", "提高孕产妇医疗保", ["省卫生厅"], ["省公安厅"]),
+        ("2", "——孕产妇系统管", ["省卫生厅"], ["省财政厅"]),
+        ("2", "——孕产妇中重度", ["省卫生厅"], ["省工商局"]),
+        ("3", "妇女艾滋病感染率", ["省卫生厅"], ["省妇联"]),
+    ]

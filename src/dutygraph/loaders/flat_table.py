@@ -78,6 +78,10 @@ def _extra_lead_cell(rows: list[Row], body: list[Cell]) -> None:
             row.lead, row.support = cells[0] + cells[1], cells[2]
 
 
+#: ——女性人均预期寿命延长: a sub-target under a numbered goal, opened by a dash.
+_SUB_TARGET = re.compile(r"^\s*(?:——|--|—)\s*\S")
+#: What the start of a name broken over lines holds: characters and brackets, no sentence marks or dashes.
+_NAME_PIECE = re.compile(r"^[\u4e00-\u9fff（()）〔〕“”‘’《》\"·0-9A-Za-z]+$")
 #: A name that opens with its level (省公安厅): the start of a name, never the rest of one broken over lines.
 _LEVEL_FIRST = re.compile(r"^[省市县区][\u4e00-\u9fff]{2,}")
 
@@ -213,6 +217,11 @@ class FlatTableLoader(Loader):
                     row.lines["leaders"], group = group.no, None
                 rows.append(row)
                 continue
+            if row is not None and (row.lead or row.support) and kind is Kind.TEXT and _SUB_TARGET.match(cell.text):
+                # ——孕产妇系统管理率达到90%以上 after the row's units: a target of the row's with units of its own
+                row = Row(row.number, cell.text.strip(), cell.no, row.goal, row.goal_no, row.area)
+                rows.append(row)
+                continue
             self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
         self._cut_name(row, buffer, ctx)
         return rows
@@ -309,8 +318,8 @@ class FlatTableLoader(Loader):
                     row.text += "".join(c.text.strip() for c in buffer)  # the task text went on
                 elif any(_VALUE.search(squeeze(c.text)) for c in buffer):
                     pass  # 年度目标 / 完成情况 values (9.8%, 提升4个百分点) in columns before the units
-                elif len(joined) + len(names[0]) > _MAX_BROKEN_NAME:
-                    pass
+                elif len(joined) + len(names[0]) > _MAX_BROKEN_NAME or not _NAME_PIECE.match(joined):
+                    pass  # a sentence (——女性人均预期寿命延长。), not the start of a name
                 elif len(joined) >= 3 and _LEVEL_FIRST.match(names[0]) and looks_like_unit(names[0]):
                     names.insert(0, joined)  # 省人口计生 / 省妇联: a shortened name, then a whole one
                     ctx.warn(buffer[0].no, f"'{joined}' reads as no unit's full name; kept as printed")
