@@ -272,3 +272,15 @@ def test_a_leader_cell_printed_once_on_the_left_holds_for_the_rows_under_it() ->
         ("3", ["吴君"], []),
         ("4", ["吴君"], ["leaders"]),
     ]
+
+
+def test_a_unit_marked_by_a_star_before_or_after_its_name_leads_and_a_masked_name_is_no_mark() -> None:
+    """区政府办公室*、区财政局 / 区财政局、*区经信局: the marked unit leads, the others support; **区委 is a
+    name masked out (two stars), not a marked one."""
+    r = load(SAMPLES / "pipe_star_marked_lead.md")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["区发改局"], []),
+        ("2", ["区政府办公室"], ["区财政局"]),
+        ("3", ["区经信局"], ["区财政局"]),
+        ("4", ["**区委", "区政府"], []),
+    ]

@@ -52,26 +52,39 @@ def finish_tasks(
     return region, year
 
 
-_LEAD_MARK = "★☆"
+_LEAD_MARK = "★☆*＊"
+
+
+def _is_marked(name: str) -> bool:
+    """★X, X★, *X, X*: one mark before or after the name (** stands for a name masked out, 区**局, no mark)."""
+    return len(name) > 2 and any(
+        end in _LEAD_MARK and not (end in "*＊" and inner in "*＊")
+        for end, inner in ((name[0], name[1]), (name[-1], name[-2]))
+    )
+
+
+def _unmarked(name: str) -> str:
+    return name[1:] if name[0] in _LEAD_MARK else name[:-1]
 
 
 def _lead_marks(tasks: list[TaskRecord], ctx: Context) -> None:
-    """A unit marked ★ (★区发改委、统计局) is the lead; the others listed with it support."""
+    """A unit marked ★ or * before or after its name (★区发改委、统计局 / 区政府办公室*、区财政局) is the lead;
+    the others listed with it support."""
     marked_any = False
     for t in tasks:
         names = t.lead + t.support
-        marked = [n.lstrip(_LEAD_MARK) for n in names if n.startswith(tuple(_LEAD_MARK))]
+        marked = [_unmarked(n) for n in names if _is_marked(n)]
         if not marked:
             continue
         marked_any = True
         t.lead = marked
-        t.support = [n for n in names if not n.startswith(tuple(_LEAD_MARK))]
+        t.support = [n for n in names if not _is_marked(n)]
         if t.support and "support" not in t.lines and "lead" in t.lines:
             t.lines["support"] = t.lines["lead"]
     if marked_any:
         ctx.warn(
             None,
-            "units marked as leading (★, （牵头）) are read as the lead units "
+            "units marked as leading (★, *, （牵头）) are read as the lead units "
             "and the others listed with them as supporting",
         )
 
