@@ -154,3 +154,14 @@ def test_a_dashed_sub_target_after_its_goals_units_is_a_record_of_its_own_with_t
         ("2", "——孕产妇中重度", ["省卫生厅"], ["省工商局"]),
         ("3", "妇女艾滋病感染率", ["省卫生厅"], ["省妇联"]),
     ]
+
+
+def test_a_table_keeping_the_numbers_of_the_longer_list_it_was_taken_from_reads_every_row():
+    # 6, 52, 53: a bureau's share of the county's list keeps the list's numbers; the stray 2 after row 6's
+    # unit opens no row (no task text follows it). 股 (a bureau's section) names a unit.
+    r = load(SAMPLES / "flat_numbers_from_a_longer_list.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("6", ["经管站"]),
+        ("52", ["农田建设管理股", "农业股"]),
+        ("53", ["经管站"]),
+    ]

@@ -41,12 +41,16 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
     rest = [c for c in body[start:] if c.kind is not Kind.HEADER]
     starts: list[int] = []
     first = None  # a page cut from a longer table starts at its first row's number (80, 81, …)
+    last = 0
     for j, c in enumerate(rest):
         if c.kind is Kind.NUMBER:
             number = int(row_number(c))
             first = number if first is None else first
-            if number == first + len(starts):
+            # 6, 52, 53 …: a table of the tasks a unit took from a longer list keeps the list's numbers
+            skipped = starts and number > last + 1 and _opens_row(rest, j)
+            if number == (last + 1 if starts else first) or skipped:
                 starts.append(j)
+                last = number
     if not starts or (len(starts) < 2 and "text" not in header):
         return None  # one row is a table when its header names the task column
     roles = _merged_category(header[header.index("number") + 1 :], rest, starts)
@@ -88,6 +92,12 @@ def _merged_category(roles: list[str | None], rest: list[Cell], starts: list[int
     if texts in printed and any(0 < n < texts for n in printed):
         return ["goal", *roles[1:]]
     return roles
+
+
+def _opens_row(cells: list[Cell], at: int) -> bool:
+    """Whether the number at ``at`` opens a row: a task's text follows it, not a unit or a figure."""
+    nxt = cells[at + 1] if at + 1 < len(cells) else None
+    return nxt is not None and nxt.kind is Kind.TEXT and len(squeeze(nxt.text)) > _CUT_CELL
 
 
 def _section(cell: Cell, ctx: Context) -> tuple[str, list[str]]:

@@ -15,7 +15,7 @@ from dutygraph.loaders.text import SPACES, squeeze
 #: Endings that make a string the name of an office, body or place (a unit).
 _UNIT_SUFFIX = re.compile(
     r"(?:局|办|新城|科技城|委|部|处|科|室|院|所|站|队|会|园|区|镇|乡|街道|社区|村|集团|公司|中心|单位|板块|部门|联|协|团|社|厅|支行|分行|总行"
-    r"|馆|台|校|组|署|分局|大队|支队|小组|银行|学校|医院|海关|政府|镇街)$"
+    r"|馆|台|校|组|署|分局|大队|支队|小组|银行|学校|医院|海关|政府|镇街|(?<![控入参持炒配])股)$"
 )
 #: Two-character words that end like a unit but are not one (格局, 布局 …).
 _NOT_UNITS = re.compile(
