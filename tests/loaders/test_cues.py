@@ -739,3 +739,9 @@ def test_a_labelled_list_whose_leads_are_marked_by_each_leading_reads_them_and_t
     assert (r.lead, r.support) == (["经济投资局", "航空口岸局"], ["区发改局"])
     r = read_cues("责任单位：市人力社保局、市农业农村局分别牵头", 1, Context("x", []))
     assert (r.lead, r.support) == (["市人力社保局", "市农业农村局"], [])
+
+
+def test_a_leaders_value_naming_them_in_brackets_after_a_phrase_reads_the_names():
+    # 责任领导：按《市委工作要点》分工（A、B、C）: the bracket names the leaders, the phrase says how they share it.
+    r = read_cues("责任领导:按《市委工作要点》分工(蒋永根、俞福才、金跃民);责任单位:总部办", 1, Context("x", []))
+    assert (r.leaders, r.responsible) == (["蒋永根", "俞福才", "金跃民"], ["总部办"])

@@ -241,6 +241,7 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.extend(read_cues(value, line, ctx))
         elif kind == "leaders":
             if not re.search(r"(?:负责人|责任人)$", value):  # X主要负责人, 市政府常务副市长: posts, no one named
+                value = _bracketed_persons(value) or value
                 roles.leaders += [p for p in parse_persons(value) if is_person(p) and not OFFICE_POST.match(p)]
         elif kind == "responsible":
             roles.responsible += ctx.names(value, line)
@@ -248,6 +249,14 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             roles.lead += ctx.names(value, line)
         else:
             roles.support += ctx.names(value, line)
+
+
+def _bracketed_persons(value: str) -> str | None:
+    """The names a leaders' value gives in brackets after a phrase (按《市委工作要点》分工（蒋永根、俞福才）),
+    or None."""
+    inner = re.findall(r"[（(]([^（()）]+)[)）]", value)
+    names = [p for part in inner for p in parse_persons(part)]
+    return "、".join(inner) if names and all(is_person(p) for p in names) else None
 
 
 #: 由X牵头 opening a field's value.
