@@ -165,3 +165,16 @@ def test_a_table_keeping_the_numbers_of_the_longer_list_it_was_taken_from_reads_
         ("52", ["农田建设管理股", "农业股"]),
         ("53", ["经管站"]),
     ]
+
+
+def test_a_table_the_page_starts_below_its_header_is_read_by_what_its_cells_hold():
+    # No header: rows open at 1, 2, 3 … before a task's text; unit cells lead, person cells are the leaders,
+    # a section heading is the goal of the rows under it, deadlines and telephone numbers are read past.
+    r = load(SAMPLES / "flat_no_header.txt")
+    assert [(t.task, t.goal, t.lead, t.leaders) for t in r.tasks] == [
+        ("1", "经济社会发展的主要预期目标", ["法规科"], ["潘秀峰"]),
+        ("2", "经济社会发展的主要预期目标", ["市农技中心"], ["卢伯瑛"]),
+        ("3", "加快新型工业化进程", ["产业科"], []),  # its leader cell is empty: nothing from the row above
+        ("4", "加快新型工业化进程", ["产业科", "市畜牧中心"], ["孙永峰", "李先俊"]),
+    ]
+    assert any("prints no header" in w.message for w in r.warnings)

@@ -48,6 +48,7 @@ from dutygraph.loaders.flat_cells import (
     tables,
 )
 from dutygraph.loaders.flat_header import rows_by_header
+from dutygraph.loaders.flat_headerless import headerless_rows
 from dutygraph.loaders.names import is_collective, is_local, looks_like_unit
 from dutygraph.loaders.persons import parse_persons, run_together_persons
 from dutygraph.loaders.pipe_cells import closed_cell_rows
@@ -86,6 +87,13 @@ _NAME_PIECE = re.compile(r"^[\u4e00-\u9fff（()）〔〕“”‘’《》\"·0-
 _LEVEL_FIRST = re.compile(r"^[省市县区][\u4e00-\u9fff]{2,}")
 
 
+def _headerless(lines: list[Line]) -> list[Row]:
+    cells = cells_of(lines)
+    for c in cells:
+        c.kind = classify(c, False)
+    return headerless_rows(cells)
+
+
 class FlatTableLoader(Loader):
     """Tables flattened to one cell per line (or per blank-line-separated block)."""
 
@@ -104,7 +112,7 @@ class FlatTableLoader(Loader):
                 short += 1
                 headers += t in HEADER_TOKENS
         if headers < 2 and tasks < 3:
-            return 0.0
+            return 2.0 * len(_headerless(lines))  # a table the page starts below its header, or none
         if short < max(3, tasks // 2) or closed_cell_rows(lines) is not None:
             return 0.0  # cells closed by pipes and lined up under a header: a delimited table
         return tasks + short / 2 + 5 * headers
@@ -140,6 +148,8 @@ class FlatTableLoader(Loader):
                         row.printed |= {"lead", "support"}
             self._cut_short(rows, body, last_line, dedup, ctx)
             records.extend(finish(rows))
+        if not records:
+            records = finish(headerless_rows(cells, ctx))
         if dedup:
             bare = sum(1 for r in records if len(r.inherited) == len(INHERITABLE))
             some = sum(1 for r in records if 0 < len(r.inherited) < len(INHERITABLE))
