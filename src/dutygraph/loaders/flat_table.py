@@ -27,12 +27,10 @@ import re
 
 from dutygraph.loaders.base import (
     DEADLINE,
-    DOT_NUMBER,
     PAREN_NUMBER,
     Context,
     Loader,
 )
-from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import (
     HEADER_TOKENS,
     Cell,
@@ -49,6 +47,7 @@ from dutygraph.loaders.flat_cells import (
 )
 from dutygraph.loaders.flat_header import rows_by_header
 from dutygraph.loaders.flat_headerless import headerless_rows
+from dutygraph.loaders.flat_roles import leaders_first, one_unit_column, task_pattern, units_end_rows
 from dutygraph.loaders.names import is_collective, is_local, looks_like_unit
 from dutygraph.loaders.persons import parse_persons, run_together_persons
 from dutygraph.loaders.pipe_cells import closed_cell_rows
@@ -124,7 +123,7 @@ class FlatTableLoader(Loader):
         dedup = is_deduplicated(ctx.lines)
         if dedup:
             ctx.flags.append(DEDUPLICATED)
-        task_re = self._task_pattern(cells)
+        task_re = task_pattern(cells)
         for c in cells:
             c.kind = classify(c, task_re or False)
         records: list[TaskRecord] = []
@@ -140,7 +139,7 @@ class FlatTableLoader(Loader):
                 self._numbered(body, ctx, task_re or PAREN_NUMBER) if numbered else self._unnumbered(title, body, ctx)
             )
             _extra_lead_cell(rows, body)
-            if self._one_unit_column(body):
+            if one_unit_column(body):
                 for row in rows:  # 责任单位 / 责任部门 alone: every unit listed leads
                     row.lead += row.support
                     row.support = []
@@ -161,29 +160,6 @@ class FlatTableLoader(Loader):
             )
         return records
 
-    @staticmethod
-    def _task_pattern(cells: list[Cell]) -> re.Pattern[str] | None:
-        """How tasks are numbered: (1) when any cell starts so; 1. / 1、 in a table
-        whose header was printed and whose cells start so at least twice, not each with 1 (cells
-        whose sub-items 1.已完成… 2.… each open at 1 are cells, not numbered rows); else None."""
-        if any(PAREN_NUMBER.match(c.lines[0].text) for c in cells):
-            return PAREN_NUMBER
-        headers = sum(1 for c in cells if squeeze(c.text) in HEADER_TOKENS)
-        dotted = [m.group(1) for c in cells if (m := DOT_NUMBER.match(c.lines[0].text)) and len(squeeze(c.text)) > 4]
-        return DOT_NUMBER if headers >= 2 and len(dotted) >= 2 and set(dotted) != {"1"} else None
-
-    @staticmethod
-    def _leaders_first(body: list[Cell]) -> bool:
-        """True when the header's first column (after 序号) names the leaders: 牵头领导 | 重点工作 | 牵头单位."""
-        roles = [r for c in body if c.kind is Kind.HEADER and (r := header_role(c.text)) not in (None, "number")]
-        return bool(roles) and roles[0] == "leaders"
-
-    @staticmethod
-    def _one_unit_column(body: list[Cell]) -> bool:
-        """True when the header names one unit column, 责任单位 / 责任部门, and no 牵头 or 配合 column."""
-        roles = {header_role(c.text) for c in body if c.kind is Kind.HEADER}
-        return "responsible" in roles and not roles & {"lead", "support"}
-
     def _numbered(self, body: list[Cell], ctx: Context, task_re: re.Pattern[str] = PAREN_NUMBER) -> list[Row]:
         rows: list[Row] = []
         row: Row | None = None
@@ -192,7 +168,7 @@ class FlatTableLoader(Loader):
         area: str | None = None
         buffer: list[Cell] = []
         expect_goal = False
-        leaders_first = self._leaders_first(body)
+        first_leaders = leaders_first(body)
         group: Cell | None = None  # a leader printed once, before his group's first row (牵头领导 | 重点工作 | …)
         for i, cell in enumerate(body):
             kind = cell.kind
@@ -200,7 +176,7 @@ class FlatTableLoader(Loader):
                 squeeze(cell.text) == "区政府" and i + 1 < len(body) and body[i + 1].kind is Kind.HEADER
             ):
                 continue
-            if leaders_first and kind is Kind.PERSON and i + 1 < len(body) and body[i + 1].kind is Kind.TASK:
+            if first_leaders and kind is Kind.PERSON and i + 1 < len(body) and body[i + 1].kind is Kind.TASK:
                 group = cell
                 continue
             if expect_goal and kind in (Kind.TEXT, Kind.UNITS, Kind.PERSON):
@@ -249,12 +225,12 @@ class FlatTableLoader(Loader):
         row: Row | None = None
         project: str | None = None
         buffer: list[Cell] = []
-        units_end_rows = self._units_end_rows(body)
+        units_close = units_end_rows(body)
         for i, cell in enumerate(body):
             kind = cell.kind
             if kind in (Kind.HEADER, Kind.NUMBER):
                 continue  # header cells, and row numbers that survived (9, 10)
-            after_units = units_end_rows and (row is None or row.cursor >= 2) and not is_extra(cell)
+            after_units = units_close and (row is None or row.cursor >= 2) and not is_extra(cell)
             if kind is Kind.TEXT and (self._is_content(cell) or after_units):
                 if buffer:
                     project = "".join(squeeze(c.text) for c in buffer)
@@ -264,15 +240,6 @@ class FlatTableLoader(Loader):
                 continue
             self._cell_into_row(row, cell, buffer, body[i + 1] if i + 1 < len(body) else None, ctx)
         return rows
-
-    @staticmethod
-    def _units_end_rows(body: list[Cell]) -> bool:
-        """Whether the header names a task column and nothing but deadlines after its unit columns:
-        then a text cell after a row's units opens the next row, however short."""
-        roles = [header_role(c.text) for c in body if c.kind is Kind.HEADER]
-        units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
-        texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
-        return bool(texts and units) and texts[0] < units[0] and all(r == "deadline" for r in roles[units[-1] + 1 :])
 
     @staticmethod
     def _is_content(cell: Cell) -> bool:
@@ -378,7 +345,7 @@ class FlatTableLoader(Loader):
         row = rows[-1]
         columns = set().union(*(r.printed for r in rows[:-1])) if len(rows) > 1 else set(INHERITABLE)
         missing = [f for f in INHERITABLE if f not in row.printed and f in columns]  # the columns the table has
-        if FlatTableLoader._leaders_first(body) and (row.lead or row.support):
+        if leaders_first(body) and (row.lead or row.support):
             missing = [f for f in missing if f != "leaders"]  # printed before the text: merged, not cut off
         if missing and not row.printed and row.line == last_line and not _SENTENCE_END.search(row.text):
             row.printed.update(missing)  # the text stops inside the task's own cell: nothing after it was printed

@@ -1,0 +1,43 @@
+"""What a flattened table's header says about its rows: how they are numbered, whether the leaders'
+column comes first, whether one 责任单位 column stands for all units, what follows the unit columns."""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER
+from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.flat_cells import HEADER_TOKENS, Cell, Kind
+from dutygraph.loaders.text import squeeze
+
+
+def task_pattern(cells: list[Cell]) -> re.Pattern[str] | None:
+    """How tasks are numbered: (1) when any cell starts so; 1. / 1、 in a table
+    whose header was printed and whose cells start so at least twice, not each with 1 (cells
+    whose sub-items 1.已完成… 2.… each open at 1 are cells, not numbered rows); else None."""
+    if any(PAREN_NUMBER.match(c.lines[0].text) for c in cells):
+        return PAREN_NUMBER
+    headers = sum(1 for c in cells if squeeze(c.text) in HEADER_TOKENS)
+    dotted = [m.group(1) for c in cells if (m := DOT_NUMBER.match(c.lines[0].text)) and len(squeeze(c.text)) > 4]
+    return DOT_NUMBER if headers >= 2 and len(dotted) >= 2 and set(dotted) != {"1"} else None
+
+
+def leaders_first(body: list[Cell]) -> bool:
+    """True when the header's first column (after 序号) names the leaders: 牵头领导 | 重点工作 | 牵头单位."""
+    roles = [r for c in body if c.kind is Kind.HEADER and (r := header_role(c.text)) not in (None, "number")]
+    return bool(roles) and roles[0] == "leaders"
+
+
+def one_unit_column(body: list[Cell]) -> bool:
+    """True when the header names one unit column, 责任单位 / 责任部门, and no 牵头 or 配合 column."""
+    roles = {header_role(c.text) for c in body if c.kind is Kind.HEADER}
+    return "responsible" in roles and not roles & {"lead", "support"}
+
+
+def units_end_rows(body: list[Cell]) -> bool:
+    """Whether the header names a task column and nothing but deadlines after its unit columns:
+    then a text cell after a row's units opens the next row, however short."""
+    roles = [header_role(c.text) for c in body if c.kind is Kind.HEADER]
+    units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
+    texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
+    return bool(texts and units) and texts[0] < units[0] and all(r == "deadline" for r in roles[units[-1] + 1 :])
