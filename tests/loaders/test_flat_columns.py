@@ -178,3 +178,14 @@ def test_a_table_the_page_starts_below_its_header_is_read_by_what_its_cells_hold
         ("4", "加快新型工业化进程", ["产业科", "市畜牧中心"], ["孙永峰", "李先俊"]),
     ]
     assert any("prints no header" in w.message for w in r.warnings)
+
+
+def test_an_unnumbered_progress_table_reads_its_progress_and_next_step_cells_past():
+    # 目标任务 | 牵头单位 | 进展情况 | 下步举措: after a row's units, text that no unit follows is its progress
+    # or its next steps (1.强化… 2.强化… are points of one cell, not numbered rows).
+    r = load(SAMPLES / "flat_progress_next_steps.txt")
+    assert [(t.text[:8], t.lead) for t in r.tasks] == [
+        ("固定资产投资增长", ["发改局"]),
+        ("城乡居民收入与经", ["农业农村局"]),
+        ("完成市下达的能源", ["发改局"]),
+    ]

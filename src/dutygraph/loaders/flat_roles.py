@@ -3,11 +3,13 @@ column comes first, whether one 责任单位 column stands for all units, what f
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.flat_cells import HEADER_TOKENS, Cell, Kind
+from dutygraph.loaders.names import looks_like_unit, parse_names
 from dutygraph.loaders.text import squeeze
 
 
@@ -18,8 +20,18 @@ def task_pattern(cells: list[Cell]) -> re.Pattern[str] | None:
     if any(PAREN_NUMBER.match(c.lines[0].text) for c in cells):
         return PAREN_NUMBER
     headers = sum(1 for c in cells if squeeze(c.text) in HEADER_TOKENS)
-    dotted = [m.group(1) for c in cells if (m := DOT_NUMBER.match(c.lines[0].text)) and len(squeeze(c.text)) > 4]
-    return DOT_NUMBER if headers >= 2 and len(dotted) >= 2 and set(dotted) != {"1"} else None
+    at = [i for i, c in enumerate(cells) if DOT_NUMBER.match(c.lines[0].text) and len(squeeze(c.text)) > 4]
+    dotted = [m.group(1) for i in at if (m := DOT_NUMBER.match(cells[i].lines[0].text))]
+    # A numbered row prints its units before the next row; the points of one cell (1.强化… 2.强化…) do not.
+    rows = sum(1 for i, j in itertools.pairwise(at) if any(_names_units(c) for c in cells[i + 1 : j]))
+    if headers >= 2 and len(dotted) >= 2 and set(dotted) != {"1"} and 2 * rows >= len(at) - 1:
+        return DOT_NUMBER
+    return None
+
+
+def _names_units(cell: Cell) -> bool:
+    names = [n for ln in cell.lines for n in parse_names(ln.text)]
+    return bool(names) and all(looks_like_unit(n) for n in names)
 
 
 def leaders_first(body: list[Cell]) -> bool:
@@ -41,3 +53,14 @@ def units_end_rows(body: list[Cell]) -> bool:
     units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
     texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
     return bool(texts and units) and texts[0] < units[0] and all(r == "deadline" for r in roles[units[-1] + 1 :])
+
+
+def progress_after_units(body: list[Cell]) -> bool:
+    """Whether the header names a task column before its unit columns and, after them, columns that are no
+    deadline (进展情况, 下步举措): then a text cell after a row's units opens the next row only when units
+    follow it, and is read past when it is that row's progress."""
+    roles = [header_role(c.text) for c in body if c.kind is Kind.HEADER]
+    units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
+    texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
+    after = roles[units[-1] + 1 :] if units else []
+    return bool(texts and units) and texts[0] < units[0] and any(r != "deadline" for r in after)

@@ -47,7 +47,13 @@ from dutygraph.loaders.flat_cells import (
 )
 from dutygraph.loaders.flat_header import rows_by_header
 from dutygraph.loaders.flat_headerless import headerless_rows
-from dutygraph.loaders.flat_roles import leaders_first, one_unit_column, task_pattern, units_end_rows
+from dutygraph.loaders.flat_roles import (
+    leaders_first,
+    one_unit_column,
+    progress_after_units,
+    task_pattern,
+    units_end_rows,
+)
 from dutygraph.loaders.names import is_collective, is_local, looks_like_unit
 from dutygraph.loaders.persons import parse_persons, run_together_persons
 from dutygraph.loaders.pipe_cells import closed_cell_rows
@@ -225,11 +231,15 @@ class FlatTableLoader(Loader):
         row: Row | None = None
         project: str | None = None
         buffer: list[Cell] = []
-        units_close = units_end_rows(body)
+        units_close, progress = units_end_rows(body), progress_after_units(body)
         for i, cell in enumerate(body):
             kind = cell.kind
             if kind in (Kind.HEADER, Kind.NUMBER):
                 continue  # header cells, and row numbers that survived (9, 10)
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            past_units = row is not None and bool(row.lead or row.support)
+            if progress and kind is Kind.TEXT and past_units and (nxt is None or nxt.kind is not Kind.UNITS):
+                continue  # the row's 进展情况 / 下步举措: no task, and no unit after it
             after_units = units_close and (row is None or row.cursor >= 2) and not is_extra(cell)
             if kind is Kind.TEXT and (self._is_content(cell) or after_units):
                 if buffer:
