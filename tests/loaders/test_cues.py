@@ -745,3 +745,14 @@ def test_a_leaders_value_naming_them_in_brackets_after_a_phrase_reads_the_names(
     # 责任领导：按《市委工作要点》分工（A、B、C）: the bracket names the leaders, the phrase says how they share it.
     r = read_cues("责任领导:按《市委工作要点》分工(蒋永根、俞福才、金跃民);责任单位:总部办", 1, Context("x", []))
     assert (r.leaders, r.responsible) == (["蒋永根", "俞福才", "金跃民"], ["总部办"])
+
+
+def test_a_label_of_units_and_their_persons_reads_the_person_run_into_each_unit_as_its_leader():
+    # 责任单位和责任人：X厅某某: the unit is responsible, the person printed after it (no separator) answers for
+    # it; both are read, with a warning naming the person.
+    ctx = Context("x", [])
+    r = read_cues("责任单位和责任人:省劳动和社会保障厅秦玉德", 1, ctx)
+    assert (r.responsible, r.leaders) == (["省劳动和社会保障厅"], ["秦玉德"])
+    assert any("秦玉德" in w.message for w in ctx.warnings)
+    r = read_cues("责任单位及责任人：市教育局张三、市财政局李四", 1, Context("x", []))
+    assert (r.responsible, r.leaders) == (["市教育局", "市财政局"], ["张三", "李四"])

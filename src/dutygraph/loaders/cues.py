@@ -234,6 +234,8 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             continue
         if kind in ("responsible", "lead", "support"):
             value = _VALUE_VERB.sub("", _units_before_status(value, line, ctx))
+        if kind == "responsible" and _WITH_PERSONS.search(m.group(1)):
+            value = _persons_after_units(value, line, ctx, roles)
         if kind in ("responsible", "lead", "support") and _has_inner_verbs(value):
             _read_marked_list(value, kind, line, ctx, roles)
             continue
@@ -257,6 +259,28 @@ def _bracketed_persons(value: str) -> str | None:
     inner = re.findall(r"[（(]([^（()）]+)[)）]", value)
     names = [p for part in inner for p in parse_persons(part)]
     return "、".join(inner) if names and all(is_person(p) for p in names) else None
+
+
+#: 责任单位和责任人 / 实施单位及负责人: a label of units, each followed by the person who answers for it.
+_WITH_PERSONS = re.compile(r"(?:单位|部门)(?:和|及|、)(?:责任人|负责人)$")
+
+
+def _persons_after_units(value: str, line: int, ctx: Context, roles: Roles) -> str:
+    """The units of a 责任单位和责任人 value, the persons printed after them (省劳动和社会保障厅秦玉德, 市教育局
+    张三) read as its leaders, with a warning."""
+    units: list[str] = []
+    for part in split_top_level(value, "、，,；;"):
+        part = squeeze(part)
+        cut = next((k for k in (3, 2) if len(part) > k + 2 and is_person(part[-k:]) and looks_like_unit(part[:-k])), 0)
+        if cut:
+            roles.leaders.append(part[-cut:])
+            ctx.warn(line, f"read '{part[-cut:]}' after '{part[:-cut]}' as the person who answers for it (a leader)")
+            part = part[:-cut]
+        if not is_person(part):
+            units.append(part)
+        else:
+            roles.leaders.append(part)
+    return "、".join(units)
 
 
 #: 由X牵头 opening a field's value.
