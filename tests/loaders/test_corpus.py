@@ -1,8 +1,8 @@
 """The development corpus of real documents (tests/corpus/): its gold is sound, and the
 loaders read it no worse than they do now.
 
-Measured with `make accuracy` (345 documents, twenty-six rounds): 1527 of 1651 tasks found (92.5 %),
-role F1 0.954. Each round is measured before any tuning to it (README.md lists them); rounds 20 to 26,
+Measured with `make accuracy` (345 documents, twenty-six rounds): 1543 of 1651 tasks found (93.5 %),
+role F1 0.958. Each round is measured before any tuning to it (README.md lists them); rounds 20 to 26,
 55 documents, read so: 259 of 318 tasks (81.4 %), F1 0.803. The target is 95 % and 0.95; the floors
 below hold what is reached, so a change that reads the corpus worse fails here."""
 
@@ -36,17 +36,17 @@ def test_every_gold_text_and_name_is_printed_in_its_document(doc, gold):
 def test_overall_tasks_found_and_role_f1_hold_what_is_reached():
     scores = [score_document(doc, gold) for doc, gold in DOCUMENTS]
     overall = total(scores)
-    # today 1527 of 1651 tasks (92.5 %), F1 0.954; rounds 10 to 26 brought layouts not yet read (matrix tables
+    # today 1543 of 1651 tasks (93.5 %), F1 0.958; rounds 10 to 26 brought layouts not yet read (matrix tables
     # of targets by district, progress tables of nested groups, an indicator table of value columns, a table
     # printed without its header, news paragraphs naming 主要责任单位为X)
     assert overall.found / overall.gold_tasks >= 0.92, f"{overall.found} of {overall.gold_tasks} tasks found"
     assert overall.f1 >= 0.95, f"role F1 {overall.f1:.3f}"
     unread = [s.name for s in scores if s.error and s.gold_tasks > 1]
-    # today nine: a progress table whose cells lost every separator (西城 2020), two matrix tables of targets by
-    # district (眉山 2019, 2021), an indicator table of value columns (三明 2008), an inspection-group table
-    # (西安 2012), two tables glued into one line (龙泉驿 2009, 嘉兴 2006), a table whose page starts below its
-    # header (亳州 2024) and a news report of unnumbered paragraphs (江西 2007); a tenth fails here
-    assert len(unread) <= 9, unread
+    # today eight: a progress table whose cells lost every separator (西城 2020), two matrix tables of targets
+    # by district (眉山 2019, 2021), an indicator table of value columns (三明 2008), an inspection-group table
+    # (西安 2012), two tables glued into one line (龙泉驿 2009, 嘉兴 2006) and a news report of unnumbered
+    # paragraphs (江西 2007); a ninth fails here
+    assert len(unread) <= 8, unread
 
 
 @pytest.mark.parametrize("variant", sorted(set(VARIANTS) - {"one-line"}))
@@ -60,5 +60,5 @@ def test_the_corpus_reads_as_well_printed_the_other_ways_of_the_genre(variant):
 
 
 def test_the_corpus_printed_on_one_line_holds_what_is_reached():
-    overall = total(score_variant(CORPUS, "one-line"))  # today 1456 of 1651 tasks (88.2 %), F1 0.906
+    overall = total(score_variant(CORPUS, "one-line"))  # today 1457 of 1651 tasks (88.2 %), F1 0.907
     assert overall.found / overall.gold_tasks >= 0.88 and overall.f1 >= 0.90
