@@ -49,18 +49,22 @@ def one_unit_column(body: list[Cell]) -> bool:
 def units_end_rows(body: list[Cell]) -> bool:
     """Whether the header names a task column and nothing but deadlines after its unit columns:
     then a text cell after a row's units opens the next row, however short."""
-    roles = [header_role(c.text) for c in body if c.kind is Kind.HEADER]
-    units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
-    texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
-    return bool(texts and units) and texts[0] < units[0] and all(r == "deadline" for r in roles[units[-1] + 1 :])
+    after = _after_units(body)
+    return after is not None and all(r == "deadline" for r in after)
 
 
 def progress_after_units(body: list[Cell]) -> bool:
     """Whether the header names a task column before its unit columns and, after them, columns that are no
     deadline (进展情况, 下步举措): then a text cell after a row's units opens the next row only when units
     follow it, and is read past when it is that row's progress."""
+    after = _after_units(body)
+    return after is not None and any(r != "deadline" for r in after)
+
+
+def _after_units(body: list[Cell]) -> list[str | None] | None:
+    """The roles of the header's columns after its last unit column, when a task column comes before its
+    first unit column; None for other headers."""
     roles = [header_role(c.text) for c in body if c.kind is Kind.HEADER]
     units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
     texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
-    after = roles[units[-1] + 1 :] if units else []
-    return bool(texts and units) and texts[0] < units[0] and any(r != "deadline" for r in after)
+    return roles[units[-1] + 1 :] if texts and units and texts[0] < units[0] else None

@@ -88,11 +88,15 @@ def _extra_lead_cell(rows: list[Row], body: list[Cell]) -> None:
 _SUB_TARGET = re.compile(r"^\s*(?:——|--|—)\s*\S")
 #: What the start of a name broken over lines holds: characters and brackets, no sentence marks or dashes.
 _NAME_PIECE = re.compile(r"^[\u4e00-\u9fff（()）〔〕“”‘’《》\"·0-9A-Za-z]+$")
+#: A line that could be a row's number cell (3, 12*): what a table printed without its header needs thrice.
+_ROW_NUMBER_LINE = re.compile(r"^\d{1,3}[*＊★☆]?$")
 #: A name that opens with its level (省公安厅): the start of a name, never the rest of one broken over lines.
 _LEVEL_FIRST = re.compile(r"^[省市县区][\u4e00-\u9fff]{2,}")
 
 
 def _headerless(lines: list[Line]) -> list[Row]:
+    if sum(1 for ln in lines if _ROW_NUMBER_LINE.match(squeeze(ln.text))) < 3:
+        return []  # fewer than three lines that could number a row: no table, told without building cells
     cells = cells_of(lines)
     for c in cells:
         c.kind = classify(c, False)
