@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dutygraph.loaders import load
-from dutygraph.loaders.base import Context
+from dutygraph.loaders.base import Context, label_field
 from dutygraph.loaders.cues import closing_group, read_cues
 from dutygraph.loaders.headings import heading_cues
 from dutygraph.loaders.names import parse_names, split_run_together
@@ -756,3 +756,20 @@ def test_a_label_of_units_and_their_persons_reads_the_person_run_into_each_unit_
     assert any("秦玉德" in w.message for w in ctx.warnings)
     r = read_cues("责任单位及责任人：市教育局张三、市财政局李四", 1, Context("x", []))
     assert (r.responsible, r.leaders) == (["市教育局", "市财政局"], ["张三", "李四"])
+
+
+def test_role_labels_qualified_by_a_level_or_a_group_keep_their_role():
+    # 县级牵头单位 / 县级配合单位 columns (a county table that also lists town units), 督查组牵头单位.
+    assert _rows("qualified_headers.txt") == [
+        ("1", ["县住建局"], ["县财政局", "县自然资源局"], ["王强"]),
+        ("2", ["县人社局"], ["县财政局"], ["李明"]),
+    ]
+    assert [label_field(t) for t in ("市级牵头单位", "县直责任单位", "督查组牵头单位", "配合股室", "县级")] == [
+        "lead",
+        "responsible",
+        "lead",
+        "support",
+        None,
+    ]
+    r = read_cues("县级牵头单位：县住建局；县级配合单位：县财政局、县自然资源局。", 1, Context("x", []))
+    assert (r.lead, r.support) == (["县住建局"], ["县财政局", "县自然资源局"])

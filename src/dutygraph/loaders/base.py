@@ -53,7 +53,7 @@ _BY_MEANING: tuple[tuple[str | None, str], ...] = (
     ("leaders", r"[\u4e00-\u9fff]{0,6}领导(?:同志)?|(?:分管|第一|牵头)?(?:责任人|负责人)|分管副?[省市州区县]长"),
     (
         "support",
-        r"(?:主要|其他|其它)?(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门)"
+        r"(?:主要|其他|其它)?(?:配合|协同|协办|参与|协助|协作|参加)[\u4e00-\u9fff]{0,4}?(?:单位|部门|处室|科室|股室)"
         r"|(?:共同|其他|其它|相关|有关)责任(?:单位|部门)|责任配合(?:单位|部门)"
         r"|[\u4e00-\u9fff]{0,6}[与和及](?:协同|配合|协办)(?:单位|部门)"
         r"|配合|协办|协同",
@@ -67,7 +67,7 @@ _BY_MEANING: tuple[tuple[str | None, str], ...] = (
         "responsible",
         # 责任单位和责任人：X厅某某 — the units, each with the person who answers for it (read by cues)
         r"(?:责任|实施|承办)(?:单位|部门)(?:和|及|、)(?:责任人|负责人)"
-        r"|(?:具体|直接|项目|工作|任务|(?:问题)?整改)?(?:责任|负责|实施|承办|落实|承担)(?:单位|部门|处室|科室)",
+        r"|(?:具体|直接|项目|工作|任务|落实|(?:问题)?整改)?(?:责任|负责|实施|承办|落实|承担)(?:单位|部门|处室|科室|股室)",
     ),
     ("cue", r"(?:部门|责任|任务|单位)分工|分工|工作职责"),
 )
@@ -79,7 +79,8 @@ LABEL_WORDS = (
     + "|"
     + "|".join(pattern for _, pattern in _BY_MEANING)
 )
-LABEL = re.compile("(" + LABEL_WORDS + r")\s*[:：]\s*")
+#: A label and its colon; a level before it (县级牵头单位：) belongs to the label.
+LABEL = re.compile("(?:[省市州盟县区旗乡镇][级直])?(" + LABEL_WORDS + r")\s*[:：]\s*")
 
 
 @lru_cache(maxsize=8192)
@@ -109,7 +110,14 @@ def label_field(label: str) -> str | None:
     for role, pattern in _MEANING:
         if pattern.match(label):
             return role
+    qualified = _QUALIFIER.match(label)
+    if qualified and (role := label_field(label[qualified.end() :])) in ("leaders", "lead", "support", "responsible"):
+        return role  # 市级牵头单位, 县直责任单位, 督查组牵头单位: a level or a group before the role
     return None
+
+
+#: A level or a group qualifying a role label: 市级 / 县直 / 督查组 / 工作专班 + 牵头单位.
+_QUALIFIER = re.compile(r"^(?:[省市州盟县区旗乡镇][级直]|[\u4e00-\u9fff]{1,4}?(?:小组|组|专班))(?=\S{2})")
 
 
 #: A 完成时限 value: 12月底前, 2024年6月30日前, 年底建成, 三季度, 全年, 长期坚持, 持续推进.
