@@ -129,5 +129,8 @@ def test_a_name_cut_by_a_stray_space_is_rejoined_and_collectives_of_several_leve
 
 def test_an_abbreviation_note_after_a_name_is_no_part_of_it():
     # 区老龄委各成员单位〔以下简称各成员单位〕: the note says how later items shorten the name.
-    assert parse_names("区老龄委各成员单位〔以下简称各成员单位〕、各街道办事处") == ["区老龄委各成员单位", "各街道办事处"]
+    assert parse_names("区老龄委各成员单位〔以下简称各成员单位〕、各街道办事处") == [
+        "区老龄委各成员单位",
+        "各街道办事处",
+    ]
     assert parse_names("市城市管理综合执法局(以下简称市执法局)、市公安局") == ["市城市管理综合执法局", "市公安局"]
