@@ -773,3 +773,30 @@ def test_role_labels_qualified_by_a_level_or_a_group_keep_their_role():
     ]
     r = read_cues("县级牵头单位：县住建局；县级配合单位：县财政局、县自然资源局。", 1, Context("x", []))
     assert (r.lead, r.support) == (["县住建局"], ["县财政局", "县自然资源局"])
+
+
+def test_a_bracket_of_units_closed_by_fen_gong_fu_ze_reads_them_as_responsible():
+    # (X牵头,Y、Z分工负责): 分工负责 (each does its share) closes the list; it is no part of Z's name.
+    assert _rows("fen_gong_fu_ze.txt") == [
+        ("1", ["市发改委"], ["各县区政府", "市政府有关工作部门"], []),
+        ("2", ["汉滨区政府", "安康供电局", "地电安康分公司"], [], []),
+    ]
+
+
+def test_a_label_alone_on_its_line_takes_the_line_below_as_its_value():
+    assert _rows("label_above_value.txt") == [
+        ("一", ["市住房和城乡建设局", "市水务局", "相关区市县政府"], [], []),
+        ("二", ["市住房和城乡建设局", "市民政局"], [], []),
+    ]
+
+
+def test_a_letter_spaced_person_label_names_the_leader_unless_a_leaders_label_names_them():
+    # 责 任 人：X is the leader where it is the only person label; beside 责任领导：A it names the staff.
+    assert _rows("spaced_leader_label.txt") == [
+        ("一", ["某县商务和工业信息化局"], [], ["玉素甫·艾力"]),
+        ("二", ["某县商务和工业信息化局"], [], ["玉素甫·艾力"]),
+    ]
+    assert _rows("spaced_person_labels.txt") == [
+        ("1", ["县发改委", "各乡镇政府"], [], ["王强"]),
+        ("2", ["县交通局"], [], ["李明"]),
+    ]

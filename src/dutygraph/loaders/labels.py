@@ -62,14 +62,75 @@ def colon_labels(lines: list[Line]) -> list[Line]:
     Example:
         >>> [ln.text for ln in colon_labels([Line(1, "1.新建公园。【牵头单位】区城管局【配合单位】各街道")])]
         ['1.新建公园。牵头单位：区城管局；配合单位：各街道']
+        >>> [ln.text for ln in colon_labels([Line(1, "责 任 人：王强"), Line(2, "牵 头 单 位 ：区城管局")])]
+        ['责任人：王强', '牵头单位：区城管局']
     """
     out: list[Line] = []
     for ln in lines:
         text = ln.text
+        if ("：" in text or ":" in text) and _LETTER_SPACED.search(text):
+            text = _LETTER_SPACED.sub(_unspaced, text)
         if _CHEAP.search(text) and "\t" not in text and text.count("|") < 2:
             text = _BARE.sub(_bare, _BRACKETED.sub(_bracketed, _INVERTED.sub(_inverted, text)))
         out.append(ln if text == ln.text else Line(ln.no, text))
+    return _staff_labels(_values_below(out))
+
+
+#: A leader's label that says 领导 (责任领导：, 分管领导：) and a person's label that does not (责任人：).
+_LEADERS_LABEL = re.compile(r"(?:^|(?<=[；;，,。（(\s\u3000]))[\u4e00-\u9fff]{0,6}领导(?:同志)?[:：]")
+_PERSON_LABEL = re.compile(r"(?:^|(?<=[；;，,。（(\s\u3000]))(?=(?:责任人|负责人)[:：])")
+
+
+def _staff_labels(lines: list[Line]) -> list[Line]:
+    """In an item that names its leader under a 领导 label, 责任人： names the staff who do the work
+    under him (安洪海、五县县长), not a leader: written 具体责任人：, which is read past."""
+    out: list[Line] = []
+    block: list[Line] = []
+    for ln in [*lines, Line(0, "1.")]:  # a last item mark closes the last block
+        if _ITEM_START.match(ln.text) and block:
+            staff = any(_LEADERS_LABEL.search(b.text) for b in block)
+            out += [Line(b.no, _PERSON_LABEL.sub("具体", b.text)) if staff else b for b in block]
+            block = []
+        block.append(ln)
     return out
+
+
+#: The start of a numbered item or heading: where one item's labels end.
+_ITEM_START = re.compile(
+    r"^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+)
+
+
+#: A line that is only a label and its colon: 责任单位：
+_LABEL_ALONE = re.compile(rf"^\s*({LABEL_WORDS})\s*[:：]\s*$")
+
+
+def _values_below(lines: list[Line]) -> list[Line]:
+    """A label alone on its line (责任单位：) whose value is printed on the next line, joined to it."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        alone = _LABEL_ALONE.match(ln.text)
+        below = lines[i + 1].text.strip() if alone and i + 1 < len(lines) else ""
+        if alone and _is_value(alone.group(1), below) and not _BARE.match(below):
+            out.append(Line(ln.no, f"{alone.group(1)}：{below}"))
+            i += 2
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
+#: A label printed letter-spaced before its colon (责 任 人：, 牵 头 单 位:) where a field starts.
+_LETTER_SPACED = re.compile(
+    r"(?:^|(?<=[；;，,。（(【\[\s\u3000]))((?:[\u4e00-\u9fff][ \u3000]+){1,5}[\u4e00-\u9fff])[ \u3000]*(?=[:：])"
+)
+
+
+def _unspaced(m: re.Match[str]) -> str:
+    label = re.sub(r"[ \u3000]+", "", m.group(1))
+    return label if label_field(label) not in (None, "cue") else m.group(0)
 
 
 def _bracketed(m: re.Match[str]) -> str:
