@@ -800,3 +800,12 @@ def test_a_letter_spaced_person_label_names_the_leader_unless_a_leaders_label_na
         ("1", ["县发改委", "各乡镇政府"], [], ["王强"]),
         ("2", ["县交通局"], [], ["李明"]),
     ]
+
+
+def test_unnumbered_paragraphs_each_closed_by_a_labelled_sentence_are_the_tasks():
+    # …全线通车。责任单位：市城建委。 — a news page's paragraphs, no numbers; the topic lines are no tasks.
+    assert _rows("closing_label_paragraphs.txt") == [
+        ("M1", ["市城建委"], [], []),
+        ("M2", ["市轨道公司"], [], []),
+        ("M3", ["市环保局"], ["市城管局"], []),
+    ]

@@ -97,6 +97,22 @@ def has_cue(text: str) -> bool:
     return bool(LABEL.search(text) or closing_group(text) or BY.search(text.rstrip()) or trailing_verb_cue(text))
 
 
+#: A paragraph's last sentence that is a role label and its names: …全线通车。责任单位：市城建委。
+_CLOSING_LABEL = re.compile(rf"(?<=[。；;！!])\s*(?P<label>{LABEL_WORDS})\s*[:：][^。；;:：]{{2,80}}[。；;]?\s*$")
+
+
+def closing_label(text: str) -> int | None:
+    """Where a paragraph's closing labelled sentence (…通车。责任单位：市城建委。) starts, or None.
+
+    >>> closing_label("新建公园5个。责任单位：区城管局。")
+    7
+    """
+    m = _CLOSING_LABEL.search(text)
+    if m is None or label_field(m.group("label")) not in ("lead", "support", "responsible", "leaders"):
+        return None
+    return m.start("label")
+
+
 def cell_cues(text: str, line: int, ctx: Context) -> Roles | None:
     """The roles a table's unit cell states itself (牵头单位：X；配合单位：Y / X牵头，Y配合), or None
     for a plain list of names, which takes its column's role.

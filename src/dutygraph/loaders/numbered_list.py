@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
-from dutygraph.loaders.cues import Roles, closing_group, has_cue, standalone_group
+from dutygraph.loaders.cues import Roles, closing_group, closing_label, has_cue, standalone_group
 from dutygraph.loaders.cut_brackets import by_line_cut, cut_cue
 from dutygraph.loaders.heading_items import (
     LEAD_HEADING,
@@ -54,6 +54,7 @@ from dutygraph.loaders.numbered_item import (
 from dutygraph.loaders.numbering import (
     DEPTH,
     arabic,
+    closing_labels_apart,
     expand_shared,
     numbered_fields,
     numbering,
@@ -216,8 +217,10 @@ class NumberedListLoader(Loader):
                     cued += cue
             if not num and items and (cut_cue(t) or by_line_cut(t)):
                 cued += 1  # the page stops inside the bracket of the item's last paragraph, or its 由… line
-            elif LABEL.match(t) or (not num and opening_cues(t)):
-                labelled += 1  # a labelled line, or a body opening with its cues (由X负责，Y牵头，……)
+            elif LABEL.match(t) or (not num and (opening_cues(t) or closing_label(t))):
+                labelled += (
+                    1  # a labelled line, a body opening with its cues (由X负责，Y牵头，……) or closing with a label
+                )
         if not cued and not labelled and bare >= 2:
             items, cued = items + bare, bare  # items printing brackets of unit names alone, no role word anywhere
         # One item is enough when it carries its own role cue, or under a title of the genre (重点工作任务分工方案):
@@ -366,7 +369,7 @@ class NumberedListLoader(Loader):
         (粮食产量1268万吨以上 / 部门分工：省农业农村厅牵头，各地配合。), numbered M1, M2 …"""
         items: list[Item] = []
         pending: Line | None = None
-        for ln in ctx.lines:
+        for ln in closing_labels_apart(ctx.lines):
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
                 continue
