@@ -189,3 +189,12 @@ def test_an_unnumbered_progress_table_reads_its_progress_and_next_step_cells_pas
         ("城乡居民收入与经", ["农业农村局"]),
         ("完成市下达的能源", ["发改局"]),
     ]
+
+
+def test_two_header_cells_that_read_as_one_unit_name_stay_two_columns():
+    # 市领导 / 责任单位 run together read as a unit's name (…责任单位 ends like 单位): two headers stay apart.
+    r = load(SAMPLES / "header_split_beside_units.txt")
+    assert [(t.task, t.lead, t.leaders) for t in r.tasks] == [
+        ("1", ["市发改局"], ["吕乐"]),
+        ("2", ["生态环境局余姚分局"], ["毛丕显"]),
+    ]

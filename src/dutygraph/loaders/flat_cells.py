@@ -247,7 +247,14 @@ def _rejoin_broken_names(cells: list[Cell]) -> list[Cell]:
         head = squeeze(out[-1].text) if out and len(out[-1].lines) == 1 else ""
         rest = squeeze(cell.text) if len(cell.lines) == 1 else ""
         whole = head + rest
-        if _NAME_HEAD.match(head) and _NAME_REST.match(rest) and not looks_like_unit(head) and looks_like_unit(whole):
+        named = header_role(head) is not None or header_role(rest) is not None  # 市领导 / 责任单位: two columns
+        if (
+            _NAME_HEAD.match(head)
+            and _NAME_REST.match(rest)
+            and not named
+            and not looks_like_unit(head)
+            and looks_like_unit(whole)
+        ):
             out[-1] = Cell([Line(out[-1].no, whole)])
             continue
         out.append(cell)
