@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dutygraph.loaders import load
-from dutygraph.loaders.glued import unglue
+from dutygraph.loaders.glued import header_names, unglue
 from dutygraph.loaders.text import Line
 from tests.conftest import SAMPLES
 
@@ -64,3 +64,17 @@ def test_sub_rows_under_a_merged_number_add_their_leader_and_units_to_the_task()
     assert {t.goal for t in r.tasks} == {"2024年重大民生实事项目责任分解表"}
     assert r.tasks[0].text.endswith("推进老街核心区改造、周边立面整治及老城道路整治。")
     assert any(w.line == 49 and "ends inside task 3" in w.message for w in r.warnings)  # where its row starts
+
+
+def test_a_table_on_one_line_whose_header_is_letter_spaced_reads_its_columns():
+    # 序号 主 要 工 作 任 务 责 任 单 位 1 …: the single characters make two column names, not one.
+    r = load(SAMPLES / "one_line_spaced_header.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("1", ["发改局"]),
+        ("2", ["财政局"]),
+        ("3", ["发改局"]),
+        ("4", ["经信局"]),
+    ]
+    assert header_names("主要工作任务责任单位") == ["主要工作任务", "责任单位"]
+    assert header_names("工作任务") == ["工作任务"]  # no cut into 工作 | 任务, one role twice
+    assert header_names("市财政局") == ["市财政局"]  # a letter-spaced name names no column
