@@ -198,3 +198,11 @@ def test_two_header_cells_that_read_as_one_unit_name_stay_two_columns():
         ("1", ["市发改局"], ["吕乐"]),
         ("2", ["生态环境局余姚分局"], ["毛丕显"]),
     ]
+
+
+def test_a_unit_cell_closed_by_a_full_stop_is_a_list_of_units_not_a_sentence():
+    r = load(SAMPLES / "units_closed_by_full_stop.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("3", ["区发改委"], ["区工信局", "区住建局", "区交通局", "各乡镇人民政府", "某某经开区管委会"]),
+        ("68", ["区教育局"], ["区政府有关部门", "各乡镇人民政府"]),
+    ]

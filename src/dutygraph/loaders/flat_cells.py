@@ -181,7 +181,7 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
         return Kind.NONE
     if len(text) <= 14 and _EXTRA_VALUE.search(text):
         return Kind.TEXT  # a 完成时限 / 目标类型 value (全年 is no person)
-    if len(text) > 8 and text.endswith("。"):
+    if len(text) > 8 and text.endswith("。") and not _unit_list(cell):
         return Kind.TEXT  # a sentence, not a name (建成县残疾人综合服务中心。)
     if all(is_person(n) for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text)):
         return Kind.PERSON
@@ -191,6 +191,12 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
     if names and all(looks_like_unit(n) or is_paren_tail(n) for n in names):
         return Kind.UNITS
     return Kind.TEXT
+
+
+def _unit_list(cell: Cell) -> bool:
+    """A list of several units closed by a full stop (区工信局、区住建局，各乡镇人民政府。), not a sentence."""
+    names = [n for ln in cell.lines for n in parse_names(ln.text.rstrip("。 "))]
+    return len(names) >= 2 and all(looks_like_unit(n) for n in names)
 
 
 #: A row number with the mark of a key task after it (1*, 3★).
