@@ -809,3 +809,25 @@ def test_unnumbered_paragraphs_each_closed_by_a_labelled_sentence_are_the_tasks(
         ("M2", ["市轨道公司"], [], []),
         ("M3", ["市环保局"], ["市城管局"], []),
     ]
+
+
+def test_a_paragraph_of_clauses_each_opening_with_its_cues_holds_one_task_a_clause():
+    # 由X牵头，Y配合，在9月底前完成…；由Z牵头，…: each clause is a task, printed whole (its cues open it);
+    # the clauses before and after that name no units are no tasks.
+    r = load(SAMPLES / "cue_clauses_paragraph.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("M1", ["县发展和改革局"], ["县委党校", "县自然资源局"]),  # 县发展和改革局 is one name, not 县发展 和 改革局
+        ("M2", ["县工业园区管委会"], ["县自然资源局", "某某街道"]),
+        ("M3", ["某某街道"], ["县自然资源局"]),
+    ]
+    assert r.tasks[0].text.startswith("由县发展和改革局牵头,县委党校、县自然资源局配合,在9月底前完成")
+
+
+def test_sentences_each_opening_with_a_lead_are_tasks_and_the_sites_numbered_terms_are_not():
+    # X牵头，负责…。Y牵头，负责…。 in one paragraph; 某某网版权与免责声明 / 1、… 2、… is the site's, not a list.
+    r = load(SAMPLES / "cue_sentences_and_disclaimer.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("M1", ["市安全监管局"]),
+        ("M2", ["市公安局"]),
+        ("M3", ["市住房和城乡建设局"]),
+    ]

@@ -2,11 +2,12 @@
 
 A page saved from a government site carries its frame: a breadcrumb (首页 > 政务公开 >
 通知公告), font and print tools (字号：大 中 小, 【打印本页】【关闭窗口】), page counters
-(第1页 共2页), sharing prompts (扫一扫在手机打开当前页), links to the next article and a
-footer (版权所有, 网站标识码, ICP备…, and 主办单位：某某市人民政府办公室 — a footer line
-that reads like a lead unit's label). Glued to the last task of a table they become
-part of its last cell. :func:`strip_chrome` blanks such lines, keeping every other
-line's number; the publishing details (发布时间, 来源) stay for the metadata.
+(第1页 共2页), sharing prompts (扫一扫在手机打开当前页), links to the next article,
+the site's numbered terms of use under 版权与免责声明, and a footer (版权所有,
+网站标识码, ICP备…, and 主办单位：某某市人民政府办公室 — a footer line that reads
+like a lead unit's label). Glued to the last task of a table they become part of its
+last cell. :func:`strip_chrome` blanks such lines, keeping every other line's number;
+the publishing details (发布时间, 来源) stay for the metadata.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ _CHROME = re.compile(
 _PUBLISHER = re.compile(
     r"^(?:主办|承办|运维|维护)(?:单位)?\s*[:：].{0,40}(?:人民政府|办公室|办公厅|政府网|信息中心|数据)"
 )
+#: The heading of the site's disclaimer (豫都网版权与免责声明): it and everything after it are the site's.
+#: (in either script: the frame is stripped before the text is simplified)
+_DISCLAIMER = re.compile(r"^.{0,12}(?:版[权權][与與]免[责責][声聲]明|免[责責][声聲]明|版[权權][声聲]明)[:：]?$")
 #: Longer lines are text that the frame was glued to: only its tail of page tools is cut.
 _MAX_CHROME = 60
 _TOOLS_TAIL = re.compile(r"(?:[【\[]?\s*(?:打印本页|关闭窗口|打印此页|关闭本页|打印|关闭|返回顶部)\s*[】\]]?\s*){2,}$")
@@ -55,6 +59,11 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[int]]:
             texts[i] = text[: tail.start()].rstrip()  # 。【打印本页】【关闭窗口】 glued to the last task
             changed.add(i)
         elif _is_chrome(text):
+            texts[i] = ""
+            changed.add(i)
+    disclaimer = next((i for i, text in enumerate(texts) if _DISCLAIMER.match(squeeze(text))), len(texts))
+    for i in range(disclaimer, len(texts)):  # the site's numbered terms of use close the page
+        if texts[i]:
             texts[i] = ""
             changed.add(i)
     blank = {i for i in changed if not texts[i]}

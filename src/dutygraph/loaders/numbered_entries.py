@@ -1,16 +1,17 @@
-"""The numbered lines of a text and what each is: a task, a heading above tasks, or part of a task's text."""
+"""The numbered lines of a text and what each is: a task, a heading above tasks, or part of a task's text;
+and whether a text's tasks are unnumbered paragraphs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dutygraph.loaders.base import LABEL
-from dutygraph.loaders.cues import closing_group, names_a_role, standalone_group
+from dutygraph.loaders.base import LABEL, Context
+from dutygraph.loaders.cues import closing_group, has_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
-from dutygraph.loaders.numbered_item import bare_group, carries_cue, inner_bare_groups, opening_cues
+from dutygraph.loaders.numbered_item import bare_group, carries_cue, cue_brackets, inner_bare_groups, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.role_verbs import is_verb_cue
-from dutygraph.loaders.text import Line
+from dutygraph.loaders.text import Line, squeeze
 
 _DEPTH = DEPTH
 
@@ -172,3 +173,34 @@ def kinds_of(entries: list[Entry], task_style: str) -> dict[int, str]:
         else:
             kinds[e.index] = "text"
     return kinds
+
+
+#: A heading's tail or a labelled line is no longer than this; a paragraph of work is.
+MAX_HEADING_TAIL = 20
+
+
+def is_paragraph(text: str) -> bool:
+    """A paragraph of work: long, not a labelled line, and no line-broken heading."""
+    return len(squeeze(text)) > MAX_HEADING_TAIL and not LABEL.match(text)
+
+
+def paragraph_tasks(lines: list[Line]) -> bool:
+    """Whether the tasks are unnumbered paragraphs that each close with their units while no numbered
+    line carries a cue (a 政府工作报告 division of labour): three such paragraphs, or a section whose
+    first paragraph closes so and is followed by more paragraphs (then the section is no task)."""
+    closing = numbered_cues = run = 0
+    several = False  # a run of two paragraphs under a heading, the first closed by its units
+    first_closed = False
+    for ln in lines:
+        text = ln.text.replace("\t", " ").strip()
+        if numbering(text):
+            numbered_cues += has_cue(text)
+            run = 0
+        elif is_paragraph(text):
+            several_closed = len(cue_brackets(text, Context("", [])))  # sentences each closed by its bracket
+            closed = closing_group(text) is not None or several_closed >= 2
+            closing += max(int(closed), several_closed)
+            first_closed = closed if run == 0 else first_closed
+            run += 1
+            several = several or (run >= 2 and first_closed)
+    return (closing >= 3 or several) and numbered_cues == 0

@@ -6,14 +6,22 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import LABEL, Context, assign_responsible, label_field
-from dutygraph.loaders.cues import Roles, closing_group, final_bracket, has_cue, names_a_role, read_cues
+from dutygraph.loaders.cues import (
+    Roles,
+    closing_group,
+    closing_label,
+    final_bracket,
+    has_cue,
+    names_a_role,
+    read_cues,
+)
 from dutygraph.loaders.cut_brackets import open_group
 from dutygraph.loaders.names import is_unit_list, looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause, name_before_post
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.role_verbs import by_clause, trailing_verb_cue, unit_clause
-from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, squeeze
+from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, Line, squeeze
 
 
 @dataclass
@@ -105,6 +113,38 @@ def opening_cues(text: str) -> tuple[str, str] | None:
     if not units or not rest:
         return None
     return "".join(clauses[:taken]).rstrip("，,；;"), rest
+
+
+#: Where a paragraph's next clause may open: after a sentence's end, or at 由X牵头 after a comma.
+_CLAUSE_START = re.compile(r"(?<=[。；;])|(?<=[，,])(?=由[^，,。；;]{2,40}?(?:牵头|负责)[，,])")
+
+
+def cue_clauses(text: str) -> list[str] | None:
+    """A paragraph of clauses that each open with their cues (由X牵头，Y配合，在9月底前完成…；由Z牵头，…),
+    cut into its clauses; None when fewer than two open so.
+
+    >>> cue_clauses("会议要求，由县发改局牵头，县财政局配合，完成供地；由丹凤街道牵头，完成处置。")
+    ['会议要求，', '由县发改局牵头，县财政局配合，完成供地；', '由丹凤街道牵头，完成处置。']
+    """
+    pieces = [p for p in _CLAUSE_START.split(text.strip()) if p.strip()]
+    return pieces if sum(1 for p in pieces if opening_cues(p)) >= 2 else None
+
+
+def paragraphs_apart(lines: list[Line]) -> list[Line]:
+    """Unnumbered paragraphs cut where their tasks' cues are: before a closing labelled sentence
+    (…通车。责任单位：市城建委。), and into clauses that each open with their cues (see :func:`cue_clauses`)."""
+    out: list[Line] = []
+    for ln in lines:
+        t = ln.text.strip()
+        if LABEL.match(t) or numbering(t):
+            out.append(ln)
+        elif (clauses := cue_clauses(t)) is not None:
+            out += [Line(ln.no, c) for c in clauses]
+        elif (at := closing_label(t)) is not None:
+            out += [Line(ln.no, t[:at]), Line(ln.no, t[at:])]
+        else:
+            out.append(ln)
+    return out
 
 
 def cue_brackets(text: str, ctx: Context) -> list[tuple[int, int]]:
@@ -291,6 +331,8 @@ def _opening(it: Item) -> tuple[str, str] | None:
     (1、污水处理厂项目 / 由X副市长负责，Y牵头，Z配合，尽快……): (text, cues), or None."""
     for k, part in enumerate(it.parts):
         split = opening_cues(part)
+        if split and not k:
+            return "".join(it.parts).strip(), split[0]  # no title before: the text is as printed, its cues too
         if split:
             head = "".join(it.parts[:k]).strip()
             joint = "" if not head or re.search(r"[。；;：:！!？?]$", head) else "："  # title：work

@@ -38,15 +38,25 @@ from dutygraph.loaders.heading_items import (
     with_heading_tasks,
 )
 from dutygraph.loaders.headings import is_lead_line
-from dutygraph.loaders.numbered_entries import entries_of, has_bare_units, kinds_of, task_style_of
+from dutygraph.loaders.numbered_entries import (
+    MAX_HEADING_TAIL,
+    entries_of,
+    has_bare_units,
+    is_paragraph,
+    kinds_of,
+    paragraph_tasks,
+    task_style_of,
+)
 from dutygraph.loaders.numbered_item import (
     Item,
     bare_group,
     carries_cue,
     continue_label,
     cue_brackets,
+    cue_clauses,
     is_closed,
     opening_cues,
+    paragraphs_apart,
     record,
     spaced_cell,
     split_at_brackets,
@@ -54,7 +64,6 @@ from dutygraph.loaders.numbered_item import (
 from dutygraph.loaders.numbering import (
     DEPTH,
     arabic,
-    closing_labels_apart,
     expand_shared,
     numbered_fields,
     numbering,
@@ -66,7 +75,6 @@ from dutygraph.loaders.text import Line, squeeze
 
 _DEPTH = DEPTH
 _HAS_CONTENT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-_MAX_HEADING_TAIL = 20
 #: A title naming a division of work into tasks (任务分工方案, 责任分解, 重点举措, 任务清单).
 _GENRE_TITLE = re.compile(r"(?:任务分工|分工方案|任务分解|责任分解|分解表|重点举措|任务清单|责任清单)\S{0,12}$")
 #: A sentence after some items that names their 责任单位: 4项目标的责任单位均为X。 / 该目标责任单位为Y。
@@ -104,33 +112,6 @@ def _is_cut_paragraph(text: str) -> bool:
     """A last line, after the last paragraph, that reads as the start of one more the page cut: no number, no
     cue, a title's length (单位地区生产总值)."""
     return not numbering(text.strip()) and _is_cut_title(text) and not has_cue(text)
-
-
-def _is_paragraph(text: str) -> bool:
-    """A paragraph of work: long, not a labelled line, and no line-broken heading."""
-    return len(squeeze(text)) > _MAX_HEADING_TAIL and not LABEL.match(text)
-
-
-def _paragraph_tasks(lines: list[Line]) -> bool:
-    """Whether the tasks are unnumbered paragraphs that each close with their units while no numbered
-    line carries a cue (a 政府工作报告 division of labour): three such paragraphs, or a section whose
-    first paragraph closes so and is followed by more paragraphs (then the section is no task)."""
-    closing = numbered_cues = run = 0
-    several = False  # a run of two paragraphs under a heading, the first closed by its units
-    first_closed = False
-    for ln in lines:
-        text = ln.text.replace("\t", " ").strip()
-        if numbering(text):
-            numbered_cues += has_cue(text)
-            run = 0
-        elif _is_paragraph(text):
-            several_closed = len(cue_brackets(text, Context("", [])))  # sentences each closed by its bracket
-            closed = closing_group(text) is not None or several_closed >= 2
-            closing += max(int(closed), several_closed)
-            first_closed = closed if run == 0 else first_closed
-            run += 1
-            several = several or (run >= 2 and first_closed)
-    return (closing >= 3 or several) and numbered_cues == 0
 
 
 def _sections_with_cues(items: list[Item], ctx: Context) -> list[Item]:
@@ -187,7 +168,7 @@ def _alone_under(heading: Heading, text: str) -> bool:
     """Whether an unnumbered line, the first under a heading, is a task numbered by the heading: under a
     heading naming who leads the work ((一)X牵头的工作, 三、省委政法委), or a paragraph naming its own
     units ((七)市级园林单位创建 / 完成…任务。责任单位：各区人民政府)."""
-    return bool(LEAD_HEADING.match(heading.title)) or heading.unit_title or (_is_paragraph(text) and has_cue(text))
+    return bool(LEAD_HEADING.match(heading.title)) or heading.unit_title or (is_paragraph(text) and has_cue(text))
 
 
 class NumberedListLoader(Loader):
@@ -217,10 +198,10 @@ class NumberedListLoader(Loader):
                     cued += cue
             if not num and items and (cut_cue(t) or by_line_cut(t)):
                 cued += 1  # the page stops inside the bracket of the item's last paragraph, or its 由… line
+            elif not num and (clauses := cue_clauses(t)):
+                labelled += len(clauses)  # a paragraph of clauses that each open with their cues
             elif LABEL.match(t) or (not num and (opening_cues(t) or closing_label(t))):
-                labelled += (
-                    1  # a labelled line, a body opening with its cues (由X负责，Y牵头，……) or closing with a label
-                )
+                labelled += 1  # a labelled line; a body opening (由X负责，Y牵头，……) or closing with its cues
         if not cued and not labelled and bare >= 2:
             items, cued = items + bare, bare  # items printing brackets of unit names alone, no role word anywhere
         # One item is enough when it carries its own role cue, or under a title of the genre (重点工作任务分工方案):
@@ -236,7 +217,7 @@ class NumberedListLoader(Loader):
         lines = expand_shared(split_glued_numbers(numbered_fields(ctx.lines)), ctx)
         entries = entries_of(lines)
         task_style = task_style_of(entries)
-        paragraphs = _paragraph_tasks(lines)
+        paragraphs = paragraph_tasks(lines)
         if task_style is None or paragraphs:  # paragraphs under numbered headings, or no numbers
             return self._paragraphs(lines, ctx) if entries and paragraphs else self._unnumbered(ctx)
         kinds = kinds_of(entries, task_style)
@@ -281,12 +262,12 @@ class NumberedListLoader(Loader):
             if is_lead_line(text) or i in unit_heads:
                 headings, heading_open = lead_line(headings, text, ln.no, ctx, bare=i in unit_heads), False
                 continue
-            if heading_open and headings and len(text) <= _MAX_HEADING_TAIL and "。" not in text:
+            if heading_open and headings and len(text) <= MAX_HEADING_TAIL and "。" not in text:
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
             lone = bool(headings) and section_start == len(items) and _alone_under(headings[-1], text)
-            if lone or (items and is_closed(items[-1]) and _is_paragraph(text) and closing_group(text)):
+            if lone or (items and is_closed(items[-1]) and is_paragraph(text) and closing_group(text)):
                 # (一)X牵头的工作 over one unnumbered task line, or a paragraph closed by its own bracket after a closed
                 # item (1.…(责任单位:X) / 认真落实…(责任单位:Y)): a task of its own
                 number = headings[-1].number if lone else f"M{len(items) + 1}"
@@ -337,7 +318,7 @@ class NumberedListLoader(Loader):
             if items and spans and spans[0][0] == 0:  # a bracket the line break pushed off the paragraph before
                 items[-1].parts.append(text[: spans[0][1]])
                 text = text[spans[0][1] :].strip()
-            if headings and _is_paragraph(text):
+            if headings and is_paragraph(text):
                 goal, goal_no, area = place(headings)
                 items.append(Item("", ln.no, [text], goal, goal_no, area, context(headings)))
                 owners.append(headings)
@@ -369,9 +350,14 @@ class NumberedListLoader(Loader):
         (粮食产量1268万吨以上 / 部门分工：省农业农村厅牵头，各地配合。), numbered M1, M2 …"""
         items: list[Item] = []
         pending: Line | None = None
-        for ln in closing_labels_apart(ctx.lines):
+        opened = 0  # items whose text opens with their cues (由X牵头，Y配合，…)
+        for ln in paragraphs_apart(ctx.lines):
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
+                continue
+            if not LABEL.match(text) and opening_cues(text):
+                items.append(Item(f"M{len(items) + 1}", ln.no, [text], None, None, None, Roles()))
+                opened, pending = opened + 1, None
                 continue
             if LABEL.match(text):
                 if pending is not None:
@@ -387,7 +373,7 @@ class NumberedListLoader(Loader):
             # The text ends after a title: its labelled lines were cut off, the title is still an item.
             ctx.warn(pending.no, "the text ends after an item's title; its units were not printed")
             items.append(Item(f"M{len(items) + 1}", pending.no, [pending.text.strip()], None, None, None, Roles()))
-        if not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
+        if not opened and not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
             return []
         return [record(it, ctx, False) for it in items]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from dutygraph.loaders.base import DOT_NUMBER, LABEL, Context, label_field
-from dutygraph.loaders.cues import closing_group, closing_label, has_cue
+from dutygraph.loaders.base import DOT_NUMBER, Context, label_field
+from dutygraph.loaders.cues import closing_group, has_cue
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line, squeeze
 
@@ -288,14 +288,3 @@ def _field(text: str, end: int) -> str:
     while len(parts) > 1 and is_person(parts[-1].strip()):
         parts.pop()
     return field_[: len("，".join(parts))]
-
-
-def closing_labels_apart(lines: list[Line]) -> list[Line]:
-    """Unnumbered paragraphs that close with a labelled sentence (…通车。责任单位：市城建委。), the label apart."""
-    at = [None if LABEL.match(t := ln.text.strip()) or numbering(t) else closing_label(t) for ln in lines]
-    return [part for ln, a in zip(lines, at, strict=True) for part in _cut(ln, a)]
-
-
-def _cut(ln: Line, at: int | None) -> list[Line]:
-    t = ln.text.strip()
-    return [ln] if at is None else [Line(ln.no, t[:at]), Line(ln.no, t[at:])]

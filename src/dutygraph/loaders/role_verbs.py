@@ -71,7 +71,9 @@ def unit_clause(segment: str) -> bool:
     m = LEAD_END.search(seg) or SUPPORT_END.search(seg) or RESPONSIBLE_END.search(seg)
     if not seg or not m or m.start() == 0:
         return False
-    names = split_top_level(seg[: m.start()], "、和及")
+    # 县发展和改革局 is one name; 县财政局和县审计局 two
+    listed = split_top_level(seg[: m.start()], "、")
+    names = [p for n in listed for p in ([n] if looks_like_unit(n) else split_top_level(n, "和及"))]
     return bool(names) and len(keep_units(names)) == len(names)  # 商水县、沈丘县人民政府: places sharing a government
 
 
