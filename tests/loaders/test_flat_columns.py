@@ -206,3 +206,16 @@ def test_a_unit_cell_closed_by_a_full_stop_is_a_list_of_units_not_a_sentence():
         ("3", ["区发改委"], ["区工信局", "区住建局", "区交通局", "各乡镇人民政府", "某某经开区管委会"]),
         ("68", ["区教育局"], ["区政府有关部门", "各乡镇人民政府"]),
     ]
+
+
+def test_a_column_of_no_role_before_the_task_merged_over_its_rows_is_their_category():
+    # 指标 | 工作任务: 公共文化服务 printed on its group's first row only names the goal of the rows below.
+    r = load(SAMPLES / "category_column_no_role.txt")
+    assert [(t.task, t.goal, t.lead, t.leaders) for t in r.tasks] == [
+        ("1", "公共文化服务", ["文化宣传股"], ["夏俊贵"]),
+        ("2", "公共文化服务", ["文化宣传股"], ["夏俊贵"]),
+        ("3", "公共文化服务", ["文化宣传股"], ["夏俊贵"]),
+        ("4", "文化市场管理", ["执法大队"], ["周斐"]),
+        ("5", "文化市场管理", ["执法大队"], ["周斐"]),
+    ]
+    assert r.tasks[1].text == "全年组织开展文化下乡等惠民演出不少于100场。"

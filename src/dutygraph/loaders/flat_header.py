@@ -79,7 +79,11 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
 
 def _merged_category(roles: list[str | None], rest: list[Cell], starts: list[int]) -> list[str | None]:
     """The roles with a first text column that some rows do not print read as a category (goal): a cell
-    merged over its group's rows (项目 | 重点工作: 厚植创新发展源动力 printed on the group's first row only)."""
+    merged over its group's rows (项目 | 重点工作: 厚植创新发展源动力 printed on the group's first row only);
+    so too a column of no role before the text (指标 | 工作任务: 公共文化服务 over its rows)."""
+    if len(roles) > 1 and roles[0] is None and roles[1] == "text":
+        merged = _merged_category(["text", *roles[1:]], rest, starts)
+        return merged if merged[0] == "goal" else roles
     texts = 0
     while texts < len(roles) and roles[texts] == "text":
         texts += 1
