@@ -134,3 +134,8 @@ def test_an_abbreviation_note_after_a_name_is_no_part_of_it():
         "各街道办事处",
     ]
     assert parse_names("市城市管理综合执法局(以下简称市执法局)、市公安局") == ["市城市管理综合执法局", "市公安局"]
+
+
+def test_two_units_run_together_after_a_section_gu_are_split():
+    assert split_run_together("文化宣传股文化馆") == ["文化宣传股", "文化馆"]
+    assert split_run_together("某某股份有限公司") == ["某某股份有限公司"]  # 股份 is no section

@@ -152,7 +152,7 @@ def split_top_level(text: str, separators: str = _SEPARATORS) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_RUN_TOGETHER = re.compile(r"(局|街道|集团|公司)(?=[\u4e00-\u9fff])")
+_RUN_TOGETHER = re.compile(r"(局|股(?!份)|街道|集团|公司)(?=[\u4e00-\u9fff])")
 #: Words that finish a name rather than start one (各镇街道 + 办事处 is one office).
 _GENERIC_TAIL = re.compile(
     r"^(?:办事处|人民政府|政府|管委会|管理委员会|党工委|委员会|办公室)$"
@@ -166,7 +166,7 @@ _LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|州|盟|旗|镇|乡)")
 def split_run_together(name: str) -> list[str]:
     """Split two unit names printed with no separator (市场监管局统计局).
 
-    A split is made after 局, 街道, 集团 or 公司 only when both sides read as a
+    A split is made after 局, 股, 街道, 集团 or 公司 only when both sides read as a
     unit of at least three characters, so 自然资源和规划分局 or 区委组织部 stay whole.
 
     Example:
