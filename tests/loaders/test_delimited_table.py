@@ -284,3 +284,14 @@ def test_a_unit_marked_by_a_star_before_or_after_its_name_leads_and_a_masked_nam
         ("3", ["区经信局"], ["区财政局"]),
         ("4", ["**区委", "区政府"], []),
     ]
+
+
+def test_a_table_of_working_groups_reads_each_group_as_a_task_led_by_its_unit():
+    # 分组 | 督查组牵头单位 | 督查单位: the group (第一组) is the row, its lead the unit; the places it inspects
+    # (雁塔区) are no role of it.
+    r = load(SAMPLES / "group_table.txt")
+    assert [(t.text, t.lead, t.support) for t in r.tasks] == [
+        ("第一组", ["市安监局"], []),
+        ("第二组", ["市规划局"], []),
+        ("第三组", ["市公安局"], []),
+    ]

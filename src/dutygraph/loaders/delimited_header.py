@@ -31,6 +31,9 @@ _TEXT_HEADERS = frozenset(
         "主要指标",
         "预期性指标",
         "约束性指标",
+        # a table of working groups (督查组分组表): each group, led by its unit, is a row's task
+        "分组",
+        "组别",
     ]
 )
 _GOAL_HEADERS = frozenset(["目标名称", "目标", "类别", "领域"])

@@ -20,6 +20,7 @@ _UNIT_SUFFIX = re.compile(
 #: Two-character words that end like a unit but are not one (格局, 布局 …).
 _NOT_UNITS = re.compile(
     r"(?:格局|布局|大局|全局|开局|[开创谱]新局|变局|破局|结局|时局|社会|机会|都会|盛会|大会|体系|关键|窗口)$"
+    r"|^第[一二三四五六七八九十\d]{1,3}[组项批类]$"  # a row's label (第一组), not a working group's name
 )
 #: Verbs and heading words that never occur inside an office's name.
 _HEADING_WORDS = re.compile(
