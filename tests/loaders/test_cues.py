@@ -831,3 +831,13 @@ def test_sentences_each_opening_with_a_lead_are_tasks_and_the_sites_numbered_ter
         ("M2", ["市公安局"]),
         ("M3", ["市住房和城乡建设局"]),
     ]
+
+
+def test_clauses_whose_work_is_named_after_a_by_modifier_are_tasks_without_it():
+    # 由X负责的Y项目…；由Z负责的W项目…: X leads Y; the text starts at the work, the modifier is no part of it.
+    r = load(SAMPLES / "by_modifier_clauses.txt")
+    assert [(t.text[:8], t.lead) for t in r.tasks] == [
+        ("中考信息化提升项", ["某县教育体育局"]),
+        ("老年人健康提升项", ["某县卫生健康局"]),
+        ("农村耕地恢复提升", ["金贵镇", "立岗镇"]),
+    ]

@@ -100,7 +100,11 @@ def opening_cues(text: str) -> tuple[str, str] | None:
     ('由王强副市长负责，市环保局牵头，相关部门配合', '细化分工、落实责任。')
     >>> opening_cues("加快项目建设，市环保局牵头") is None
     True
+    >>> opening_cues("由县教育局负责的中考信息化提升项目投资475万元")  # the cue modifies the work
+    ('由县教育局负责', '中考信息化提升项目投资475万元')
     """
+    if (by := _BY_MODIFIER.match(text.strip())) and unit_clause(by.group(1)):
+        return by.group(1), text.strip()[by.end() :]
     clauses = re.split(r"(?<=[，,；;])", text.strip())
     taken = units = 0
     for clause in clauses:
@@ -115,8 +119,10 @@ def opening_cues(text: str) -> tuple[str, str] | None:
     return "".join(clauses[:taken]).rstrip("，,；;"), rest
 
 
+#: 由X负责的 before the work it names (由县教育局负责的中考信息化提升项目).
+_BY_MODIFIER = re.compile(r"^(由[^，,。；;的]{2,40}?(?:负责|牵头|实施))的(?=[\u4e00-\u9fff“])")
 #: Where a paragraph's next clause may open: after a sentence's end, or at 由X牵头 after a comma.
-_CLAUSE_START = re.compile(r"(?<=[。；;])|(?<=[，,])(?=由[^，,。；;]{2,40}?(?:牵头|负责)[，,])")
+_CLAUSE_START = re.compile(r"(?<=[。；;])|(?<=[，,])(?=由[^，,。；;]{2,40}?(?:牵头|负责)(?:[，,]|的))")
 
 
 def cue_clauses(text: str) -> list[str] | None:
@@ -331,7 +337,7 @@ def _opening(it: Item) -> tuple[str, str] | None:
     (1、污水处理厂项目 / 由X副市长负责，Y牵头，Z配合，尽快……): (text, cues), or None."""
     for k, part in enumerate(it.parts):
         split = opening_cues(part)
-        if split and not k:
+        if split and not k and not _BY_MODIFIER.match(part.strip()):
             return "".join(it.parts).strip(), split[0]  # no title before: the text is as printed, its cues too
         if split:
             head = "".join(it.parts[:k]).strip()
