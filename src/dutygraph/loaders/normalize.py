@@ -161,7 +161,7 @@ def _longest_run(flags: list[bool]) -> int:
 
 #: A cell printed on its own line and closed by the pipe after it ("县教育局 |"), maybe with more
 #: pipes that end its row ("责任单位 | ||": no cell follows in it).
-_CELL_THEN_PIPE = re.compile(r"^([^|]+)\|(\s*\|+)?$")
+_CELL_THEN_PIPE = re.compile(r"^(?:\|\s*)?([^|]+)\|(\s*\|+)?$")
 
 
 def _cells_closed_by_pipes(lines: list[Line]) -> list[Line]:
