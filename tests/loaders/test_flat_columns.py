@@ -219,3 +219,21 @@ def test_a_column_of_no_role_before_the_task_merged_over_its_rows_is_their_categ
         ("5", "文化市场管理", ["执法大队"], ["周斐"]),
     ]
     assert r.tasks[1].text == "全年组织开展文化下乡等惠民演出不少于100场。"
+
+
+def test_cells_closed_by_pipes_whose_row_numbers_are_opened_by_a_pipe_too():
+    # | 1 | / 工作任务 | / 区民政局 |: the row number's pipes are its cell's, not part of the task's text.
+    r = load(SAMPLES / "pipe_closed_row_numbers.txt")
+    assert [(t.task, t.text[:8], t.lead) for t in r.tasks] == [
+        ("1", "按月完成临时救助", ["区民政局"]),
+        ("2", "指导乡镇按月完成", ["区民政局", "低保中心"]),
+    ]
+
+
+def test_a_header_naming_the_units_first_and_no_task_column_reads_the_column_after_them_as_the_task():
+    # 序号 | 责任单位 | 考核指标 | 监督方式 | …: no column says 任务; the one right after the units holds it.
+    r = load(SAMPLES / "units_before_unnamed_task.txt")
+    assert [(t.task, t.text[:8], t.lead) for t in r.tasks] == [
+        ("1", "按月完成临时救助", ["区民政局"]),
+        ("2", "指导乡镇按月完成", ["低保中心"]),
+    ]

@@ -140,6 +140,9 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
             if role is None and i < unit_at and squeeze(cell.text) not in HEADER_TOKENS:
                 roles[i] = "text"
                 break
+        else:  # 序号 | 责任单位 | 考核指标 | …: the units come first, the column right after them is the task
+            if unit_at + 1 < len(roles) and roles[unit_at] != "leaders" and roles[unit_at + 1] is None:
+                roles[unit_at + 1] = "text"
     return roles, end
 
 
