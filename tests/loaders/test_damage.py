@@ -6,7 +6,7 @@ from __future__ import annotations
 from dutygraph.loaders import load
 from dutygraph.loaders.mojibake import number_garbled
 from dutygraph.loaders.text import Line
-from tests.conftest import seed, seed_path
+from tests.conftest import SAMPLES, seed, seed_path
 
 
 def _roles(result):
@@ -152,3 +152,9 @@ def test_a_page_on_one_line_keeps_a_label_inside_an_open_bracket_of_any_shape_on
     pieces = [ln.text for ln in split_run_on([Line(1, text)])[0]]
     assert pieces[2].endswith("责任单位:各县(市、区)人民政府〕")
     assert pieces[3] == "2.坚决遏制两高项目。【牵头单位:市发展改革委;配合单位:市工信局】"
+
+
+def test_a_page_on_one_line_is_broken_before_a_unit_label_of_any_of_the_genres_names():
+    # 实施期限:2024年 实施单位:X on one line with the project: 实施单位 starts a field as 牵头单位 does.
+    r = load(SAMPLES / "one_line_implementing_units.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [("一", ["某县商务和工业信息化局"]), ("二", ["某县农业农村局"])]
