@@ -841,3 +841,11 @@ def test_clauses_whose_work_is_named_after_a_by_modifier_are_tasks_without_it():
         ("老年人健康提升项", ["某县卫生健康局"]),
         ("农村耕地恢复提升", ["金贵镇", "立岗镇"]),
     ]
+
+
+def test_a_labelled_value_ends_where_a_field_of_another_name_begins_after_a_space():
+    # 责任人：A(局长) 项目实施进度：…正在进行框架柱、梁模板安装: the progress field is no part of the leaders'.
+    r = read_cues(
+        "实施单位：某县商务局 责任人：玉素甫·艾力(局长) 项目实施进度：正在进行框架柱、梁模板安装", 1, Context("x", [])
+    )
+    assert (r.responsible, r.leaders) == (["某县商务局"], ["玉素甫·艾力"])

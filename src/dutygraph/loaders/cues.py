@@ -234,10 +234,14 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
     return roles
 
 
+#: A field of another name after a space (… 项目实施进度：…): the value before it ends there.
+_OTHER_FIELD = re.compile(r"[ \u3000]+(?=[\u4e00-\u9fff]{2,10}[:：])")
+
+
 def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Context, roles: Roles) -> None:
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = _first_sentence(text[m.end() : end]).strip(" ；;，,。.|")
+        value = _OTHER_FIELD.split(_first_sentence(text[m.end() : end]), maxsplit=1)[0].strip(" ；;，,。.|")
         kind = label_field(m.group(1))
         if kind is None:
             # 工作要求：由市发改委牵头，…: a field read past that still says who leads among the 责任单位
