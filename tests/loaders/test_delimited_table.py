@@ -295,3 +295,15 @@ def test_a_table_of_working_groups_reads_each_group_as_a_task_led_by_its_unit():
         ("第二组", ["市规划局"], []),
         ("第三组", ["市公安局"], []),
     ]
+
+
+def test_pipe_rows_that_lost_their_category_cell_on_the_left_line_up_by_their_numbered_name():
+    # 类别 | 民生事项名称 | …: rows after the first print no 类别 (merged), one closes with an extra pipe;
+    # the numbered name (15.推进…) goes under 名称 either way, and its number is the task's.
+    r = load(SAMPLES / "pipe_rows_lost_category.txt")
+    assert [(t.task, t.lead, t.leaders) for t in r.tasks] == [
+        ("14", ["教育体育局"], ["刘福利"]),
+        ("15", ["教育体育局"], ["刘福利"]),
+        ("16", ["教育体育局"], ["刘福利"]),
+    ]
+    assert r.tasks[1].text.startswith("推进学校塑胶运动场地建设：完成13处")

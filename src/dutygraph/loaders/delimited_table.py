@@ -291,6 +291,9 @@ class DelimitedTableLoader(Loader):
             number = row[header.index("number")].flat
             if number:
                 return number, (first + rest).strip()
+        if (m := DOT_NUMBER.match(first)) and header and "number" not in header:
+            # 14.改扩建… under a 名称 column of a table with no 序号: the task's number printed in its text
+            return m.group(1), (first[m.end() :] + rest).strip()
         return "", (first + rest).strip()
 
     @staticmethod

@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, PAREN_NUMBER
+from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, DOT_NUMBER, PAREN_NUMBER
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.names import looks_like_unit
 from dutygraph.loaders.text import Line, squeeze
@@ -213,6 +213,11 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
     the padding stands for the merged cells. A longer row sits under a header
     cell that spans two columns: the unit column is widened.
     """
+    numbered = next((i for i, c in enumerate(row) if DOT_NUMBER.match(c.flat) and len(c.flat) > 4), None)
+    if numbered is not None and "text" in header and not per_line:
+        shift = header.index("text") - numbered
+        if 0 < shift < len(row) and all(c.empty for c in row[-shift:]):
+            row = row[:-shift]  # 15.推进… | … | (empty): the row lost its 类别 on the left and closed with a pipe
     if len(row) < len(header):
         missing = len(header) - len(row)
         at = anchor = None
@@ -222,6 +227,8 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
         if at is None and per_line and "text" in header:
             at = next((i for i, c in enumerate(row) if not _is_units(c)), None)
             anchor = header.index("text")
+        elif at is None and "text" in header and numbered is not None:  # 15.推进… under 名称, its 类别 above
+            at, anchor = numbered, header.index("text")
         if at is not None and anchor is not None and 0 <= anchor - at <= missing:
             missing = anchor - at
         padded = [Cell(merged=True) for _ in range(missing)] + row  # cells printed once, in a row above
