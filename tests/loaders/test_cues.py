@@ -849,3 +849,14 @@ def test_a_labelled_value_ends_where_a_field_of_another_name_begins_after_a_spac
         "实施单位：某县商务局 责任人：玉素甫·艾力(局长) 项目实施进度：正在进行框架柱、梁模板安装", 1, Context("x", [])
     )
     assert (r.responsible, r.leaders) == (["某县商务局"], ["玉素甫·艾力"])
+
+
+def test_paragraphs_naming_their_units_in_an_inner_clause_label_wei_units_are_tasks():
+    # X的4件实事，主要责任单位为A、B，其中…: the units of the clause lead the paragraph's work; the text ends
+    # before the clause.
+    r = load(SAMPLES / "inner_label_paragraphs.txt")
+    assert [(t.text, t.lead) for t in r.tasks] == [
+        ("扩大就业、促进再就业的4件实事,", ["省劳动和社会保障厅"]),
+        ("进一步完善社会保障制度方面的6件实事,", ["省劳动和社会保障厅", "省财政厅", "省保监局"]),
+        ("抓好扶贫工作的5件实事,", ["省扶贫办", "省农业厅"]),
+    ]

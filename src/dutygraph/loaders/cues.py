@@ -113,6 +113,24 @@ def closing_label(text: str) -> int | None:
     return m.start("label")
 
 
+#: A clause inside a paragraph that is a unit label and its names: …的4件实事，主要责任单位：X、Y，其中…
+_INNER_LABEL = re.compile(rf"(?<=[，,])\s*(?P<label>{LABEL_WORDS})\s*[:：](?P<names>[^，,。；;:：]{{2,80}})(?=[，,])")
+
+
+def inner_label(text: str) -> tuple[int, int] | None:
+    """Where a paragraph's inner clause of a unit label and its names starts and ends, or None.
+
+    >>> inner_label("扩大就业的4件实事,主要责任单位：省人社厅、省财政厅,其中3件按季度报告。")
+    (10, 26)
+    """
+    m = _INNER_LABEL.search(text)
+    if m is None or label_field(m.group("label")) not in ("lead", "support", "responsible"):
+        return None
+    if not all(looks_like_unit(n) for n in parse_names(m.group("names"))):
+        return None
+    return m.start("label"), m.end()
+
+
 def cell_cues(text: str, line: int, ctx: Context) -> Roles | None:
     """The roles a table's unit cell states itself (牵头单位：X；配合单位：Y / X牵头，Y配合), or None
     for a plain list of names, which takes its column's role.

@@ -43,6 +43,17 @@ _INVERTED = re.compile(
 )
 
 
+#: 主要责任单位为X、Y，…: a unit label, then 为 and its names (a news report's wording).
+_LABEL_IS = re.compile(rf"(?:^|(?<=[，,。；;]))(?P<label>{LABEL_WORDS})为(?=[^，,。；;为]{{2,}})")
+
+
+def _label_is(m: re.Match[str]) -> str:
+    label, rest = m.group("label"), m.string[m.end() :]
+    if label_field(label) not in ("lead", "support", "responsible") or not _is_value(label, rest):
+        return m.group(0)
+    return f"{m.group(0)[:-1]}："
+
+
 def _inverted(m: re.Match[str]) -> str:
     names = m.group("names")
     before = m.string[: m.start()]
@@ -72,6 +83,7 @@ def colon_labels(lines: list[Line]) -> list[Line]:
             text = _LETTER_SPACED.sub(_unspaced, text)
         if _CHEAP.search(text) and "\t" not in text and text.count("|") < 2:
             text = _BARE.sub(_bare, _BRACKETED.sub(_bracketed, _INVERTED.sub(_inverted, text)))
+            text = _LABEL_IS.sub(_label_is, text)
         out.append(ln if text == ln.text else Line(ln.no, text))
     return _staff_labels(_values_below(out))
 

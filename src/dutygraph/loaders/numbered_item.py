@@ -12,6 +12,7 @@ from dutygraph.loaders.cues import (
     closing_label,
     final_bracket,
     has_cue,
+    inner_label,
     names_a_role,
     read_cues,
 )
@@ -148,6 +149,8 @@ def paragraphs_apart(lines: list[Line]) -> list[Line]:
             out += [Line(ln.no, c) for c in clauses]
         elif (at := closing_label(t)) is not None:
             out += [Line(ln.no, t[:at]), Line(ln.no, t[at:])]
+        elif (span := inner_label(t)) is not None:  # …的4件实事，主要责任单位：X、Y，其中…: the rest is no task
+            out += [Line(ln.no, t[: span[0]]), Line(ln.no, t[span[0] : span[1]]), Line(ln.no, t[span[1] :])]
         else:
             out.append(ln)
     return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
-from dutygraph.loaders.cues import Roles, closing_group, closing_label, has_cue, standalone_group
+from dutygraph.loaders.cues import Roles, closing_group, closing_label, has_cue, inner_label, standalone_group
 from dutygraph.loaders.cut_brackets import by_line_cut, cut_cue
 from dutygraph.loaders.heading_items import (
     LEAD_HEADING,
@@ -200,7 +200,7 @@ class NumberedListLoader(Loader):
                 cued += 1  # the page stops inside the bracket of the item's last paragraph, or its 由… line
             elif not num and (clauses := cue_clauses(t)):
                 labelled += len(clauses)  # a paragraph of clauses that each open with their cues
-            elif LABEL.match(t) or (not num and (opening_cues(t) or closing_label(t))):
+            elif LABEL.match(t) or (not num and (opening_cues(t) or closing_label(t) or inner_label(t))):
                 labelled += 1  # a labelled line; a body opening (由X负责，Y牵头，……) or closing with its cues
         if not cued and not labelled and bare >= 2:
             items, cued = items + bare, bare  # items printing brackets of unit names alone, no role word anywhere
