@@ -335,3 +335,16 @@ def test_bulleted_items_on_a_page_that_lost_its_line_breaks(tmp_path: Path) -> N
         ("M3", ["区环保局", "区教育局"], []),
         ("M4", ["青浦工业园区"], ["区环保局"]),
     ]
+
+
+def test_a_list_numbered_afresh_and_closed_by_one_labelled_line_is_led_by_its_units_whole():
+    # 1.… 2.… 整改责任单位：X after a closed item: the list starts again at 1, so the line closes all of it.
+    r = load(SAMPLES / "lists_closed_by_one_label.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("1", ["县市场监督管理局"]),
+        ("1", ["县污水处理厂"]),
+        ("2", ["县污水处理厂"]),
+        ("1", ["县住房和城乡建设局"]),
+        ("2", ["县住房和城乡建设局"]),
+        ("3", ["县住房和城乡建设局"]),
+    ]

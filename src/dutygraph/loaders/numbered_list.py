@@ -136,11 +136,16 @@ def _records(items: list[Item], task_lines: list[str], ctx: Context) -> list[Tas
 
 def _cued_by_line(items: list[Item], section_start: int, counted: re.Match[str] | None) -> list[Item]:
     """The items a cue on a line of its own holds for: all of the section's when none of them is closed
-    by its own cue, else the last one (N项目标…: the last N)."""
+    by its own cue, else those numbered afresh from 1 since the last closed one, else the last one
+    (N项目标…: the last N)."""
     if counted:
         return items[-_count(counted["n"]) :]
     section = items[section_start:]
-    return section if section and not any(is_closed(it) for it in section) else items[-1:]
+    if section and not any(is_closed(it) for it in section):
+        return section
+    run = section[max((k for k, it in enumerate(section) if is_closed(it)), default=-1) + 1 :]
+    # 1.… 2.… 整改责任单位：X after the last closed item: a list numbered afresh that the line closes whole
+    return run if len(run) > 1 and re.sub(r"\D", "", run[0].number) == "1" else items[-1:]
 
 
 def _line_group(lines: list[Line], i: int, counted: re.Match[str] | None, ctx: Context) -> str | None:
