@@ -16,6 +16,7 @@ import re
 
 from dutygraph.loaders.base import DEADLINE, LABEL_WORDS, label_field
 from dutygraph.loaders.names import looks_like_unit
+from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line
 
@@ -96,21 +97,16 @@ _PERSON_LABEL = re.compile(r"(?:^|(?<=[；;，,。（(\s\u3000]))(?=(?:责任人
 def _staff_labels(lines: list[Line]) -> list[Line]:
     """In an item that names its leader under a 领导 label, 责任人： names the staff who do the work
     under him (安洪海、五县县长), not a leader: written 具体责任人：, which is read past."""
+    blocks: list[list[Line]] = [[]]
+    for ln in lines:
+        if numbering(ln.text.strip()) and blocks[-1]:
+            blocks.append([])  # a numbered item or heading: where the item before ends
+        blocks[-1].append(ln)
     out: list[Line] = []
-    block: list[Line] = []
-    for ln in [*lines, Line(0, "1.")]:  # a last item mark closes the last block
-        if _ITEM_START.match(ln.text) and block:
-            staff = any(_LEADERS_LABEL.search(b.text) for b in block)
-            out += [Line(b.no, _PERSON_LABEL.sub("具体", b.text)) if staff else b for b in block]
-            block = []
-        block.append(ln)
+    for block in blocks:
+        staff = any(_LEADERS_LABEL.search(b.text) for b in block)
+        out += [Line(b.no, _PERSON_LABEL.sub("具体", b.text)) if staff else b for b in block]
     return out
-
-
-#: The start of a numbered item or heading: where one item's labels end.
-_ITEM_START = re.compile(
-    r"^\s*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
-)
 
 
 #: A line that is only a label and its colon: 责任单位：
