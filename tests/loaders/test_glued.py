@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dutygraph.loaders import load
-from dutygraph.loaders.glued import header_names, unglue
+from dutygraph.loaders.glued import unglue
+from dutygraph.loaders.one_line_table import header_names
 from dutygraph.loaders.text import Line
 from tests.conftest import SAMPLES
 
@@ -78,3 +79,25 @@ def test_a_table_on_one_line_whose_header_is_letter_spaced_reads_its_columns():
     assert header_names("主要工作任务责任单位") == ["主要工作任务", "责任单位"]
     assert header_names("工作任务") == ["工作任务"]  # no cut into 工作 | 任务, one role twice
     assert header_names("市财政局") == ["市财政局"]  # a letter-spaced name names no column
+
+
+def test_a_run_together_table_ranked_by_a_first_responsible_column():
+    # 第一责任单位 | 主要责任单位: the second column shares the work. The names of a cell are set
+    # apart by 、 and commas, so two cells meet where two names run together; a page number (—2—)
+    # and a section heading (二、…) sit between rows; a text with no stop still ends at its units.
+    r = load(SAMPLES / "glued_ranked_units.txt")
+    assert [(t.task, t.goal, t.text[:6], t.lead, t.support) for t in r.tasks] == [
+        ("1", "主要发展指标", "地区生产总值", ["县发展改革局"], ["各乡(镇)人民政府", "县统计局"]),
+        ("2", "主要发展指标", "一般公共预算", ["县财政局"], ["县税务局", "各乡(镇)人民政府"]),
+        (
+            "3",
+            "主要发展指标",
+            "单位生产总值",
+            ["县发展改革局", "县经济信息化局"],
+            ["县生态环境分局", "县统计局", "县供电公司"],
+        ),
+        ("4", "产业转型升级", "加快培育先进", ["县经济信息化局"], ["县科技局", "县投资促进局"]),
+        ("5", "产业转型升级", "大力发展现代", [], []),  # cut inside its text: nothing from row 4
+    ]
+    assert r.tasks[3].text.endswith("推进企业技术改造")
+    assert not any("—2—" in t.text or "二、" in t.text for t in r.tasks)

@@ -67,6 +67,20 @@ def header_role(text: str) -> str | None:
     return role
 
 
+def ranked_roles(names: list[str], roles: list[str | None]) -> list[str | None]:
+    """Roles with the unit columns a 第一责任单位 column ranks: when the header names no support column,
+    a lead column after it (第一责任单位 | 主要责任单位) holds the units that share the work, its support.
+
+    Example:
+        >>> ranked_roles(["序号", "第一责任单位", "主要责任单位"], ["number", "lead", "lead"])
+        ['number', 'lead', 'support']
+    """
+    first = next((i for i, n in enumerate(names) if squeeze(n).startswith("第一责任") and roles[i] == "lead"), None)
+    if first is None or "support" in roles:
+        return roles
+    return [r if i <= first or r != "lead" else "support" for i, r in enumerate(roles)]
+
+
 #: A note in brackets closing a header cell.
 _NOTE = re.compile(r"[（(][^()（）]{1,20}[)）]$")
 #: A category column (事项分类, 任务类别, 工作领域): a merged cell over the rows of one goal.

@@ -6,7 +6,7 @@ import re
 
 from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
 from dutygraph.loaders.cues import Roles, cell_cues
-from dutygraph.loaders.delimited_header import TEXT_LIKE, header_role
+from dutygraph.loaders.delimited_header import TEXT_LIKE, header_role, ranked_roles
 from dutygraph.loaders.flat_cells import (
     HEADER_TOKENS,
     UNIT_ROLES,
@@ -130,7 +130,8 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
     run = body[:end]
     if not run or end > 12 or sum(c.kind is Kind.HEADER for c in run) < 2:
         return [], 0
-    roles = _sub_columns([header_role(t) for t in _joined_fragments([squeeze(c.text) for c in run])], run)
+    names = _joined_fragments([squeeze(c.text) for c in run])
+    roles = _sub_columns(ranked_roles(names, [header_role(t) for t in names]), run)
     unit_at = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), len(roles))
     for i in range(min(unit_at, len(roles)) - 1):
         if roles[i] is None and roles[i + 1] == "text" and TEXT_LIKE.search(squeeze(run[i].text)):

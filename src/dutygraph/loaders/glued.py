@@ -12,18 +12,26 @@ them a role, run together), joins the pages, cuts the text after the header into
 rows at the row numbers (1, 2, 3 … each glued between a unit's name and the next
 task) and each row into its task text, leaders (personal names) and units (names
 ending like an office), and prints them one cell per line for the flat-table layout.
+
+PDF text run together the same way may print the names of a cell set apart by 、 and commas,
+page numbers (—2—) and section headings (二、产业优化升级) between the rows::
+
+    序号主要工作任务第一责任单位主要责任单位一、主要发展指标1地区生产总值年均增长12%左右。市发展改革委各县(市、区)政府、…
+
+There two cells meet where two names run together before the first 、, and a text with no
+closing stop ends where a short name with a level prefix opens a list of units.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import label_field
-from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.delimited_header import ranked_roles
 from dutygraph.loaders.flat_cells import HEADER_TOKENS
 from dutygraph.loaders.names import ends_like_unit, looks_like_unit
+from dutygraph.loaders.one_line_table import SEPARATED_NOTE, separated_cells
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line
 
@@ -39,11 +47,13 @@ _CELL_END = set("局办委部处科室院所站队会园区镇乡道村团司心
 #: Characters after a number that make it a quantity, not a row number (12个, 3年).
 _MEASURE = set("个年月日号万亿千百十名人家所项条户次元件座公米台辆套处只张场届期批栋间吨度倍岁支周份位")
 #: Words that finish the name before them (经开区 + 管委会).
-_NAME_TAIL = re.compile(r"^(?:管委会|管理委员会|办事处|人民政府|政府|党工委|办公室|分局|支队|大队|中心)")
+_NAME_TAIL = re.compile(r"^(?:各?成员单位|管委会|管理委员会|办事处|人民政府|政府|党工委|办公室|分局|支队|大队|中心)")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 #: A unit that holds 和 ends like a bureau, never like a place (住房和城乡 | 建设局 is one name).
 _JOINED_END = re.compile(r"(?:局|委|厅|办|部|中心|署|院|公司|集团)$")
 _MAX_UNIT = 18
+#: What sets apart the names listed in one cell.
+_LIST_SEP = set("、，,")
 
 
 @dataclass
@@ -53,6 +63,7 @@ class _Group:
     persons: list[str]
     units: list[str]
     end: int
+    listed: list[int]
 
 
 def _header_at(text: str) -> re.Match[str] | None:
@@ -66,9 +77,9 @@ def _header_at(text: str) -> re.Match[str] | None:
 
 _GLUED = (
     "a table printed with its cells run together (no separators): cut into cells at its row numbers, "
-    "leaders' names and unit names; the first unit after a leader read as the lead"
+    "leaders' names and unit names; the first unit after a leader (or the names run together before a "
+    "listed cell) read as the lead"
 )
-_SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
 
 
 def unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
@@ -87,10 +98,10 @@ def unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
     i = 0
     while i < len(lines):
         ln = lines[i]
-        separated = _separated_cells(ln.text)
+        separated = separated_cells(ln.text)
         if separated is not None:
             out += [Line(ln.no, cell) for cell in separated]
-            found.append((ln.no, _SEPARATED_NOTE))
+            found.append((ln.no, SEPARATED_NOTE))
             i += 1
             continue
         m = _header_at(ln.text)
@@ -98,7 +109,7 @@ def unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
             out.append(ln)
             i += 1
             continue
-        body, owners, after = _pages(lines, i, m.end())
+        body, owners, after = _unmarked(*_pages(lines, i, m.end()))
         cells = _table_cells(body, m.group(0))
         if cells is None:
             out.append(ln)
@@ -111,85 +122,6 @@ def unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
         found.append((ln.no, _GLUED))
         i = after
     return out, found
-
-
-_RUN_ON = 150
-_ROLE_NAMES = ("leaders", "lead", "support", "responsible")
-
-
-def _separated_cells(text: str) -> list[str] | None:
-    """A whole table on one line with its cells set apart by spaces or pipes (the page lost its
-    line breaks): the text before it, then every cell, one per item; None when the line is no such table.
-
-    The header is the first run of three or more column names (序号, 工作任务, 牵头单位 …), one
-    of them a role, opened by 序号 when there is one; the cells after it are the rows'.
-    """
-    if len(text) <= _RUN_ON:
-        return None
-    gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
-    cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
-    cells = [*re.split(r"[ \u3000]+", cells[0]), *cells[1:]]  # the text before the first pipe, word by word
-    cells = _letter_spaced(cells)
-    roles = [header_role(c) if len(c) <= 12 else None for c in cells]
-    numbered = [i for i, c in enumerate(cells) if roles[i] == "number" and "1" in cells[i + 3 : i + 12]]
-    if numbered:  # 序号 … up to the first row's number 1
-        start = numbered[0]
-        end = cells.index("1", start)
-    else:  # the first run of three column names
-        start = next((i for i in range(len(cells) - 3) if all(roles[i : i + 3])), len(cells))
-        end = start
-        while end < len(cells) and roles[end]:
-            end += 1
-    if not any(r in _ROLE_NAMES for r in roles[start:end]) or end >= len(cells):
-        return None
-    before = " ".join(cells[:start]).strip()
-    return [*([before] if before else []), *(c or "—" for c in cells[start:])]
-
-
-def _letter_spaced(cells: Iterable[str]) -> list[str]:
-    """Cells with runs of single characters joined: a name or header printed letter-spaced (王 东, 工 作 标 准);
-    a run that holds several column names (主 要 工 作 任 务 责 任 单 位) cut into them."""
-    out: list[str] = []
-    runs: list[bool] = []
-    single = False
-    for cell in cells:
-        one = len(cell) == 1 and "\u4e00" <= cell <= "\u9fff"
-        if one and single:
-            out[-1] += cell
-            runs[-1] = True
-        else:
-            out.append(cell)
-            runs.append(False)
-        single = one
-    return [name for cell, run in zip(out, runs, strict=True) for name in (header_names(cell) if run else [cell])]
-
-
-def header_names(run: str) -> list[str]:
-    """A letter-spaced run cut into the column names it holds (主要工作任务 | 责任单位), else kept whole.
-
-    Of the cuts into names of columns (two to seven characters, no two beside each other of one
-    role: 工作任务 is one name, not 工作 | 任务), the one with the most names of the vocabulary, then
-    the fewest names.
-    """
-    if len(run) < 4:
-        return [run]
-    best: list[tuple[int, int, list[str]] | None] = [(0, 0, [])] + [None] * len(run)
-    for i in range(len(run)):
-        if (here := best[i]) is None:
-            continue
-        known, count, names = here
-        for j in range(i + 2, min(len(run), i + 7) + 1):
-            piece = run[i:j]
-            role = header_role(piece)
-            if j - i == len(run) or (role is None and piece not in HEADER_TOKENS):
-                continue  # the run whole is no cut; a piece must name a column
-            if role is not None and names and header_role(names[-1]) == role:
-                continue
-            score = (known + (piece in HEADER_TOKENS), count - 1, [*names, piece])
-            if (seen := best[j]) is None or score[:2] > seen[:2]:
-                best[j] = score
-    found = best[-1]
-    return found[2] if found else [run]
 
 
 def _pages(lines: list[Line], i: int, start: int) -> tuple[str, list[int], int]:
@@ -213,37 +145,69 @@ def _pages(lines: list[Line], i: int, start: int) -> tuple[str, list[int], int]:
     return body, owners, j
 
 
+#: A page number printed inside the text (—2—, - 3 -).
+_PAGE_MARK = re.compile(r"[—－-]\s*\d{1,3}\s*[—－-]")
+
+
+def _unmarked(body: str, owners: list[int], after: int) -> tuple[str, list[int], int]:
+    """The table's text without the page numbers printed inside it (嘉兴港区—2—二、产业…)."""
+    keep = [True] * len(body)
+    for m in _PAGE_MARK.finditer(body):
+        keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+    kept = [k for k, keep_it in enumerate(keep) if keep_it]
+    return "".join(body[k] for k in kept), [owners[k] for k in kept], after
+
+
+#: A section heading glued before a row's number (…嘉兴港区二、产业优化升级10积极推进…).
+_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff“”]{2,20}?(?=\d)")
+
+
+def _headings(body: str) -> dict[int, tuple[int, str]]:
+    """Section headings that open the body or follow a cell's end, by where they end: (start, heading)."""
+    found: dict[int, tuple[int, str]] = {}
+    for m in _HEADING.finditer(body):
+        if m.start() == 0 or body[m.start() - 1] in _CELL_END:
+            found[m.end()] = (m.start(), m.group(0))
+    return found
+
+
 def _table_cells(body: str, header: str) -> list[tuple[int, str]] | None:
     """The cells of the rows in ``body``, each with its offset; None when fewer than two rows are found."""
     tokens = re.findall(_TOKEN, header)
-    roles = {label_field(t) for t in tokens}
+    roles = set(ranked_roles(tokens, [label_field(t) for t in tokens]))
     leaders = "leaders" in roles
     two_columns = bool(roles & {"lead"}) and bool(roles & {"support", "responsible"})
     body = body.replace(header, "")  # the header repeated at the top of a page
-    starts = _row_starts(body)
+    headings = _headings(body)
+    starts = _row_starts(body, headings)
     if len(starts) < 2:
         return None
     cells: list[tuple[int, str]] = []
     for (at, number), (end, _) in zip(starts, [*starts[1:], (len(body), "")], strict=True):
+        if at in headings:
+            cells.append(headings[at])
         cells.append((at, number))
         offset = at + len(number)
+        end = headings[end][0] if end in headings else end
         for rel, text in _row_cells(body[offset:end], leaders, two_columns):
             cells.append((offset + rel, text))
     return cells
 
 
-def _row_starts(body: str) -> list[tuple[int, str]]:
-    """Where each row's number (1, 2, 3 …) begins: glued after the end of a name or a sentence."""
-    if not re.match(r"1(?!\d)", body):
+def _row_starts(body: str, headings: dict[int, tuple[int, str]]) -> list[tuple[int, str]]:
+    """Where each row's number (1, 2, 3 …) begins: glued after the end of a name or a sentence,
+    or after a section heading."""
+    first = next((end for end, (start, _) in headings.items() if start == 0), 0)
+    if not re.match(r"1(?!\d)", body[first:]):
         return []
-    starts = [(0, "1")]
+    starts = [(first, "1")]
     while True:
         number = str(len(starts) + 1)
         pos = starts[-1][0] + len(starts[-1][1]) + 4
         for m in re.finditer(rf"(?<!\d){number}(?!\d)", body[pos:]):
             at = pos + m.start()
             after = body[at + len(number) : at + len(number) + 1]
-            if body[at - 1] in _CELL_END and after and _is_text_start(after):
+            if (body[at - 1] in _CELL_END or at in headings) and after and _is_text_start(after):
                 starts.append((at, number))
                 break
         else:
@@ -283,16 +247,34 @@ def _last_group(seg: str, text_from: int, leaders: bool) -> tuple[int, _Group] |
     ends = [m.end() for m in _SENTENCE_END.finditer(seg, text_from)]
     for p in [*ends, *range(text_from + 4, len(seg) - 2)]:
         group = _roles_at(seg, p, leaders)
-        if group and group.end == len(seg) and (group.persons or p in ends):
+        if group and group.end == len(seg) and (group.persons or p in ends or _opens_units(seg, p, group)):
             return p, group
     return None
+
+
+def _opens_units(seg: str, p: int, group: _Group) -> bool:
+    """Whether a text with no closing stop ends at ``p`` (…先进生产技术 | 市科技局市发展改革委、…):
+    a short name with a level prefix opens a list of two or more units."""
+    return not group.persons and len(group.units) >= 2 and seg[p] in "省市州区县各" and len(group.units[0]) <= 10
 
 
 def _group_cells(group: _Group, at: int, two_columns: bool) -> list[tuple[int, str]]:
     cells = [(at, "、".join(group.persons))] if group.persons else []
     if two_columns:  # the first unit after the leader is the lead cell, the others the support cell
-        return [*cells, (at, group.units[0]), (at, "、".join(group.units[1:]))]
+        cut = _lead_cut(group)
+        return [*cells, (at, "、".join(group.units[:cut])), (at, "、".join(group.units[cut:]))]
     return [*cells, (at, "、".join(group.units))]
+
+
+def _lead_cut(group: _Group) -> int:
+    """How many of a group's units are the lead cell's. Where names are set apart by 、, two cells
+    met where two names run together: the last such meeting before the first 、 (市发展改革委市经贸委 |
+    市规划建设局、市统计局: a lead cell of two names, one per line, and a listed support cell);
+    else the first unit."""
+    if not group.listed:
+        return 1
+    glued = [k for k in range(1, group.listed[0]) if k not in group.listed]
+    return glued[-1] if glued else 1
 
 
 def _roles_at(seg: str, p: int, leaders: bool) -> _Group | None:
@@ -302,16 +284,22 @@ def _roles_at(seg: str, p: int, leaders: bool) -> _Group | None:
     for size in (3, 2, 0) if leaders else (0,):
         if size and not is_person(seg[p : p + size]):
             continue
-        units, end = _units_at(seg, p + size)
+        units, listed, end = _units_at(seg, p + size)
         if units:
-            readings.append((len(units), size, _Group([seg[p : p + size]] if size else [], units, end)))
+            readings.append((len(units), size, _Group([seg[p : p + size]] if size else [], units, end, listed)))
     return max(readings, key=lambda r: r[:2])[2] if readings else None
 
 
-def _units_at(seg: str, q: int) -> tuple[list[str], int]:
-    """Unit names run together from ``q``, shortest first (教育局经开区 is two), and where they stop."""
+def _units_at(seg: str, q: int) -> tuple[list[str], list[int], int]:
+    """Unit names run together from ``q``, shortest first (教育局经开区 is two), or set apart by 、
+    and commas; the indices of the names a separator opens; and where they stop."""
     units: list[str] = []
+    listed: list[int] = []
     while q < len(seg):
+        if seg[q] in _LIST_SEP and units and _unit_end(seg, q + 1) is not None:
+            listed.append(len(units))  # 市发展改革委、市经贸委: the names of a cell set apart
+            q += 1
+            continue
         if seg[q] in "(（" and units:
             close = _closing(seg, q)
             if close is None:
@@ -325,8 +313,9 @@ def _units_at(seg: str, q: int) -> tuple[list[str], int]:
         units.append(seg[q:end])
         q = end
     while units and q < len(seg) and not _is_text_start(seg[q]) and seg[q] not in "(（":
-        q -= len(units.pop())  # 新建口袋公园5个: a name followed by a quantity opens the next text
-    return units, q
+        q -= len(units.pop()) + (len(units) in listed)  # 新建口袋公园5个: a name and a quantity open a text
+        listed = [k for k in listed if k < len(units)]
+    return units, listed, q
 
 
 def _unit_end(seg: str, q: int) -> int | None:
@@ -344,7 +333,9 @@ def _unit_ends(seg: str, q: int) -> list[int]:
     ends: list[int] = []
     for e in range(q + 3, min(len(seg), q + _MAX_UNIT) + 1):
         name = seg[q:e]
-        if not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        if not _NAME_CHARS.fullmatch(name):
+            if _OPEN_BRACKET.search(name):
+                continue  # 各县(市、区 … )政府: a bracket inside the name
             break
         if (ends and e <= ends[-1]) or not (ends_like_unit(name) and looks_like_unit(name)):
             continue  # inside the name tail just read (经开区 + 管委会 holds no 经开区管委)
@@ -353,6 +344,10 @@ def _unit_ends(seg: str, q: int) -> list[int]:
         tail = _NAME_TAIL.match(seg[e:])
         ends.append(e + len(tail.group(0)) if tail else e)
     return ends
+
+
+_NAME_CHARS = re.compile(r"(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff、]{1,8}[)）])+")
+_OPEN_BRACKET = re.compile(r"[(（][\u4e00-\u9fff、]{0,8}$")
 
 
 def _closing(seg: str, q: int) -> int | None:

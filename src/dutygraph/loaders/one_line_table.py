@@ -1,0 +1,90 @@
+"""A whole table on one line, its cells set apart by spaces or pipes (a page that lost its line
+breaks): cut into one cell per item for the flat-table layout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.flat_cells import HEADER_TOKENS
+
+SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
+
+_RUN_ON = 150
+_ROLE_NAMES = ("leaders", "lead", "support", "responsible")
+
+
+def separated_cells(text: str) -> list[str] | None:
+    """A whole table on one line with its cells set apart by spaces or pipes (the page lost its
+    line breaks): the text before it, then every cell, one per item; None when the line is no such table.
+
+    The header is the first run of three or more column names (序号, 工作任务, 牵头单位 …), one
+    of them a role, opened by 序号 when there is one; the cells after it are the rows'.
+    """
+    if len(text) <= _RUN_ON:
+        return None
+    gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
+    cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
+    cells = [*re.split(r"[ \u3000]+", cells[0]), *cells[1:]]  # the text before the first pipe, word by word
+    cells = _letter_spaced(cells)
+    roles = [header_role(c) if len(c) <= 12 else None for c in cells]
+    numbered = [i for i, c in enumerate(cells) if roles[i] == "number" and "1" in cells[i + 3 : i + 12]]
+    if numbered:  # 序号 … up to the first row's number 1
+        start = numbered[0]
+        end = cells.index("1", start)
+    else:  # the first run of three column names
+        start = next((i for i in range(len(cells) - 3) if all(roles[i : i + 3])), len(cells))
+        end = start
+        while end < len(cells) and roles[end]:
+            end += 1
+    if not any(r in _ROLE_NAMES for r in roles[start:end]) or end >= len(cells):
+        return None
+    before = " ".join(cells[:start]).strip()
+    return [*([before] if before else []), *(c or "—" for c in cells[start:])]
+
+
+def _letter_spaced(cells: Iterable[str]) -> list[str]:
+    """Cells with runs of single characters joined: a name or header printed letter-spaced (王 东, 工 作 标 准);
+    a run that holds several column names (主 要 工 作 任 务 责 任 单 位) cut into them."""
+    out: list[str] = []
+    runs: list[bool] = []
+    single = False
+    for cell in cells:
+        one = len(cell) == 1 and "\u4e00" <= cell <= "\u9fff"
+        if one and single:
+            out[-1] += cell
+            runs[-1] = True
+        else:
+            out.append(cell)
+            runs.append(False)
+        single = one
+    return [name for cell, run in zip(out, runs, strict=True) for name in (header_names(cell) if run else [cell])]
+
+
+def header_names(run: str) -> list[str]:
+    """A letter-spaced run cut into the column names it holds (主要工作任务 | 责任单位), else kept whole.
+
+    Of the cuts into names of columns (two to seven characters, no two beside each other of one
+    role: 工作任务 is one name, not 工作 | 任务), the one with the most names of the vocabulary, then
+    the fewest names.
+    """
+    if len(run) < 4:
+        return [run]
+    best: list[tuple[int, int, list[str]] | None] = [(0, 0, [])] + [None] * len(run)
+    for i in range(len(run)):
+        if (here := best[i]) is None:
+            continue
+        known, count, names = here
+        for j in range(i + 2, min(len(run), i + 7) + 1):
+            piece = run[i:j]
+            role = header_role(piece)
+            if j - i == len(run) or (role is None and piece not in HEADER_TOKENS):
+                continue  # the run whole is no cut; a piece must name a column
+            if role is not None and names and header_role(names[-1]) == role:
+                continue
+            score = (known + (piece in HEADER_TOKENS), count - 1, [*names, piece])
+            if (seen := best[j]) is None or score[:2] > seen[:2]:
+                best[j] = score
+    found = best[-1]
+    return found[2] if found else [run]
