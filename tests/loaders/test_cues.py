@@ -833,6 +833,20 @@ def test_sentences_each_opening_with_a_lead_are_tasks_and_the_sites_numbered_ter
     ]
 
 
+def test_a_page_on_one_line_leaves_out_the_sites_terms_after_its_disclaimer(tmp_path):
+    # The same page with its line breaks lost: the disclaimer heading is glued to the credit line before it.
+    text = (SAMPLES / "cue_sentences_and_disclaimer.txt").read_text(encoding="utf-8")
+    page = tmp_path / "one_line.txt"
+    page.write_text(" ".join(ln.strip() for ln in text.splitlines() if ln.strip()), encoding="utf-8")
+    r = load(page)
+    assert [(t.task, t.lead) for t in r.tasks] == [
+        ("M1", ["市安全监管局"]),
+        ("M2", ["市公安局"]),
+        ("M3", ["市住房和城乡建设局"]),
+    ]
+    assert any("website around the document" in w.message for w in r.warnings)
+
+
 def test_clauses_whose_work_is_named_after_a_by_modifier_are_tasks_without_it():
     # 由X负责的Y项目…；由Z负责的W项目…: X leads Y; the text starts at the work, the modifier is no part of it.
     r = load(SAMPLES / "by_modifier_clauses.txt")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dutygraph.loaders import load
 from dutygraph.loaders.glued import unglue
-from dutygraph.loaders.one_line_table import header_names
+from dutygraph.loaders.one_line_table import header_names, separated_cells
 from dutygraph.loaders.text import Line
 from tests.conftest import SAMPLES
 
@@ -101,3 +101,26 @@ def test_a_run_together_table_ranked_by_a_first_responsible_column():
     ]
     assert r.tasks[3].text.endswith("推进企业技术改造")
     assert not any("—2—" in t.text or "二、" in t.text for t in r.tasks)
+
+
+def test_a_pipe_table_on_one_line_keeps_a_letter_spaced_header_and_rows_numbered_in_words():
+    # | 序号 | 项 目 名 称 | 责任单位 | 数量 | 开工 时间 | (一) | …: no row is numbered 1, so the header ends at
+    # the first row's number in words; its letter-spaced names are closed up.
+    text = (
+        "| 某县2018年民生工程项目分解表 | 序号 | 项 目 名 称 | 责任单位 | 数量 | 开工 时间 | 一、扶贫工作 | | | | "
+        "| (一) | 党建引领扶贫工程 | 县委组织部 | 12 | 2018.4 | (二) | 资产收益扶贫工程 | 县财政局 | 3 | 2018.5 "
+        "| (三) | 农村道路畅通工程 | 县交通局 | 67 | 2018.6 |"
+    )
+    cells = separated_cells(text)
+    assert cells is not None
+    assert cells[:8] == [
+        "某县2018年民生工程项目分解表",
+        "序号",
+        "项目名称",
+        "责任单位",
+        "数量",
+        "开工时间",
+        "一、扶贫工作",
+        "—",
+    ]
+    assert cells[11:14] == ["(一)", "党建引领扶贫工程", "县委组织部"]

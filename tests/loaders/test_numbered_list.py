@@ -348,3 +348,16 @@ def test_a_list_numbered_afresh_and_closed_by_one_labelled_line_is_led_by_its_un
         ("2", ["县住房和城乡建设局"]),
         ("3", ["县住房和城乡建设局"]),
     ]
+
+
+def test_a_page_on_one_line_ends_a_deadline_at_its_date_and_reads_sentences_closed_by_a_label():
+    # …整改时限:2021年8月13日前 操作间存在鼠迹,…。 整改责任单位:X: the deadline stops at its date, and a sentence
+    # after a closed numbered item, closed by its own labelled line, is a task of its own.
+    r = load(SAMPLES / "one_line_rectification.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks][2:] == [
+        ("1", "住户门前花盆积水,蚊虫较多;", ["县住房和城乡建设局"]),
+        ("2", "大门口垃圾桶未加盖。", ["县住房和城乡建设局"]),
+        ("M5", "操作间存在鼠迹,病媒生物防制不到位。", ["县市场监督管理局"]),
+        ("M6", "后厨发现蟑螂,病媒生物防制不到位。", ["县卫生健康局"]),
+    ]
+    assert [t.lead for t in r.tasks[:2]] == [["县市场监督管理局"]] * 2

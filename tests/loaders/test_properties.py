@@ -147,3 +147,9 @@ GENRE_TOKENS = st.sampled_from(
 @given(tokens=st.lists(GENRE_TOKENS, max_size=150), layout=st.sampled_from(LAYOUTS))
 def test_arbitrary_arrangements_of_the_genre_load_or_fail_cleanly(tokens, layout):
     _load_or_clean_error("".join(tokens), layout)
+
+
+def test_a_circled_number_under_a_label_loads_or_fails_cleanly():
+    # ① is a digit to str.isdigit but no int(): once a numbered-list crash that arbitrary text found.
+    _load_or_clean_error("牵头单位：\n①", "numbered-list")
+    _load_or_clean_error("1.新建公园。\n牵头单位：县城管局\n①", None)

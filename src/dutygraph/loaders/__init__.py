@@ -237,16 +237,17 @@ def load_text(
     """Like :func:`load`, for a :class:`SourceText` already read."""
     lines, warnings = _prepare(src)
     lines, chrome = strip_chrome(lines)
-    if chrome:
-        warnings.append(
-            LoadWarning(src.name, chrome[0], f"{len(chrome)} line(s) of the website around the document left out")
-        )
     if not any(_HAS_WORDS.search(ln.text) for ln in lines):
         raise NoTasksError(src.path, "the file holds no words, so no tasks")
     simplifier = Simplifier.for_lines(lines)
     if simplifier is not None:  # the cues below are written in simplified characters
         lines = simplifier.convert_lines(lines)
-    lines = colon_labels(_undo_damage(lines, src.name, warnings))
+    lines, within = strip_chrome(_undo_damage(lines, src.name, warnings))  # the frame of a page on one line
+    lines = colon_labels(lines)
+    if chrome := sorted({*chrome, *within}):
+        warnings.append(
+            LoadWarning(src.name, chrome[0], f"{len(chrome)} line(s) of the website around the document left out")
+        )
     if layout is not None:
         chosen = next((ld for ld in LOADERS if ld.name == layout), None)
         if chosen is None:

@@ -34,6 +34,13 @@ _BREAK = re.compile(
 )
 
 
+#: A site's disclaimer heading after a space (… 转载请注明出处 豫都网版权与免责声明 1、未经…): the page's frame
+#: starts there, in either script.
+_DISCLAIMER_GAP = re.compile(r"(?<=\s)\S{0,12}?(?:版[权權][与與]免[责責][声聲]明|免[责責][声聲]明)(?=\s)")
+#: A labelled deadline's date and the space after it (整改时限:2021年8月13日前 操作间…): the next item starts there.
+_DEADLINE_GAP = re.compile(
+    r"(?:时限|期限|完成时间|时间节点)[:：]\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|底前|底|以前|之前)?[\s\u3000]+(?=[^\s\d])"
+)
 _SENTENCE_GAP = re.compile(r"(?<=[。！？!?；;])[\s\u3000]+(?=\S)")
 _CLOSE_GAP = re.compile(r"(?<=[）)])[\s\u3000]+(?=\S)")
 _ANY_GAP = re.compile(r"(?<=\S)[\s\u3000]+(?=\S)")
@@ -83,7 +90,9 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
         if len(marks) < 3 and not (marks and lost):
             out.append(ln)
             continue
-        marks = sorted({*marks, *gaps, *(ends if lost else [])})
+        frame = [m.start() for m in _DISCLAIMER_GAP.finditer(ln.text)]
+        dated = [m.end() for m in _DEADLINE_GAP.finditer(ln.text)]
+        marks = sorted({*marks, *gaps, *(ends if lost else []), *frame, *dated})
         broken += 1
         start = 0
         for pos in [*marks, len(ln.text)]:

@@ -3,9 +3,10 @@ and whether a text's tasks are unnumbered paragraphs."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from dutygraph.loaders.base import LABEL, Context
+from dutygraph.loaders.base import LABEL, Context, label_field
 from dutygraph.loaders.cues import closing_group, has_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
 from dutygraph.loaders.numbered_item import bare_group, carries_cue, cue_brackets, inner_bare_groups, opening_cues
@@ -204,3 +205,18 @@ def paragraph_tasks(lines: list[Line]) -> bool:
             run += 1
             several = several or (run >= 2 and first_closed)
     return (closing >= 3 or several) and numbered_cues == 0
+
+
+#: A line that opens with a field's name (资金筹措：…, 工作要求：…): part of an item, never an item.
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]")
+
+
+def labelled_after(lines: list[Line], i: int) -> bool:
+    """Whether ``lines[i]`` is a sentence of its own (…病媒生物防制不到位。) that the next line with words
+    closes with a role's label (整改责任单位：Y): an unnumbered item among numbered ones."""
+    text = lines[i].text.strip()
+    if not text.endswith("。") or numbering(text) or _FIELD.match(text):
+        return False
+    after = next((ln.text.strip() for ln in lines[i + 1 :] if ln.text.strip()), "")
+    label = LABEL.match(after)
+    return label is not None and label_field(label.group(1)) in ("lead", "support", "responsible", "leaders")

@@ -44,6 +44,7 @@ from dutygraph.loaders.numbered_entries import (
     has_bare_units,
     is_paragraph,
     kinds_of,
+    labelled_after,
     paragraph_tasks,
     task_style_of,
 )
@@ -272,9 +273,9 @@ class NumberedListLoader(Loader):
                 continue
             heading_open = False
             lone = bool(headings) and section_start == len(items) and _alone_under(headings[-1], text)
-            if lone or (items and is_closed(items[-1]) and is_paragraph(text) and closing_group(text)):
-                # (一)X牵头的工作 over one unnumbered task line, or a paragraph closed by its own bracket after a closed
-                # item (1.…(责任单位:X) / 认真落实…(责任单位:Y)): a task of its own
+            if lone or _own_task(items, lines, i, text):
+                # (一)X牵头的工作 over one unnumbered task line, or a paragraph after a closed item closed by its
+                # own bracket (1.…(责任单位:X) / 认真落实…(责任单位:Y)) or labelled line (…。 / 整改责任单位：Y)
                 number = headings[-1].number if lone else f"M{len(items) + 1}"
                 items.append(Item(number, ln.no, [text], *place(headings), context(headings)))
             elif items and items[-1].goal == place(headings)[0] and not is_closed(items[-1]):
@@ -381,6 +382,13 @@ class NumberedListLoader(Loader):
         if not opened and not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
             return []
         return [record(it, ctx, False) for it in items]
+
+
+def _own_task(items: list[Item], lines: list[Line], i: int, text: str) -> bool:
+    """After a closed item, a paragraph closed by its own bracket or a sentence by its own labelled line."""
+    if not items or not is_closed(items[-1]) or LABEL.match(text):
+        return False
+    return (is_paragraph(text) and closing_group(text) is not None) or labelled_after(lines, i)
 
 
 def _one_project(lines: list[Line]) -> bool:

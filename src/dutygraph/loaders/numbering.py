@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from dutygraph.loaders.base import DOT_NUMBER, Context, label_field
 from dutygraph.loaders.cues import closing_group, has_cue
@@ -201,11 +202,13 @@ def split_glued_numbers(lines: list[Line]) -> list[Line]:
 def arabic(numeral: str) -> int:
     """A number printed in digits or Chinese numerals: 二十七 -> 27, 十二 -> 12, 七 -> 7, 26 -> 26 (0 when neither).
 
-    >>> arabic("二十七"), arabic("十二"), arabic("七"), arabic("26"), arabic("项")
-    (27, 12, 7, 26, 0)
+    >>> arabic("二十七"), arabic("十二"), arabic("七"), arabic("26"), arabic("项"), arabic("①")
+    (27, 12, 7, 26, 0, 1)
     """
-    if numeral.isdigit():
+    if numeral.isdecimal():
         return int(numeral)
+    if len(numeral) == 1 and numeral.isdigit():
+        return unicodedata.digit(numeral)  # ①, ⒈: a digit of another form
     digits = "一二三四五六七八九"
     tens, ten, ones = numeral.partition("十")
     if not ten:

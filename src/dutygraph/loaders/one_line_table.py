@@ -12,6 +12,10 @@ from dutygraph.loaders.flat_cells import HEADER_TOKENS
 SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
 
 _RUN_ON = 150
+#: A space inside a short name of Chinese words (项 目 名 称 | 开工 时间 in a pipe cell).
+_SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+#: The cell that opens a table's first row: its number, or the first section's heading.
+_FIRST_ROW = re.compile(r"^(?:1|[（(]一[）)]|一、\S{2,20})$")
 _ROLE_NAMES = ("leaders", "lead", "support", "responsible")
 
 
@@ -27,12 +31,13 @@ def separated_cells(text: str) -> list[str] | None:
     gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
     cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
     cells = [*re.split(r"[ \u3000]+", cells[0]), *cells[1:]]  # the text before the first pipe, word by word
+    cells = [_SPACED_NAME.sub("", c) if len(c) <= 24 else c for c in cells]  # 项 目 名 称, 开工 时间
     cells = _letter_spaced(cells)
     roles = [header_role(c) if len(c) <= 12 else None for c in cells]
-    numbered = [i for i, c in enumerate(cells) if roles[i] == "number" and "1" in cells[i + 3 : i + 12]]
-    if numbered:  # 序号 … up to the first row's number 1
-        start = numbered[0]
-        end = cells.index("1", start)
+    opens = [i for i, c in enumerate(cells) if _FIRST_ROW.match(c)]
+    numbered = [(i, o) for i in range(len(cells)) if roles[i] == "number" for o in opens if i + 3 <= o < i + 12]
+    if numbered:  # 序号 … up to the first row's number (1, (一)) or the first section row (一、扶贫工作)
+        start, end = numbered[0]
     else:  # the first run of three column names
         start = next((i for i in range(len(cells) - 3) if all(roles[i : i + 3])), len(cells))
         end = start
