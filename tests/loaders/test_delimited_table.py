@@ -307,3 +307,20 @@ def test_pipe_rows_that_lost_their_category_cell_on_the_left_line_up_by_their_nu
         ("16", ["教育体育局"], ["刘福利"]),
     ]
     assert r.tasks[1].text.startswith("推进学校塑胶运动场地建设：完成13处")
+
+
+def test_a_figure_or_an_office_shifted_into_the_leaders_column_is_no_leader(tmp_path):
+    # 分解情况 spans three columns of the rows under it, so the row's cells run past the header's:
+    # a total (1300) and an office (区人社局) reach the leaders' columns. Neither is a person.
+    page = tmp_path / "shifted.txt"
+    page.write_text(
+        "某区2017年度民生工程目标任务分解表\n"
+        "项 目 | 目标 | 分 解 情 况 | 责任领导 | 责任单位 | 责任人 |\n"
+        "就业促进工程 | 促进城乡劳动者就业创业 | 城镇新增就业人数(人) | 1300 | 某镇280 某乡15 | 刘 强 | 区人社局 | 陈宗 |\n"
+        "城镇失业人员再就业(人) | 250 | 某镇80 某乡8 | 刘 强 | 区人社局 | 陈宗 |\n"
+        "就业困难人员再就业(人) | 120 | 某镇20 某乡2 | 刘 强 | 区人社局 | 陈宗 |\n",
+        encoding="utf-8",
+    )
+    r = load(page)
+    assert all(not any(ch.isdigit() for ch in p) and not p.endswith("局") for t in r.tasks for p in t.leaders)
+    assert any("'1300' in a leaders column names no person" in w.message for w in r.warnings)

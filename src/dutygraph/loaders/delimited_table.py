@@ -39,6 +39,9 @@ from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: How an office's name ends, never a person's or a post's (区人社局, 县政府办公室, 城关镇).
+_OFFICE_END = re.compile(r"(?:局|办公室|中心|公司|集团|管委会|委员会|街道|办事处|人民政府|[镇乡])$")
 _PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
 
 
@@ -237,7 +240,7 @@ class DelimitedTableLoader(Loader):
                 printed.update(stated.spread(fields))
                 responsible += stated.responsible
             elif role == "leaders":
-                fields["leaders"].extend(self._persons(cell))
+                fields["leaders"].extend(self._persons(cell, ctx))
             elif role == "responsible":
                 responsible.extend(self._units(cell, ctx))
             else:
@@ -347,8 +350,14 @@ class DelimitedTableLoader(Loader):
         return ["leaders", "lead", "support"]
 
     @staticmethod
-    def _persons(cell: _Cell) -> list[str]:
-        return [name for ln in cell.lines for name in parse_persons(ln.text)]
+    def _persons(cell: _Cell, ctx: Context) -> list[str]:
+        names = [name for ln in cell.lines for name in parse_persons(ln.text)]
+        kept = [n for n in names if _CJK.search(n) and not (_OFFICE_END.search(n) and not is_person(n))]
+        if len(kept) < len(names):
+            # A figure (1300) or an office (区人社局) shifted into the leaders' column by a merged header cell.
+            dropped = "、".join(n for n in names if n not in kept)
+            ctx.warn(cell.no, f"'{dropped[:20]}' in a leaders column names no person; ignored")
+        return kept
 
     @staticmethod
     def _units(cell: _Cell, ctx: Context) -> list[str]:
