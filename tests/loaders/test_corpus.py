@@ -1,8 +1,8 @@
 """The development corpus of real documents (tests/corpus/): its gold is sound, and the
 loaders read it no worse than they do now.
 
-Measured with `make accuracy` (374 documents, thirty rounds): 1703 of 1817 tasks found (93.7 %),
-role F1 0.957. Each round is measured before any tuning to it (README.md lists them); rounds 20 to 26,
+Measured with `make accuracy` (374 documents, thirty rounds): 1717 of 1817 tasks found (94.5 %),
+role F1 0.963. Each round is measured before any tuning to it (README.md lists them); rounds 20 to 26,
 55 documents, read so: 259 of 318 tasks (81.4 %), F1 0.803; round 28, 49 of 61 (80.3 %), F1 0.862;
 round 29, 30 of 67 (44.8 %), F1 0.593; round 30, 11 of 13, F1 0.642; round 31, 15 of 25, F1 0.276. The target is 95 % and 0.95; the floors below hold what is
 reached, so a change that reads the corpus worse fails here."""
@@ -37,16 +37,16 @@ def test_every_gold_text_and_name_is_printed_in_its_document(doc, gold):
 def test_overall_tasks_found_and_role_f1_hold_what_is_reached():
     scores = [score_document(doc, gold) for doc, gold in DOCUMENTS]
     overall = total(scores)
-    # today 1703 of 1817 tasks (93.7 %), F1 0.957; rounds 10 to 31 brought layouts not yet read (matrix tables
+    # today 1717 of 1817 tasks (94.5 %), F1 0.963; rounds 10 to 31 brought layouts not yet read (matrix tables
     # of targets by district, progress tables of nested groups, an indicator table of value columns, news
     # paragraphs naming 主要责任单位为X, a gazette page whose two columns are interleaved)
-    assert overall.found / overall.gold_tasks >= 0.93, f"{overall.found} of {overall.gold_tasks} tasks found"
-    assert overall.f1 >= 0.955, f"role F1 {overall.f1:.3f}"
+    assert overall.found / overall.gold_tasks >= 0.94, f"{overall.found} of {overall.gold_tasks} tasks found"
+    assert overall.f1 >= 0.96, f"role F1 {overall.f1:.3f}"
     unread = [s.name for s in scores if s.error and s.gold_tasks > 1]
-    # today six: a progress table whose cells lost every separator (西城 2020), two matrix tables of targets
-    # by district (眉山 2019, 2021), an indicator table of value columns (三明 2008) and two tables glued into one
-    # line (龙泉驿 2009, 嘉兴 2006); a seventh fails here
-    assert len(unread) <= 6, unread
+    # today five: a progress table whose cells lost every separator (西城 2020), two matrix tables of targets
+    # by district (眉山 2019, 2021), an indicator table of value columns (三明 2008) and a table glued into one
+    # line (龙泉驿 2009); a sixth fails here
+    assert len(unread) <= 5, unread
 
 
 @pytest.mark.parametrize("variant", sorted(set(VARIANTS) - {"one-line"}))
@@ -60,5 +60,5 @@ def test_the_corpus_reads_as_well_printed_the_other_ways_of_the_genre(variant):
 
 
 def test_the_corpus_printed_on_one_line_holds_what_is_reached():
-    overall = total(score_variant(CORPUS, "one-line"))  # today 1612 of 1817 tasks (88.7 %), F1 0.914
-    assert overall.found / overall.gold_tasks >= 0.88 and overall.f1 >= 0.90
+    overall = total(score_variant(CORPUS, "one-line"))  # today 1636 of 1817 tasks (90.0 %), F1 0.922
+    assert overall.found / overall.gold_tasks >= 0.89 and overall.f1 >= 0.91
