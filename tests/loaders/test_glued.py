@@ -124,3 +124,20 @@ def test_a_pipe_table_on_one_line_keeps_a_letter_spaced_header_and_rows_numbered
         "—",
     ]
     assert cells[11:14] == ["(一)", "党建引领扶贫工程", "县委组织部"]
+
+
+def test_a_run_together_lead_cell_listed_with_a_comma_ends_where_two_names_run_together():
+    # 市城管局、市住建局市财政局、…: no names run together before the first 、, so the cells meet at the first
+    # place after it where they do; and no name opens with an office's suffix (市人社 + 局市财政局 is no reading).
+    text = "序号工作任务牵头单位配合单位1新建公园5个。市城管局、市住建局市财政局、各区政府2新增就业3000人。市人社局市财政局、各区政府"
+    cells = [ln.text for ln in unglue([Line(1, text)])[0]]
+    assert cells[4:] == [
+        "1",
+        "新建公园5个。",
+        "市城管局、市住建局",
+        "市财政局、各区政府",
+        "2",
+        "新增就业3000人。",
+        "市人社局",
+        "市财政局、各区政府",
+    ]

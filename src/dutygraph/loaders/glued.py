@@ -52,6 +52,8 @@ _SENTENCE_END = re.compile(r"[。；;！!？?]")
 #: A unit that holds 和 ends like a bureau, never like a place (住房和城乡 | 建设局 is one name).
 _JOINED_END = re.compile(r"(?:局|委|厅|办|部|中心|署|院|公司|集团)$")
 _MAX_UNIT = 18
+#: Characters that end an office's name and never open one (局, 委, 办 …).
+_SUFFIX_OPEN = set("局委厅办处科室所站队院")
 #: What sets apart the names listed in one cell.
 _LIST_SEP = set("、，,")
 
@@ -269,12 +271,13 @@ def _group_cells(group: _Group, at: int, two_columns: bool) -> list[tuple[int, s
 def _lead_cut(group: _Group) -> int:
     """How many of a group's units are the lead cell's. Where names are set apart by 、, two cells
     met where two names run together: the last such meeting before the first 、 (市发展改革委市经贸委 |
-    市规划建设局、市统计局: a lead cell of two names, one per line, and a listed support cell);
-    else the first unit."""
+    市规划建设局、市统计局: a lead cell of two names, one per line, and a listed support cell), else the
+    first meeting after it (市发改委、市财政局市统计局、…: a listed lead cell); with no meeting, the first unit."""
     if not group.listed:
         return 1
-    glued = [k for k in range(1, group.listed[0]) if k not in group.listed]
-    return glued[-1] if glued else 1
+    glued = [k for k in range(1, len(group.units)) if k not in group.listed]
+    before = [k for k in glued if k < group.listed[0]]
+    return before[-1] if before else (glued[0] if glued else 1)  # 市发改委、市财政局 | 市统计局、…
 
 
 def _roles_at(seg: str, p: int, leaders: bool) -> _Group | None:
@@ -320,10 +323,11 @@ def _units_at(seg: str, q: int) -> tuple[list[str], list[int], int]:
 
 def _unit_end(seg: str, q: int) -> int | None:
     """The end of the unit name starting at ``q``: the shortest that another name (or the end)
-    follows (区人社局, not 区人社 + 局), else the longest."""
+    follows (区人社局, not 区人社 + 局; no name opens with an office's suffix: 市人社 + 局市财政局 is no
+    reading), else the longest."""
     ends = _unit_ends(seg, q)
     for e in ends:
-        if e == len(seg) or seg[e] in "(（" or _unit_ends(seg, e):
+        if e == len(seg) or seg[e] in "(（" or (seg[e] not in _SUFFIX_OPEN and _unit_ends(seg, e)):
             return e
     return ends[-1] if ends else None
 
