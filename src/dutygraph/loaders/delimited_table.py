@@ -31,7 +31,7 @@ from dutygraph.loaders.base import (
     fill_from_above,
 )
 from dutygraph.loaders.cues import cell_cues
-from dutygraph.loaders.delimited_header import header_role, merge_headers
+from dutygraph.loaders.delimited_header import header_role, merge_headers, ranked_roles
 from dutygraph.loaders.names import is_none_mark, is_paren_tail, looks_like_unit
 from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.pipe_cells import UNIT_ROLES, closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
@@ -161,7 +161,7 @@ class DelimitedTableLoader(Loader):
             filled = [c for c in row if not c.empty]
             if not filled:
                 continue
-            roles = [header_role(c.flat) for c in row]
+            roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
             named = sum(1 for r in roles if r is not None)
             if (named >= 2 or (previous_was_header and named)) and not self._task_index(row):
                 # A second header row names the columns a merged header cell spans (责任单位 → 牵头 | 配合).

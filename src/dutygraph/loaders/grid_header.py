@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import label_field
+from dutygraph.loaders.delimited_header import ranked_roles
 from dutygraph.loaders.flat_cells import HEADER_TOKENS
 from dutygraph.loaders.read.blocks import Cell, Table
 from dutygraph.loaders.text import squeeze
@@ -124,13 +125,17 @@ def find_header(table: Table, grid: list[list[Cell | None]]) -> Columns | None:
             rows.append(r)
             r += 1
         col_roles: list[str | None] = []
+        col_names: list[str] = []
         for c in range(table.n_cols):
-            role = None
+            role, name = None, ""
             for hr in reversed(rows):  # the lowest header row names the column most precisely
                 cell = grid[hr][c]
                 if cell is not None and (role := header_role(cell.text)) is not None:
+                    name = cell.text
                     break
             col_roles.append(role)
+            col_names.append(name)
+        col_roles = ranked_roles(col_names, col_roles)  # 第一责任单位 | 主要责任单位
         if not any(r in ROLES for r in col_roles) or not known:
             continue
         return _assign(col_roles, rows, table, grid)

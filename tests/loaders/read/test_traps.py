@@ -300,3 +300,23 @@ def test_paragraphs_outside_tables_give_title_issuer_number_and_date(tmp_path):
         "2024-02-20",
     )
     assert doc.title and "责任分解表" in doc.title
+
+
+def test_a_first_responsible_column_ranks_the_main_responsible_one_as_support(tmp_path):
+    # 第一责任单位 | 主要责任单位: both name a lead alone; beside each other the second shares the work.
+    rows = [
+        ["序号", "主要工作任务", "第一责任单位", "主要责任单位"],
+        ["1", "地区生产总值增长7%左右。", "县发展改革局", "县统计局、各乡镇人民政府"],
+        ["2", "一般公共预算收入增长6%。", "县财政局", "县税务局"],
+    ]
+    d = docx.Document()
+    _table(d, rows)
+    path = tmp_path / "ranked.docx"
+    d.save(str(path))
+    pipe = tmp_path / "ranked.txt"
+    pipe.write_text("".join("| " + " | ".join(row) + " |\n" for row in rows), encoding="utf-8")
+    for doc in (path, pipe):
+        assert [(t.task, t.lead, t.support) for t in load(doc, region="某县", year=2024).tasks] == [
+            ("1", ["县发展改革局"], ["县统计局", "各乡镇人民政府"]),
+            ("2", ["县财政局"], ["县税务局"]),
+        ], doc.name
