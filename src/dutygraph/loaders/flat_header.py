@@ -6,9 +6,8 @@ import re
 
 from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
 from dutygraph.loaders.cues import Roles, cell_cues
-from dutygraph.loaders.delimited_header import TEXT_LIKE, header_role, ranked_roles
+from dutygraph.loaders.delimited_header import HEADER_TOKENS, TEXT_LIKE, header_role, ranked_roles
 from dutygraph.loaders.flat_cells import (
-    HEADER_TOKENS,
     UNIT_ROLES,
     Cell,
     Kind,

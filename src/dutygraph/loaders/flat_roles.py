@@ -7,8 +7,8 @@ import itertools
 import re
 
 from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER
-from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.flat_cells import HEADER_TOKENS, Cell, Kind
+from dutygraph.loaders.delimited_header import HEADER_TOKENS, header_role
+from dutygraph.loaders.flat_cells import Cell, Kind
 from dutygraph.loaders.names import looks_like_unit, parse_names
 from dutygraph.loaders.text import squeeze
 

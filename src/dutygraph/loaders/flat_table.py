@@ -31,8 +31,8 @@ from dutygraph.loaders.base import (
     Context,
     Loader,
 )
+from dutygraph.loaders.delimited_header import HEADER_TOKENS
 from dutygraph.loaders.flat_cells import (
-    HEADER_TOKENS,
     Cell,
     Kind,
     Row,

@@ -28,8 +28,7 @@ import re
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import label_field
-from dutygraph.loaders.delimited_header import ranked_roles
-from dutygraph.loaders.flat_cells import HEADER_TOKENS
+from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
 from dutygraph.loaders.names import ends_like_unit, looks_like_unit
 from dutygraph.loaders.one_line_table import SEPARATED_NOTE, separated_cells
 from dutygraph.loaders.persons import is_person

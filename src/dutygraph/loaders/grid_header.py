@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import label_field
-from dutygraph.loaders.delimited_header import ranked_roles
-from dutygraph.loaders.flat_cells import HEADER_TOKENS
+from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
 from dutygraph.loaders.read.blocks import Cell, Table
 from dutygraph.loaders.text import squeeze
 

@@ -24,7 +24,7 @@ from dutygraph.loaders.base import (
     FIRST_LISTED_LEADS,
     Context,
 )
-from dutygraph.loaders.flat_cells import HEADER_TOKENS
+from dutygraph.loaders.delimited_header import HEADER_TOKENS
 from dutygraph.loaders.grid_cells import cell_names, cell_value, joined, own_number, row_line, row_roles
 from dutygraph.loaders.grid_header import ROLES, Columns, find_header, header_role, signature
 from dutygraph.loaders.names import is_none_mark

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.flat_cells import HEADER_TOKENS
+from dutygraph.loaders.delimited_header import HEADER_TOKENS, header_role
 
 SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
 
