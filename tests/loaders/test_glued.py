@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dutygraph.loaders import load
 from dutygraph.loaders.glued import unglue
 from dutygraph.loaders.one_line_table import header_names, separated_cells
@@ -140,4 +142,22 @@ def test_a_run_together_lead_cell_listed_with_a_comma_ends_where_two_names_run_t
         "新增就业3000人。",
         "市人社局",
         "市财政局、各区政府",
+    ]
+
+
+@pytest.mark.parametrize("task_column", ["工作内容", "具体任务", "主要工作任务"])
+def test_a_run_together_header_names_its_task_column_in_the_genres_words(task_column):
+    text = f"序号{task_column}责任单位完成时限1新建公园5个。区城管局区住建局2新增就业3000人。区人社局"
+    cells = [ln.text for ln in unglue([Line(1, text)])[0]]
+    assert cells == [
+        "序号",
+        task_column,
+        "责任单位",
+        "完成时限",
+        "1",
+        "新建公园5个。",
+        "区城管局、区住建局",
+        "2",
+        "新增就业3000人。",
+        "区人社局",
     ]
