@@ -28,6 +28,8 @@ CN_SECTION = re.compile(
 BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 
 # Field vocabulary: printed label -> field. Order matters: longer labels first.
+#: The fields of responsibility a label or a column may name (every role but a cue or a deadline).
+ROLE_FIELDS = ("leaders", "lead", "support", "responsible")
 _LEADER_LABELS = ("区政府分管领导", "分管区领导", "责任区领导", "分管领导", "责任领导", "牵头领导", "联系领导")
 _LEAD_LABELS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门", "责任主体", "主办", "牵头")
 _SUPPORT_LABELS = ("配合单位", "配合部门", "协办单位", "参与单位", "参与部门", "协办", "配合")
@@ -111,7 +113,7 @@ def label_field(label: str) -> str | None:
         if pattern.match(label):
             return role
     qualified = _QUALIFIER.match(label)
-    if qualified and (role := label_field(label[qualified.end() :])) in ("leaders", "lead", "support", "responsible"):
+    if qualified and (role := label_field(label[qualified.end() :])) in ROLE_FIELDS:
         return role  # 市级牵头单位, 县直责任单位, 督查组牵头单位: a level or a group before the role
     return None
 

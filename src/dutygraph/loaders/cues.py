@@ -27,6 +27,7 @@ from dutygraph.loaders.base import (
     LABEL,
     LABEL_WORDS,
     LABELLED_CONVENTION,
+    ROLE_FIELDS,
     STANDING_NOTE,
     Context,
     label_field,
@@ -108,7 +109,7 @@ def closing_label(text: str) -> int | None:
     7
     """
     m = _CLOSING_LABEL.search(text)
-    if m is None or label_field(m.group("label")) not in ("lead", "support", "responsible", "leaders"):
+    if m is None or label_field(m.group("label")) not in ROLE_FIELDS:
         return None
     return m.start("label")
 

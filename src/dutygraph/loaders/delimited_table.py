@@ -25,6 +25,7 @@ from dutygraph.loaders.base import (
     DOT_NUMBER,
     FIRST_LISTED_LEADS,
     PAREN_NUMBER,
+    ROLE_FIELDS,
     Context,
     Loader,
     assign_responsible,
@@ -34,8 +35,8 @@ from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers, ranked_roles
 from dutygraph.loaders.names import is_none_mark, is_paren_tail, looks_like_unit
 from dutygraph.loaders.persons import is_person, parse_persons
-from dutygraph.loaders.pipe_cells import UNIT_ROLES, closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.pipe_cells import Cell as _Cell
+from dutygraph.loaders.pipe_cells import closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
@@ -222,7 +223,7 @@ class DelimitedTableLoader(Loader):
         for cell, role in zip(cells, post_roles, strict=False):
             if role == "deadline" and not cell.empty:
                 deadline = deadline or cell.flat
-            if role not in ("leaders", "lead", "support", "responsible"):
+            if role not in ROLE_FIELDS:
                 continue
             target = ("support" if beside_lead else "lead") if role == "responsible" else role
             if cell.empty and (empty_is_merged or cell.merged):
@@ -262,9 +263,9 @@ class DelimitedTableLoader(Loader):
         counts with the cells after the task.
         """
         pre, cells, roles = row[:t], row[t + 1 :], self._post_roles(header, row, t)
-        if header and len(row) == len(header) and any(r in UNIT_ROLES for r in header[:t]):
-            pre = [c for c, r in zip(row[:t], header, strict=False) if r not in UNIT_ROLES]
-            before = [(c, r) for c, r in zip(row[:t], header, strict=False) if r in UNIT_ROLES]
+        if header and len(row) == len(header) and any(r in ROLE_FIELDS for r in header[:t]):
+            pre = [c for c, r in zip(row[:t], header, strict=False) if r not in ROLE_FIELDS]
+            before = [(c, r) for c, r in zip(row[:t], header, strict=False) if r in ROLE_FIELDS]
             cells = [c for c, _ in before] + cells
             roles = [*(r for _, r in before), *roles]
         return pre, cells, roles

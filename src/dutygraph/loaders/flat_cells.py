@@ -125,9 +125,6 @@ def row_number(cell: Cell) -> str:
     return squeeze(cell.text).rstrip(_KEY_MARKS)
 
 
-UNIT_ROLES = ("lead", "support", "responsible", "leaders")
-
-
 def is_extra(cell: Cell) -> bool:
     """A 完成时限 / 目标类型 value (11月底前, 年底建成, 全年), never a unit or a task."""
     text = squeeze(cell.text)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import CN_SECTION, LABEL, Context, assign_responsible
+from dutygraph.loaders.base import CN_SECTION, LABEL, ROLE_FIELDS, Context, assign_responsible
 from dutygraph.loaders.cues import Roles, cell_cues
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, TEXT_LIKE, header_role, ranked_roles
 from dutygraph.loaders.flat_cells import (
-    UNIT_ROLES,
     Cell,
     Kind,
     Row,
@@ -35,7 +34,7 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
     above. None when the table is not of this kind.
     """
     header, start = _header_run(body)
-    if "number" not in header or len(header) < 3 or not {"lead", "support", "responsible", "leaders"} & set(header):
+    if "number" not in header or len(header) < 3 or not set(ROLE_FIELDS) & set(header):
         return None
     rest = [c for c in body[start:] if c.kind is not Kind.HEADER]
     starts: list[int] = []
@@ -131,7 +130,7 @@ def _header_run(body: list[Cell]) -> tuple[list[str | None], int]:
         return [], 0
     names = _joined_fragments([squeeze(c.text) for c in run])
     roles = _sub_columns(ranked_roles(names, [header_role(t) for t in names]), run)
-    unit_at = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), len(roles))
+    unit_at = next((i for i, r in enumerate(roles) if r in ROLE_FIELDS), len(roles))
     for i in range(min(unit_at, len(roles)) - 1):
         if roles[i] is None and roles[i + 1] == "text" and TEXT_LIKE.search(squeeze(run[i].text)):
             roles[i] = "text"  # 目标任务 | 具体任务: the task's name and its content, one text
@@ -159,7 +158,7 @@ def _sub_columns(roles: list[str | None], run: list[Cell]) -> list[str | None]:
     while k > 0 and _QUARTER.match(names[k - 1]):
         k -= 1
     subs = len(names) - k
-    unit_at = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), k)
+    unit_at = next((i for i, r in enumerate(roles) if r in ROLE_FIELDS), k)
     texts = [i for i, r in enumerate(roles[:unit_at]) if r == "text"]
     if subs < 2 or len(texts) < 2:
         return roles
@@ -279,7 +278,7 @@ def _header_row(
         row.text += rest[k].text.strip()  # a sub-row under the merged number and title
         k += 1 + _read_columns(row, rest[k + 1 :], roles[text_roles:], responsible, ctx)
     sub_roles = roles[text_roles:]
-    while k < len(rest) and rest[k].kind is Kind.UNITS and sub_roles and sub_roles[0] in UNIT_ROLES:
+    while k < len(rest) and rest[k].kind is Kind.UNITS and sub_roles and sub_roles[0] in ROLE_FIELDS:
         # 项目 | 责任单位 | 建设内容 | …: a sub-row under the merged number and title prints its own units first
         read = _read_columns(row, rest[k:], sub_roles, responsible, ctx)
         if not read:
@@ -353,7 +352,7 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
             row.printed.add("leaders")
             k += 1
         elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
-            later_units = sum(1 for r in roles[at + 1 :] if r in UNIT_ROLES)
+            later_units = sum(1 for r in roles[at + 1 :] if r in ROLE_FIELDS)
             taken, lines = unit_blocks(rest, k, later_units, row.number, ctx) if cell.kind is not Kind.NONE else (1, [])
             names = [n for ln in lines for n in ctx.names(ln.text, ln.no)]
             k += taken - 1
@@ -376,7 +375,7 @@ def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsib
         elif role == "text" and not row.text and cell.kind not in (Kind.NONE, Kind.PERSON):
             row.text, row.line = cell.text.strip(), cell.no  # the task column after a unit column
             k += 1
-        elif role not in ("leaders", "lead", "support", "responsible") and (
+        elif role not in ROLE_FIELDS and (
             cell.kind is Kind.TEXT or len(rest) - k == len(roles) - at  # a full row: every cell in its column
         ):
             if role == "deadline":

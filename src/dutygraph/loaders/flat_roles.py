@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER
+from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER, ROLE_FIELDS
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, header_role
 from dutygraph.loaders.flat_cells import Cell, Kind
 from dutygraph.loaders.names import looks_like_unit, parse_names
@@ -65,6 +65,6 @@ def _after_units(body: list[Cell]) -> list[str | None] | None:
     """The roles of the header's columns after its last unit column, when a task column comes before its
     first unit column; None for other headers."""
     roles = [header_role(c.text) for c in body if c.kind is Kind.HEADER]
-    units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible", "leaders")]
+    units = [i for i, r in enumerate(roles) if r in ROLE_FIELDS]
     texts = [i for i, r in enumerate(roles) if r in ("text", "goal")]
     return roles[units[-1] + 1 :] if texts and units and texts[0] < units[0] else None

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dutygraph.loaders.base import label_field
+from dutygraph.loaders.base import ROLE_FIELDS, label_field
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
 from dutygraph.loaders.names import ends_like_unit, looks_like_unit
 from dutygraph.loaders.one_line_table import SEPARATED_NOTE, separated_cells
@@ -71,7 +71,7 @@ def _header_at(text: str) -> re.Match[str] | None:
     """The run-together header in ``text``, when it names a role column."""
     for m in _HEADER.finditer(text):
         tokens = re.findall(_TOKEN, m.group(0))
-        if any(label_field(t) in ("leaders", "lead", "support", "responsible") for t in tokens):
+        if any(label_field(t) in ROLE_FIELDS for t in tokens):
             return m
     return None
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER, Context, assign_responsible
+from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER, ROLE_FIELDS, Context, assign_responsible
 from dutygraph.loaders.cues import cell_cues
-from dutygraph.loaders.grid_header import ROLES, Columns
+from dutygraph.loaders.grid_header import Columns
 from dutygraph.loaders.names import is_none_mark
 from dutygraph.loaders.persons import parse_persons
 from dutygraph.loaders.read.blocks import Cell, Table
@@ -62,7 +62,7 @@ def row_roles(
     responsible_line = line
     for c, role in enumerate(cols.roles):
         cell = row[c]
-        if role not in ROLES or cell is None or id(cell) in seen or not cell.lines:
+        if role not in ROLE_FIELDS or cell is None or id(cell) in seen or not cell.lines:
             continue
         seen.add(id(cell))
         stated = cell_cues("".join(cell.lines), row_line(table, cell.row), ctx) if role != "leaders" else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import label_field
+from dutygraph.loaders.base import ROLE_FIELDS, label_field
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
 from dutygraph.loaders.read.blocks import Cell, Table
 from dutygraph.loaders.text import squeeze
@@ -46,7 +46,6 @@ _EXTRA = re.compile(
     r"时限|时间|期限|节点|备注|进展|进度|完成情况|落实情况|推进情况|目标类型|来源|措施|说明|考核|责任人$|联系人|电话"
 )
 _LEADER_HEADER = re.compile(r"领导$|^包抓|^联系领导")
-ROLES = ("leaders", "lead", "support", "responsible")
 
 
 def header_role(text: str) -> str | None:
@@ -135,7 +134,7 @@ def find_header(table: Table, grid: list[list[Cell | None]]) -> Columns | None:
             col_roles.append(role)
             col_names.append(name)
         col_roles = ranked_roles(col_names, col_roles)  # 第一责任单位 | 主要责任单位
-        if not any(r in ROLES for r in col_roles) or not known:
+        if not any(r in ROLE_FIELDS for r in col_roles) or not known:
             continue
         return _assign(col_roles, rows, table, grid)
     return None

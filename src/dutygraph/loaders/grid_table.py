@@ -22,11 +22,12 @@ from dutygraph.errors import NoTasksError, UnknownLayoutError
 from dutygraph.loaders.base import (
     CN_SECTION,
     FIRST_LISTED_LEADS,
+    ROLE_FIELDS,
     Context,
 )
 from dutygraph.loaders.delimited_header import HEADER_TOKENS
 from dutygraph.loaders.grid_cells import cell_names, cell_value, joined, own_number, row_line, row_roles
-from dutygraph.loaders.grid_header import ROLES, Columns, find_header, header_role, signature
+from dutygraph.loaders.grid_header import Columns, find_header, header_role, signature
 from dutygraph.loaders.names import is_none_mark
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
 from dutygraph.loaders.records import DocumentMeta, LoadResult, TaskRecord
@@ -210,7 +211,8 @@ def _all_header_tokens(row: list[Cell | None], r: int) -> bool:
     """A row whose own cells are all header words (a repeated header, maybe shifted)."""
     own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.row == r and c.lines]
     return len(own) >= 2 and all(
-        squeeze(c.text.replace("\n", "")) in HEADER_TOKENS or header_role(c.text) in (*ROLES, "number") for c in own
+        squeeze(c.text.replace("\n", "")) in HEADER_TOKENS or header_role(c.text) in (*ROLE_FIELDS, "number")
+        for c in own
     )
 
 
@@ -227,7 +229,7 @@ def _is_section(row: list[Cell | None], r: int, cols: Columns, n_cols: int) -> b
     if len(filled) != 1:
         return False  # merged cells from above may run past a sub-heading row: they do not make it a task
     only = filled[0]
-    role_cols = [c for c, role in enumerate(cols.roles) if role in ROLES]
+    role_cols = [c for c, role in enumerate(cols.roles) if role in ROLE_FIELDS]
     if any(row[c] is only for c in role_cols) or (cols.number is not None and row[cols.number] is only):
         return False
     text = clean_line(only.text.replace("\n", ""))
@@ -272,7 +274,7 @@ def _continue_task(
     """A row inside one task's merged text cell adds the units it prints to that task."""
     for c, role in enumerate(cols.roles):
         cell = row[c]
-        if role not in ROLES or cell is None or cell.row != r or not cell.lines:
+        if role not in ROLE_FIELDS or cell is None or cell.row != r or not cell.lines:
             continue
         names = cell_names(cell, role, ctx, line)
         target = role if role != "responsible" else ("support" if task.lead else "lead")

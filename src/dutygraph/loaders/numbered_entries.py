@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dutygraph.loaders.base import LABEL, Context, label_field
+from dutygraph.loaders.base import LABEL, ROLE_FIELDS, Context, label_field
 from dutygraph.loaders.cues import closing_group, has_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
 from dutygraph.loaders.numbered_item import bare_group, carries_cue, cue_brackets, inner_bare_groups, opening_cues
@@ -219,4 +219,4 @@ def labelled_after(lines: list[Line], i: int) -> bool:
         return False
     after = next((ln.text.strip() for ln in lines[i + 1 :] if ln.text.strip()), "")
     label = LABEL.match(after)
-    return label is not None and label_field(label.group(1)) in ("lead", "support", "responsible", "leaders")
+    return label is not None and label_field(label.group(1)) in ROLE_FIELDS

@@ -6,7 +6,7 @@ import itertools
 import re
 import unicodedata
 
-from dutygraph.loaders.base import DOT_NUMBER, Context, label_field
+from dutygraph.loaders.base import DOT_NUMBER, ROLE_FIELDS, Context, label_field
 from dutygraph.loaders.cues import closing_group, has_cue
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line, squeeze
@@ -220,7 +220,6 @@ def arabic(numeral: str) -> int:
 
 #: A numbered field of a project card: its name and a colon (5.项目实施单位及责任人：X，某某).
 _FIELD = re.compile(r"^([\u4e00-\u9fff]{2,12})[:：]")
-_ROLE_FIELDS = frozenset(["leaders", "lead", "support", "responsible"])
 #: What a field's name adds to the role it names: 实施单位及责任人 names the units (the staff are no leaders).
 _FIELD_TAIL = re.compile(r"(?<=单位|部门)(?:及|和|、)(?:责任人|联系人)(?=[:：])")
 
@@ -277,7 +276,7 @@ def numbered_fields(lines: list[Line]) -> list[Line]:
 def _names_role(field_: str) -> bool:
     """Whether a field's name is a role's label (责任领导, 责任单位, 协办单位)."""
     m = _FIELD.match(field_)
-    return m is not None and label_field(m.group(1)) in _ROLE_FIELDS
+    return m is not None and label_field(m.group(1)) in ROLE_FIELDS
 
 
 def _field(text: str, end: int) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dutygraph.loaders.base import ROLE_FIELDS
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, header_role
 
 SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
@@ -15,7 +16,6 @@ _RUN_ON = 150
 _SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 #: The cell that opens a table's first row: its number, or the first section's heading.
 _FIRST_ROW = re.compile(r"^(?:1|[（(]一[）)]|一、\S{2,20})$")
-_ROLE_NAMES = ("leaders", "lead", "support", "responsible")
 
 
 def separated_cells(text: str) -> list[str] | None:
@@ -42,7 +42,7 @@ def separated_cells(text: str) -> list[str] | None:
         end = start
         while end < len(cells) and roles[end]:
             end += 1
-    if not any(r in _ROLE_NAMES for r in roles[start:end]) or end >= len(cells):
+    if not any(r in ROLE_FIELDS for r in roles[start:end]) or end >= len(cells):
         return None
     before = " ".join(cells[:start]).strip()
     return [*([before] if before else []), *(c or "—" for c in cells[start:])]

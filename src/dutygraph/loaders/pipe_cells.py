@@ -45,7 +45,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, DOT_NUMBER, PAREN_NUMBER
+from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, DOT_NUMBER, PAREN_NUMBER, ROLE_FIELDS
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.names import looks_like_unit
 from dutygraph.loaders.text import Line, squeeze
@@ -167,7 +167,7 @@ def closed_cell_rows(lines: list[Line]) -> list[list[Cell]] | None:
         near = cells[start : start + _WIDEST + 1]
         width = next((k for k, c in enumerate(near) if not _is_header_cell(c)), len(near))
         roles = [header_role(c.flat) for c in cells[start : start + width]]
-        if 3 <= width <= _WIDEST and sum(r is not None for r in roles) >= 2 and set(roles) & set(UNIT_ROLES):
+        if 3 <= width <= _WIDEST and sum(r is not None for r in roles) >= 2 and set(roles) & set(ROLE_FIELDS):
             break
     else:
         return None
@@ -194,9 +194,6 @@ def _is_number_cell(text: str) -> bool:
 
 def _is_row_number(text: str) -> bool:
     return not text or bool(BARE_NUMBER.match(text) or PAREN_NUMBER.match(text) or CN_SECTION.match(text))
-
-
-UNIT_ROLES = ("lead", "support", "responsible", "leaders")
 
 
 def _is_units(cell: Cell) -> bool:
@@ -234,7 +231,7 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
         padded = [Cell(merged=True) for _ in range(missing)] + row  # cells printed once, in a row above
         return padded + [Cell(merged=per_line) for _ in range(len(header) - len(padded))], header
     if len(row) > len(header):
-        units = [i for i, r in enumerate(header) if r in UNIT_ROLES]
+        units = [i for i, r in enumerate(header) if r in ROLE_FIELDS]
         if units:
             last = units[-1]
             widened = header[: last + 1] + [header[last]] * (len(row) - len(header)) + header[last + 1 :]

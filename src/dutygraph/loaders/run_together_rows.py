@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import CN_SECTION
+from dutygraph.loaders.base import CN_SECTION, ROLE_FIELDS
 from dutygraph.loaders.delimited_header import header_role
 from dutygraph.loaders.text import Line, squeeze
 
 #: A line with fewer pipes than this is no run-together table.
 _MIN_PIPES = 8
 _MAX_HEADER_CELL = 12
-_ROLES = ("lead", "support", "responsible", "leaders")
 
 
 def unglue_pipe_rows(lines: list[Line]) -> tuple[list[Line], int]:
@@ -62,7 +61,7 @@ def _rows(text: str) -> list[str] | None:
     while end < len(cells) and not _opens_row(cells[end]) and len(squeeze(cells[end])) <= _MAX_HEADER_CELL:
         end += 1  # a column's name, whatever it names (落实情况 too): the header's width counts it
     header = [c for c in cells[start:end] if c]
-    if len(header) < 3 or not any(header_role(c) in _ROLES for c in header):
+    if len(header) < 3 or not any(header_role(c) in ROLE_FIELDS for c in header):
         return None
     first = next((c for c in cells[end:] if _row_number(c) == 1), None)
     starts, expected = [], 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dutygraph.loaders.base import ROLE_FIELDS
 from dutygraph.loaders.delimited_header import READ_PAST, header_role
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.text import Line
@@ -16,7 +17,6 @@ from dutygraph.loaders.text import Line
 #: Cells of a row set apart by spaces: two or more, or an ideographic one; or single spaces.
 _WIDE_GAP = re.compile(r"[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]*")
 _GAP = re.compile(r"[ \u3000\u00a0]+")
-_ROLES = ("lead", "support", "responsible", "leaders")
 
 
 def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
@@ -81,7 +81,7 @@ def _text_with_spaces(cells: list[str], header: list[str]) -> list[str] | None:
     """A row whose text cells have spaces of their own (加强水资源保 护 严守…): its number, all its text as one
     cell, and its unit cells, when the header ends in unit columns and the row's last cells read as units."""
     roles = [header_role(c) for c in header]
-    units = len(roles) - next((k for k in range(len(roles) - 1, -1, -1) if roles[k] not in _ROLES), -1) - 1
+    units = len(roles) - next((k for k in range(len(roles) - 1, -1, -1) if roles[k] not in ROLE_FIELDS), -1) - 1
     if not units or roles[0] != "number" or not cells[0].isdigit() or len(cells) < units + 2:
         return None
     tail = cells[-units:]
@@ -94,7 +94,7 @@ def _one_text_column(header: list[str]) -> list[str]:
     """The header of :func:`_text_with_spaces` rows: 序号, one text column (the last named as one before the
     units), the units."""
     roles = [header_role(c) for c in header]
-    first_unit = next(k for k, r in enumerate(roles) if r in _ROLES)
+    first_unit = next(k for k, r in enumerate(roles) if r in ROLE_FIELDS)
     text = next((header[k] for k in range(first_unit - 1, 0, -1) if roles[k] == "text"), header[first_unit - 1])
     return [header[0], text, *header[first_unit:]]
 
@@ -103,10 +103,10 @@ def _continues_row(cells: list[str], text: str, header: list[str]) -> bool:
     """A line of one cell under a row short of the header's width, taken into the row (in place):
     a unit under a unit column (one unit per line), or the cell of the column after it."""
     role = header_role(header[len(cells) - 1])
-    if role in _ROLES and looks_like_unit(text) and not text.endswith("。"):
+    if role in ROLE_FIELDS and looks_like_unit(text) and not text.endswith("。"):
         cells[-1] += "、" + text
         return True
-    if len(cells) == len(header) - 1 and header_role(header[-1]) not in _ROLES:
+    if len(cells) == len(header) - 1 and header_role(header[-1]) not in ROLE_FIELDS:
         cells.append(text)  # the progress cell after the units
         return True
     return False
@@ -121,7 +121,7 @@ def _is_spaced_header(cells: list[str]) -> bool:
     named = all(roles[:-1]) and bool(roles[-1] or _READ_PAST_COLUMN.search(cells[-1]))
     # 序号 项目名称 2025年投资计划(万元) 责任单位 …: numbered rows, a task column and a unit column, most named
     numbered = roles[0] == "number" and bool({"text", "goal"} & set(roles)) and 2 * sum(map(bool, roles)) >= len(roles)
-    return len(cells) >= 3 and (named or numbered) and any(r in _ROLES for r in roles)
+    return len(cells) >= 3 and (named or numbered) and any(r in ROLE_FIELDS for r in roles)
 
 
 def _column_roles(cells: list[str]) -> list[str | None]:
