@@ -34,7 +34,8 @@ _PUBLISHER = re.compile(
 )
 #: The heading of the site's disclaimer (豫都网版权与免责声明): it and everything after it are the site's.
 #: (in either script: the frame is stripped before the text is simplified)
-_DISCLAIMER = re.compile(r"^.{0,12}(?:版[权權][与與]免[责責][声聲]明|免[责責][声聲]明|版[权權][声聲]明)[:：]?$")
+DISCLAIMER_WORDS = r"版[权權][与與]免[责責][声聲]明|免[责責][声聲]明"
+_DISCLAIMER = re.compile(rf"^.{{0,12}}(?:{DISCLAIMER_WORDS}|版[权權][声聲]明)[:：]?$")
 #: Longer lines are text that the frame was glued to: only its tail of page tools is cut.
 _MAX_CHROME = 60
 _TOOLS_TAIL = re.compile(r"(?:[【\[]?\s*(?:打印本页|关闭窗口|打印此页|关闭本页|打印|关闭|返回顶部)\s*[】\]]?\s*){2,}$")

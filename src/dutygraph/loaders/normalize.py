@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from dutygraph.loaders.chrome import DISCLAIMER_WORDS
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line
 from dutygraph.loaders.text import OPENERS, Line
 
@@ -36,7 +37,7 @@ _BREAK = re.compile(
 
 #: A site's disclaimer heading after a space (… 转载请注明出处 豫都网版权与免责声明 1、未经…): the page's frame
 #: starts there, in either script.
-_DISCLAIMER_GAP = re.compile(r"(?<=\s)\S{0,12}?(?:版[权權][与與]免[责責][声聲]明|免[责責][声聲]明)(?=\s)")
+_DISCLAIMER_GAP = re.compile(rf"(?<=\s)\S{{0,12}}?(?:{DISCLAIMER_WORDS})(?=\s)")
 #: A labelled deadline's date and the space after it (整改时限:2021年8月13日前 操作间…): the next item starts there.
 _DEADLINE_GAP = re.compile(
     r"(?:时限|期限|完成时间|时间节点)[:：]\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|底前|底|以前|之前)?[\s\u3000]+(?=[^\s\d])"
