@@ -237,3 +237,14 @@ def test_a_header_naming_the_units_first_and_no_task_column_reads_the_column_aft
         ("1", "按月完成临时救助", ["区民政局"]),
         ("2", "指导乡镇按月完成", ["低保中心"]),
     ]
+
+
+def test_a_spaced_header_whose_cells_broke_in_two_and_names_padded_to_three_characters_read_as_columns():
+    # 牵头  领导 | 牵头 责任单位 | 主体 责任单位 | 配合 责任单位: each name printed broken over two lines of its
+    # cell; 李  平 is one name padded to the width of 周海燕, both in the leaders' cell; the 主体 column leads
+    # with the 牵头 one, and a unit list broken over lines stays in its column.
+    r = load(SAMPLES / "spaced_header_cells_broken.txt")
+    assert [(t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("12", ["李平", "周海燕"], ["县水利局", "各乡镇", "县城投公司"], ["县直有关单位"]),
+        ("15", ["周海燕"], ["县卫健委", "有关乡镇"], ["县直有关单位"]),
+    ]

@@ -12,6 +12,7 @@ import re
 from dutygraph.loaders.base import ROLE_FIELDS
 from dutygraph.loaders.delimited_header import READ_PAST, header_role
 from dutygraph.loaders.names import looks_like_unit, split_top_level
+from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line
 
 #: Cells of a row set apart by spaces: two or more, or an ideographic one; or single spaces.
@@ -47,15 +48,15 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
         if "\t" in text or "|" in text:
             gap = None
         elif gap is None:
-            gap = next((g for g in (_WIDE_GAP, _GAP) if _is_spaced_header(g.split(text))), None)
+            gap = next((g for g in (_WIDE_GAP, _GAP) if _is_spaced_header(_header_cells(g, text))), None)
             row = None  # a line of one cell after a new header goes on no row of the table before
             if gap is not None:
-                header_cells = gap.split(text)
+                header_cells = _header_cells(gap, text)
                 width = len(header_cells)
                 tables += 1
                 header_at = len(out)
-                ln = Line(ln.no, _piped(gap.split(text)))
-        elif 2 <= len(cells := gap.split(text)) <= width:
+                ln = Line(ln.no, _piped(header_cells))
+        elif 2 <= len(cells := _row_cells(gap, text, header_cells)) <= width:
             if row is not None and len(row[1]) + len(cells) <= width and not re.match(r"\d", cells[0]):
                 row[1].extend(cells)  # the row's last cells, after a cell that went on over lines
                 out[row[0]] = Line(out[row[0]].no, _piped(row[1]))
@@ -75,6 +76,39 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
             out[header_at] = Line(out[header_at].no, _piped(_one_text_column(header_cells)))
         out.append(ln)
     return out, tables
+
+
+def _header_cells(gap: re.Pattern[str], text: str) -> list[str]:
+    """A spaced header's column names, a name its cell broke in two joined again (牵头 领导, 配合 责任单位:
+    a short word whose join with the next is a role column's name)."""
+    cells: list[str] = []
+    for cell in gap.split(text):
+        if cells and len(cells[-1]) <= 3 and header_role(cells[-1] + cell) in ROLE_FIELDS:
+            cells[-1] += cell
+        else:
+            cells.append(cell)
+    return cells
+
+
+def _row_cells(gap: re.Pattern[str], text: str, header: list[str]) -> list[str]:
+    """A spaced row's cells, with a two-character name padded to three (汪  峰) one name, and the names
+    after a leaders cell that stand where a unit column would start (汪峰 吴蓓蓓 县卫健委) in that cell."""
+    cells: list[str] = []
+    for cell in gap.split(text):
+        if cells and len(cells[-1]) == len(cell) == 1 and is_person(cells[-1] + cell):
+            cells[-1] += cell
+        elif (
+            cells
+            and len(cells) < len(header)
+            and header_role(header[len(cells) - 1]) == "leaders"
+            and header_role(header[len(cells)]) in ROLE_FIELDS[1:]
+            and is_person(cells[-1].split("、")[-1])
+            and is_person(cell)
+        ):
+            cells[-1] += "、" + cell
+        else:
+            cells.append(cell)
+    return cells
 
 
 def _text_with_spaces(cells: list[str], header: list[str]) -> list[str] | None:
