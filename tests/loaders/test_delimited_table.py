@@ -324,3 +324,14 @@ def test_a_figure_or_an_office_shifted_into_the_leaders_column_is_no_leader(tmp_
     r = load(page)
     assert all(not any(ch.isdigit() for ch in p) and not p.endswith("局") for t in r.tasks for p in t.leaders)
     assert any("'1300' in a leaders column names no person" in w.message for w in r.warnings)
+
+
+def test_a_unit_column_that_names_each_units_head_gives_the_head_to_the_leaders():
+    # 牵头单位及主要负责人: 市民政局 王建华 is the lead unit and the person who answers for it, a leader
+    # beside the 分管市领导; 市财政局 with no one after it is a unit only.
+    r = load(SAMPLES / "unit_and_head_column.txt")
+    assert [(t.task, t.lead, t.leaders) for t in r.tasks] == [
+        ("1", ["市民政局"], ["陈明", "王建华"]),
+        ("2", ["市民政局", "市财政局"], ["陈明", "王建华"]),
+    ]
+    assert any(w.line == 2 and "read '王建华' after '市民政局'" in w.message for w in r.warnings)

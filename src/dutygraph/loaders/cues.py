@@ -273,7 +273,7 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             continue
         if kind in ("responsible", "lead", "support"):
             value = _VALUE_VERB.sub("", _units_before_status(value, line, ctx))
-        if kind == "responsible" and _WITH_PERSONS.search(m.group(1)):
+        if kind in ("responsible", "lead") and _WITH_PERSONS.search(m.group(1)):
             value = _persons_after_units(value, line, ctx, roles)
         if kind in ("responsible", "lead", "support") and _has_inner_verbs(value):
             _read_marked_list(value, kind, line, ctx, roles)
@@ -301,7 +301,7 @@ def _bracketed_persons(value: str) -> str | None:
 
 
 #: 责任单位和责任人 / 实施单位及负责人: a label of units, each followed by the person who answers for it.
-_WITH_PERSONS = re.compile(r"(?:单位|部门)(?:和|及|、)(?:责任人|负责人)$")
+_WITH_PERSONS = re.compile(r"(?:单位|部门)(?:和|及|、)(?:主要)?(?:责任人|负责人)$")
 
 
 def _persons_after_units(value: str, line: int, ctx: Context, roles: Roles) -> str:

@@ -41,7 +41,13 @@ from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, clean_line, squeeze
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 #: How an office's name ends, never a person's or a post's (区人社局, 县政府办公室, 城关镇).
+def _is_head(name: str) -> bool:
+    return is_person(name) and not looks_like_unit(name) and not _OFFICE_END.search(name)
+
+
 _OFFICE_END = re.compile(r"(?:局|办公室|中心|公司|集团|管委会|委员会|街道|办事处|人民政府|[镇乡])$")
 _PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
 
@@ -243,9 +249,9 @@ class DelimitedTableLoader(Loader):
             elif role == "leaders":
                 fields["leaders"].extend(self._persons(cell, ctx))
             elif role == "responsible":
-                responsible.extend(self._units(cell, ctx))
+                responsible.extend(self._units(cell, ctx, fields["leaders"]))
             else:
-                fields[role].extend(self._units(cell, ctx))
+                fields[role].extend(self._units(cell, ctx, fields["leaders"]))
         if responsible and beside_lead:
             fields["support"].extend(responsible)
         elif responsible:
@@ -361,7 +367,9 @@ class DelimitedTableLoader(Loader):
         return kept
 
     @staticmethod
-    def _units(cell: _Cell, ctx: Context) -> list[str]:
+    def _units(cell: _Cell, ctx: Context, heads: list[str]) -> list[str]:
+        """The units of a unit cell; a person printed after a unit (市民政局 伍泽国, under 牵头单位及主要负责人)
+        is the head who answers for it, added to ``heads`` (the leaders) with a warning."""
         names: list[str] = []
         lines = cell.lines
         short = len(lines) > 1 and all(len(squeeze(ln.text)) <= 2 for ln in lines[:-1])
@@ -377,4 +385,9 @@ class DelimitedTableLoader(Loader):
             # A status sentence (已完成。完成筛查3495人) shifted into a unit column when a merged cell was dropped.
             ctx.warn(cell.no, f"'{cell.flat[:20]}' in a unit column names no unit; ignored")
             return []
-        return names
+        persons = [n for k, n in enumerate(names) if k and looks_like_unit(names[k - 1]) and _is_head(n)]
+        for k, n in enumerate(names):
+            if n in persons:
+                ctx.warn(cell.no, f"read '{n}' after '{names[k - 1]}' as the person who answers for it (a leader)")
+        heads.extend(persons)
+        return [n for n in names if n not in persons]
