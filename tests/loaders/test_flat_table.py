@@ -265,3 +265,15 @@ def test_a_table_in_parts_each_with_its_header_reads_marked_numbers_notes_and_st
         ("1", ["王强"], ["城西科创走廊管委会", "市科技局", "市发改委"], []),
         ("2", ["王强"], ["省经信厅"], ["市经信局", "市数据资源局"]),
     ]
+
+
+def test_a_cell_that_holds_only_a_space_is_an_empty_unit_column_not_the_row_above():
+    # Cells set apart by blank lines; rows 2 and 3 print their 配合部门 cell as one space. That cell is
+    # empty: the support of row 1 is not carried down to them.
+    r = load(SAMPLES / "flat_space_only_cell.txt")
+    assert [(t.task, t.lead, t.support, t.inherited) for t in r.tasks] == [
+        ("1", ["市园林局"], ["市住建局", "市财政局"], []),
+        ("2", ["市公安局"], [], []),
+        ("3", ["市住建局"], [], []),
+        ("4", ["市民政局"], ["市商务局"], []),
+    ]

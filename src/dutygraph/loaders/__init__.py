@@ -115,7 +115,8 @@ def _prepare(src: SourceText) -> tuple[list[Line], list[LoadWarning]]:
         text, spam = scrub(text)
         for s in spam:
             warnings.append(LoadWarning(src.name, ln.no, f"removed text injected by spam: '{s}'"))
-        lines.append(Line(ln.no, text))
+        # a line that held only spaces stays one space: in a table of cells set apart by blank lines it is a cell
+        lines.append(Line(ln.no, text if text or not ln.text.strip("\r\n") else " "))
     if glosses:
         warnings.append(
             LoadWarning(src.name, None, f"removed {glosses} pinyin glosses a mirror site put after characters")

@@ -139,11 +139,20 @@ def cells_of(lines: list[Line]) -> list[Cell]:
     blocks = len(nonblank) > 10 and followed_by_blank >= 0.6 * len(nonblank)
     cells: list[Cell] = []
     current: list[Line] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if not ln.text.strip():
             if current:
                 cells.append(Cell(current))
                 current = []
+            elif (
+                blocks
+                and ln.text
+                and _between_blank_lines(lines, i)
+                and cells
+                and classify(cells[-1], False) is Kind.UNITS
+            ):
+                # a cell that held only a space after a unit cell: an empty unit column (配合部门), not a separator
+                cells.append(Cell([Line(ln.no, "")]))
             continue
         if blocks:
             current.append(ln)
@@ -152,6 +161,10 @@ def cells_of(lines: list[Line]) -> list[Cell]:
     if current:
         cells.append(Cell(current))
     return _rejoin_broken_names(cells)
+
+
+def _between_blank_lines(lines: list[Line], i: int) -> bool:
+    return 0 < i < len(lines) - 1 and not lines[i - 1].text and not lines[i + 1].text
 
 
 #: 市生态 / 环境局: the first part of a unit's name a narrow column broke over two cells, and the rest.
