@@ -874,3 +874,13 @@ def test_paragraphs_naming_their_units_in_an_inner_clause_label_wei_units_are_ta
         ("进一步完善社会保障制度方面的6件实事,", ["省劳动和社会保障厅", "省财政厅", "省保监局"]),
         ("抓好扶贫工作的5件实事,", ["省扶贫办", "省农业厅"]),
     ]
+
+
+def test_an_item_closed_by_a_bare_unit_bracket_does_not_take_the_heading_after_it():
+    # Every item ends in a bracket of bare unit names; 具体任务分解, the line after item 3, heads the next part
+    # and is no text of item 3, whose bracket stays its units.
+    r = load(SAMPLES / "bare_bracket_then_heading.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks][2:4] == [
+        ("3", "城乡居民人均可支配收入与经济保持同步增长。", ["市发改委", "市委农办", "统计局"]),
+        ("1", "以改革释放农村发展活力。", ["市委农办", "市国土资源局"]),
+    ]

@@ -93,6 +93,11 @@ def _count(numeral: str | None) -> int:
     return max(arabic(numeral), 1) if numeral else 1
 
 
+def _closed(item: Item, bare: bool) -> bool:
+    """An item is closed by its unit bracket or labels; in a document of bare unit brackets, by one of those."""
+    return is_closed(item) or (bare and bare_group(item.parts[-1]) is not None)
+
+
 def _bare_units(tasks: list[str], items: list[Item]) -> bool:
     """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one,
     on their first line or on the next ((X、Y) alone on the line after the item)."""
@@ -233,6 +238,8 @@ class NumberedListLoader(Loader):
         opened: list[Heading] = []
         section_start = 0  # index of the first item under the latest heading
         heading_open = False  # the last line read was a heading that may continue
+        task_lines = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]
+        bare = _bare_units(task_lines, [])  # (X、Y) closes an item as its labels would
         for i, ln in enumerate(lines):
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
@@ -278,9 +285,8 @@ class NumberedListLoader(Loader):
                 # own bracket (1.…(责任单位:X) / 认真落实…(责任单位:Y)) or labelled line (…。 / 整改责任单位：Y)
                 number = headings[-1].number if lone else f"M{len(items) + 1}"
                 items.append(Item(number, ln.no, [text], *place(headings), context(headings)))
-            elif items and items[-1].goal == place(headings)[0] and not is_closed(items[-1]):
+            elif items and items[-1].goal == place(headings)[0] and not _closed(items[-1], bare):
                 items[-1].parts.append(text)
-        task_lines = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]
         return self._drop_preamble(_records(with_heading_tasks(items, opened), task_lines, ctx), ctx)
 
     @staticmethod
