@@ -218,12 +218,28 @@ def continue_label(item: Item, no: int, text: str) -> bool:
     return True
 
 
-def is_closed(item: Item) -> bool:
-    """An item is closed once its unit parenthesis or labelled lines were printed."""
+def is_closed(item: Item, bare: bool = False) -> bool:
+    """An item is closed once its unit parenthesis or labelled lines were printed; ``bare``: in a document
+    whose items end in brackets of bare unit names (see :func:`bare_units`), by one of those too."""
     last = item.parts[-1]
     return bool(
-        item.labelled or closing_group(last) or trailing_verb_cue(last) or by_clause(last) or _ends_labelled(last)
+        item.labelled
+        or closing_group(last)
+        or trailing_verb_cue(last)
+        or by_clause(last)
+        or _ends_labelled(last)
+        or (bare and bare_group(last))
     )
+
+
+def bare_units(tasks: list[str], items: list[Item]) -> bool:
+    """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one,
+    on their first line or on the next ((X、Y) alone on the line after the item)."""
+    for texts in (tasks, ["".join(it.parts) for it in items]):
+        bare = sum(1 for t in texts if (bare_group(t) or spaced_cell(t)) and not has_cue(t))
+        if bare >= 2 and bare >= 0.5 * len(texts):
+            return True
+    return False
 
 
 def _ends_labelled(text: str) -> bool:

@@ -50,7 +50,7 @@ from dutygraph.loaders.numbered_entries import (
 )
 from dutygraph.loaders.numbered_item import (
     Item,
-    bare_group,
+    bare_units,
     carries_cue,
     continue_label,
     cue_brackets,
@@ -59,7 +59,6 @@ from dutygraph.loaders.numbered_item import (
     opening_cues,
     paragraphs_apart,
     record,
-    spaced_cell,
     split_at_brackets,
 )
 from dutygraph.loaders.numbering import (
@@ -93,21 +92,6 @@ def _count(numeral: str | None) -> int:
     return max(arabic(numeral), 1) if numeral else 1
 
 
-def _closed(item: Item, bare: bool) -> bool:
-    """An item is closed by its unit bracket or labels; in a document of bare unit brackets, by one of those."""
-    return is_closed(item) or (bare and bare_group(item.parts[-1]) is not None)
-
-
-def _bare_units(tasks: list[str], items: list[Item]) -> bool:
-    """Whether the items' brackets of bare unit names (no role word) list their 责任单位: most items print one,
-    on their first line or on the next ((X、Y) alone on the line after the item)."""
-    for texts in (tasks, ["".join(it.parts) for it in items]):
-        bare = sum(1 for t in texts if (bare_group(t) or spaced_cell(t)) and not has_cue(t))
-        if bare >= 2 and bare >= 0.5 * len(texts):
-            return True
-    return False
-
-
 def _is_cut_title(text: str) -> bool:
     """A last line that reads as an item's title (short, no sentence, no signature or date)."""
     flat = squeeze(text)
@@ -136,7 +120,7 @@ def _sections_with_cues(items: list[Item], ctx: Context) -> list[Item]:
 def _records(items: list[Item], task_lines: list[str], ctx: Context) -> list[TaskRecord]:
     """The task records of the items, an item holding several bracket-closed tasks split into them."""
     first_leads = any(FIRST_LISTED_LEADS.search(ln.text) for ln in ctx.lines)
-    bare = first_leads or _bare_units(task_lines, items)
+    bare = first_leads or bare_units(task_lines, items)
     return [record(sub, ctx, first_leads, bare) for it in items for sub in split_at_brackets(it, ctx)]
 
 
@@ -236,10 +220,10 @@ class NumberedListLoader(Loader):
         items: list[Item] = []
         headings: list[Heading] = []
         opened: list[Heading] = []
-        section_start = 0  # index of the first item under the latest heading
-        heading_open = False  # the last line read was a heading that may continue
         task_lines = [ln.text for i, ln in enumerate(lines) if kinds.get(i) == "task"]
-        bare = _bare_units(task_lines, [])  # (X、Y) closes an item as its labels would
+        # the first item under the latest heading; whether (X、Y) closes an item as its labels would
+        section_start, bare = 0, bare_units(task_lines, [])
+        heading_open = False  # the last line read was a heading that may continue
         for i, ln in enumerate(lines):
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
@@ -285,7 +269,7 @@ class NumberedListLoader(Loader):
                 # own bracket (1.…(责任单位:X) / 认真落实…(责任单位:Y)) or labelled line (…。 / 整改责任单位：Y)
                 number = headings[-1].number if lone else f"M{len(items) + 1}"
                 items.append(Item(number, ln.no, [text], *place(headings), context(headings)))
-            elif items and items[-1].goal == place(headings)[0] and not _closed(items[-1], bare):
+            elif items and items[-1].goal == place(headings)[0] and not is_closed(items[-1], bare):
                 items[-1].parts.append(text)
         return self._drop_preamble(_records(with_heading_tasks(items, opened), task_lines, ctx), ctx)
 
