@@ -884,3 +884,14 @@ def test_an_item_closed_by_a_bare_unit_bracket_does_not_take_the_heading_after_i
         ("3", "城乡居民人均可支配收入与经济保持同步增长。", ["市发改委", "市委农办", "统计局"]),
         ("1", "以改革释放农村发展活力。", ["市委农办", "市国土资源局"]),
     ]
+
+
+def test_units_closed_by_handling_verbs_on_the_line_after_each_item():
+    # 政务公开 分工方案: the 责任单位和工作要求 cell says X办理 (X answers for it), X会同Y办理 (X leads, Y works
+    # with it) or X牵头办理 followed by a requirement; 以及 before the last name is no part of it.
+    r = load(SAMPLES / "handling_verbs.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["区发展改革局", "区自然资源分局", "各有关单位", "各街道"], []),
+        ("2", ["区政府办"], ["各有关单位", "各街道"]),
+        ("3", ["区发展改革局", "区市场监管局"], []),
+    ]

@@ -37,6 +37,7 @@ from dutygraph.loaders.persons import OFFICE_POST, is_person, leader_clause, par
 from dutygraph.loaders.role_verbs import (
     BY,
     EACH_LEADS,
+    JOINT,
     LEAD_END,
     RESPONSIBLE_END,
     SUPPORT_END,
@@ -229,6 +230,9 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
             roles.leaders += persons  # 由吴继德副市长负责: a leader by post; a post alone names no one
         elif DEADLINE.match(seg):
             roles.deadline = roles.deadline or seg  # (X负责，年内持续推进): the bracket also says when
+        elif (verb := lead or responsible) and (joint := JOINT.match(seg[: verb.start()])):
+            roles.lead += ctx.names(joint.group("lead"), line)  # X会同Y办理: X leads, Y works with it
+            roles.support += ctx.names(joint.group("support"), line)
         elif lead:
             roles.lead += ctx.names(seg[: lead.start()], line)
         elif support:

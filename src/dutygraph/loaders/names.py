@@ -211,7 +211,7 @@ def parse_names(text: str) -> list[str]:
         raw = squeeze(raw).strip("。.")
         parts = [p for joined in _split_conjunction(raw) for p in _split_etc(joined)]
         for part in parts:
-            part = _TRAILING_ETC.sub("", part).strip("。.")
+            part = _LEADING_AND.sub("", _TRAILING_ETC.sub("", part).strip("。."))
             if part.endswith(("★", "☆")):
                 part = "★" + part.rstrip("★☆")  # 县发改局★ marks the lead as ★县发改局 does
             elif part[:1] in "*＊" and part[1:2] not in "*＊" and len(part) > 2:  # **区: a name masked, no mark
@@ -290,6 +290,8 @@ _ETC_COLLECTIVE = re.compile(
     r"^(.{2,30}?)等((?:[省市区县](?:直|级)|其他|其它)?(?:有关|相关|各)(?:部门|单位|区县|县区|街道|乡镇).{0,6})$"
 )
 _CONJUNCTION = re.compile(r"及|和|与")
+#: 以及各有关单位 / 并各镇: a conjunction that opens the last name of a list is no part of it.
+_LEADING_AND = re.compile(r"^(?:以及|并|及)(?=[各省市区县镇乡有相])")
 _PARTY_AND_GOVERNMENT = re.compile(r"党(?:工)?委$")
 _ITS_GOVERNMENT = re.compile(r"^(?:人民政府|政府|管委会|管理委员会)$")
 #: The category word closing a list of units (等州级有关部门, 等区政府有关部门): no unit itself.

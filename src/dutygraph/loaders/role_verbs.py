@@ -15,6 +15,7 @@ from dutygraph.loaders.text import OPENERS, squeeze
 #: Verb endings of a unit list: who leads, who supports, who is responsible.
 LEAD_END = re.compile(
     r"(?:分别|共同)?(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|总牵头|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头(?:组织)?实施"
+    r"|牵头办理"
     r"|牵头|主办|主责|抓总"
     r"|负总责|总负责|主抓)$"
 )
@@ -23,8 +24,10 @@ SUPPORT_END = re.compile(
 )
 RESPONSIBLE_END = re.compile(
     r"(?:(?:为|是|作为)责任(?:单位|部门)|(?:(?:按照?|根据)?(?:各自)?职责(?:分工)?|分工)?(?:分别|共同|具体|抓好|组织|负责)?"
-    r"(?:负责|落实|实施|推进))$"
+    r"(?:负责|落实|实施|推进|办理))$"
 )
+#: X会同Y办理: X leads and works with Y, who supports (the part before the verb, split at 会同).
+JOINT = re.compile(r"^(?P<lead>[^，,；;]{2,60}?)会同(?P<support>[^，,；;]{2,120})$")
 #: 分别负责: each unit listed answers for its own part, so each leads.
 EACH_LEADS = re.compile(r"分别(?:负责|牵头|落实)$")
 #: 由X负责 / 由X牵头 at the end of an item's text, outside any parenthesis.
@@ -72,7 +75,7 @@ def unit_clause(segment: str) -> bool:
     if not seg or not m or m.start() == 0:
         return False
     # 县发展和改革局 is one name; 县财政局和县审计局 two
-    listed = split_top_level(seg[: m.start()], "、")
+    listed = split_top_level(seg[: m.start()].replace("会同", "、"), "、")  # X会同Y办理: units on both sides
     names = [p for n in listed for p in ([n] if looks_like_unit(n) else split_top_level(n, "和及"))]
     return bool(names) and len(keep_units(names)) == len(names)  # 商水县、沈丘县人民政府: places sharing a government
 
