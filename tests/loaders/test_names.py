@@ -139,3 +139,9 @@ def test_an_abbreviation_note_after_a_name_is_no_part_of_it():
 def test_two_units_run_together_after_a_section_gu_are_split():
     assert split_run_together("文化宣传股文化馆") == ["文化宣传股", "文化馆"]
     assert split_run_together("某某股份有限公司") == ["某某股份有限公司"]  # 股份 is no section
+
+
+def test_a_closing_etc_word_left_alone_and_a_conjunction_before_the_last_name_are_no_units():
+    # 等部门 split off its name by the line it was printed on; 以及 opens the last name of a list.
+    assert parse_names("市妇联、市文广旅局、等部门,各区(市)县政府") == ["市妇联", "市文广旅局", "各区(市)县政府"]
+    assert parse_names("区发展改革局,以及各有关单位、各街道") == ["区发展改革局", "各有关单位", "各街道"]

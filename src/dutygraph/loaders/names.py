@@ -216,7 +216,7 @@ def parse_names(text: str) -> list[str]:
                 part = "★" + part.rstrip("★☆")  # 县发改局★ marks the lead as ★县发改局 does
             elif part[:1] in "*＊" and part[1:2] not in "*＊" and len(part) > 2:  # **区: a name masked, no mark
                 part = "★" + part.lstrip("*＊")  # *市发展改革委: the asterisk marks the lead as ★ does
-            if not part or is_none_mark(part) or _THE_OTHERS.match(part) or _CATEGORY_ETC.match(part):
+            if not part or is_none_mark(part) or _THE_OTHERS.match(part) or _CATEGORY_ETC.match(part) or part in _ETC:
                 continue  # 其他有关部门配合 (a convention for everyone else) names no unit
             if names and is_paren_tail(part):
                 names[-1] += part
@@ -297,6 +297,8 @@ _ITS_GOVERNMENT = re.compile(r"^(?:人民政府|政府|管委会|管理委员会
 #: The category word closing a list of units (等州级有关部门, 等区政府有关部门): no unit itself.
 CATEGORY_WORD = r"等[省市州区县]?(?:[级直属]{0,2}|政府)(?:有关|相关)(?:部门|单位)"
 _CATEGORY_ETC = re.compile(rf"(?:(?<=[局委办厅室院会部心司])|^){CATEGORY_WORD}$")
+#: 等部门 / 等单位 left alone when a name before it was split off: the list's closing word, no unit.
+_ETC = frozenset(["等", "等部门", "等单位"])
 #: 地税局等和各市、县人民政府: a list closed by 等, then one more name joined by 和.
 _ETC_AND = re.compile(r"^(.{2,30}?)等(?:和|及|与)(.{2,30})$")
 
