@@ -161,3 +161,15 @@ def test_a_run_together_header_names_its_task_column_in_the_genres_words(task_co
         "新增就业3000人。",
         "区人社局",
     ]
+
+
+def test_a_run_together_table_ending_in_a_deadline_column_cuts_its_rows_after_the_deadline():
+    # …等按职责分工负责全年2设施建设…: row 2 starts after row 1's 完成期限 (全年), the verb closing the units
+    # is no name, 镇(街道) is one unit, and 基层党组织 inside row 1's text (after a ;) is text, not a unit.
+    r = load(SAMPLES / "glued_deadline_column.txt")
+    assert [(t.task, t.text[:8], t.lead, t.deadline) for t in r.tasks] == [
+        ("1", "习惯培养落实垃圾", ["镇(街道)", "区委组织部"], "全年"),
+        ("2", "设施建设新建垃圾", ["区城管局", "镇(街道)"], "年底前"),
+        ("3", "宣传引导开展垃圾", ["区城管局", "区教育局"], "6月底前"),
+    ]
+    assert "基层党组织每月至少研究1次垃圾分类工作。" in r.tasks[0].text

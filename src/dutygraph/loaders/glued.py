@@ -47,6 +47,10 @@ _CELL_END = set("局办委部处科室院所站队会园区镇乡道村团司心
 _MEASURE = set("个年月日号万亿千百十名人家所项条户次元件座公米台辆套处只张场届期批栋间吨度倍岁支周份位")
 #: Words that finish the name before them (经开区 + 管委会).
 _NAME_TAIL = re.compile(r"^(?:各?成员单位|管委会|管理委员会|办事处|人民政府|政府|党工委|办公室|分局|支队|大队|中心)")
+#: A 完成期限 cell closing a row, before the next row's number (…负责全年2统筹…).
+_DEADLINE_END = re.compile(
+    r"(?:全年|年底前?|年内|年末|长期(?:坚持)?|持续推进|\d{1,2}月(?:底|末)?前?|[一二三四1-4]季度(?:末)?|[上下]半年)$"
+)
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 #: A unit that holds 和 ends like a bureau, never like a place (住房和城乡 | 建设局 is one name).
 _JOINED_END = re.compile(r"(?:局|委|厅|办|部|中心|署|院|公司|集团)$")
@@ -178,6 +182,7 @@ def _table_cells(body: str, header: str) -> list[tuple[int, str]] | None:
     roles = set(ranked_roles(tokens, [label_field(t) for t in tokens]))
     leaders = "leaders" in roles
     two_columns = bool(roles & {"lead"}) and bool(roles & {"support", "responsible"})
+    deadline_last = label_field(tokens[-1]) == "deadline"
     body = body.replace(header, "")  # the header repeated at the top of a page
     headings = _headings(body)
     starts = _row_starts(body, headings)
@@ -190,9 +195,25 @@ def _table_cells(body: str, header: str) -> list[tuple[int, str]] | None:
         cells.append((at, number))
         offset = at + len(number)
         end = headings[end][0] if end in headings else end
-        for rel, text in _row_cells(body[offset:end], leaders, two_columns):
+        row, tail = _row_tail(body[offset:end], deadline_last)
+        for rel, text in _row_cells(row, leaders, two_columns):
             cells.append((offset + rel, text))
+        if tail:
+            cells.append((offset + len(row), tail))
     return cells
+
+
+#: 等按职责分工负责 closing a unit cell: the verb of the units before it, no name.
+_UNITS_VERB = re.compile(r"等?(?:按照?(?:各自)?职责(?:分工)?)?(?:负责|落实|牵头)$")
+
+
+def _row_tail(row: str, deadline_last: bool) -> tuple[str, str]:
+    """A row without its 完成期限 cell (…区委组织部等按职责分工负责全年), when the table ends in one, and
+    without the verb closing its units; and the deadline."""
+    m = _DEADLINE_END.search(row) if deadline_last else None
+    body, deadline = (row[: m.start()], m.group(0)) if m else (row, "")
+    verb = _UNITS_VERB.search(body)
+    return (body[: verb.start()] if verb and verb.start() else body), deadline
 
 
 def _row_starts(body: str, headings: dict[int, tuple[int, str]]) -> list[tuple[int, str]]:
@@ -208,7 +229,8 @@ def _row_starts(body: str, headings: dict[int, tuple[int, str]]) -> list[tuple[i
         for m in re.finditer(rf"(?<!\d){number}(?!\d)", body[pos:]):
             at = pos + m.start()
             after = body[at + len(number) : at + len(number) + 1]
-            if (body[at - 1] in _CELL_END or at in headings) and after and _is_text_start(after):
+            ends = body[at - 1] in _CELL_END or at in headings or bool(_DEADLINE_END.search(body[max(0, at - 8) : at]))
+            if ends and after and _is_text_start(after):
                 starts.append((at, number))
                 break
         else:
@@ -228,7 +250,7 @@ def _row_cells(seg: str, leaders: bool, two_columns: bool) -> list[tuple[int, st
         if p <= text_from:
             continue
         group = _roles_at(seg, p, leaders)
-        if group is None or (leaders and not group.persons):
+        if group is None or (leaders and not group.persons) or (not leaders and not _opens_sub_row(group)):
             continue
         cells.append((text_from, seg[text_from:p]))
         cells += _group_cells(group, p, two_columns)
@@ -241,6 +263,12 @@ def _row_cells(seg: str, leaders: bool, two_columns: bool) -> list[tuple[int, st
     elif text_from < len(seg):
         cells.append((text_from, seg[text_from:]))
     return [(at, text) for at, text in cells if text.strip()]
+
+
+def _opens_sub_row(group: _Group) -> bool:
+    """Units after a sentence inside a row with no leader to anchor them (…2次;基层党组织每月… is text): two or
+    more, or one named with its level (区委组织部)."""
+    return len(group.units) >= 2 or group.units[0][:1] in "省市州盟区县旗镇乡各"
 
 
 def _last_group(seg: str, text_from: int, leaders: bool) -> tuple[int, _Group] | None:
@@ -340,7 +368,7 @@ def _unit_ends(seg: str, q: int) -> list[int]:
             if _OPEN_BRACKET.search(name):
                 continue  # 各县(市、区 … )政府: a bracket inside the name
             break
-        if (ends and e <= ends[-1]) or not (ends_like_unit(name) and looks_like_unit(name)):
+        if (ends and e <= ends[-1]) or not (_ends_like_unit(name) and looks_like_unit(name)):
             continue  # inside the name tail just read (经开区 + 管委会 holds no 经开区管委)
         if "和" in name and not _JOINED_END.search(name):
             continue
@@ -349,6 +377,15 @@ def _unit_ends(seg: str, q: int) -> list[int]:
     return ends
 
 
+def _ends_like_unit(name: str) -> bool:
+    """A unit's end, also one closed by a bracket naming another unit it stands for (镇(街道)); 各区(市) goes
+    on (各区(市)县政府)."""
+    if ends_like_unit(name) or not (m := _TAIL_BRACKET.search(name)):
+        return ends_like_unit(name)
+    return ends_like_unit(name[: m.start()]) and ends_like_unit(m.group(1))
+
+
+_TAIL_BRACKET = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]$")
 _NAME_CHARS = re.compile(r"(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff、]{1,8}[)）])+")
 _OPEN_BRACKET = re.compile(r"[(（][\u4e00-\u9fff、]{0,8}$")
 
