@@ -335,3 +335,10 @@ def test_a_unit_column_that_names_each_units_head_gives_the_head_to_the_leaders(
         ("2", ["市民政局", "市财政局"], ["陈明", "王建华"]),
     ]
     assert any(w.line == 2 and "read '王建华' after '市民政局'" in w.message for w in r.warnings)
+
+
+def test_a_pipe_table_cut_inside_its_last_row_keeps_that_row_as_a_task_and_says_so():
+    # 3 | 完成新生儿48种遗: the page stops after the row's number and the start of its text.
+    r = load(SAMPLES / "pipe_cut_last_row.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks][-1] == ("3", "完成新生儿48种遗", [])
+    assert any(w.line == 4 and "ends inside row 3" in w.message for w in r.warnings)

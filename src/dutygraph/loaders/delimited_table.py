@@ -33,23 +33,23 @@ from dutygraph.loaders.base import (
 )
 from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers, ranked_roles
+from dutygraph.loaders.delimited_rows import PIPE_RULE, merging, table_rows, warn_cut_row
 from dutygraph.loaders.names import is_none_mark, is_paren_tail, looks_like_unit
 from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
-from dutygraph.loaders.text import Line, clean_line, squeeze
+from dutygraph.loaders.text import Line, squeeze
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-#: How an office's name ends, never a person's or a post's (区人社局, 县政府办公室, 城关镇).
 def _is_head(name: str) -> bool:
     return is_person(name) and not looks_like_unit(name) and not _OFFICE_END.search(name)
 
 
+#: How an office's name ends, never a person's or a post's (区人社局, 县政府办公室, 城关镇).
 _OFFICE_END = re.compile(r"(?:局|办公室|中心|公司|集团|管委会|委员会|街道|办事处|人民政府|[镇乡])$")
-_PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
 
 
 class DelimitedTableLoader(Loader):
@@ -65,7 +65,7 @@ class DelimitedTableLoader(Loader):
                 tabs += 1
                 cells = [c for c in ln.text.split("\t") if c.strip()]
                 tasks += any(PAREN_NUMBER.match(c.strip()) for c in cells)
-            if ln.text.count("|") >= 3 and not _PIPE_RULE.match(ln.text.strip()):
+            if ln.text.count("|") >= 3 and not PIPE_RULE.match(ln.text.strip()):
                 pipes += 1
                 tasks += any(PAREN_NUMBER.match(c.strip()) or DOT_NUMBER.match(c.strip()) for c in ln.text.split("|"))
         if is_cell_per_line(lines):
@@ -75,80 +75,6 @@ class DelimitedTableLoader(Loader):
         if tabs < 3 and pipes < 3:
             return 0.0
         return tasks * 2 + (tabs + pipes) / 10
-
-    # -- rows -----------------------------------------------------------------
-
-    def _merging(self, lines: list[Line]) -> tuple[bool, bool]:
-        """Whether the table is printed one cell per line; whether an empty cell is a merged one."""
-        per_line = is_cell_per_line(lines)
-        closed = closed_cell_rows(lines) is not None  # every cell printed, an empty one too
-        return per_line, not per_line and not closed and not self._is_pipe(lines)
-
-    @staticmethod
-    def _is_pipe(lines: list[Line]) -> bool:
-        tabs = sum(1 for ln in lines if "\t" in ln.text)
-        return sum(1 for ln in lines if ln.text.count("|") >= 3) > tabs
-
-    def _rows(self, lines: list[Line]) -> list[list[_Cell]]:
-        if is_cell_per_line(lines):
-            return opened_cell_rows(lines)
-        if (closed := closed_cell_rows(lines)) is not None:
-            return closed
-        if self._is_pipe(lines):
-            return self._pipe_rows(lines)
-        tab_lines = [ln for ln in lines if "\t" in ln.text]
-        leading = sum(1 for ln in tab_lines if ln.text.startswith("\t"))
-        if tab_lines and leading >= 0.6 * len(tab_lines):
-            return self._word_rows(lines)
-        return [[_Cell([Line(ln.no, c)]) for c in ln.text.split("\t")] for ln in lines if "\t" in ln.text]
-
-    @staticmethod
-    def _word_rows(lines: list[Line]) -> list[list[_Cell]]:
-        rows: list[list[_Cell]] = []
-        row: list[_Cell] = []
-        for ln in lines:
-            raw = ln.text.replace("\r", "")
-            if "\t" not in raw and not clean_line(raw):  # a blank line ends the row; a lone tab is an empty cell
-                if row:
-                    rows.append(row)
-                    row = []
-                continue
-            if "\t" not in raw:
-                if row:
-                    row[-1].lines.append(Line(ln.no, clean_line(raw)))
-                else:
-                    rows.append([_Cell([Line(ln.no, clean_line(raw))])])  # text outside the table
-                continue
-            head, *cells = raw.split("\t")
-            if head.strip() and row:
-                row[-1].lines.append(Line(ln.no, clean_line(head)))
-            elif head.strip():
-                row.append(_Cell([Line(ln.no, clean_line(head))]))
-            for c in cells:
-                text = clean_line(c)
-                row.append(_Cell([Line(ln.no, text)] if text else []))
-        if row:
-            rows.append(row)
-        return rows
-
-    @staticmethod
-    def _pipe_rows(lines: list[Line]) -> list[list[_Cell]]:
-        rows: list[list[_Cell]] = []
-        for ln in lines:
-            t = ln.text.strip()
-            if t.count("|") < 2:
-                if t:
-                    rows.append([_Cell([Line(ln.no, t)])])
-                continue
-            if _PIPE_RULE.match(t):
-                continue
-            parts = t.split("|")
-            if parts and not parts[0].strip():
-                parts = parts[1:]
-            if parts and not parts[-1].strip():
-                parts = parts[:-1]
-            rows.append([_Cell([Line(ln.no, p.strip())] if p.strip() else []) for p in parts])
-        return rows
 
     # -- parsing ----------------------------------------------------------------
 
@@ -162,12 +88,10 @@ class DelimitedTableLoader(Loader):
         records: list[TaskRecord] = []
         # A Word table leaves a merged cell empty below its first row; a pipe table printed
         # one row a line cannot merge cells, so an empty cell there means "none".
-        per_line, empty_is_merged = self._merging(ctx.lines)
+        per_line, empty_is_merged = merging(ctx.lines)
         previous_was_header = False
-        for row in self._rows(ctx.lines):
+        for row in (r for r in table_rows(ctx.lines) if any(not c.empty for c in r)):
             filled = [c for c in row if not c.empty]
-            if not filled:
-                continue
             roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
             named = sum(1 for r in roles if r is not None)
             if (named >= 2 or (previous_was_header and named)) and not self._task_index(row):
@@ -214,6 +138,7 @@ class DelimitedTableLoader(Loader):
                     deadline=deadline,
                 )
             )
+        warn_cut_row(records, ctx)
         return records
 
     def _row_roles(

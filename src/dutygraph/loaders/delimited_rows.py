@@ -1,0 +1,99 @@
+"""The rows of a delimited table: a Word dump with tabs, a TSV, or a pipe table, split into rows of cells."""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.base import Context
+from dutygraph.loaders.pipe_cells import Cell as _Cell
+from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line, opened_cell_rows
+from dutygraph.loaders.records import TaskRecord
+from dutygraph.loaders.text import Line, clean_line
+
+#: A pipe table's rule line (|---|---|).
+PIPE_RULE = re.compile(r"^\|?[\s:|\-－—]+\|?$")
+#: 14 | 完成新生儿48种遗: the page cut inside a row, after its number and the start of its text.
+_CUT_ROW = re.compile(r"^\d{1,3}\s*\|\s*\S")
+
+
+def warn_cut_row(records: list[TaskRecord], ctx: Context) -> None:
+    """Say when the last record is a row the page cut after its number and the start of its text."""
+    end = next((ln for ln in reversed(ctx.lines) if ln.text.strip()), None)
+    if records and end and records[-1].line == end.no and end.text.count("|") == 1 and _CUT_ROW.match(end.text):
+        ctx.warn(end.no, f"the text ends inside row {records[-1].task}; its units were not printed")
+
+
+def merging(lines: list[Line]) -> tuple[bool, bool]:
+    """Whether the table is printed one cell per line; whether an empty cell is a merged one."""
+    per_line = is_cell_per_line(lines)
+    closed = closed_cell_rows(lines) is not None  # every cell printed, an empty one too
+    return per_line, not per_line and not closed and not _is_pipe(lines)
+
+
+def _is_pipe(lines: list[Line]) -> bool:
+    tabs = sum(1 for ln in lines if "\t" in ln.text)
+    return sum(1 for ln in lines if ln.text.count("|") >= 3) > tabs
+
+
+def table_rows(lines: list[Line]) -> list[list[_Cell]]:
+    """The table's rows: cells one per line, cells each closed by a pipe, pipe rows, a Word dump or a TSV."""
+    if is_cell_per_line(lines):
+        return opened_cell_rows(lines)
+    if (closed := closed_cell_rows(lines)) is not None:
+        return closed
+    if _is_pipe(lines):
+        return _pipe_rows(lines)
+    tab_lines = [ln for ln in lines if "\t" in ln.text]
+    leading = sum(1 for ln in tab_lines if ln.text.startswith("\t"))
+    if tab_lines and leading >= 0.6 * len(tab_lines):
+        return _word_rows(lines)
+    return [[_Cell([Line(ln.no, c)]) for c in ln.text.split("\t")] for ln in lines if "\t" in ln.text]
+
+
+def _word_rows(lines: list[Line]) -> list[list[_Cell]]:
+    rows: list[list[_Cell]] = []
+    row: list[_Cell] = []
+    for ln in lines:
+        raw = ln.text.replace("\r", "")
+        if "\t" not in raw and not clean_line(raw):  # a blank line ends the row; a lone tab is an empty cell
+            if row:
+                rows.append(row)
+                row = []
+            continue
+        if "\t" not in raw:
+            if row:
+                row[-1].lines.append(Line(ln.no, clean_line(raw)))
+            else:
+                rows.append([_Cell([Line(ln.no, clean_line(raw))])])  # text outside the table
+            continue
+        head, *cells = raw.split("\t")
+        if head.strip() and row:
+            row[-1].lines.append(Line(ln.no, clean_line(head)))
+        elif head.strip():
+            row.append(_Cell([Line(ln.no, clean_line(head))]))
+        for c in cells:
+            text = clean_line(c)
+            row.append(_Cell([Line(ln.no, text)] if text else []))
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _pipe_rows(lines: list[Line]) -> list[list[_Cell]]:
+    rows: list[list[_Cell]] = []
+    last = max((k for k, ln in enumerate(lines) if ln.text.strip()), default=-1)
+    for k, ln in enumerate(lines):
+        t = ln.text.strip()
+        if t.count("|") < 2 and not (k == last and _CUT_ROW.match(t)):
+            if t:
+                rows.append([_Cell([Line(ln.no, t)])])
+            continue
+        if PIPE_RULE.match(t):
+            continue
+        parts = t.split("|")
+        if parts and not parts[0].strip():
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+        rows.append([_Cell([Line(ln.no, p.strip())] if p.strip() else []) for p in parts])
+    return rows
