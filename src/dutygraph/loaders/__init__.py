@@ -116,7 +116,8 @@ def _prepare(src: SourceText) -> tuple[list[Line], list[LoadWarning]]:
         for s in spam:
             warnings.append(LoadWarning(src.name, ln.no, f"removed text injected by spam: '{s}'"))
         # a line that held only spaces stays one space: in a table of cells set apart by blank lines it is a cell
-        lines.append(Line(ln.no, text if text or not ln.text.strip("\r\n") else " "))
+        spaces_only = not text and not ln.text.strip() and bool(ln.text.strip("\r\n"))  # not spam, not a tab
+        lines.append(Line(ln.no, " " if spaces_only else text))
     if glosses:
         warnings.append(
             LoadWarning(src.name, None, f"removed {glosses} pinyin glosses a mirror site put after characters")

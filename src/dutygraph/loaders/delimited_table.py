@@ -310,9 +310,11 @@ class DelimitedTableLoader(Loader):
             # A status sentence (已完成。完成筛查3495人) shifted into a unit column when a merged cell was dropped.
             ctx.warn(cell.no, f"'{cell.flat[:20]}' in a unit column names no unit; ignored")
             return []
-        persons = [n for k, n in enumerate(names) if k and looks_like_unit(names[k - 1]) and _is_head(n)]
+        units: list[str] = []
         for k, n in enumerate(names):
-            if n in persons:
+            if k and looks_like_unit(names[k - 1]) and _is_head(n):
                 ctx.warn(cell.no, f"read '{n}' after '{names[k - 1]}' as the person who answers for it (a leader)")
-        heads.extend(persons)
-        return [n for n in names if n not in persons]
+                heads.append(n)
+            else:
+                units.append(n)
+        return units

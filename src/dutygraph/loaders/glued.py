@@ -380,9 +380,10 @@ def _unit_ends(seg: str, q: int) -> list[int]:
 def _ends_like_unit(name: str) -> bool:
     """A unit's end, also one closed by a bracket naming another unit it stands for (镇(街道)); 各区(市) goes
     on (各区(市)县政府)."""
-    if ends_like_unit(name) or not (m := _TAIL_BRACKET.search(name)):
-        return ends_like_unit(name)
-    return ends_like_unit(name[: m.start()]) and ends_like_unit(m.group(1))
+    if ends_like_unit(name):
+        return True
+    m = _TAIL_BRACKET.search(name)
+    return m is not None and ends_like_unit(name[: m.start()]) and ends_like_unit(m.group(1))
 
 
 _TAIL_BRACKET = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]$")
