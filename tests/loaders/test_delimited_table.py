@@ -342,3 +342,17 @@ def test_a_pipe_table_cut_inside_its_last_row_keeps_that_row_as_a_task_and_says_
     r = load(SAMPLES / "pipe_cut_last_row.txt")
     assert [(t.task, t.text, t.lead) for t in r.tasks][-1] == ("3", "完成新生儿48种遗", [])
     assert any(w.line == 4 and "ends inside row 3" in w.message for w in r.warnings)
+
+
+def test_pipe_sub_rows_under_a_merged_project_name_are_tasks_with_their_own_units():
+    # 序号 and 项目名称 of row 2 span three rows: the two rows after it print only 目标任务 | 责任单位 | 完成情况.
+    # Each is a task of its own (unnumbered, as the grid reader numbers them), led by its own unit; the page's
+    # 索引号 | … | 成文日期 line after the table names no unit and is none.
+    r = load(SAMPLES / "pipe_sub_rows.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "新增城镇就业：8950人", ["区人社局"]),
+        ("2", "深化养老保险制度改革和提高城乡低保标准：完成在职参保人数6300人", ["区人社局"]),
+        ("M1", "完成征缴基金10000万元", ["区人社局"]),
+        ("M2", "城市低保补差水平月均达到300元", ["区民政局"]),
+        ("3", "新增养老服务床位：71个", ["区民政局"]),
+    ]

@@ -52,6 +52,12 @@ def _is_head(name: str) -> bool:
 _OFFICE_END = re.compile(r"(?:局|办公室|中心|公司|集团|管委会|委员会|街道|办事处|人民政府|[镇乡])$")
 
 
+def _is_page_details(cells: list[_Cell]) -> bool:
+    """A page's publishing details printed as a row (索引号: | 11370… | 成文日期: | 2022-10-08 |): labels
+    ending in a colon beside their values."""
+    return sum(1 for c in cells if len(c.flat) <= 8 and c.flat.endswith((":", "："))) >= 2
+
+
 class DelimitedTableLoader(Loader):
     """Tables whose cells are delimited by tabs or pipes."""
 
@@ -108,7 +114,7 @@ class DelimitedTableLoader(Loader):
                     goal, area = filled[0].flat[section.end() :], None
                     goal_no = section.group(1) or section.group(2)
                 continue
-            t = self._task_index(row, header_here)
+            t = None if _is_page_details(filled) else self._task_index(row, header_here)
             if t is None:
                 if any(is_person(c.flat) for c in filled):
                     ctx.warn(filled[0].no, "a row with no task number was skipped")
@@ -207,10 +213,19 @@ class DelimitedTableLoader(Loader):
             if c.lines and PAREN_NUMBER.match(c.lines[0].text) and len(c.flat) > 4:
                 return i
         if header and "text" in header and len(row) == len(header):
-            i = header.index("text")
-            if not row[i].empty:
-                return i
+            texts = [i for i, r in enumerate(header) if r == "text"]
+            if not row[texts[0]].empty:
+                return texts[0]
+            if row[texts[0]].merged:  # a sub-row: its 序号 and 项目名称 printed once, in the row above
+                return DelimitedTableLoader._sub_row_text(row, header, texts[1:])
         return None
+
+    @staticmethod
+    def _sub_row_text(row: list[_Cell], header: list[str | None], texts: list[int]) -> int | None:
+        """The text cell of a row under a merged 项目名称: a later text column with a unit after it (not a
+        page's 索引号 | … | 成文日期 | … line after the table)."""
+        i = next((i for i in texts if not row[i].empty), None)
+        return i if i is not None and any(looks_like_unit(c.flat) for c in row[i + 1 :]) else None
 
     @staticmethod
     def _task_cell(row: list[_Cell], t: int, header: list[str | None] | None) -> tuple[str, str]:
@@ -272,6 +287,8 @@ class DelimitedTableLoader(Loader):
 
     @staticmethod
     def _post_roles(header: list[str | None] | None, row: list[_Cell], t: int) -> list[str | None]:
+        if header and len(row) == len(header) and header[t] == "text":
+            return header[t + 1 :]
         if header and "text" in header:
             roles = header[header.index("text") + 1 :]
             if roles:
