@@ -51,6 +51,33 @@ def _numbering(text: str) -> str:
     return re.sub(r"(?m)^(\s*)（([一二三四五六七八九十]{1,3})）", r"\1(\2)", text)
 
 
+def _pipe_cells(line: str, in_table: bool) -> list[str] | None:
+    """The cells of a pipe row printed on one line (| a | b | or a | b | c), None for any other line; in
+    a table a row may hold one filled cell (a cell's last line printed as a row of its own)."""
+    text = line.strip()
+    if text.count("|") < 2 or re.fullmatch(r"[|\s:-]+", text):
+        return None
+    cells = [c.strip() for c in text.strip("|").split("|")]
+    return cells if sum(1 for c in cells if c) >= (1 if in_table else 2) else None
+
+
+def _html_tables(text: str) -> str:
+    """A page whose runs of pipe rows are real HTML tables (one <td> a cell) and whose other lines are
+    paragraphs: how a site serves the table a scrape printed with pipes."""
+    out, rows = ["<html><head><meta charset='utf-8'></head><body>"], []
+    for line in [*text.split("\n"), "<end>"]:
+        cells = _pipe_cells(line, bool(rows))
+        if cells is not None:
+            rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+            continue
+        if rows and not re.fullmatch(r"[|\s:-]*", line.strip()):
+            out.append("<table>" + "".join(rows) + "</table>")
+            rows = []
+        if not rows and line != "<end>":
+            out.append(f"<p>{html.escape(line)}</p>")
+    return "".join(out) + "</body></html>"
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "plain": lambda t: t,
     "synonyms": lambda t: re.sub(
@@ -77,6 +104,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "double-spaced": lambda t: t.replace("\n", "\n\n"),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "one-line": lambda t: " ".join(ln.strip() for ln in t.split("\n") if ln.strip()),
+    "html-table": _html_tables,
     "html": lambda t: (
         "<html><head><meta charset='utf-8'></head><body>"
         + "".join(f"<p>{html.escape(ln)}</p>" for ln in t.split("\n"))
@@ -84,7 +112,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     ),
 }
 #: Variants printed in another format than text.
-SUFFIX = {"html": ".html"}
+SUFFIX = {"html": ".html", "html-table": ".html"}
 
 
 def score_variant(folder: Path, name: str) -> list[DocScore]:

@@ -34,22 +34,15 @@ from dutygraph.loaders.base import (
 from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers, ranked_roles
 from dutygraph.loaders.delimited_rows import PIPE_RULE, merging, table_rows, warn_cut_row
-from dutygraph.loaders.names import is_none_mark, is_paren_tail, looks_like_unit
+from dutygraph.loaders.names import is_none_mark, looks_like_unit
 from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
+from dutygraph.loaders.unit_cell import OFFICE_END, unit_names
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _is_head(name: str) -> bool:
-    return is_person(name) and not looks_like_unit(name) and not _OFFICE_END.search(name)
-
-
-#: How an office's name ends, never a person's or a post's (区人社局, 县政府办公室, 城关镇).
-_OFFICE_END = re.compile(r"(?:局|办公室|中心|公司|集团|管委会|委员会|街道|办事处|人民政府|[镇乡])$")
 
 
 def _is_page_details(cells: list[_Cell]) -> bool:
@@ -180,9 +173,9 @@ class DelimitedTableLoader(Loader):
             elif role == "leaders":
                 fields["leaders"].extend(self._persons(cell, ctx))
             elif role == "responsible":
-                responsible.extend(self._units(cell, ctx, fields["leaders"]))
+                responsible.extend(unit_names(cell.lines, ctx, fields["leaders"]))
             else:
-                fields[role].extend(self._units(cell, ctx, fields["leaders"]))
+                fields[role].extend(unit_names(cell.lines, ctx, fields["leaders"]))
         if responsible and beside_lead:
             fields["support"].extend(responsible)
         elif responsible:
@@ -301,37 +294,9 @@ class DelimitedTableLoader(Loader):
     @staticmethod
     def _persons(cell: _Cell, ctx: Context) -> list[str]:
         names = [name for ln in cell.lines for name in parse_persons(ln.text)]
-        kept = [n for n in names if _CJK.search(n) and not (_OFFICE_END.search(n) and not is_person(n))]
+        kept = [n for n in names if _CJK.search(n) and not (OFFICE_END.search(n) and not is_person(n))]
         if len(kept) < len(names):
             # A figure (1300) or an office (区人社局) shifted into the leaders' column by a merged header cell.
             dropped = "、".join(n for n in names if n not in kept)
             ctx.warn(cell.no, f"'{dropped[:20]}' in a leaders column names no person; ignored")
         return kept
-
-    @staticmethod
-    def _units(cell: _Cell, ctx: Context, heads: list[str]) -> list[str]:
-        """The units of a unit cell; a person printed after a unit (市民政局 伍泽国, under 牵头单位及主要负责人)
-        is the head who answers for it, added to ``heads`` (the leaders) with a warning."""
-        names: list[str] = []
-        lines = cell.lines
-        short = len(lines) > 1 and all(len(squeeze(ln.text)) <= 2 for ln in lines[:-1])
-        if short and not looks_like_unit(squeeze(lines[0].text)) and looks_like_unit(cell.flat):
-            lines = [Line(cell.no, cell.flat)]  # one name broken one or two characters a line (市/监/察/局)
-        for ln in lines:
-            for name in ctx.names(ln.text, ln.no):
-                if names and is_paren_tail(name):
-                    names[-1] += name
-                else:
-                    names.append(name)
-        if names and not any(looks_like_unit(n) for n in names):
-            # A status sentence (已完成。完成筛查3495人) shifted into a unit column when a merged cell was dropped.
-            ctx.warn(cell.no, f"'{cell.flat[:20]}' in a unit column names no unit; ignored")
-            return []
-        units: list[str] = []
-        for k, n in enumerate(names):
-            if k and looks_like_unit(names[k - 1]) and _is_head(n):
-                ctx.warn(cell.no, f"read '{n}' after '{names[k - 1]}' as the person who answers for it (a leader)")
-                heads.append(n)
-            else:
-                units.append(n)
-        return units

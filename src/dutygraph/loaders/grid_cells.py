@@ -10,7 +10,8 @@ from dutygraph.loaders.persons import parse_persons
 from dutygraph.loaders.read.blocks import Cell, Table
 from dutygraph.loaders.records import INHERITABLE
 from dutygraph.loaders.spam import scrub
-from dutygraph.loaders.text import clean_line
+from dutygraph.loaders.text import Line, clean_line
+from dutygraph.loaders.unit_cell import unit_names
 
 
 def row_line(table: Table, r: int) -> int:
@@ -71,7 +72,7 @@ def row_roles(
                 lines.setdefault(f, row_line(table, cell.row))
             responsible += stated.responsible
             continue
-        names = cell_names(cell, role, ctx, row_line(table, cell.row))
+        names = cell_names(cell, role, ctx, row_line(table, cell.row), values["leaders"])
         if not names:
             continue
         if role == "responsible":
@@ -97,12 +98,10 @@ def row_roles(
     return values, inherited, lines
 
 
-def cell_names(cell: Cell, role: str, ctx: Context, line: int) -> list[str]:
-    """The names in a unit or leader cell, one paragraph at a time."""
-    out: list[str] = []
-    for raw in cell.lines:
-        text = _scrubbed(raw, ctx, line)
-        if not text or is_none_mark(text):
-            continue
-        out.extend(parse_persons(text) if role == "leaders" else ctx.names(text, line))
-    return out
+def cell_names(cell: Cell, role: str, ctx: Context, line: int, heads: list[str]) -> list[str]:
+    """The names in a unit or leader cell, one paragraph at a time (a unit cell's as any table's:
+    :func:`~dutygraph.loaders.unit_cell.unit_names`, its units' heads added to ``heads``)."""
+    texts = [text for raw in cell.lines if (text := _scrubbed(raw, ctx, line)) and not is_none_mark(text)]
+    if role == "leaders":
+        return [name for text in texts for name in parse_persons(text)]
+    return unit_names([Line(line, text) for text in texts], ctx, heads)

@@ -95,6 +95,8 @@ class Columns:
     area: int | None
     text: int | None
     header_rows: list[int]
+    #: A second text column right after the task's (项目名称 | 目标任务): its cell follows the task's name.
+    content: int | None = None
     signatures: set[tuple[str, ...]] = field(default_factory=set)
 
     @property
@@ -152,24 +154,40 @@ def _is_header_row(row: list[Cell | None], r: int) -> bool:
 
 
 def _assign(roles: list[str | None], header_rows: list[int], table: Table, grid: list[list[Cell | None]]) -> Columns:
-    """Pick the number, goal, area and task-text columns among the mapped ones."""
+    """Pick the number, goal, area and task-text columns among the mapped ones.
+
+    The task is the first text column before the unit columns (a 一季度目标 or a progress column after
+    them is read past), as in a table printed with pipes; a text column right after it is its content
+    (项目名称 | 目标任务). A first text column whose cells mostly span rows groups the rows: it is their goal.
+    """
     number = next((c for c, r in enumerate(roles) if r == "number"), None)
     goals = [c for c, r in enumerate(roles) if r == "goal"]
-    texts = [c for c, r in enumerate(roles) if r in ("text", None) and _column_has_text(table, grid, c, header_rows)]
-    # Columns covered by one header cell spanning them read as one (a 目标任务 header over two columns).
-    text_col = texts[-1] if texts else None
-    candidates = goals + [c for c in texts if c != text_col and c not in goals]
-    candidates = sorted(dict.fromkeys(candidates))
+    first_unit = next((c for c, r in enumerate(roles) if r in ROLE_FIELDS), len(roles))
+    filled = [c for c in range(len(roles)) if _column_has_text(table, grid, c, header_rows)]
+    named = [c for c in filled if roles[c] == "text"]
+    texts = [c for c in named if c < first_unit] or named or [c for c in filled if roles[c] is None]
+    if len(texts) > 1 and _groups_rows(table, grid, texts[0], header_rows):
+        goals, texts = sorted({*goals, texts[0]}), texts[1:]
+    text_col = texts[0] if texts else None
+    content = texts[1] if len(texts) > 1 and texts[1] == texts[0] + 1 and texts[1] < first_unit else None
+    candidates = sorted(c for c in goals if text_col is None or c < text_col)
     goal = candidates[0] if candidates else None
     area = candidates[1] if len(candidates) > 1 else None
     if text_col is None and goals:
         text_col = goals[-1]
         goal = goals[0] if len(goals) > 1 else None
         area = None
-    cols = Columns(roles, number, goal, area, text_col, header_rows)
+    cols = Columns(roles, number, goal, area, text_col, header_rows, content)
     for hr in header_rows:
         cols.signatures.add(signature(grid[hr]))
     return cols
+
+
+def _groups_rows(table: Table, grid: list[list[Cell | None]], c: int, header_rows: list[int]) -> bool:
+    """Whether most cells of a column below the header span several rows (a project over its sub-rows)."""
+    below = (grid[r][c] for r in range(header_rows[-1] + 1, table.n_rows))
+    cells = [cell for cell in dict.fromkeys(below) if cell is not None and cell.lines]
+    return bool(cells) and 2 * sum(cell.rowspan > 1 for cell in cells) > len(cells)
 
 
 def _column_has_text(table: Table, grid: list[list[Cell | None]], c: int, header_rows: list[int]) -> bool:

@@ -136,7 +136,7 @@ def _read_rows(
     section_lines: list[Line],
 ) -> None:
     """Read the rows below the header into ``tasks``; section rows go to ``section_lines`` too (for the metadata)."""
-    previous_text_cell: Cell | None = None
+    previous_text_cell: tuple[Cell | None, Cell | None] = (None, None)
     for r in range(cols.header_rows[-1] + 1, table.n_rows):
         row = grid[r]
         line = row_line(table, r)
@@ -153,11 +153,17 @@ def _read_rows(
             section_lines.append(Line(line, clean_line(heading.text.replace("\n", ""))))
             continue
         text_cell = row[cols.text] if cols.text is not None else None
-        if text_cell is not None and text_cell is previous_text_cell and tasks:
+        content = row[cols.content] if cols.content is not None else None
+        if text_cell is not None and text_cell is previous_text_cell[0] and content is previous_text_cell[1] and tasks:
             _continue_task(tasks[-1], row, r, cols, ctx, line, first_leads)  # one task's cell spanning several rows
             continue
-        previous_text_cell = text_cell
         text = joined(text_cell, ctx, line)
+        if content is not None and content.lines and content is not text_cell:
+            # 项目名称 | 目标任务: the name and its content, or the content alone under a name spanning rows
+            detail = joined(content, ctx, line)
+            below = text_cell is not None and text_cell is previous_text_cell[0]
+            text = detail if below else "：".join(t for t in (text, detail) if t)
+        previous_text_cell = (text_cell, content)
         goal, goal_no = _goal_of(row, cols, state, ctx, line)
         number, text, goal_no = _task_number(row, r, cols, state, text, goal_no)
         values, inherited, lines = row_roles(row, r, cols, ctx, line, table, first_leads)
@@ -276,7 +282,7 @@ def _continue_task(
         cell = row[c]
         if role not in ROLE_FIELDS or cell is None or cell.row != r or not cell.lines:
             continue
-        names = cell_names(cell, role, ctx, line)
+        names = cell_names(cell, role, ctx, line, task.leaders)
         target = role if role != "responsible" else ("support" if task.lead else "lead")
         getattr(task, target).extend(n for n in names if n not in getattr(task, target))
 

@@ -320,3 +320,68 @@ def test_a_first_responsible_column_ranks_the_main_responsible_one_as_support(tm
             ("1", ["县发展改革局"], ["县统计局", "各乡镇人民政府"]),
             ("2", ["县财政局"], ["县税务局"]),
         ], doc.name
+
+
+def _page(tmp_path, name: str, rows: list[list[str]]) -> object:
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    path = tmp_path / name
+    path.write_text(f"<html><body><h2>2024年某县民生实事推进情况表</h2><table>{cells}</table></body></html>", "utf-8")
+    return load(path, region="某县", year=2024)
+
+
+def test_a_table_reads_its_task_from_the_first_text_column_not_from_a_target_or_progress_column(tmp_path):
+    # 一季度目标 after the unit column and a long progress header (进展情况、存在问题及下一步打算) are read
+    # past, as when the same table is printed with pipes: the task is 工作任务.
+    result = _page(
+        tmp_path,
+        "progress.html",
+        [
+            ["序号", "工作任务", "责任单位", "一季度目标", "进展情况、存在问题及下一步打算"],
+            ["1", "新改扩建公办中小学校1所", "县教体局", "室内安装、装修", "进展情况:完成80%"],
+            ["2", "新增婴幼儿托位500个", "县卫健局", "完成选址", "进展情况:已完成选址"],
+        ],
+    )
+    assert [(t.task, t.text, t.lead) for t in result.tasks] == [
+        ("1", "新改扩建公办中小学校1所", ["县教体局"]),
+        ("2", "新增婴幼儿托位500个", ["县卫健局"]),
+    ]
+
+
+def test_a_name_column_and_its_content_column_make_one_task_text_and_sub_rows_their_own(tmp_path):
+    # 项目名称 | 目标任务 before the unit: one task 名称：内容 a row, as with pipes; under a 序号 and a 名称 spanning
+    # three rows, the rows after the first are tasks of their own, their text their own target.
+    page = tmp_path / "projects.html"
+    page.write_text(
+        "<html><body><h2>2017年某区重点民生实事完成情况表</h2><table>"
+        "<tr><td>序号</td><td>项目名称</td><td>目标任务</td><td>责任单位</td><td>完成情况</td></tr>"
+        "<tr><td>1</td><td>新增城镇就业</td><td>8950人</td><td>区人社局</td><td>7356</td></tr>"
+        "<tr><td rowspan=3>2</td><td rowspan=3>深化养老保险制度改革</td><td>完成在职参保人数6300人</td>"
+        "<td>区人社局</td><td>7558</td></tr>"
+        "<tr><td>完成征缴基金10000万元</td><td>区人社局</td><td>7965</td></tr>"
+        "<tr><td>城市低保补差水平月均达到300元</td><td>区民政局</td><td>100%</td></tr>"
+        "</table></body></html>",
+        "utf-8",
+    )
+    result = load(page, region="某区", year=2017)
+    assert [(t.task, t.text, t.lead) for t in result.tasks] == [
+        ("1", "新增城镇就业：8950人", ["区人社局"]),
+        ("2", "深化养老保险制度改革：完成在职参保人数6300人", ["区人社局"]),
+        ("M1", "完成征缴基金10000万元", ["区人社局"]),
+        ("M2", "城市低保补差水平月均达到300元", ["区民政局"]),
+    ]
+
+
+def test_a_unit_cell_of_a_real_table_is_read_as_a_printed_one(tmp_path):
+    # 牵头单位及主要负责人: 市民政局 伍泽国 gives the unit and its head (a leader, with a warning), and a status
+    # (已完成。) in a unit cell is no unit — as in a table printed with pipes.
+    result = _page(
+        tmp_path,
+        "heads.html",
+        [
+            ["序号", "工作任务", "分管市领导", "牵头单位及主要负责人", "配合单位"],
+            ["1", "提高城乡低保标准。", "陈宣群", "市民政局 伍泽国", "已完成。"],
+        ],
+    )
+    assert [(t.lead, t.support, t.leaders) for t in result.tasks] == [(["市民政局"], [], ["陈宣群", "伍泽国"])]
+    assert any("read '伍泽国' after '市民政局'" in w.message for w in result.warnings)
+    assert any("'已完成。' in a unit column names no unit" in w.message for w in result.warnings)

@@ -1,0 +1,61 @@
+"""The names in one unit cell of a table, read the same way whether the table kept its cells (Word,
+Excel, HTML) or was printed with pipes, tabs or one cell a line.
+
+A cell may print one name broken a character or two a line (市 / 监 / 察 / 局), a bracketed note after
+a name ((区国资公司代建)), a status sentence shifted in when a merged cell was dropped (已完成。), or,
+under 牵头单位及主要负责人, the person who answers for each unit after it (市民政局 伍泽国).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.base import Context
+from dutygraph.loaders.names import is_paren_tail, looks_like_unit
+from dutygraph.loaders.persons import is_person
+from dutygraph.loaders.text import Line, squeeze
+
+#: How an office's name ends, never a person's or a post's (区人社局, 县政府办公室, 城关镇).
+OFFICE_END = re.compile(r"(?:局|办公室|中心|公司|集团|管委会|委员会|街道|办事处|人民政府|[镇乡])$")
+
+
+def is_head(name: str) -> bool:
+    """A person's name, not an office's (王建华, not 城关镇)."""
+    return is_person(name) and not looks_like_unit(name) and not OFFICE_END.search(name)
+
+
+def unit_names(lines: list[Line], ctx: Context, heads: list[str]) -> list[str]:
+    """The units of a unit cell given as its lines; a person printed after a unit is the head who
+    answers for it, added to ``heads`` (the leaders) with a warning.
+
+    Example:
+        >>> from dutygraph.loaders.base import Context
+        >>> ctx, heads = Context(file="t.txt", lines=[]), []
+        >>> unit_names([Line(3, "市民政局 王建华")], ctx, heads), heads
+        (['市民政局'], ['王建华'])
+    """
+    if not lines:
+        return []
+    flat = "".join(squeeze(ln.text) for ln in lines)
+    short = len(lines) > 1 and all(len(squeeze(ln.text)) <= 2 for ln in lines[:-1])
+    if short and not looks_like_unit(squeeze(lines[0].text)) and looks_like_unit(flat):
+        lines = [Line(lines[0].no, flat)]  # one name broken one or two characters a line (市/监/察/局)
+    names: list[str] = []
+    for ln in lines:
+        for name in ctx.names(ln.text, ln.no):
+            if names and is_paren_tail(name):
+                names[-1] += name
+            else:
+                names.append(name)
+    if names and not any(looks_like_unit(n) for n in names):
+        # A status sentence (已完成。完成筛查3495人) shifted into a unit column when a merged cell was dropped.
+        ctx.warn(lines[0].no, f"'{flat[:20]}' in a unit column names no unit; ignored")
+        return []
+    units: list[str] = []
+    for k, n in enumerate(names):
+        if k and looks_like_unit(names[k - 1]) and is_head(n):
+            ctx.warn(lines[0].no, f"read '{n}' after '{names[k - 1]}' as the person who answers for it (a leader)")
+            heads.append(n)
+        else:
+            units.append(n)
+    return units
