@@ -18,8 +18,6 @@ A row's task cell is the one starting with a task number; cells before it are
 
 from __future__ import annotations
 
-import re
-
 from dutygraph.loaders.base import (
     CN_SECTION,
     DOT_NUMBER,
@@ -35,14 +33,12 @@ from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers, ranked_roles
 from dutygraph.loaders.delimited_rows import PIPE_RULE, merging, table_rows, warn_cut_row
 from dutygraph.loaders.names import is_none_mark, looks_like_unit
-from dutygraph.loaders.persons import is_person, parse_persons
+from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
-from dutygraph.loaders.unit_cell import OFFICE_END, unit_names
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+from dutygraph.loaders.unit_cell import leader_names, unit_names
 
 
 def _is_page_details(cells: list[_Cell]) -> bool:
@@ -171,7 +167,7 @@ class DelimitedTableLoader(Loader):
                 printed.update(stated.spread(fields))
                 responsible += stated.responsible
             elif role == "leaders":
-                fields["leaders"].extend(self._persons(cell, ctx))
+                fields["leaders"].extend(leader_names(cell.lines, ctx))
             elif role == "responsible":
                 responsible.extend(unit_names(cell.lines, ctx, fields["leaders"]))
             else:
@@ -290,13 +286,3 @@ class DelimitedTableLoader(Loader):
         if first is not None and not all(is_person(ln.text) for ln in first.lines):
             return ["lead", "support"]
         return ["leaders", "lead", "support"]
-
-    @staticmethod
-    def _persons(cell: _Cell, ctx: Context) -> list[str]:
-        names = [name for ln in cell.lines for name in parse_persons(ln.text)]
-        kept = [n for n in names if _CJK.search(n) and not (OFFICE_END.search(n) and not is_person(n))]
-        if len(kept) < len(names):
-            # A figure (1300) or an office (区人社局) shifted into the leaders' column by a merged header cell.
-            dropped = "、".join(n for n in names if n not in kept)
-            ctx.warn(cell.no, f"'{dropped[:20]}' in a leaders column names no person; ignored")
-        return kept

@@ -6,12 +6,11 @@ from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER, ROLE_FIELDS, Contex
 from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.grid_header import Columns
 from dutygraph.loaders.names import is_none_mark
-from dutygraph.loaders.persons import parse_persons
 from dutygraph.loaders.read.blocks import Cell, Table
 from dutygraph.loaders.records import INHERITABLE
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, clean_line
-from dutygraph.loaders.unit_cell import unit_names
+from dutygraph.loaders.unit_cell import leader_names, unit_names
 
 
 def row_line(table: Table, r: int) -> int:
@@ -102,6 +101,5 @@ def cell_names(cell: Cell, role: str, ctx: Context, line: int, heads: list[str])
     """The names in a unit or leader cell, one paragraph at a time (a unit cell's as any table's:
     :func:`~dutygraph.loaders.unit_cell.unit_names`, its units' heads added to ``heads``)."""
     texts = [text for raw in cell.lines if (text := _scrubbed(raw, ctx, line)) and not is_none_mark(text)]
-    if role == "leaders":
-        return [name for text in texts for name in parse_persons(text)]
-    return unit_names([Line(line, text) for text in texts], ctx, heads)
+    lines = [Line(line, text) for text in texts]
+    return leader_names(lines, ctx) if role == "leaders" else unit_names(lines, ctx, heads)

@@ -12,9 +12,10 @@ import re
 
 from dutygraph.loaders.base import Context
 from dutygraph.loaders.names import is_paren_tail, looks_like_unit
-from dutygraph.loaders.persons import is_person
+from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.text import Line, squeeze
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 #: How an office's name ends, never a person's or a post's (区人社局, 县政府办公室, 城关镇).
 OFFICE_END = re.compile(r"(?:局|办公室|中心|公司|集团|管委会|委员会|街道|办事处|人民政府|[镇乡])$")
 
@@ -22,6 +23,17 @@ OFFICE_END = re.compile(r"(?:局|办公室|中心|公司|集团|管委会|委员
 def is_head(name: str) -> bool:
     """A person's name, not an office's (王建华, not 城关镇)."""
     return is_person(name) and not looks_like_unit(name) and not OFFICE_END.search(name)
+
+
+def leader_names(lines: list[Line], ctx: Context) -> list[str]:
+    """The persons of a leaders cell; a figure (1300) or an office (区人社局) shifted into the column by a
+    merged header cell is none, with a warning."""
+    names = [name for ln in lines for name in parse_persons(ln.text)]
+    kept = [n for n in names if _CJK.search(n) and not (OFFICE_END.search(n) and not is_person(n))]
+    if len(kept) < len(names):
+        dropped = "、".join(n for n in names if n not in kept)
+        ctx.warn(lines[0].no, f"'{dropped[:20]}' in a leaders column names no person; ignored")
+    return kept
 
 
 def unit_names(lines: list[Line], ctx: Context, heads: list[str]) -> list[str]:

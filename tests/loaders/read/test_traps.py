@@ -372,16 +372,22 @@ def test_a_name_column_and_its_content_column_make_one_task_text_and_sub_rows_th
 
 
 def test_a_unit_cell_of_a_real_table_is_read_as_a_printed_one(tmp_path):
-    # 牵头单位及主要负责人: 市民政局 伍泽国 gives the unit and its head (a leader, with a warning), and a status
-    # (已完成。) in a unit cell is no unit — as in a table printed with pipes.
+    # 牵头单位及主要负责人: 市民政局 伍泽国 gives the unit and its head (a leader, with a warning), a status
+    # (已完成。) in a unit cell is no unit and a figure in a leaders cell no leader — as in a table printed
+    # with pipes.
     result = _page(
         tmp_path,
         "heads.html",
         [
             ["序号", "工作任务", "分管市领导", "牵头单位及主要负责人", "配合单位"],
             ["1", "提高城乡低保标准。", "陈宣群", "市民政局 伍泽国", "已完成。"],
+            ["2", "城镇新增就业1万人。", "1300", "市人社局", ""],
         ],
     )
-    assert [(t.lead, t.support, t.leaders) for t in result.tasks] == [(["市民政局"], [], ["陈宣群", "伍泽国"])]
+    assert [(t.lead, t.support, t.leaders) for t in result.tasks] == [
+        (["市民政局"], [], ["陈宣群", "伍泽国"]),
+        (["市人社局"], [], []),  # a figure in the leaders column is no leader
+    ]
+    assert any("'1300' in a leaders column names no person" in w.message for w in result.warnings)
     assert any("read '伍泽国' after '市民政局'" in w.message for w in result.warnings)
     assert any("'已完成。' in a unit column names no unit" in w.message for w in result.warnings)
