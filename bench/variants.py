@@ -2,7 +2,8 @@
 the genre print the same things: each variant rewrites every text document of the
 development corpus (labels by their synonyms, in brackets or before a space, punctuation
 of the other width, numbering of another style, indented lines, traditional characters,
-page furniture) and scores it against the same gold.
+page furniture, lines wrapped at a PDF page's width, tables served as HTML) and scores it
+against the same gold.
 
 A variant never changes a name the gold holds, so a drop from the plain reading is a
 variant the loaders do not read yet.
@@ -49,6 +50,27 @@ def _numbering(text: str) -> str:
     text = re.sub(r"(?m)^(\s*)(\d{1,3})\.(?!\d)", r"\1\2、", text)
     text = re.sub(r"(?m)^(\s*)\((\d{1,3})\)", r"\1（\2）", text)
     return re.sub(r"(?m)^(\s*)（([一二三四五六七八九十]{1,3})）", r"\1(\2)", text)
+
+
+#: The width a PDF page of the genre wraps its text at, in columns (38 characters of 2 columns).
+_PAGE_WIDTH = 76
+
+
+def _wrapped(text: str) -> str:
+    """Every line but a table's broken where a PDF page's width ends (a CJK character two columns), as a
+    PDF copied as text prints it: inside sentences, brackets and names."""
+    from dutygraph.loaders.unwrap import width
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        piece = ""
+        for ch in line if "|" not in line else "":
+            if width(piece) + width(ch) > _PAGE_WIDTH:
+                out.append(piece)
+                piece = ""
+            piece += ch
+        out.append(piece if "|" not in line else line)
+    return "\n".join(out)
 
 
 def _pipe_cells(line: str, in_table: bool) -> list[str] | None:
@@ -105,6 +127,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "one-line": lambda t: " ".join(ln.strip() for ln in t.split("\n") if ln.strip()),
     "html-table": _html_tables,
+    "wrapped": _wrapped,
     "html": lambda t: (
         "<html><head><meta charset='utf-8'></head><body>"
         + "".join(f"<p>{html.escape(ln)}</p>" for ln in t.split("\n"))

@@ -158,3 +158,28 @@ def test_a_page_on_one_line_is_broken_before_a_unit_label_of_any_of_the_genres_n
     # 实施期限:2024年 实施单位:X on one line with the project: 实施单位 starts a field as 牵头单位 does.
     r = load(SAMPLES / "one_line_implementing_units.txt")
     assert [(t.task, t.lead) for t in r.tasks] == [("一", ["某县商务和工业信息化局"]), ("二", ["某县农业农村局"])]
+
+
+def test_a_pdf_copied_as_text_has_its_lines_broken_at_the_page_width_joined_again():
+    # Every paragraph broken at 56 columns, inside a bracket and before a label (…区发改委 / ；配合单位：…):
+    # the lines that reach the width continue on the next; a heading or an item after a full line that closed
+    # its sentence stays a line of its own.
+    r = load(SAMPLES / "wrapped_pdf_copy.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["区发改委"], ["区财政局", "区工信局"]),
+        ("2", ["区行政审批局"], ["区市场监管局", "各街道办事处"]),
+        ("3", ["区发改委"], ["区财政局"]),
+        ("4", ["区教育局"], ["区住建局", "区自然资源局"]),
+        ("5", ["区人社局"], ["各街道办事处"]),
+    ]
+    assert [t.goal for t in r.tasks] == ["推动经济高质量发展"] * 3 + ["增进民生福祉"] * 2
+    assert any("broken at a width of 56 columns" in w.message and "10 joined" in w.message for w in r.warnings)
+
+
+def test_paragraphs_of_any_length_are_not_taken_for_a_wrapped_copy():
+    # Seeds and scraped pages end their lines where paragraphs end: no width is found, nothing is joined.
+    from dutygraph.loaders.unwrap import wrap_width
+
+    for key in ("000", "001", "002", "003", "004"):
+        lines = [Line(i, t) for i, t in enumerate(seed_path(key).read_text(encoding="utf-8").split("\n"), 1)]
+        assert wrap_width(lines) is None, key

@@ -37,6 +37,7 @@ from dutygraph.loaders.sectioned import SectionedNoticeLoader
 from dutygraph.loaders.spaced_table import spaced_table
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, SourceText, clean_line, read_source, strip_glosses
+from dutygraph.loaders.unwrap import unwrap
 from dutygraph.loaders.verdict import check_decomposition
 
 __all__ = [
@@ -201,6 +202,16 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     lines, doubled = undouble(lines)
     if doubled:
         warnings.append(LoadWarning(name, None, "every line of this text is printed twice; read once"))
+    lines, unwrapped, wrapped_at = unwrap(lines)
+    if unwrapped:
+        warnings.append(
+            LoadWarning(
+                name,
+                None,
+                f"lines broken at a width of {wrapped_at} columns (a PDF copied as text): "
+                f"{unwrapped} joined to the line before",
+            )
+        )
     lines, spun = unspin(lines)
     if spun:
         warnings.append(LoadWarning(name, None, f"{spun} role verb(s) reworded by a copying site (卖力) read as 负责"))

@@ -1,0 +1,86 @@
+"""Text broken into lines of one width: a PDF copied as text, a fixed-width mail or report.
+
+Such a copy breaks every paragraph where the page's width ends, inside a sentence, a
+bracket or a unit's name (…（牵头单位：区发 / 改委；配合单位：…）). :func:`unwrap` sees the
+width — many lines as wide as the widest, none wider — and joins each line that reaches it
+to the next, unless the next is indented or opens a numbered item, a heading or a label (an
+item that happened to fill the line).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dutygraph.loaders.base import LABEL
+from dutygraph.loaders.numbering import numbering
+from dutygraph.loaders.text import Line
+
+#: The narrowest page a copy is wrapped at, in columns (a CJK character is two).
+_MIN_WIDTH = 40
+#: How far short of the width a wrapped line may end (a half-width digit or a wider character).
+_SLACK = 3
+_MIN_FULL_LINES = 5
+#: A line broken inside a list or a bracket: what follows is its next name, whatever it looks like.
+_LIST_OPEN = re.compile(r"[、，,（(]$")
+
+
+def width(text: str) -> int:
+    """The columns ``text`` takes: two for a wide (CJK) character, one for any other.
+
+    Example:
+        >>> width("区发改委2024")
+        12
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width the text was wrapped at, or None when its lines are paragraphs.
+
+    A wrapped copy has many lines as wide as the widest (at least five, a quarter of its long lines);
+    lines that hold paragraphs end anywhere and few come close to the longest one.
+    """
+    widths = [width(ln.text.rstrip()) for ln in lines if ln.text.strip() and "|" not in ln.text and "\t" not in ln.text]
+    if not widths:
+        return None
+    widest = max(widths)
+    if widest < _MIN_WIDTH:
+        return None
+    full = sum(1 for w in widths if w >= widest - _SLACK)
+    long_lines = sum(1 for w in widths if w >= _MIN_WIDTH // 2)
+    return widest if full >= _MIN_FULL_LINES and 4 * full >= long_lines else None
+
+
+def unwrap(lines: list[Line]) -> tuple[list[Line], int, int | None]:
+    """Join the lines of a wrapped copy again.
+
+    Returns:
+        The lines, how many were joined to the line before, and the width (None: not wrapped).
+
+    Example:
+        >>> page = ["1.推进重点工作建设项目。（牵头单位：区发", "改委）", "2.新建公园。"] * 6
+        >>> [ln.text for ln in unwrap([Line(i, t) for i, t in enumerate(page, 1)])[0]][:2]
+        ['1.推进重点工作建设项目。（牵头单位：区发改委）', '2.新建公园。']
+    """
+    wrapped_at = wrap_width(lines)
+    if wrapped_at is None:
+        return lines, 0, None
+    out: list[Line] = []
+    joined = 0
+    open_line = False  # the line before reached the width
+    for ln in lines:
+        text = ln.text.rstrip()
+        if open_line and out and text and not ln.text[:1].isspace() and not _opens_item(out[-1].text, text):
+            out[-1] = Line(out[-1].no, out[-1].text + text.strip())
+            joined += 1
+        else:
+            out.append(ln)
+        open_line = bool(text) and "|" not in text and width(text) >= wrapped_at - _SLACK
+    return out, joined, wrapped_at
+
+
+def _opens_item(before: str, text: str) -> bool:
+    """A line that starts an item, a heading or a label of its own after a full line (一、… after
+    现提出以下意见：), unless that line broke inside a list (…、 / …，)."""
+    return not _LIST_OPEN.search(before) and (numbering(text) is not None or bool(LABEL.match(text)))
