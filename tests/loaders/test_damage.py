@@ -183,3 +183,18 @@ def test_paragraphs_of_any_length_are_not_taken_for_a_wrapped_copy():
     for key in ("000", "001", "002", "003", "004"):
         lines = [Line(i, t) for i, t in enumerate(seed_path(key).read_text(encoding="utf-8").split("\n"), 1)]
         assert wrap_width(lines) is None, key
+
+
+def test_an_indented_line_after_a_full_one_opens_a_paragraph_of_its_own():
+    from dutygraph.loaders.unwrap import unwrap
+
+    full = "各责任单位要高度重视，切实加强领导，对照目标任务制订工作方案，明确责任和时间节点。"
+    page = [full[:38], full[38:] + "抓好落实。"] * 3 + [
+        full[:38],
+        "　　各单位每季度报送一次进展情况。",
+        full[:38],
+        "续完。",
+    ]
+    out, joined, at = unwrap([Line(i, t) for i, t in enumerate(page, 1)])
+    assert at == 76 and joined == 4
+    assert [ln.text for ln in out][-3:] == [full[:38], "　　各单位每季度报送一次进展情况。", full[:38] + "续完。"]

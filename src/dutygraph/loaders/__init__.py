@@ -109,8 +109,19 @@ def _prepare(src: SourceText) -> tuple[list[Line], list[LoadWarning]]:
     """Clean every line and cut out injected spam, with a warning per line."""
     lines: list[Line] = []
     warnings: list[LoadWarning] = [LoadWarning(src.name, line, message) for line, message in src.notes]
+    # before cleaning: a wrapped line's width and the next line's indent are as printed
+    raw, unwrapped, wrapped_at = unwrap(src.lines)
+    if unwrapped:
+        warnings.append(
+            LoadWarning(
+                src.name,
+                None,
+                f"lines broken at a width of {wrapped_at} columns (a PDF copied as text): "
+                f"{unwrapped} joined to the line before",
+            )
+        )
     glosses = 0
-    for ln in src.lines:
+    for ln in raw:
         text, glossed = strip_glosses(clean_line(ln.text))
         glosses += glossed
         text, spam = scrub(text)
@@ -202,16 +213,6 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     lines, doubled = undouble(lines)
     if doubled:
         warnings.append(LoadWarning(name, None, "every line of this text is printed twice; read once"))
-    lines, unwrapped, wrapped_at = unwrap(lines)
-    if unwrapped:
-        warnings.append(
-            LoadWarning(
-                name,
-                None,
-                f"lines broken at a width of {wrapped_at} columns (a PDF copied as text): "
-                f"{unwrapped} joined to the line before",
-            )
-        )
     lines, spun = unspin(lines)
     if spun:
         warnings.append(LoadWarning(name, None, f"{spun} role verb(s) reworded by a copying site (卖力) read as 负责"))

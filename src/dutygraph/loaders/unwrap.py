@@ -72,7 +72,7 @@ def unwrap(lines: list[Line]) -> tuple[list[Line], int, int | None]:
     for ln in lines:
         text = ln.text.rstrip()
         if open_line and out and text and not ln.text[:1].isspace() and not _opens_item(out[-1].text, text):
-            out[-1] = Line(out[-1].no, out[-1].text + text.strip())
+            out[-1] = Line(out[-1].no, out[-1].text.rstrip() + text.strip())
             joined += 1
         else:
             out.append(ln)
