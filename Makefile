@@ -15,7 +15,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	  for p in $$(ls -d $$root/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
 	    if $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo $$p; exit 0; fi; done)
 
-.PHONY: help venv demo extract test lint bench accuracy variants browser office neo4j-start neo4j-stop clean
+.PHONY: help venv demo extract test lint bench accuracy accuracy-pdf variants browser office neo4j-start neo4j-stop clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -87,3 +87,6 @@ accuracy: $(STAMP) ## Tasks found and role precision/recall/F1 per document of t
 
 variants: $(STAMP) ## The corpus scored again printed the genre's other ways (labels, punctuation, frames, one line)
 	$(PY) -m bench.variants tests/corpus
+
+accuracy-pdf: $(STAMP) office ## The corpus printed to PDF by LibreOffice and read back, next to its text reading
+	$(PY) -m bench.printed_pdf tests/corpus

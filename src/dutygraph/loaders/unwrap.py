@@ -71,7 +71,7 @@ def unwrap(lines: list[Line]) -> tuple[list[Line], int, int | None]:
     open_line = False  # the line before reached the width
     for ln in lines:
         text = ln.text.rstrip()
-        if open_line and out and text and not ln.text[:1].isspace() and not _opens_item(out[-1].text, text):
+        if open_line and out and text and not ln.text[:1].isspace() and not opens_item(out[-1].text, text):
             out[-1] = Line(out[-1].no, out[-1].text.rstrip() + text.strip())
             joined += 1
         else:
@@ -80,7 +80,7 @@ def unwrap(lines: list[Line]) -> tuple[list[Line], int, int | None]:
     return out, joined, wrapped_at
 
 
-def _opens_item(before: str, text: str) -> bool:
+def opens_item(before: str, text: str) -> bool:
     """A line that starts an item, a heading or a label of its own after a full line (一、… after
     现提出以下意见：), unless that line broke inside a list (…、 / …，)."""
     return not _LIST_OPEN.search(before) and (numbering(text) is not None or bool(LABEL.match(text)))

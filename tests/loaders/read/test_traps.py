@@ -391,3 +391,37 @@ def test_a_unit_cell_of_a_real_table_is_read_as_a_printed_one(tmp_path):
     assert any("'1300' in a leaders column names no person" in w.message for w in result.warnings)
     assert any("read '伍泽国' after '市民政局'" in w.message for w in result.warnings)
     assert any("'已完成。' in a unit column names no unit" in w.message for w in result.warnings)
+
+
+def test_a_pdfs_lines_broken_at_the_margin_join_into_their_paragraph(tmp_path):
+    # Each item runs over three printed lines; the inline roles (省水利厅牵头，省发改委、农垦总局…配合) start on
+    # one and end on the next, a unit's name broken between them (农 / 垦总局).
+    d = docx.Document()
+    d.add_paragraph("十大工程推进工作方案")
+    d.add_paragraph("一、千亿斤粮食产能工程")
+    d.add_paragraph("任务分工：吕维峰副省长负责，省农委总牵头。")
+    d.add_paragraph(
+        "1.水利化工程：突出抓好尼尔基引嫩扩建一期和东部兴凯湖、江萝、临江、勤得利等灌区4个渠首续建工程，"
+        "开工建设东部绥滨等灌区5个渠首工程和西部200万亩旱田节水灌溉工程。新增水田面积100万亩，改善水田面积"
+        "200万亩。省水利厅牵头，省发改委、农垦总局、国土资源厅、环保厅等单位配合。"
+    )
+    d.save(str(tmp_path / "works.docx"))
+    result = load(convert(tmp_path / "works.docx", "pdf", tmp_path))
+    task = next(t for t in result.tasks if t.task == "1")
+    assert (task.lead, task.support, task.leaders) == (
+        ["省水利厅"],
+        ["省发改委", "农垦总局", "国土资源厅", "环保厅"],
+        ["吕维峰"],
+    )
+
+
+def test_a_lone_number_inside_a_pdf_page_is_a_row_number_not_a_page_number(tmp_path):
+    # A table printed one cell a line: 1, 2, 3 stand between cells, not in the page's margin.
+    d = docx.Document()
+    for text in ["2024年秦淮区民生实事分解表", "序号", "工作任务", "牵头单位", "1", "新建公园3个。", "区城管局"]:
+        d.add_paragraph(text)
+    for text in ["2", "整治背街小巷10条。", "区住建局", "3", "新增停车位500个。", "区交通局"]:
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "cells.docx"))
+    result = load(convert(tmp_path / "cells.docx", "pdf", tmp_path))
+    assert [(t.task, t.lead) for t in result.tasks] == [("1", ["区城管局"]), ("2", ["区住建局"]), ("3", ["区交通局"])]

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from dutygraph.errors import UnreadableFileError
-from dutygraph.loaders.read.blocks import Block, Cell, Document, Paragraph, Table
+from dutygraph.loaders.read.blocks import Block, Cell, Document, Table
+from dutygraph.loaders.read.pdf_text import TextLine, join_wrapped, text_lines
 from dutygraph.loaders.text import clean_line, squeeze
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ def read_pdf(path: Path) -> Document:
         raise UnreadableFileError(path, "is a damaged PDF (pdfplumber cannot parse it)") from exc
     except Exception as exc:  # pdfminer raises assorted errors on damaged files
         raise UnreadableFileError(path, "is a damaged PDF (pdfplumber cannot parse it)") from exc
-    blocks: list[Block | _Part] = []
+    blocks: list[Block | _Part | TextLine] = []
     chars_seen = 0
     try:
         with pdf:
@@ -95,15 +96,15 @@ def read_pdf(path: Path) -> Document:
         raise UnreadableFileError(path, "is an encrypted PDF (it needs a password); save an unprotected copy") from exc
     if chars_seen == 0:
         raise UnreadableFileError(path, "has no text layer (a scanned document); run OCR first")
-    doc = Document(path, "pdf", _join_parts(blocks), hashlib.sha256(raw).hexdigest(), "pdf")
+    doc = Document(path, "pdf", _join_parts(join_wrapped(blocks)), hashlib.sha256(raw).hexdigest(), "pdf")
     doc.number_lines()
     return doc
 
 
-def _page_blocks(page: Any) -> list[Block | _Part]:
+def _page_blocks(page: Any) -> list[Block | _Part | TextLine]:
     """One page's text lines and table parts, top to bottom."""
     found = page.find_tables()
-    parts: list[tuple[float, Block | _Part]] = []
+    parts: list[tuple[float, Block | _Part | TextLine]] = []
     boxes = [t.bbox for t in found]
     for t in found:
         part = _table_part(t, page)
@@ -117,14 +118,24 @@ def _page_blocks(page: Any) -> list[Block | _Part]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     rest = page.filter(outside)
-    for line in rest.extract_text_lines(return_chars=False):
-        text = clean_line(line["text"])
-        if text and not _PAGE_NUMBER.match(text):
-            parts.append((line["top"], Paragraph(text)))
+    lines = [ln for ln in rest.extract_text_lines(return_chars=False) if clean_line(ln["text"])]
+    kept = [
+        ln
+        for k, ln in enumerate(lines)
+        if not (_PAGE_NUMBER.match(clean_line(ln["text"])) and _in_margin(ln, k, len(lines), page.height))
+    ]
+    for ln, printed in zip(kept, text_lines(kept, [clean_line(ln["text"]) for ln in kept]), strict=True):
+        parts.append((ln["top"], printed))
     parts.sort(key=lambda p: p[0])
     if parts and isinstance(parts[-1][1], _Part):
         parts[-1][1].last_on_page = True
     return [b for _, b in parts]
+
+
+def _in_margin(line: dict[str, Any], k: int, count: int, height: float) -> bool:
+    """Whether a text line stands where a page number does: first or last on the page, or in its top or
+    bottom tenth (a lone 1 between a table's cells printed one a line is the row's number)."""
+    return k in (0, count - 1) or line["top"] < height / 10 or line["bottom"] > height * 9 / 10
 
 
 def _snap(values: list[float]) -> list[float]:
