@@ -198,3 +198,12 @@ def test_an_indented_line_after_a_full_one_opens_a_paragraph_of_its_own():
     out, joined, at = unwrap([Line(i, t) for i, t in enumerate(page, 1)])
     assert at == 76 and joined == 4
     assert [ln.text for ln in out][-3:] == [full[:38], "　　各单位每季度报送一次进展情况。", full[:38] + "续完。"]
+
+
+def test_a_label_on_the_line_after_a_full_one_inside_an_open_bracket_goes_on_in_the_bracket():
+    from dutygraph.loaders.unwrap import opens_item
+
+    # 〔市生态环境局…按职责分工负责。 / 责任单位：各县(市、区)人民政府。〕: the label is inside the bracket
+    assert not opens_item("推动开展碳排放影响评价。〔市生态环境局等按职责分工负责。", "责任单位：各县人民政府。〕")
+    assert opens_item("推动开展碳排放影响评价。（市生态环境局负责）", "责任单位：各县人民政府。")
+    assert opens_item("现提出以下意见：", "一、全面开展10大专项行动")

@@ -82,5 +82,11 @@ def unwrap(lines: list[Line]) -> tuple[list[Line], int, int | None]:
 
 def opens_item(before: str, text: str) -> bool:
     """A line that starts an item, a heading or a label of its own after a full line (一、… after
-    现提出以下意见：), unless that line broke inside a list (…、 / …，)."""
-    return not _LIST_OPEN.search(before) and (numbering(text) is not None or bool(LABEL.match(text)))
+    现提出以下意见：), unless that line broke inside a list (…、 / …，) or a bracket (〔…负责。 / 责任单位：…〕)."""
+    inside = _LIST_OPEN.search(before) or _open_brackets(before) > 0
+    return not inside and (numbering(text) is not None or bool(LABEL.match(text)))
+
+
+def _open_brackets(text: str) -> int:
+    """How many brackets ``text`` leaves open."""
+    return sum(text.count(c) for c in "（(〔【[") - sum(text.count(c) for c in "）)〕】]")

@@ -128,5 +128,5 @@ def test_the_corpus_printed_to_pdf_reads_close_to_its_text(tmp_path):
     documents = [(doc, gold) for doc, gold in corpus_documents(corpus) if doc.suffix == ".txt"]
     print_pdfs([doc for doc, _ in documents], tmp_path)
     scores = [score_document(tmp_path / f"{doc.stem}.pdf", gold) for doc, gold in documents]
-    overall = total(scores)  # today 1729 of 1923 tasks (89.9 %), F1 0.924
-    assert overall.found / overall.gold_tasks >= 0.88 and overall.f1 >= 0.91
+    overall = total(scores)  # today 1751 of 1923 tasks (91.1 %), F1 0.934
+    assert overall.found / overall.gold_tasks >= 0.90 and overall.f1 >= 0.92

@@ -17,8 +17,10 @@ from dutygraph.loaders.read.blocks import Block, Paragraph
 from dutygraph.loaders.unwrap import opens_item
 
 #: How near the right margin, in characters, a wrapped line ends (justified text reaches it, a stop may
-#: hang past it, ragged text stops a character short).
-_REACH = 1.5
+#: hang past it, ragged text stops up to two characters short).
+_REACH = 2.0
+#: How far in, in characters, an indented line starts (a paragraph's first line is indented by two).
+_INDENT = 1.5
 #: The narrowest text block, in characters, whose lines wrap (a body line holds 28 to 40).
 _MIN_BLOCK = 24
 
@@ -40,7 +42,7 @@ def text_lines(lines: list[dict[str, Any]], texts: list[str]) -> list[TextLine]:
     left, right = min(ln["x0"] for ln in lines), max(ln["x1"] for ln in lines)
     block = right - left >= _MIN_BLOCK * size  # a page of short lines (a title, cells) wraps none of them
     return [
-        TextLine(Paragraph(text), block and right - ln["x1"] <= _REACH * size, ln["x0"] - left >= _REACH * size)
+        TextLine(Paragraph(text), block and right - ln["x1"] <= _REACH * size, ln["x0"] - left >= _INDENT * size)
         for ln, text in zip(lines, texts, strict=True)
     ]
 
