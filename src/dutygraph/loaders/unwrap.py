@@ -41,7 +41,7 @@ def wrap_width(lines: list[Line]) -> int | None:
     A wrapped copy has many lines as wide as the widest (at least five, a quarter of its long lines);
     lines that hold paragraphs end anywhere and few come close to the longest one.
     """
-    widths = [width(ln.text.rstrip()) for ln in lines if ln.text.strip() and "|" not in ln.text and "\t" not in ln.text]
+    widths = [width(ln.text.rstrip()) for ln in lines if ln.text.strip() and _is_prose(ln.text)]
     if not widths:
         return None
     widest = max(widths)
@@ -76,8 +76,13 @@ def unwrap(lines: list[Line]) -> tuple[list[Line], int, int | None]:
             joined += 1
         else:
             out.append(ln)
-        open_line = bool(text) and "|" not in text and width(text) >= wrapped_at - _SLACK
+        open_line = bool(text) and _is_prose(text) and width(text) >= wrapped_at - _SLACK
     return out, joined, wrapped_at
+
+
+def _is_prose(text: str) -> bool:
+    """A line that may have been wrapped: not a table's row (pipes or tabs between cells)."""
+    return "|" not in text and "\t" not in text
 
 
 def opens_item(before: str, text: str) -> bool:

@@ -118,14 +118,14 @@ def _page_blocks(page: Any) -> list[Block | _Part | TextLine]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     rest = page.filter(outside)
-    lines = [ln for ln in rest.extract_text_lines(return_chars=False) if clean_line(ln["text"])]
+    printed = [(ln, text) for ln in rest.extract_text_lines(return_chars=False) if (text := clean_line(ln["text"]))]
     kept = [
-        ln
-        for k, ln in enumerate(lines)
-        if not (_PAGE_NUMBER.match(clean_line(ln["text"])) and _in_margin(ln, k, len(lines), page.height))
+        (ln, text)
+        for k, (ln, text) in enumerate(printed)
+        if not (_PAGE_NUMBER.match(text) and _in_margin(ln, k, len(printed), page.height))
     ]
-    for ln, printed in zip(kept, text_lines(kept, [clean_line(ln["text"]) for ln in kept]), strict=True):
-        parts.append((ln["top"], printed))
+    lines = text_lines([ln for ln, _ in kept], [text for _, text in kept])
+    parts += [(ln["top"], line) for (ln, _), line in zip(kept, lines, strict=True)]
     parts.sort(key=lambda p: p[0])
     if parts and isinstance(parts[-1][1], _Part):
         parts[-1][1].last_on_page = True
