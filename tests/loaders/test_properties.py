@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dutygraph.errors import InputError
@@ -145,6 +145,7 @@ GENRE_TOKENS = st.sampled_from(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tokens=st.lists(GENRE_TOKENS, max_size=150), layout=st.sampled_from(LAYOUTS))
+@example(tokens=["一、", "一、", "部门分工:", "、", "，", "负责"], layout=None)  # a label then separators alone
 def test_arbitrary_arrangements_of_the_genre_load_or_fail_cleanly(tokens, layout):
     _load_or_clean_error("".join(tokens), layout)
 

@@ -247,10 +247,12 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
                 roles.lead.extend(names)
             else:
                 roles.responsible.extend(names)  # X、Y负责: all lead, unless the first listed leads
-        elif convention and looks_like_unit(split_top_level(seg, "、")[0]):
+        elif not (listed := split_top_level(seg, "、")):
+            continue  # separators alone (、，): no name to read
+        elif convention and looks_like_unit(listed[0]):
             # (X、Y、Z。排名第一的为牵头单位): X leads, by the note; (X、Y等有关部门,Z负责): all are responsible
             roles.responsible += ctx.names(CATEGORY_TAIL.sub("", seg), line)
-        elif all(looks_like_unit(n.strip("★☆")) for n in split_top_level(seg, "、")):
+        elif all(looks_like_unit(n.strip("★☆")) for n in listed):
             if "★" not in seg and "☆" not in seg:  # ★ marks the lead: settled once the task is read
                 ctx.warn(line, f"cannot tell whether '{seg}' leads or supports; read as supporting")
             roles.support += ctx.names(seg, line)
