@@ -207,3 +207,42 @@ def test_a_label_on_the_line_after_a_full_one_inside_an_open_bracket_goes_on_in_
     assert not opens_item("推动开展碳排放影响评价。〔市生态环境局等按职责分工负责。", "责任单位：各县人民政府。〕")
     assert opens_item("推动开展碳排放影响评价。（市生态环境局负责）", "责任单位：各县人民政府。")
     assert opens_item("现提出以下意见：", "一、全面开展10大专项行动")
+
+
+def test_a_page_on_one_line_whose_table_had_one_cell_a_line_reads_the_cells_again(tmp_path):
+    # A headerless table printed one cell a line, each cell closed by its pipe, then the page lost its breaks.
+    doc = tmp_path / "one_line_cells.txt"
+    doc.write_text(
+        "某市农业农村局2024年重点工作任务清单 发布时间:2024-03-01 "
+        "1 | 一、主要预期目标 | 农村常住居民人均可支配收入增长6%。 | 法规科 | 张伟 | 2024年底前 | "
+        "2 | 粮食产量稳定在100亿斤以上。 | 市农技中心 | 李强 | 2024年底前 | "
+        "3 | 二、推进产业发展 | 农产品加工业产值增长15%以上。 | 产业科 | | 2024年底前 | "
+        "4 | 新增规上农产品加工企业10家,支持重点企业发展。 | 产业科 | 王芳 | 2024年底前 |",
+        encoding="utf-8",
+    )
+    result = load(doc)
+    assert [(t.task, t.lead, t.leaders) for t in result.tasks] == [
+        ("1", ["法规科"], ["张伟"]),
+        ("2", ["市农技中心"], ["李强"]),
+        ("3", ["产业科"], []),
+        ("4", ["产业科"], ["王芳"]),
+    ]
+    assert any("one cell a line" in w.message for w in result.warnings)
+
+
+def test_a_page_on_one_line_breaks_before_a_unit_heading_that_opens_a_restarted_numbering(tmp_path):
+    # Each unit's targets restart at 1.; the first unit's name went onto the title's line.
+    doc = tmp_path / "one_line_unit_headings.txt"
+    doc.write_text(
+        "各区人民政府,市政府各部门: 现将主要工作考核目标印发给你们。 二○○六年三月二十四日 "
+        "各区政府2006年主要工作考核目标 东城区政府 1.地区生产总值增长15%。(分值:5分) "
+        "2.财政收入增长10%。(分值:10分) 西城区政府 1.地区生产总值增长12%。(分值:5分) "
+        "2.确保无重特大安全事故发生。(分值:5分)",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.lead) for t in load(doc).tasks] == [
+        ("1", ["东城区政府"]),
+        ("2", ["东城区政府"]),
+        ("1", ["西城区政府"]),
+        ("2", ["西城区政府"]),
+    ]

@@ -27,7 +27,7 @@ from dutygraph.loaders.glued import unglue
 from dutygraph.loaders.labels import colon_labels
 from dutygraph.loaders.metadata import detect_metadata
 from dutygraph.loaders.mojibake import number_garbled
-from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe, unspin
+from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unflatten_pipe_page, unpipe, unspin
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
@@ -216,6 +216,11 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     lines, spun = unspin(lines)
     if spun:
         warnings.append(LoadWarning(name, None, f"{spun} role verb(s) reworded by a copying site (卖力) read as 负责"))
+    lines, unflattened = unflatten_pipe_page(lines)
+    if unflattened:
+        warnings.append(
+            LoadWarning(name, None, "a page on one line holds a table of cells closed by pipes; one cell a line")
+        )
     lines, celled = unpipe(lines)
     lines, rows = unglue_pipe_rows(lines)
     if rows:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from dutygraph.loaders.chrome import DISCLAIMER_WORDS
+from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.one_line_table import separated_cells
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line
 from dutygraph.loaders.text import OPENERS, Line
 
@@ -41,6 +43,14 @@ _DISCLAIMER_GAP = re.compile(rf"(?<=\s)\S{{0,12}}?(?:{DISCLAIMER_WORDS})(?=\s)")
 #: A labelled deadline's date and the space after it (整改时限:2021年8月13日前 操作间…): the next item starts there.
 _DEADLINE_GAP = re.compile(
     r"(?:时限|期限|完成时间|时间节点)[:：]\s*(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:前|底前|底|以前|之前)?[\s\u3000]+(?=[^\s\d])"
+)
+#: A short heading set apart by spaces just before an item numbered first (… 考核目标 凤台县政府 1.地区…): the
+#: name of a section whose numbering starts there, which went on the line above it.
+_HEADING_BEFORE_FIRST = re.compile(
+    r"(?<=\S[\s\u3000])[\u4e00-\u9fff]{2,15}[\s\u3000]*(?=(?:1[.．、]|[（(][1一][）)])(?!\d))"
+)
+_MARK_BEFORE = re.compile(
+    r"(?:\d{1,3}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[\s\u3000]*$"
 )
 _SENTENCE_GAP = re.compile(r"(?<=[。！？!?；;])[\s\u3000]+(?=\S)")
 _CLOSE_GAP = re.compile(r"(?<=[）)])[\s\u3000]+(?=\S)")
@@ -93,7 +103,12 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
             continue
         frame = [m.start() for m in _DISCLAIMER_GAP.finditer(ln.text)]
         dated = [m.end() for m in _DEADLINE_GAP.finditer(ln.text)]
-        marks = sorted({*marks, *gaps, *(ends if lost else []), *frame, *dated})
+        headed = [
+            w.start()
+            for w in (_HEADING_BEFORE_FIRST.finditer(ln.text) if lost else ())
+            if not _MARK_BEFORE.search(ln.text, 0, w.start())  # 1. 市科技馆 (1)…: the item's own text
+        ]
+        marks = sorted({*marks, *gaps, *(ends if lost else []), *frame, *dated, *headed})
         broken += 1
         start = 0
         for pos in [*marks, len(ln.text)]:
@@ -313,3 +328,58 @@ class Simplifier:
             i = lo
         original = iter("".join(printed))
         return "".join(ch if ch.isspace() else next(original) for ch in text)
+
+
+#: Enough cells on a page's one line to be a table's header and rows, not a sentence with a pipe.
+_PAGE_CELLS = 8
+
+
+def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
+    """A page on one line whose table was printed one cell a line, each closed by ``|``, put back
+    one cell a line (the form :func:`unpipe` reads), with the page's text around the table on
+    lines of its own (broken by :func:`split_run_on`).
+
+    Only a line that is the page (half its text or more, past 150 characters, eight pipes at
+    least) is taken; a pipe row of a table among other lines stays as it is, and so does a page
+    whose header :func:`separated_cells` knows (its columns tell where each row ends). The
+    table's first cell is the last word before the first pipe.
+
+    Returns:
+        The lines, and how many lines were put back so.
+
+    Example:
+        >>> page = "清单 1 | 稳增长。 | 市发改委 | 2 | 扩投资。 | 市住建局 | 3 | 促消费。 | 市商务局 |" + " 要求。" * 60
+        >>> [ln.text for ln in unflatten_pipe_page([Line(1, page)])[0]][:5]
+        ['清单', '1 |', '稳增长。 |', '市发改委 |', '2 |']
+    """
+    size = sum(len(ln.text) for ln in lines)
+    out: list[Line] = []
+    done = 0
+    for ln in lines:
+        text = ln.text.strip()
+        if len(text) <= _RUN_ON or len(text) < 0.5 * size or text.count("|") < _PAGE_CELLS or text.startswith("|"):
+            out.append(ln)
+            continue
+        if separated_cells(text) is not None:  # a header of known columns: the flat table reads the cells
+            out.append(ln)
+            continue
+        first, *cells, rest = text.split("|")
+        head, _, opening = first.rstrip().rpartition(" ")
+        if head.strip():
+            out += split_run_on([Line(ln.no, head.strip())])[0]
+        for cell in [opening, *cells]:
+            words, _, last = cell.strip().rpartition(" ")
+            if len(words) >= 10 and header_role(last):  # a note before the header (注:…) 序号
+                out += [Line(ln.no, f"{words} |"), Line(ln.no, f"{last} |")]
+            else:
+                out.append(Line(ln.no, f"{_column_name(cell)} |" if cell.strip() else "|"))
+        if rest.strip():
+            out += split_run_on([Line(ln.no, rest.strip())])[0]
+        done += 1
+    return out, done
+
+
+def _column_name(cell: str) -> str:
+    """A cell as printed, or a letter-spaced column name (任 务 名 称) closed up."""
+    closed = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", cell.strip())
+    return closed if closed != cell.strip() and header_role(closed) else cell.strip()
