@@ -121,9 +121,12 @@ def find_header(table: Table, grid: list[list[Cell | None]]) -> Columns | None:
             continue
         rows = [start]
         r = start + 1
-        while r < table.n_rows and _is_header_row(grid[r], r):
+        while r < table.n_rows and _is_header_row(grid[r], r) and _refines(grid[r - 1], grid[r], r):
             rows.append(r)
             r += 1
+        # The header's last names printed on a row of their own (任务完成率 | 备注 under 序号 | 项目名称):
+        # skipped with the header, naming no column.
+        tail = [r] if r < table.n_rows and _is_header_row(grid[r], r) else []
         col_roles: list[str | None] = []
         col_names: list[str] = []
         for c in range(table.n_cols):
@@ -138,7 +141,7 @@ def find_header(table: Table, grid: list[list[Cell | None]]) -> Columns | None:
         col_roles = ranked_roles(col_names, col_roles)  # 第一责任单位 | 主要责任单位
         if not any(r in ROLE_FIELDS for r in col_roles) or not known:
             continue
-        return _assign(col_roles, rows, table, grid)
+        return _assign(col_roles, rows + tail, table, grid)
     return None
 
 
@@ -151,6 +154,17 @@ def _is_header_row(row: list[Cell | None], r: int) -> bool:
     """A second header row: every cell starting in it is a header label (some may continue from above)."""
     own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.row == r and c.lines]
     return bool(own) and all(header_role(c.text) is not None for c in own)
+
+
+def _refines(upper: list[Cell | None], row: list[Cell | None], r: int) -> bool:
+    """Whether a header row names the columns under the row above: each of its own cells stands under a
+    cell spanning several columns (工作进度 over 10月完成情况 | 进度状态) or under none; a row whose cells
+    stand under columns already named one by one (序号 | 项目名称 over 任务完成率 | 备注) is the header's
+    end printed on a line of its own, not a second header row."""
+    own = [(c, cell) for c, cell in enumerate(row) if cell is not None and cell.row == r and cell.lines]
+    return not any(
+        (above := upper[c]) is not None and above is not cell and above.lines and above.colspan == 1 for c, cell in own
+    )
 
 
 def _assign(roles: list[str | None], header_rows: list[int], table: Table, grid: list[list[Cell | None]]) -> Columns:

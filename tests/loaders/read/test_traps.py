@@ -347,6 +347,24 @@ def test_a_table_reads_its_task_from_the_first_text_column_not_from_a_target_or_
     ]
 
 
+def test_a_header_whose_last_names_went_onto_a_row_of_their_own_keeps_its_columns(tmp_path):
+    # 任务完成率 | 备注 printed under 序号 | 项目名称 are the header's end, not names of those two columns.
+    result = _page(
+        tmp_path,
+        "header_end.html",
+        [
+            ["序号", "项目名称", "责任单位", "目标任务", "1-8月实际完成情况"],
+            ["任务完成率", "备注", "", "", ""],
+            ["1", "新增城镇就业", "区人社局", "8950人", "7123人"],
+            ["2", "减少义务教育大班额", "区教育局", "51个", "53个"],
+        ],
+    )
+    assert [(t.task, t.text, t.lead) for t in result.tasks] == [
+        ("1", "新增城镇就业", ["区人社局"]),
+        ("2", "减少义务教育大班额", ["区教育局"]),
+    ]
+
+
 def test_a_name_column_and_its_content_column_make_one_task_text_and_sub_rows_their_own(tmp_path):
     # 项目名称 | 目标任务 before the unit: one task 名称：内容 a row, as with pipes; under a 序号 and a 名称 spanning
     # three rows, the rows after the first are tasks of their own, their text their own target.
