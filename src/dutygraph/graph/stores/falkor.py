@@ -59,6 +59,8 @@ from dutygraph.graph.stores.base import (
 )
 from dutygraph.graph.stores.falkor_server import (
     DB_FILE,
+    WATCH_EVERY,
+    Watchdog,
     _read_only_dir,
     embedded_db,
     servers_of,
@@ -125,7 +127,9 @@ class FalkorStore(GraphStore):
         StoreUnreachableError: the embedded server could not start.
 
     A store whose directory is read-only is read from a private copy, so
-    queries still work.
+    queries still work. A server that stops answering while a statement runs
+    (:class:`~dutygraph.graph.stores.falkor_server.Watchdog`) is killed: a read
+    is made again on a new server, a write fails with StoreUnreachableError.
 
     Example:
         >>> import tempfile
@@ -148,6 +152,8 @@ class FalkorStore(GraphStore):
     ) -> None:
         self.path = Path(path)
         self._db: Any = None
+        self._watch_every = WATCH_EVERY
+        self._dog = Watchdog(None)
         self._write_lock: FileLock | None = None
         self._copy: Path | None = None
         self._name = graph
@@ -170,6 +176,7 @@ class FalkorStore(GraphStore):
         elif write:
             self._lock_for_writing(lock_timeout, on_wait)
         try:
+            self._where = where
             self._start(where)
             # The graph key must exist before a read, or FalkorDB reports "empty key"
             # instead of, say, a syntax error; creating the indexes creates it.
@@ -222,6 +229,7 @@ class FalkorStore(GraphStore):
                         socket_timeout=None,
                     )
                     self._graph = self._db.select_graph(self._name)
+                    self._dog = Watchdog(self._db.client, self._watch_every)
                 finally:
                     if open_lock is not None:
                         open_lock.release()
@@ -271,6 +279,15 @@ class FalkorStore(GraphStore):
             self._copy = None
 
     @property
+    def watch_every(self) -> float:
+        """Seconds a statement runs before the watchdog checks that the server still answers."""
+        return self._watch_every
+
+    @watch_every.setter
+    def watch_every(self, seconds: float) -> None:
+        self._watch_every = self._dog.every = seconds
+
+    @property
     def location(self) -> str:
         return str(self.path)
 
@@ -310,9 +327,17 @@ class FalkorStore(GraphStore):
         return embedded_cypher(cypher)
 
     def _write(self, cypher: str, params: dict[str, Any]) -> None:
+        dog = self._dog
         try:
-            self._graph.query(cypher, params)
+            with dog.watching():
+                self._graph.query(cypher, params)
         except Exception as exc:
+            if dog.hung:
+                self._forget_server()
+                raise StoreUnreachableError(
+                    f"the embedded server of {self.path} stopped answering during a write and was stopped; "
+                    "the store keeps what it had acknowledged: run the command again"
+                ) from None
             if _no_space(exc) or "MISCONF" in str(exc):
                 raise StoreFullError(f"no space left on the device holding {self.path}") from exc
             raise StoreError(f"the embedded store refused a write: {exc}") from exc
@@ -321,9 +346,16 @@ class FalkorStore(GraphStore):
         answered = self._answer_listing(cypher)
         if answered is not None:
             return answered
+        dog = self._dog
         try:
-            result = self._graph.ro_query(cypher, params)
+            with dog.watching():
+                result = self._graph.ro_query(cypher, params)
         except Exception as exc:
+            if dog.hung:  # a read changes nothing: read again from a new server
+                log.warning("the embedded server of %s stopped answering; started again", self.path)
+                self._forget_server()
+                self._start(self._where)
+                return self._read(cypher, params)
             message = str(exc)
             if "empty key" in message:
                 raise EmptyStoreError(
@@ -341,6 +373,16 @@ class FalkorStore(GraphStore):
             raise QueryError(f"the query failed: {message}") from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
         return QueryResult(columns, [plain_row(row) for row in result.result_set])
+
+    def _forget_server(self) -> None:
+        """Drop the client of a server the watchdog killed, and what it left behind (registry, socket)."""
+        self._db = None
+        self._dog.stop()
+        if self._copy is not None:  # a private copy: no other process opens it
+            stop_orphans(self._where)
+            return
+        with FileLock(self.path / OPEN_LOCK, timeout=OPEN_TIMEOUT):
+            stop_orphans(self._where)
 
     def _answer_listing(self, cypher: str) -> QueryResult | None:
         """SHOW … and CALL dbms.components(), which FalkorDB does not know, answered as Neo4j would list them."""
@@ -369,6 +411,7 @@ class FalkorStore(GraphStore):
             self._release()
             return
         self._db = None
+        self._dog.stop()
         client = db.client
         # Closing sends SHUTDOWN; the server exits, which drops the connection, and redis-py
         # by default retries a dropped connection with back-off (3-4 s of every close once).

@@ -13,6 +13,7 @@ import shutil
 import signal
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -277,3 +278,94 @@ def embedded_db(db_file: Path, serverconfig: dict[str, str], **client_options: A
             self.flushdb = self.client.flushdb
 
     return Embedded()
+
+
+#: Seconds between two checks that the server still answers while a statement runs; a server
+#: that leaves two PINGs in a row unanswered (10 s each, or the interval if shorter) is hung, not busy: FalkorDB runs a
+#: statement on a worker thread and keeps answering PING while it does.
+WATCH_EVERY = 30.0
+_PING_TIMEOUT = 10.0
+
+
+class Watchdog:
+    """Watches the server of ``client`` while statements run, and kills it if it hangs.
+
+    A FalkorDB server was seen once with every thread waiting on a lock and no PING answered:
+    a statement sent to it waits for ever (the client has no socket timeout, so that long
+    statements finish). One thread per store wakes every :data:`WATCH_EVERY` seconds; when a
+    statement has been running that long, it pings the server on a second connection, and
+    when two PINGs in a row go unanswered it kills the server, so the statement fails with a
+    dropped connection instead of waiting, and :attr:`hung` says why. A statement costs two
+    assignments, not a thread. The append-only file is synced on every write, so the store
+    keeps every write the server had acknowledged.
+
+    Example:
+        >>> dog = Watchdog(None, every=0.01)  # no server to watch: nothing happens
+        >>> with dog.watching():
+        ...     pass
+        >>> dog.hung, dog.stop()
+        (False, None)
+    """
+
+    def __init__(self, client: Any, every: float = WATCH_EVERY) -> None:
+        import threading
+
+        self._client = client
+        self.every = every
+        self._since: float | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="dutygraph-watchdog", daemon=True)
+        self.hung = False
+        self._started = False
+
+    @contextlib.contextmanager
+    def watching(self) -> Iterator[None]:
+        """The statement run inside is watched."""
+        if self._client is not None and not self._started:
+            self._started = True
+            self._thread.start()
+        self.hung = False
+        self._since = time.monotonic()
+        try:
+            yield
+        finally:
+            self._since = None
+
+    def stop(self) -> None:
+        """End the watch (the store closes or its server was killed)."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _watch(self) -> None:
+        unanswered = 0
+        while not self._stop.wait(min(self.every, WATCH_EVERY)):
+            since = self._since
+            if since is None or time.monotonic() - since < self.every:
+                unanswered = 0
+                continue
+            unanswered = 0 if _answers(self._client.socket_file, min(_PING_TIMEOUT, self.every)) else unanswered + 1
+            if unanswered >= 2 and self._since is not None:
+                pid = self._client.pid
+                log.warning("the embedded server (pid %s) answers nothing: stopping it", pid)
+                self.hung = True
+                if pid:
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGKILL)
+                return
+
+
+def _answers(socket: str | None, timeout: float) -> bool:
+    """Whether the server on ``socket`` answers a PING within ``timeout`` seconds."""
+    import redis
+
+    if not socket:
+        return False
+    try:
+        probe = redis.Redis(unix_socket_path=socket, socket_timeout=timeout, retry=Retry(NoBackoff(), 0))
+        try:
+            return bool(probe.ping())
+        finally:
+            probe.close()
+    except Exception:  # a refused, dropped or timed-out connection: no answer
+        return False
