@@ -88,5 +88,5 @@ accuracy: $(STAMP) ## Tasks found and role precision/recall/F1 per document of t
 variants: $(STAMP) ## The corpus scored again printed the genre's other ways (labels, punctuation, frames, one line)
 	$(PY) -m bench.variants tests/corpus
 
-accuracy-pdf: $(STAMP) office ## The corpus printed to PDF by LibreOffice and read back, next to its text reading
+accuracy-pdf: $(STAMP) office ## The corpus printed to PDF and saved as Word (.docx) by LibreOffice and read back, next to its text reading
 	$(PY) -m bench.printed_pdf tests/corpus

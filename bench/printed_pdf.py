@@ -1,9 +1,10 @@
-"""The corpus printed to PDF and read back: how the loaders read the PDF attachment a user
-holds, next to the same document as text.
+"""The corpus printed to PDF and saved as Word, and read back: how the loaders read the PDF
+and the .docx attachment a user holds, next to the same document as text.
 
 LibreOffice prints every text document of the corpus (one batch, a private profile) and
-the loaders read each PDF through pdfplumber; both readings are scored against the same
-gold. A table the text printed one cell a line between blank lines loses its blank lines
+the loaders read each PDF through pdfplumber; LibreOffice also saves each document's
+html-table reading (its pipe tables as real tables, bench/variants.py) as .docx, read through
+python-docx. All readings are scored against the same gold. A table the text printed one cell a line between blank lines loses its blank lines
 in a PDF (a PDF keeps no empty paragraph), so those documents read worse than printed;
 a real PDF would hold a ruled table.
 
@@ -20,22 +21,25 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.accuracy import corpus_documents, score_document, total
+from bench.accuracy import DocScore, corpus_documents, score_document, total
+from bench.variants import VARIANTS
 
 
-def print_pdfs(texts: list[Path], out: Path) -> None:
-    """Print ``texts`` to PDF in ``out`` with LibreOffice, a second pass for any the first did not write."""
+def print_pdfs(texts: list[Path], out: Path, target: str = "pdf") -> None:
+    """Print ``texts`` to PDF (or convert them to ``target``) in ``out`` with LibreOffice, more passes
+    for any the first did not write."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         sys.exit("error: LibreOffice (soffice) is needed: make office")
-    for _ in range(2):
-        missing = [t for t in texts if not (out / f"{t.stem}.pdf").exists()]
+    suffix = target.split(":", 1)[0]
+    for _ in range(3):
+        missing = [t for t in texts if not (out / f"{t.stem}.{suffix}").exists()]
         if not missing:
             return
         with tempfile.TemporaryDirectory() as profile:
             profile_arg = f"-env:UserInstallation={Path(profile).as_uri()}"
             subprocess.run(
-                [exe, profile_arg, "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, missing)],
+                [exe, profile_arg, "--headless", "--convert-to", target, "--outdir", str(out), *map(str, missing)],
                 capture_output=True,
                 timeout=1800,
                 check=False,
@@ -50,25 +54,35 @@ def main(argv: list[str] | None = None) -> int:
     logging.disable(logging.WARNING)
     documents = [(doc, gold) for doc, gold in corpus_documents(args.corpus) if doc.suffix == ".txt"]
     with tempfile.TemporaryDirectory() as tmp:
-        print_pdfs([doc for doc, _ in documents], Path(tmp))
-        printed, as_pdf = [], []
+        pages, words = Path(tmp) / "pdf", Path(tmp) / "docx"
+        tables = Path(tmp) / "html"
+        for folder in (pages, words, tables):
+            folder.mkdir()
+        for doc, _ in documents:
+            html = VARIANTS["html-table"](doc.read_text(encoding="utf-8"))
+            (tables / f"{doc.stem}.html").write_text(html, encoding="utf-8")
+        print_pdfs([doc for doc, _ in documents], pages)
+        print_pdfs([tables / f"{doc.stem}.html" for doc, _ in documents], words, "docx:MS Word 2007 XML")
+        printed: list[DocScore] = []
+        read: dict[str, list[DocScore]] = {"pdf": [], "docx": []}
         for doc, gold in documents:
-            pdf = Path(tmp) / f"{doc.stem}.pdf"
             text_score = score_document(doc, gold)
             printed.append(text_score)
-            if not pdf.exists():
-                print(f"    {doc.stem}: LibreOffice wrote no PDF")
-                continue
-            pdf_score = score_document(pdf, gold)
-            as_pdf.append(pdf_score)
-            worse = pdf_score.found < text_score.found or pdf_score.f1 < text_score.f1 - 1e-9
-            if args.show_misses and worse:
-                print(
-                    f"    {doc.stem}: tasks {pdf_score.found}/{pdf_score.gold_tasks}, F1 {pdf_score.f1:.3f} "
-                    f"(as text: {text_score.found}, {text_score.f1:.3f})"
-                )
+            for kind, folder in (("pdf", pages), ("docx", words)):
+                path = folder / f"{doc.stem}.{kind}"
+                if not path.exists():
+                    print(f"    {doc.stem}: LibreOffice wrote no {kind}")
+                    continue
+                score = score_document(path, gold)
+                read[kind].append(score)
+                worse = score.found < text_score.found or score.f1 < text_score.f1 - 1e-9
+                if args.show_misses and worse:
+                    print(
+                        f"    {doc.stem}.{kind}: tasks {score.found}/{score.gold_tasks}, F1 {score.f1:.3f} "
+                        f"(as text: {text_score.found}, {text_score.f1:.3f})"
+                    )
     print(f"{'reading':<10}  tasks found       precision  recall     F1")
-    for name, scores in (("text", printed), ("pdf", as_pdf)):
+    for name, scores in (("text", printed), ("pdf", read["pdf"]), ("docx", read["docx"])):
         t = total(scores)
         pct = f"{t.found}/{t.gold_tasks} ({t.found / t.gold_tasks:.1%})"
         print(f"{name:<10}  {pct:<16}  {t.precision:>9.3f}  {t.recall:>6.3f}  {t.f1:>5.3f}")

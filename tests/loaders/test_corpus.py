@@ -61,15 +61,15 @@ def test_the_corpus_reads_as_well_printed_the_other_ways_of_the_genre(variant):
 
 
 def test_the_corpus_printed_on_one_line_holds_what_is_reached():
-    overall = total(score_variant(CORPUS, "one-line"))  # today 1737 of 1923 tasks (90.3 %), F1 0.921
-    assert overall.found / overall.gold_tasks >= 0.89 and overall.f1 >= 0.91
+    overall = total(score_variant(CORPUS, "one-line"))  # today 1746 of 1923 tasks (90.8 %), F1 0.925
+    assert overall.found / overall.gold_tasks >= 0.90 and overall.f1 >= 0.915
 
 
 def test_the_corpus_with_its_pipe_tables_served_as_real_html_tables_holds_what_is_reached():
     """The table reader of Word, Excel and HTML files on the corpus's tables. A pipe row that lost a merged
     cell is served short (a real page would span the cell), so a few documents read worse than printed."""
-    overall = total(score_variant(CORPUS, "html-table"))  # today 1801 of 1923 tasks (93.7 %), F1 0.953
-    assert overall.found / overall.gold_tasks >= 0.93 and overall.f1 >= 0.94
+    overall = total(score_variant(CORPUS, "html-table"))  # today 1814 of 1923 tasks (94.3 %), F1 0.956
+    assert overall.found / overall.gold_tasks >= 0.935 and overall.f1 >= 0.945
 
 
 def test_the_corpus_wrapped_at_a_pdf_pages_width_holds_what_is_reached():
