@@ -246,3 +246,16 @@ def test_a_page_on_one_line_breaks_before_a_unit_heading_that_opens_a_restarted_
         ("1", ["西城区政府"]),
         ("2", ["西城区政府"]),
     ]
+
+
+def test_a_sites_marks_that_a_page_goes_on_from_the_last_are_not_the_text(tmp_path):
+    # A law site splits a plan over pages and opens each with [接上页]: the item after it is still an item.
+    doc = tmp_path / "page_3.txt"
+    doc.write_text(
+        "[接上页] 3.新建城市公园5个。(责任单位:市住建局)\n4.新增城镇就业1万人。(责任单位:市人社局)[接下页]\n",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.text, t.lead) for t in load(doc).tasks] == [
+        ("3", "新建城市公园5个。", ["市住建局"]),
+        ("4", "新增城镇就业1万人。", ["市人社局"]),
+    ]

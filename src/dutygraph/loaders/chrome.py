@@ -5,7 +5,8 @@ A page saved from a government site carries its frame: a breadcrumb (首页 > �
 (第1页 共2页), sharing prompts (扫一扫在手机打开当前页), links to the next article,
 the site's numbered terms of use under 版权与免责声明, and a footer (版权所有,
 网站标识码, ICP备…, and 主办单位：某某市人民政府办公室 — a footer line that reads
-like a lead unit's label). Glued to the last task of a table they become part of its
+like a lead unit's label), and a page's mark that it goes on from the one before ([接上页]).
+Glued to the last task of a table they become part of its
 last cell. :func:`strip_chrome` blanks such lines, keeping every other line's number;
 the publishing details (发布时间, 来源) stay for the metadata.
 """
@@ -38,6 +39,11 @@ DISCLAIMER_WORDS = r"版[权權][与與]免[责責][声聲]明|免[责責][声�
 _DISCLAIMER = re.compile(rf"^.{{0,12}}(?:{DISCLAIMER_WORDS}|版[权權][声聲]明)[:：]?$")
 #: Longer lines are text that the frame was glued to: only its tail of page tools is cut.
 _MAX_CHROME = 60
+#: A site's mark that a page goes on from the one before or on the next ([接上页] (2)培育…, …[接下页]): not the text.
+_CONTINUED = re.compile(
+    r"^\s*[\[【〔(（]\s*(?:接上页|续上页|上接第?\s*\d*\s*页|接第\s*\d+\s*页)\s*[\]】〕)）]\s*"
+    r"|\s*[\[【〔(（]\s*(?:接下页|未完|未完待续|下转第?\s*\d*\s*页|转第\s*\d+\s*页)\s*[\]】〕)）]\s*$"
+)
 _TOOLS_TAIL = re.compile(r"(?:[【\[]?\s*(?:打印本页|关闭窗口|打印此页|关闭本页|打印|关闭|返回顶部)\s*[】\]]?\s*){2,}$")
 
 
@@ -55,6 +61,9 @@ def strip_chrome(lines: list[Line]) -> tuple[list[Line], list[int]]:
     texts = [ln.text for ln in lines]
     changed: set[int] = set()
     for i, text in enumerate(texts):
+        if (unmarked := _CONTINUED.sub("", text)) != text:
+            texts[i] = text = unmarked
+            changed.add(i)
         tail = _TOOLS_TAIL.search(text)
         if tail and tail.start() > 0 and text[: tail.start()].strip():
             texts[i] = text[: tail.start()].rstrip()  # 。【打印本页】【关闭窗口】 glued to the last task
