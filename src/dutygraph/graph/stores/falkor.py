@@ -26,7 +26,6 @@ import contextlib
 import errno
 import logging
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -38,9 +37,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from dutygraph.errors import (
-    EmptyStoreError,
     NoStoreError,
-    QueryError,
     StoreBusyError,
     StoreError,
     StoreFullError,
@@ -54,9 +51,9 @@ from dutygraph.graph.stores.base import (
     critical,
     cypher_text,
     plain_row,
-    show_command,
     statements,
 )
+from dutygraph.graph.stores.falkor_answers import listing_answer, query_error
 from dutygraph.graph.stores.falkor_server import (
     DB_FILE,
     WATCH_EVERY,
@@ -83,16 +80,6 @@ OPEN_LOCK = ".open.lock"
 DEFAULT_LOCK_TIMEOUT = 600.0
 #: Seconds to wait for another process starting or stopping the server (a stop takes about 2 s).
 OPEN_TIMEOUT = 120.0
-
-
-_COMPONENTS = re.compile(r"\s*CALL\s+dbms\.components\s*(?:\(\s*\))?\s*", re.I)
-_SHOW_ALONE = re.compile(r"\s*SHOW(?:\s+[A-Za-z]+)+\s*", re.I)
-
-
-def _module_version(module: Any) -> str:
-    """The version in one entry of MODULE LIST (a flat key/value list, or a map)."""
-    fields = dict(zip(module[::2], module[1::2], strict=True)) if isinstance(module, list) else module
-    return str(fields.get(b"ver", fields.get("ver", "?")))
 
 
 def is_store(path: str | Path) -> bool:
@@ -343,7 +330,7 @@ class FalkorStore(GraphStore):
             raise StoreError(f"the embedded store refused a write: {exc}") from exc
 
     def _read(self, cypher: str, params: dict[str, Any]) -> QueryResult:
-        answered = self._answer_listing(cypher)
+        answered = listing_answer(cypher, self._db.client, self._name, self._read)
         if answered is not None:
             return answered
         dog = self._dog
@@ -356,21 +343,7 @@ class FalkorStore(GraphStore):
                 self._forget_server()
                 self._start(self._where)
                 return self._read(cypher, params)
-            message = str(exc)
-            if "empty key" in message:
-                raise EmptyStoreError(
-                    f"the embedded store at {self.path} is empty: run 'dutygraph build FILE...' first"
-                ) from exc
-            if "read-only" in message:
-                raise QueryError("this query would change the graph; dutygraph query only reads") from exc
-            if "must already be resolved" in message:
-                raise QueryError(
-                    "allShortestPaths needs both ends bound first on the embedded store: "
-                    "MATCH (a …), (b …) WITH a, b MATCH p = allShortestPaths((a)-[*]->(b))"
-                ) from exc
-            if "errMsg:" in message:
-                message = message.split("errMsg:", 1)[1].split("errCtx:", maxsplit=1)[0].strip()
-            raise QueryError(f"the query failed: {message}") from exc
+            raise query_error(exc, self.path) from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
         return QueryResult(columns, [plain_row(row) for row in result.result_set])
 
@@ -383,27 +356,6 @@ class FalkorStore(GraphStore):
             return
         with FileLock(self.path / OPEN_LOCK, timeout=OPEN_TIMEOUT):
             stop_orphans(self._where)
-
-    def _answer_listing(self, cypher: str) -> QueryResult | None:
-        """SHOW … and CALL dbms.components(), which FalkorDB does not know, answered as Neo4j would list them."""
-        if _COMPONENTS.fullmatch(cypher):
-            modules = self._db.client.execute_command("MODULE", "LIST")
-            version = next((_module_version(m) for m in modules), "?")
-            return QueryResult(["name", "versions", "edition"], [["FalkorDB (embedded)", [version], "embedded"]])
-        listing = show_command(cypher)
-        if listing is None:
-            return None
-        if not _SHOW_ALONE.fullmatch(cypher):
-            raise QueryError(f"the embedded store answers SHOW {listing} alone, without YIELD, WHERE or RETURN")
-        if listing == "DATABASES":
-            graphs = [
-                g.decode() if isinstance(g, bytes) else str(g) for g in self._db.client.execute_command("GRAPH.LIST")
-            ]
-            return QueryResult(["name", "default"], [[g, g == self._name] for g in graphs])
-        if listing == "FUNCTIONS":
-            raise QueryError("the embedded store cannot list its functions")
-        procedure = {"INDEXES": "db.indexes", "CONSTRAINTS": "db.constraints", "PROCEDURES": "dbms.procedures"}[listing]
-        return self._read(f"CALL {procedure}()", {})
 
     def close(self) -> None:
         db = self._db
