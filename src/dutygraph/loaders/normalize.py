@@ -20,7 +20,7 @@ from functools import cache
 
 from dutygraph.loaders.chrome import DISCLAIMER_WORDS
 from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.one_line_table import separated_cells
+from dutygraph.loaders.one_line_table import SPACED_NAME, separated_cells
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line
 from dutygraph.loaders.text import OPENERS, Line
 
@@ -381,5 +381,5 @@ def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
 
 def _column_name(cell: str) -> str:
     """A cell as printed, or a letter-spaced column name (任 务 名 称) closed up."""
-    closed = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", cell.strip())
+    closed = SPACED_NAME.sub("", cell.strip())
     return closed if closed != cell.strip() and header_role(closed) else cell.strip()

@@ -13,7 +13,7 @@ SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spac
 
 _RUN_ON = 150
 #: A space inside a short name of Chinese words (项 目 名 称 | 开工 时间 in a pipe cell).
-_SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
+SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 #: The cell that opens a table's first row: its number, or the first section's heading.
 _FIRST_ROW = re.compile(r"^(?:1|[（(]一[）)]|一、\S{2,20})$")
 
@@ -30,7 +30,7 @@ def separated_cells(text: str) -> list[str] | None:
     gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
     cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
     cells = [*re.split(r"[ \u3000]+", cells[0]), *cells[1:]]  # the text before the first pipe, word by word
-    cells = [_SPACED_NAME.sub("", c) if len(c) <= 24 else c for c in cells]  # 项 目 名 称, 开工 时间
+    cells = [SPACED_NAME.sub("", c) if len(c) <= 24 else c for c in cells]  # 项 目 名 称, 开工 时间
     cells = _letter_spaced(cells)
     roles = [header_role(c) if len(c) <= 12 else None for c in cells]
     opens = [i for i, c in enumerate(cells) if _FIRST_ROW.match(c)]

@@ -329,7 +329,7 @@ class FalkorStore(GraphStore):
                 raise StoreFullError(f"no space left on the device holding {self.path}") from exc
             raise StoreError(f"the embedded store refused a write: {exc}") from exc
 
-    def _read(self, cypher: str, params: dict[str, Any]) -> QueryResult:
+    def _read(self, cypher: str, params: dict[str, Any], *, again: bool = True) -> QueryResult:
         answered = listing_answer(cypher, self._db.client, self._name, self._read)
         if answered is not None:
             return answered
@@ -338,11 +338,15 @@ class FalkorStore(GraphStore):
             with dog.watching():
                 result = self._graph.ro_query(cypher, params)
         except Exception as exc:
-            if dog.hung:  # a read changes nothing: read again from a new server
-                log.warning("the embedded server of %s stopped answering; started again", self.path)
+            if dog.hung:
                 self._forget_server()
+                if not again:
+                    raise StoreUnreachableError(
+                        f"the embedded server of {self.path} stopped answering twice during this read"
+                    ) from None
+                log.warning("the embedded server of %s stopped answering; started again", self.path)
                 self._start(self._where)
-                return self._read(cypher, params)
+                return self._read(cypher, params, again=False)  # a read changes nothing: once more, on a new server
             raise query_error(exc, self.path) from exc
         columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in (result.header or [])]
         return QueryResult(columns, [plain_row(row) for row in result.result_set])

@@ -280,9 +280,9 @@ def embedded_db(db_file: Path, serverconfig: dict[str, str], **client_options: A
     return Embedded()
 
 
-#: Seconds between two checks that the server still answers while a statement runs; a server
-#: that leaves two PINGs in a row unanswered (10 s each, or the interval if shorter) is hung, not busy: FalkorDB runs a
-#: statement on a worker thread and keeps answering PING while it does.
+#: Seconds between two checks that the server still answers while a statement runs; a server that
+#: leaves two PINGs in a row unanswered (10 s each, or the interval if shorter) is hung, not busy:
+#: FalkorDB runs a statement on a worker thread and keeps answering PING while it does.
 WATCH_EVERY = 30.0
 _PING_TIMEOUT = 10.0
 
