@@ -356,3 +356,27 @@ def test_pipe_sub_rows_under_a_merged_project_name_are_tasks_with_their_own_unit
         ("M2", "城市低保补差水平月均达到300元", ["区民政局"]),
         ("3", "新增养老服务床位：71个", ["区民政局"]),
     ]
+
+
+def test_rows_under_merged_project_cells_right_aligned_and_numbered_names_are_no_header(tmp_path):
+    # 1.城市人居环境提升项目 names a project, not a column; a row that lost its merged 项目名称 closes with the
+    # header's pipes (… | 2021.12 | 城投集团 | |): its cells stand under the last columns; a row printing only
+    # a time and a unit (2021.8 | 城投集团 | ||) adds a unit to the task above.
+    doc = tmp_path / "register.txt"
+    doc.write_text(
+        "2021年某县十方面民生实事进展情况登记表\n"
+        "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+        "1.城市人居环境提升项目 | 对人民中路等3条城区道路进行综合提升改造; | 11月 | 建设局 |\n"
+        "2021.8 | 城投集团 | ||\n"
+        "对七星路等重点区域进行绿化亮化提档升级; | 2021.12 | 城投集团 | |\n"
+        "2.生态公墓建设项目 | 新建生态公益性墓地15处。 | 10月底 | 民政局 |\n"
+        "3.农村道路改造提升项目 | 提升改造低等级公路40公里。 | 10月 | 交通运输局 |\n"
+        "本计划未列出的项目,相关责任单位也要按照职责分工,及时组织并开展工作。\n",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.lead) for t in load(doc).tasks] == [
+        ("1", ["建设局", "城投集团"]),
+        ("M1", ["城投集团"]),
+        ("2", ["民政局"]),
+        ("3", ["交通运输局"]),
+    ]

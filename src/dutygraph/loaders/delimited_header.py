@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dutygraph.loaders.base import label_field
+from dutygraph.loaders.base import DOT_NUMBER, label_field
 from dutygraph.loaders.text import squeeze
 
 _TEXT_HEADERS = frozenset(
@@ -142,6 +142,8 @@ def header_role(text: str) -> str | None:
     t = squeeze(text)
     if t.endswith("。"):
         return None  # a sentence (5月:制定工作方案。) is a row's cell, never a column's name
+    if DOT_NUMBER.match(t):
+        return None  # 1.城市人居环境提升项目: a row's numbered name, never a column's
     if (noted := _NOTE.search(t)) and noted.start() >= 2:
         t = t[: noted.start()]
     if t in _NUMBER_HEADERS:

@@ -105,8 +105,7 @@ class DelimitedTableLoader(Loader):
                 continue
             t = None if _is_page_details(filled) else self._task_index(row, header_here)
             if t is None:
-                if any(is_person(c.flat) for c in filled):
-                    ctx.warn(filled[0].no, "a row with no task number was skipped")
+                self._unplaced(row, header_here, records, empty_is_merged, first_leads, ctx)
                 continue
             number, text = self._task_cell(row, t, header_here)
             number = number or f"M{sum(1 for r in records if r.task.startswith('M')) + 1}"
@@ -179,6 +178,54 @@ class DelimitedTableLoader(Loader):
             if fields["support"]:
                 printed.add("support")
         return fields, printed, lines, deadline
+
+    def _unplaced(
+        self,
+        row: list[_Cell],
+        header: list[str | None] | None,
+        records: list[TaskRecord],
+        empty_is_merged: bool,
+        first_leads: bool,
+        ctx: Context,
+    ) -> None:
+        """A row with no task cell: units under merged task cells add to the task above; a row naming a
+        person is skipped with a warning; any other (a page's details, prose) is skipped."""
+        if records and self._more_units(row, header, records[-1], empty_is_merged, first_leads, ctx):
+            return
+        filled = [c for c in row if not c.empty]
+        if any(is_person(c.flat) for c in filled):
+            ctx.warn(filled[0].no, "a row with no task number was skipped")
+
+    def _more_units(
+        self,
+        row: list[_Cell],
+        header: list[str | None] | None,
+        task: TaskRecord,
+        empty_is_merged: bool,
+        first_leads: bool,
+        ctx: Context,
+    ) -> bool:
+        """Whether a row under merged task cells (2021.8 | 城投集团 under 项目名称 | 工作任务 printed once) only
+        adds units to the task above; they are added to it."""
+        texts = [i for i, r in enumerate(header or []) if r == "text"]
+        if not texts or not header or len(row) != len(header) or not all(row[i].merged for i in texts):
+            return False
+        if sum(not c.merged and not c.empty for c in row) < 2:
+            return False  # one line after the table (本计划未列出的…,相关责任单位也要…): prose, no row
+        _, unit_cells, post_roles = self._split_row(row, texts[-1], header)
+        fields, _, lines, _ = self._row_roles(unit_cells, post_roles, empty_is_merged, first_leads, ctx)
+        if not all(looks_like_unit(n) for names in fields.values() for n in names):
+            return False
+        added = False
+        for role, names in fields.items():
+            mine = getattr(task, role)
+            for name in names:
+                if name not in mine:
+                    mine.append(name)
+                    added = True
+            if role in lines:
+                task.lines.setdefault(role, lines[role])
+        return added
 
     def _split_row(
         self, row: list[_Cell], t: int, header: list[str | None] | None

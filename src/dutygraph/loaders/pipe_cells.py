@@ -196,6 +196,26 @@ def _is_row_number(text: str) -> bool:
     return not text or bool(BARE_NUMBER.match(text) or PAREN_NUMBER.match(text) or CN_SECTION.match(text))
 
 
+def _right_aligned(row: list[Cell], header: list[str | None]) -> list[Cell]:
+    """A row without its empty cells at the end when its cells then stand better under the header's last
+    columns: a sub-row that lost its merged 项目名称 (and 工作任务) on the left and closed with the header's
+    pipes (2021.8 | 城投集团 | || under 项目名称 | 工作任务 | 计划完成时间 | 牵头单位). A cell stands well
+    where a name of a unit is under a unit column, or another text under another column."""
+    ends = len(row)
+    while ends and row[ends - 1].empty:
+        ends -= 1
+    if ends in (0, len(row)) or len(row) != len(header):
+        return row
+    printed = row[:ends]
+    if _standing(printed, header[len(header) - ends :]) > _standing(printed, header[:ends]):
+        return printed
+    return row
+
+
+def _standing(cells: list[Cell], roles: list[str | None]) -> int:
+    return sum((_is_units(c) == (r in ROLE_FIELDS)) for c, r in zip(cells, roles, strict=True) if not c.empty)
+
+
 def _is_units(cell: Cell) -> bool:
     return looks_like_unit(re.split(r"[、，,和]", cell.flat)[0])
 
@@ -210,6 +230,7 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
     the padding stands for the merged cells. A longer row sits under a header
     cell that spans two columns: the unit column is widened.
     """
+    row = _right_aligned(row, header)
     numbered = next((i for i, c in enumerate(row) if DOT_NUMBER.match(c.flat) and len(c.flat) > 4), None)
     if numbered is not None and "text" in header and not per_line:
         shift = header.index("text") - numbered
