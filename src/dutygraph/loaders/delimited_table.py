@@ -213,9 +213,12 @@ class DelimitedTableLoader(Loader):
         if sum(not c.merged and not c.empty for c in row) < 2:
             return False  # one line after the table (本计划未列出的…,相关责任单位也要…): prose, no row
         _, unit_cells, post_roles = self._split_row(row, texts[-1], header)
-        fields, _, lines, _ = self._row_roles(unit_cells, post_roles, empty_is_merged, first_leads, ctx)
+        trial = Context(ctx.file, ctx.lines)  # a row that turns out to be no units leaves no warning behind
+        fields, _, lines, _ = self._row_roles(unit_cells, post_roles, empty_is_merged, first_leads, trial)
         if not all(looks_like_unit(n) for names in fields.values() for n in names):
             return False
+        ctx.warnings += trial.warnings
+        ctx.flags += trial.flags
         added = False
         for role, names in fields.items():
             mine = getattr(task, role)
