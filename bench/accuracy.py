@@ -32,7 +32,7 @@ from dutygraph.loaders.text import strip_glosses
 
 ROLES = ("lead", "support", "leaders")
 _KEY_CHARS = 8
-_NOISE = re.compile(r"[\s\u3000\u00a0，,。.、；;：:“”\"'‘’《》〈〉()（）\[\]【】—\-－…!！?？·•*#|]")
+_NOISE = re.compile(r"[\s\u3000\u00a0，,。.、；;：:“”\"'‘’《》〈〉()（）\[\]【】—\-－…!！?？·•*#|★☆]")
 _NUMBER = re.compile(
     r"^\s*(?:[（(]?\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[）)]|\d{1,3}\s*[.．、﹒]|[一二三四五六七八九十]{1,3}\s*、)\s*"
 )
