@@ -95,12 +95,10 @@ def test_places_and_their_targets_are_never_units(tmp_path):
 def test_a_unit_row_without_a_label_and_a_header_without_row_breaks(tmp_path):
     # 2019-style progress table: no 责任单位 cell before the units, sub-headers per column, and the group
     # headers told from the indicators only by the measures closing the indicators.
-    text = "\n\n".join(
-        ["地区", "就业促进工程", "城镇新增就业(人)", "城镇失业人员再就业(人)", "下岗失业人员再就业(人)"]
-        + ["市人力资源社会保障局", "市总工会"]
-        + ["目标", "进度", "目标", "进度", "目标", "进度"]
-        + ["全市", "27800", "52242", "4400", "5358", "400", "1089", "彭山区", "3800", "6138", "660", "709", "80", "121"]
-    )
+    header = ["地区", "就业促进工程", "城镇新增就业(人)", "城镇失业人员再就业(人)", "下岗失业人员再就业(人)"]
+    units = ["市人力资源社会保障局", "市总工会"]
+    places = ["全市", "27800", "52242", "4400", "5358", "400", "1089", "彭山区", "3800", "6138", "660", "709", "80"]
+    text = "\n\n".join([*header, *units, *["目标", "进度"] * 3, *places, "121"])
     r = load(_write(tmp_path, text + "\n"))
     assert [(t.text, t.lead, t.goal) for t in r.tasks] == [
         ("城镇新增就业(人)", ["市人力资源社会保障局"], "就业促进工程"),
@@ -153,9 +151,7 @@ def test_a_workbook_with_merged_unit_cells_is_read_by_its_merges(tmp_path):
 
 
 def test_a_table_with_a_place_column_is_no_table_on_its_side(tmp_path):
-    text = "\n\n".join(
-        ["序号", "地区", "工作任务", "责任单位", "1", "东坡区", "新建口袋公园5个", "区城管局", "2", "彭山区"]
-        + ["改造老旧小区3个", "区住建局"]
-    )
+    rows = [["序号", "地区", "工作任务", "责任单位"], ["1", "东坡区", "新建口袋公园5个", "区城管局"]]
+    text = "\n\n".join(cell for row in [*rows, ["2", "彭山区", "改造老旧小区3个", "区住建局"]] for cell in row)
     r = load(_write(tmp_path, text + "\n"))
     assert r.document.layout != "region-matrix"

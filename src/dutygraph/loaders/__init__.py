@@ -31,6 +31,7 @@ from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unfl
 from dutygraph.loaders.numbered_list import NumberedListLoader
 from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
+from dutygraph.loaders.region_matrix import RegionMatrixLoader
 from dutygraph.loaders.report import ReportLoader
 from dutygraph.loaders.run_together_rows import unglue_pipe_rows
 from dutygraph.loaders.sectioned import SectionedNoticeLoader
@@ -62,6 +63,7 @@ LOADERS: tuple[Loader, ...] = (
     NumberedListLoader(),
     ReportLoader(),
     SectionedNoticeLoader(),
+    RegionMatrixLoader(),
 )
 _HAS_WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 

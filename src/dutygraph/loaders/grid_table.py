@@ -31,6 +31,7 @@ from dutygraph.loaders.grid_header import Columns, find_header, header_role, sig
 from dutygraph.loaders.names import is_none_mark
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
 from dutygraph.loaders.records import DocumentMeta, LoadResult, TaskRecord
+from dutygraph.loaders.region_matrix import RegionMatrixLoader, cells_of_table, read_matrices
 from dutygraph.loaders.spam import scrub
 from dutygraph.loaders.text import Line, SourceText, clean_line, squeeze
 
@@ -287,6 +288,14 @@ def _continue_task(
         getattr(task, target).extend(n for n in names if n not in getattr(task, target))
 
 
+def _matrices(doc: Document, ctx: Context) -> GridReading:
+    """The document's tables on their side (tasks as columns over rows of places), numbered M1, M2, … across them."""
+    tasks = [t for table in doc.tables for t in read_matrices(cells_of_table(table), ctx)]
+    for k, task in enumerate(tasks, start=1):
+        task.task = f"M{k}"
+    return GridReading(tasks, len(doc.tables), [Line(p.line, p.rendered) for p in doc.paragraphs])
+
+
 def load_document(
     doc: Document, *, layout: str | None = None, region: str | None = None, year: int | None = None
 ) -> LoadResult:
@@ -326,6 +335,9 @@ def load_document(
     # A CSV lost its merged cells (an empty cell may be one): the delimited-table layout reads that convention.
     spans_known = doc.format not in ("csv", "tsv")
     reading = read_tables(doc, ctx) if layout is None and spans_known else GridReading([], 0, [])
+    chosen = LAYOUT
+    if not reading.tasks and layout is None and spans_known and (on_side := _matrices(doc, ctx)).tasks:
+        reading, chosen = on_side, RegionMatrixLoader.name
     if not reading.tasks:
         lines = [Line(no, text) for no, text in doc.rendered_lines()]
         src = SourceText(doc.path, lines, doc.encoding or doc.format, doc.sha256)
@@ -350,7 +362,7 @@ def load_document(
         issuer=meta.issuer,
         number=meta.number,
         date=meta.date,
-        layout=LAYOUT,
+        layout=chosen,
         encoding=doc.encoding or doc.format,
         sha256=doc.sha256,
         flags=[],

@@ -21,6 +21,7 @@ goal, not tasks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import Context, Loader, label_field
@@ -68,29 +69,45 @@ class Column:
 
 
 def cells_of_text(lines: list[Line]) -> list[MatrixCell]:
-    """The cells of a text: a block between blank lines is a cell, two or more blank lines end a row;
-    a line of tab- or pipe-separated cells is a row of its own."""
+    """The cells of a text: a block between blank lines is a cell when the text sets its cells apart so
+    (else a line is a cell), and more blank lines than those between cells end a row; a line of tab- or
+    pipe-separated cells is a row of its own."""
+    runs = _blank_runs(lines)
+    between = Counter(runs.values()).most_common(1)[0][0] if runs else 0
+    blocks = between > 0 and sum(1 for r in runs.values() if r) >= 0.6 * len(runs)
     cells: list[MatrixCell] = []
-    row, blanks, current = 0, 0, list[Line]()
-    for ln in [*lines, Line(0, "")]:
-        text = ln.text.strip()
-        if not text:
+    row, current = 0, list[Line]()
+    for k, ln in enumerate([*lines, Line(0, "")]):
+        if not ln.text.strip():
             if current:
                 cells.append(MatrixCell("".join(squeeze(c.text) for c in current), current[0].no, row))
                 current = []
-            blanks += 1
             continue
-        if blanks >= 2:
+        if runs.get(k, 0) > between:
             row += 1
-        blanks = 0
         parts = [squeeze(p) for p in re.split(r"\t|\|", ln.text)]
         if len(parts) > 2:
-            row += 1
-            cells.extend(MatrixCell(p, ln.no, row) for p in parts if p)
-            row += 1
-        else:
+            cells.extend(MatrixCell(p, ln.no, row + 1) for p in parts if p)
+            row += 2
+        elif blocks:
             current.append(ln)
+        else:
+            cells.append(MatrixCell(squeeze(ln.text), ln.no, row))
     return cells
+
+
+def _blank_runs(lines: list[Line]) -> dict[int, int]:
+    """For each non-blank line after the first, how many blank lines come before it."""
+    runs: dict[int, int] = {}
+    blank, seen = 0, False
+    for k, ln in enumerate(lines):
+        if not ln.text.strip():
+            blank += 1
+            continue
+        if seen:
+            runs[k] = blank
+        seen, blank = True, 0
+    return runs
 
 
 def _role_label(cells: list[MatrixCell], i: int) -> tuple[str, int] | None:
