@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dutygraph.loaders.base import Context, Loader, label_field
 from dutygraph.loaders.names import looks_like_unit, parse_names
@@ -153,7 +153,7 @@ def _joined(heads: list[MatrixCell]) -> list[MatrixCell]:
             and not _MEASURE.search(prev.text)
             and (only_measure or (short_tail and len(prev.text) <= 6))
         ):
-            out[-1] = MatrixCell(prev.text + cell.text, prev.line, prev.row, prev.col, prev.span)
+            out[-1] = replace(prev, text=prev.text + cell.text)
             continue
         out.append(cell)
     return out
@@ -209,10 +209,7 @@ def _spread(columns: list[Column], units: list[MatrixCell], ctx: Context, role: 
     """The unit cell over each column: by the columns it covers when known; one each when the counts
     agree; else the first unit over the extra columns, with a warning."""
     if all(c.head.col is not None for c in columns) and all(u.col is not None for u in units):
-        return [
-            next((u for u in units if u.col is not None and u.col <= c.head.col < u.col + u.span), None)  # type: ignore[operator]
-            for c in columns
-        ]
+        return [next((u for u in units if _covers(u, c.head.col)), None) for c in columns]
     extra = len(columns) - len(units)
     if extra < 0:
         ctx.warn(units[0].line, f"{len(units)} {role} cells for {len(columns)} task columns; the last ones read past")
@@ -226,16 +223,31 @@ def _spread(columns: list[Column], units: list[MatrixCell], ctx: Context, role: 
     return list[MatrixCell | None]([units[0]] * extra + units)
 
 
-def read_matrices(cells: list[MatrixCell], ctx: Context) -> list[TaskRecord]:
-    """Every table on its side in ``cells``, read into task records (numbered M1, M2, … in order)."""
-    records: list[TaskRecord] = []
+def _covers(unit: MatrixCell, col: int | None) -> bool:
+    return unit.col is not None and col is not None and unit.col <= col < unit.col + unit.span
+
+
+_Block = tuple[list[Column], list[tuple[str, list[MatrixCell]]]]
+
+
+def _blocks(cells: list[MatrixCell]) -> list[_Block]:
+    """Every table on its side in ``cells``: its task columns and its unit rows (role and cells)."""
+    out: list[_Block] = []
     i = 0
     while i < len(cells):
-        block = _block(cells, i, ctx) if _CORNER.match(cells[i].text) else None
+        block = _block(cells, i) if _CORNER.match(cells[i].text) else None
         if block is None:
             i += 1
             continue
         columns, rows, i = block
+        out.append((columns, rows))
+    return out
+
+
+def read_matrices(cells: list[MatrixCell], ctx: Context) -> list[TaskRecord]:
+    """Every table on its side in ``cells``, read into task records (numbered M1, M2, … in order)."""
+    records: list[TaskRecord] = []
+    for columns, rows in _blocks(cells):
         fields: list[dict[str, list[str]]] = [{r: [] for r in _ROLES} for _ in columns]
         lines: list[dict[str, int]] = [{} for _ in columns]
         for role, units in rows:
@@ -262,9 +274,7 @@ def read_matrices(cells: list[MatrixCell], ctx: Context) -> list[TaskRecord]:
     return records
 
 
-def _block(
-    cells: list[MatrixCell], at: int, ctx: Context
-) -> tuple[list[Column], list[tuple[str, list[MatrixCell]]], int] | None:
+def _block(cells: list[MatrixCell], at: int) -> tuple[list[Column], list[tuple[str, list[MatrixCell]]], int] | None:
     """The table on its side whose corner cell is at ``at``: its task columns, its unit rows (role and
     cells) and where it ends; None when the cells there are no such table."""
     j = at + 1
@@ -302,8 +312,8 @@ class RegionMatrixLoader(Loader):
     def score(self, lines: list[Line]) -> float:
         if not any(_CORNER.match(squeeze(re.split(r"[\t|]", ln.text.strip())[0])) for ln in lines):
             return 0.0
-        found = read_matrices(cells_of_text(lines), Context("<score>", lines))
-        return 10.0 + len(found) if found else 0.0
+        tasks = sum(len(columns) for columns, _ in _blocks(cells_of_text(lines)))
+        return 10.0 + tasks if tasks else 0.0
 
     def parse(self, ctx: Context) -> list[TaskRecord]:
         return read_matrices(cells_of_text(ctx.lines), ctx)
