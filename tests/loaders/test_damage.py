@@ -259,3 +259,34 @@ def test_a_sites_marks_that_a_page_goes_on_from_the_last_are_not_the_text(tmp_pa
         ("3", "新建城市公园5个。", ["市住建局"]),
         ("4", "新增城镇就业1万人。", ["市人社局"]),
     ]
+
+
+def test_a_page_on_one_line_whose_indicator_rows_end_in_names_set_apart_by_spaces_reads_them_as_units(tmp_path):
+    # An indicator table on one line: each row's cells (target, progress) and then its unit cell, whose
+    # names were stacked one per line and so came out set apart by spaces.
+    doc = tmp_path / "one_line_indicators.txt"
+    doc.write_text(
+        "某区2021年上半年计划执行情况 表1:主要指标完成情况 类别 指标名称 年度目标 完成情况 责任部门 "
+        "1、地区生产总值增长率 与市保持同步 9.8% 区发改委 2、财政收入增长率 6%以上 28.97% 区财政局 "
+        "3、重点产业占税收比重 提升4个百分点 提升3.89个百分点 区科委 区金融办 区商务委 "
+        "4、新增税收亿元楼 3幢 年度指标 区投促办 5、新增企业上市数 2家 年度指标 区金融办",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.lead) for t in load(doc).tasks] == [
+        ("1", ["区发改委"]),
+        ("2", ["区财政局"]),
+        ("3", ["区科委", "区金融办", "区商务委"]),
+        ("4", ["区投促办"]),
+        ("5", ["区金融办"]),
+    ]
+
+
+def test_a_numbered_paragraph_ending_in_a_word_after_a_space_keeps_it_as_text(tmp_path):
+    # Items of prose, one of them closing with a word after a space: no unit cell.
+    doc = tmp_path / "prose.txt"
+    doc.write_text(
+        "1、加快建设 区文化中心\n2、推进老旧小区改造。(区住建局牵头)\n3、完善养老服务。(区民政局牵头)\n",
+        encoding="utf-8",
+    )
+    tasks = load(doc).tasks
+    assert tasks[0].lead == [] and tasks[0].text.startswith("加快建设")
