@@ -255,6 +255,29 @@ def test_a_unit_named_alone_over_each_list_numbered_from_one_leads_its_items() -
     assert any("named alone over each list" in w.message and w.line == 2 for w in r.warnings)
 
 
+def test_a_unit_heading_that_counts_its_items_leads_them_without_the_count(tmp_path: Path) -> None:
+    """A supervision notice lists the lagging tasks unit by unit, each heading counting them: (二)X局(5项),
+    or a unit alone over its list, X委(共3项). The count is no part of the unit's name."""
+    numbered = tmp_path / "numbered.txt"
+    numbered.write_text(
+        "重点目标任务一季度完成情况的通报\n(一)市发展改革委(2项)\n1.重大项目完成投资低于序时进度。\n"
+        "2.生活性服务业品质提升无实质性进展。\n(二)市经济和信息化局（共1项）\n1.规上工业增加值增速低于序时进度。\n",
+        "utf-8",
+    )
+    alone = tmp_path / "alone.txt"
+    alone.write_text(
+        "重点目标任务完成情况的通报\n市发展改革委(共2项)\n1.重大项目完成投资低于序时进度。\n"
+        "2.生活性服务业品质提升无实质性进展。\n市经济和信息化局 1项\n1.规上工业增加值增速低于序时进度。\n",
+        "utf-8",
+    )
+    for path in (numbered, alone):
+        assert [(t.task, t.lead) for t in load(path).tasks] == [
+            ("1", ["市发展改革委"]),
+            ("2", ["市发展改革委"]),
+            ("1", ["市经济和信息化局"]),
+        ], path.name
+
+
 def test_one_unit_named_alone_over_a_list_is_no_lead(tmp_path: Path) -> None:
     """A signature-like line over a list, printed once, says nothing of who leads."""
     path = tmp_path / "plan.txt"

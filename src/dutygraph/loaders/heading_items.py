@@ -22,6 +22,17 @@ from dutygraph.loaders.text import Line
 
 _UNIT_ROLES = ("lead", "support", "responsible")
 #: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
+#: The count of items a unit heading announces ((5项), （共8项）, 8项): no part of its name.
+_ITEM_COUNT = re.compile(
+    r"\s*(?:[（(]\s*(?:共|计)?\s*\d{1,3}\s*(?:项|件|条|个)\s*[)）]|(?:共|计)?\d{1,3}\s*(?:项|件|条))$"
+)
+
+
+def without_count(title: str) -> str:
+    """A heading without the count of items it announces: （二）市经信局（5项） -> （二）市经信局."""
+    return _ITEM_COUNT.sub("", title)
+
+
 LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。]?$")
 
 
@@ -60,7 +71,7 @@ def open_heading(
     it is listed in ``opened`` too, whose ``first_item`` the caller sets. A heading that is one unit's name
     alone (``unit_title``) leads what is under it."""
     kept = [h for h in headings if h.depth < depth]
-    cues = Roles(lead=ctx.names(text, line)) if unit_title else heading_cues(text, line, ctx)
+    cues = Roles(lead=ctx.names(without_count(text), line)) if unit_title else heading_cues(text, line, ctx)
     kept.append(Heading(depth, heading_title(text), number, cues, line, text, unit_title=unit_title))
     opened.append(kept[-1])
     return kept
@@ -74,7 +85,7 @@ def unit_headings(lines: list[Line], headings: set[int], ctx: Context) -> set[in
     for i in sorted(headings):
         text = lines[i].text.strip()
         num = numbering(text)
-        title = text[num[2] :].strip() if num else ""
+        title = without_count(text[num[2] :].strip()) if num else ""
         if 0 < len(title) <= 40 and not has_cue(title) and looks_like_unit(title) and parse_names(title) == [title]:
             found[i] = title
     if len(found) < 2:
@@ -90,7 +101,7 @@ def lead_line(headings: list[Heading], text: str, line: int, ctx: Context, *, ba
     over its list when ``bare``): one level deeper."""
     depth = (headings[-1].depth + 1) if headings else 0
     kept = [h for h in headings if h.depth < depth]
-    cues = Roles(lead=ctx.names(text, line)) if bare else heading_cues(text, line, ctx)
+    cues = Roles(lead=ctx.names(without_count(text), line)) if bare else heading_cues(text, line, ctx)
     kept.append(Heading(depth, kept[-1].title if kept else "", "", cues))
     return kept
 
@@ -102,7 +113,7 @@ def units_over_lists(lines: list[Line], ctx: Context) -> set[int]:
     worded = [(i, ln.text.strip()) for i, ln in enumerate(lines) if ln.text.strip()]
     heads = []
     for (i, text), (_, nxt) in itertools.pairwise(worded):
-        num = numbering(nxt)
+        num, text = numbering(nxt), without_count(text)
         if numbering(text) or len(text) > 25 or not num or arabic(num[1].strip("（）()、.．﹒")) != 1:
             continue
         if looks_like_unit(text) and parse_names(text) == [text]:
