@@ -384,3 +384,23 @@ def test_a_page_on_one_line_ends_a_deadline_at_its_date_and_reads_sentences_clos
         ("M6", "后厨发现蟑螂,病媒生物防制不到位。", ["县卫生健康局"]),
     ]
     assert [t.lead for t in r.tasks[:2]] == [["县市场监督管理局"]] * 2
+
+
+def test_role_clauses_closing_an_items_sentence_after_a_comma_give_its_roles(tmp_path: Path) -> None:
+    """新建幼儿园3所，县教育局负责，县财政局配合。: the cue needs no sentence of its own; the text keeps the
+    work's clauses (建设智慧城市平台) and a clause of work that merely ends in a verb stays text."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "县2024年重点工作分工方案\n"
+        "1.新建幼儿园3所，县教育局负责，县财政局、县自然资源局配合。\n"
+        "2.建设智慧城市平台，统一数据标准，由县大数据中心具体负责，县直各部门协助。\n"
+        "3.实施农村饮水安全巩固提升工程。县水利局牵头，县卫健局参与。\n"
+        "4.加快项目建设，确保按期落实。（县发改局牵头）\n",
+        "utf-8",
+    )
+    assert [(t.task, t.text, t.lead, t.support) for t in load(path).tasks] == [
+        ("1", "新建幼儿园3所", ["县教育局"], ["县财政局", "县自然资源局"]),
+        ("2", "建设智慧城市平台，统一数据标准", ["县大数据中心"], ["县直各部门"]),
+        ("3", "实施农村饮水安全巩固提升工程。", ["县水利局"], ["县卫健局"]),
+        ("4", "加快项目建设，确保按期落实。", ["县发改局"], []),
+    ]

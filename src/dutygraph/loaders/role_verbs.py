@@ -51,9 +51,29 @@ def trailing_verb_cue(text: str) -> tuple[str, str] | None:
     body = text.rstrip().rstrip("。.；;")
     cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
     last = body[cut + 1 :]
-    if cut < 0 or last.lstrip()[:1] in OPENERS.values() or not is_verb_cue(last):  # (X牵头落实: a cut bracket
+    if last.lstrip()[:1] in OPENERS.values():  # (X牵头落实: a cut bracket
         return None
-    return body[: cut + 1], last
+    if cut >= 0 and is_verb_cue(last):
+        return body[: cut + 1], last
+    return _trailing_clauses(body[: cut + 1], last)
+
+
+def _trailing_clauses(head: str, last: str) -> tuple[str, str] | None:
+    """The clauses closing an item's last sentence after a comma when they only say who does what
+    (新建幼儿园3所，县教育局负责，县财政局配合): (body, cue), the body keeping its own clauses; None when
+    no clause of work is left before them.
+
+    >>> _trailing_clauses("", "新建幼儿园3所，县教育局负责，县财政局、县自然资源局配合")
+    ('新建幼儿园3所', '县教育局负责，县财政局、县自然资源局配合')
+    >>> _trailing_clauses("", "加快项目建设，确保按期完成") is None
+    True
+    """
+    clauses = split_top_level(last, "，,")
+    for k in range(1, len(clauses)):
+        work, cue = "，".join(clauses[:k]).strip(), "，".join(clauses[k:])
+        if work and not is_verb_clause(work) and is_verb_cue(cue):
+            return f"{head}{work}", cue
+    return None
 
 
 def is_verb_cue(text: str) -> bool:
