@@ -380,3 +380,36 @@ def test_rows_under_merged_project_cells_right_aligned_and_numbered_names_are_no
         ("2", ["民政局"]),
         ("3", ["交通运输局"]),
     ]
+
+
+def test_a_pipe_row_under_a_task_printed_once_is_a_task_of_its_own(tmp_path):
+    """A Word table converted to pipes prints the cells of a merged 序号 and 重点任务 empty in the rows under
+    them: a row with a 具体内容 and units of its own is a task (M1), never dropped."""
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "| 序号 | 重点任务 | 具体内容 | 责任领导 | 牵头单位 | 配合单位 | 完成时限 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 1 | 扩大有效投资 | 实施重点项目120个 | 张伟 | 区发改局 | 各镇街道办事处 | 年底 |\n"
+        "| | | 新开工项目60个 | | 区住建局 | 区自然资源和规划局某某分局 | 10月底前 |\n"
+        "| 2 | 优化营商环境 | 推进一网通办 | 李娜 | 区政务服务中心 | 区市场监管局 | 持续推进 |\n",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.text, t.lead, t.support) for t in load(path).tasks] == [
+        ("1", "扩大有效投资：实施重点项目120个", ["区发改局"], ["各镇街道办事处"]),
+        ("M1", "新开工项目60个", ["区住建局"], ["区自然资源和规划局某某分局"]),
+        ("2", "优化营商环境：推进一网通办", ["区政务服务中心"], ["区市场监管局"]),
+    ]
+
+
+def test_a_row_with_units_but_no_task_cell_is_skipped_with_a_warning_naming_its_line(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "序号 | 项目名称 | 目标任务 | 责任单位 |\n"
+        "1 | 城镇就业 | 新增城镇就业2000人 | 区人社局 |\n"
+        "| | | 区民政局 |\n"
+        "2 | 养老服务 | 新建养老服务中心2个 | 区民政局 |\n",
+        encoding="utf-8",
+    )
+    result = load(path)
+    assert [t.task for t in result.tasks] == ["1", "2"]
+    assert any(w.line == 3 and "go to no task" in w.message for w in result.warnings)

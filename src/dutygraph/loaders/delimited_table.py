@@ -47,6 +47,12 @@ def _is_page_details(cells: list[_Cell]) -> bool:
     return sum(1 for c in cells if len(c.flat) <= 8 and c.flat.endswith((":", "："))) >= 2
 
 
+def _names_anyone(cells: list[_Cell]) -> bool:
+    """A row that names a unit or a person (1 | 扩大有效投资 | 实施重点项目120个 | 张伟 | 区发改局): a task's row,
+    never a second header row, whatever its text cell's words (项目) look like."""
+    return any(looks_like_unit(c.flat) or is_person(c.flat) for c in cells)
+
+
 class DelimitedTableLoader(Loader):
     """Tables whose cells are delimited by tabs or pipes."""
 
@@ -89,7 +95,8 @@ class DelimitedTableLoader(Loader):
             filled = [c for c in row if not c.empty]
             roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
             named = sum(1 for r in roles if r is not None)
-            if (named >= 2 or (previous_was_header and named)) and not self._task_index(row):
+            second = previous_was_header and named and not _names_anyone(filled)
+            if (named >= 2 or second) and not self._task_index(row):
                 # A second header row names the columns a merged header cell spans (责任单位 → 牵头 | 配合).
                 header = merge_headers(header, roles) if previous_was_header and header else roles
                 previous_was_header = True
@@ -195,6 +202,14 @@ class DelimitedTableLoader(Loader):
         filled = [c for c in row if not c.empty]
         if any(is_person(c.flat) for c in filled):
             ctx.warn(filled[0].no, "a row with no task number was skipped")
+        elif (
+            header
+            and not _is_page_details(filled)
+            and (units := [c.flat for c in filled if looks_like_unit(c.flat) and c.flat[0] not in "(（"])
+        ):
+            ctx.warn(
+                filled[0].no, f"a row with no task cell was skipped; its units ({'、'.join(units)[:30]}) go to no task"
+            )
 
     def _more_units(
         self,
@@ -255,7 +270,9 @@ class DelimitedTableLoader(Loader):
             texts = [i for i, r in enumerate(header) if r == "text"]
             if not row[texts[0]].empty:
                 return texts[0]
-            if row[texts[0]].merged:  # a sub-row: its 序号 and 项目名称 printed once, in the row above
+            # A sub-row: its 序号 and 项目名称 printed once, in the row above (merged, or left empty where a
+            # pipe table printed the merged cells).
+            if row[texts[0]].merged or all(c.empty for c in row[: texts[0] + 1]):
                 return DelimitedTableLoader._sub_row_text(row, header, texts[1:])
         return None
 
