@@ -23,6 +23,7 @@ from dutygraph.loaders.persons import leader_clause, name_before_post
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.role_verbs import by_clause, trailing_verb_cue, unit_clause
 from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, Line, squeeze
+from dutygraph.loaders.unit_cell import spaced_cell
 
 
 @dataclass
@@ -37,10 +38,6 @@ class Item:
     area: str | None
     context: Roles
     labelled: list[tuple[int, str]] = field(default_factory=list)
-
-
-#: 地区生产总值增长7%以上. 发改委、经信委: a table row flattened with spaces, its unit cell last.
-_SPACED_CELL = re.compile(r"^(.*[。.；;%）)])[ \u3000]+([^\s。.，,；;、]{2,}(?:[、，,][^\s。.，,；;、]{2,})*)$")
 
 
 def bare_group(text: str) -> tuple[str, str] | None:
@@ -81,27 +78,6 @@ def top_brackets(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((start, i + 1))
     return spans
-
-
-def spaced_cell(text: str) -> tuple[str, str] | None:
-    """Split an item ending, after its last sentence and a space, in a cell of unit names: (body, units).
-
-    The cell may hold several names set apart by spaces (a row of a table on one line whose unit cell
-    stacked its names: 提升3.89个百分点 区科委 区金融办); then the body may end in a figure or a word
-    (3幢 年度指标 区投促办), and so may a row of three cells or more before one name; the caller reads
-    such cells only when most items end in one.
-    """
-    m = _SPACED_CELL.match(text.rstrip())
-    if m and all(looks_like_unit(p) for p in split_top_level(m.group(2), "、，,")):
-        return m.group(1), m.group(2)
-    runs = text.rstrip().split(" ")
-    k = len(runs)
-    while k > 1 and runs[k - 1] and all(looks_like_unit(p) for p in split_top_level(runs[k - 1], "、，,")):
-        k -= 1
-    cells = [r for r in runs[:k] if r]
-    if cells and (len(runs) - k >= 2 or len(cells) >= 3):
-        return " ".join(runs[:k]).rstrip(), "、".join(runs[k:])
-    return None
 
 
 def opening_cues(text: str) -> tuple[str, str] | None:

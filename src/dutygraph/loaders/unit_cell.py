@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import Context
-from dutygraph.loaders.names import is_paren_tail, looks_like_unit
+from dutygraph.loaders.names import is_paren_tail, looks_like_unit, split_top_level
 from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.text import Line, squeeze
 
@@ -71,3 +71,28 @@ def unit_names(lines: list[Line], ctx: Context, heads: list[str]) -> list[str]:
         else:
             units.append(n)
     return units
+
+
+#: 地区生产总值增长7%以上. 发改委、经信委: a table row flattened with spaces, its unit cell last.
+_SPACED_CELL = re.compile(r"^(.*[。.；;%）)])[ \u3000]+([^\s。.，,；;、]{2,}(?:[、，,][^\s。.，,；;、]{2,})*)$")
+
+
+def spaced_cell(text: str) -> tuple[str, str] | None:
+    """Split an item ending, after its last sentence and a space, in a cell of unit names: (body, units).
+
+    The cell may hold several names set apart by spaces (a row of a table on one line whose unit cell
+    stacked its names: 提升3.89个百分点 区科委 区金融办); then the body may end in a figure or a word
+    (3幢 年度指标 区投促办), and so may a row of three cells or more before one name; the caller reads
+    such cells only when most items end in one.
+    """
+    m = _SPACED_CELL.match(text.rstrip())
+    if m and all(looks_like_unit(p) for p in split_top_level(m.group(2), "、，,")):
+        return m.group(1), m.group(2)
+    runs = text.rstrip().split(" ")
+    k = len(runs)
+    while k > 1 and runs[k - 1] and all(looks_like_unit(p) for p in split_top_level(runs[k - 1], "、，,")):
+        k -= 1
+    cells = [r for r in runs[:k] if r]
+    if cells and (len(runs) - k >= 2 or len(cells) >= 3):
+        return " ".join(runs[:k]).rstrip(), "、".join(runs[k:])
+    return None
