@@ -105,6 +105,35 @@ def test_parse_persons_closes_spaces_inside_names():
     assert parse_persons("陈刚 周丽") == ["陈刚", "周丽"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("副县长 刘洋", ["刘洋"]),
+        ("常务副区长王伟、副区长 李娜", ["王伟", "李娜"]),
+        ("县委副书记 赵刚", ["赵刚"]),
+        ("刘洋 副县长", ["刘洋"]),
+        ("王伟副区长", ["王伟"]),
+    ],
+)
+def test_a_leaders_post_before_or_after_the_name_is_no_person(text, names):
+    assert parse_persons(text) == names
+
+
+def test_a_labelled_leader_given_by_post_then_name_is_the_person(tmp_path):
+    from dutygraph.loaders import load
+
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "为民办实事项目责任分工\n1.新建改建农村公路100公里。\n【牵头领导】副县长 刘洋\n【牵头单位】县交通运输局\n"
+        "2.新增城镇就业岗位3000个。\n【牵头领导】副县长 陈静\n【牵头单位】县人社局\n",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.leaders, t.lead) for t in load(path).tasks] == [
+        ("1", ["刘洋"], ["县交通运输局"]),
+        ("2", ["陈静"], ["县人社局"]),
+    ]
+
+
 @pytest.mark.parametrize(("text", "none"), [("—", True), ("——", True), ("无", True), ("/", True), ("财政局", False)])
 def test_none_marks(text, none):
     assert is_none_mark(text) is none

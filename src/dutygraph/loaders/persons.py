@@ -153,6 +153,8 @@ _POST_BRACKET = re.compile(
     r"(?<=\S{2})\s*[（(][^（()）]*(?:长|书记|委员|常委|主任|调研员|巡视员|部长|主席|同志)[^（()）]*[）)]\s*$"
 )
 
+_POST_HEAD = r"(?:常务)?副?"
+_POST_NAMES = r"(?:省|市|区|县|州|盟|旗|镇|乡)长|秘书长|(?:[省市区县]委)?(?:副)?书记|(?:[省市区县])?(?:人大|政协)?(?:副)?主任|(?:副)?主席"
 _POST_SPACED = re.compile(r"^(\S{2,4})[\s\u3000]+\S*(?:长|书记|委员|常委|主任|调研员|巡视员|部长|主席)$")
 
 
@@ -166,6 +168,22 @@ def name_before_post(text: str) -> str | None:
     if not spaced or _LEADER_TITLES.search(spaced.group(1)) or spaced.group(1) in _POST_WORDS:
         return None
     return spaced.group(1) if is_person(spaced.group(1)) else None
+
+
+#: A post printed before the name (副县长 刘洋, 常务副区长王伟): the person, after it.
+_POST_FIRST = re.compile(rf"^(?:{_POST_HEAD})(?:{_POST_NAMES})[\s\u3000]*(\S{{2,4}})$")
+
+
+def name_after_post(text: str) -> str | None:
+    """The person of a post followed by the name (副县长 刘洋, 常务副区长王伟), or None.
+
+    >>> name_after_post("副县长 刘洋"), name_after_post("常务副区长王伟"), name_after_post("副县长")
+    ('刘洋', '王伟', None)
+    """
+    m = _POST_FIRST.match(text.strip())
+    if not m or _LEADER_TITLES.search(m.group(1)) or not is_person(m.group(1)):
+        return None
+    return m.group(1)
 
 
 def parse_persons(text: str) -> list[str]:
@@ -182,7 +200,7 @@ def parse_persons(text: str) -> list[str]:
     out: list[str] = []
     for part in split_top_level(text, "、，,；;/／"):
         part = _POST_BRACKET.sub("", part)  # 努尔买买提·阿布来提(县人大常委会四级调研员): the post, not the name
-        part = name_before_post(part) or part  # 胡选坤 市委副书记: the name, then its post after a space
+        part = name_before_post(part) or name_after_post(part) or part  # 胡选坤 市委副书记 / 副县长 刘洋
         tokens = part.split()
         if len(tokens) > 1 and all(len(t) > 1 and is_person(t) for t in tokens):
             out.extend(tokens)
