@@ -413,3 +413,17 @@ def test_a_row_with_units_but_no_task_cell_is_skipped_with_a_warning_naming_its_
     result = load(path)
     assert [t.task for t in result.tasks] == ["1", "2"]
     assert any(w.line == 3 and "go to no task" in w.message for w in result.warnings)
+
+
+def test_section_headings_printed_between_a_tsvs_rows_without_a_tab_give_the_goal(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "2023年区政府重点工作任务分解表\n序号\t工作任务\t责任领导\t责任单位\t完成时限\n一、经济发展\n"
+        "1\t全区地区生产总值增长6.5%\t张明\t区发改局\t12月底前\n二、社会事业\n3\t新建幼儿园2所\t刘芳\t区教育局\t9月底前\n"
+        "二〇二三年三月\n",
+        encoding="utf-8",
+    )
+    assert [(t.goal_no, t.goal, t.task, t.lead) for t in load(path).tasks] == [
+        ("一", "经济发展", "1", ["区发改局"]),
+        ("二", "社会事业", "3", ["区教育局"]),
+    ]

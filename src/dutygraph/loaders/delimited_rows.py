@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import Context
+from dutygraph.loaders.base import CN_SECTION, Context
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
@@ -47,7 +47,21 @@ def table_rows(lines: list[Line]) -> list[list[_Cell]]:
     leading = sum(1 for ln in tab_lines if ln.text.startswith("\t"))
     if tab_lines and leading >= 0.6 * len(tab_lines):
         return _word_rows(lines)
-    return [[_Cell([Line(ln.no, c)]) for c in ln.text.split("\t")] for ln in lines if "\t" in ln.text]
+    return _tab_rows(lines)
+
+
+def _tab_rows(lines: list[Line]) -> list[list[_Cell]]:
+    """A TSV's rows, one a line, and the section headings printed between them without a tab (一、经济发展):
+    one cell each, so that they give the goal of the rows below."""
+    at = [i for i, ln in enumerate(lines) if "\t" in ln.text]
+    if not at:
+        return []
+    inside = lines[at[0] : at[-1] + 1]
+    return [
+        [_Cell([Line(ln.no, c)]) for c in ln.text.split("\t")]
+        for ln in inside
+        if "\t" in ln.text or (CN_SECTION.match(ln.text) and len(ln.text.strip()) <= 40)
+    ]
 
 
 def _word_rows(lines: list[Line]) -> list[list[_Cell]]:
