@@ -290,3 +290,24 @@ def test_a_numbered_paragraph_ending_in_a_word_after_a_space_keeps_it_as_text(tm
     )
     tasks = load(doc).tasks
     assert tasks[0].lead == [] and tasks[0].text.startswith("加快建设")
+
+
+def test_a_page_on_one_line_of_cells_with_a_pipe_between_each_reads_as_its_table_did(tmp_path):
+    # A table printed one cell a line with a pipe line between cells (a run of pipes for the empty ones),
+    # then the page lost its line breaks, so it opens with the pipes of the table's empty first cells.
+    rows = [
+        ["", "", "某市2018年民生工程项目分解表", ""],
+        ["序号", "项目名称", "责任单位", "目标任务"],
+        ["(一)", "党建引领扶贫工程", "市委组织部", "每个贫困村发展集体经济专项资金10万元,加强帮扶经费保障。"],
+        ["(二)", "资产收益扶贫工程", "市财政局", "支持贫困村稳定出列、贫困户稳定增收,完善制度建设。"],
+        ["(三)", "农村道路畅通工程", "市交通局", "改善农村地区交通条件,完工农村道路145.73公里。"],
+    ]
+    lines = [ln for row in rows for cell in row for ln in ("|", cell) if ln][1:]
+    page = tmp_path / "one_line.txt"
+    page.write_text(" ".join(lines), encoding="utf-8")
+    assert page.read_text(encoding="utf-8").startswith("| |")
+    assert [(t.task, t.lead) for t in load(page).tasks] == [
+        ("(一)", ["市委组织部"]),
+        ("(二)", ["市财政局"]),
+        ("(三)", ["市交通局"]),
+    ]

@@ -357,8 +357,12 @@ def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
     done = 0
     for ln in lines:
         text = ln.text.strip()
-        if len(text) <= _RUN_ON or len(text) < 0.5 * size or text.count("|") < _PAGE_CELLS or text.startswith("|"):
+        if len(text) <= _RUN_ON or len(text) < 0.5 * size or text.count("|") < _PAGE_CELLS:
             out.append(ln)
+            continue
+        if text.startswith("|") and text.rfind("|") >= 0.5 * len(text):  # cells one a line, pipes between them
+            out += _piped_cells(ln.no, text)
+            done += 1
             continue
         if separated_cells(text) is not None:  # a header of known columns: the flat table reads the cells
             out.append(ln)
@@ -377,6 +381,19 @@ def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
             out += split_run_on([Line(ln.no, rest.strip())])[0]
         done += 1
     return out, done
+
+
+def _piped_cells(no: int, text: str) -> list[Line]:
+    """A page on one line that opens with a pipe (| | 明光市…分解表 | 序号 | 项目名称 | …): its table was printed
+    one cell a line with a ``|`` line between cells (a run of pipes for the empty ones), the form
+    :func:`unpipe` reads; put back so."""
+    out: list[Line] = []
+    for k, cell in enumerate(text.split("|")):
+        if k:
+            out.append(Line(no, "|"))
+        if cell.strip():
+            out.append(Line(no, _column_name(cell)))
+    return out
 
 
 def _column_name(cell: str) -> str:
