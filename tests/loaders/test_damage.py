@@ -311,3 +311,29 @@ def test_a_page_on_one_line_of_cells_with_a_pipe_between_each_reads_as_its_table
         ("(二)", ["市财政局"]),
         ("(三)", ["市交通局"]),
     ]
+
+
+def test_a_page_on_one_line_with_a_pipe_table_of_unnumbered_rows_is_cut_into_rows_as_wide_as_its_header(tmp_path):
+    # 专项整治行业名称 | 时间安排 | 责任单位 | and rows of three cells, no row numbers, the unit cell's names
+    # set apart by spaces; the page goes on after the table (二、工作要求). A second page is cut in its
+    # last row: the words after the last pipe are that row's cell.
+    table = (
+        "专项整治行业名称 | 时间安排 | 责任单位 | 烟花爆竹 | 1月份 | 安监站 安监所 | 电力设施 | 3月份 | 电管所 | "
+        "医疗机构 | 6月份 | 文化站 卫生院 | 交通运输 | 12月份 | 超限站 公路站 交警六中队 |"
+    )
+    page = tmp_path / "one_line.txt"
+    page.write_text(
+        "各行政村、各有关单位: 现将《某镇2017年度安全生产专项整治工作计划》印发给你们,请遵照执行。 一、专项整治安排表 "
+        + table
+        + " 二、工作要求 (一)各有关责任单位要按照时间安排,制定本行业安全生产专项整治方案。",
+        encoding="utf-8",
+    )
+    assert [(t.text, t.lead) for t in load(page).tasks] == [
+        ("烟花爆竹", ["安监站", "安监所"]),
+        ("电力设施", ["电管所"]),
+        ("医疗机构", ["文化站", "卫生院"]),
+        ("交通运输", ["超限站", "公路站", "交警六中队"]),
+    ]
+    cut = tmp_path / "cut.txt"
+    cut.write_text("某镇2017年度安全生产专项整治工作计划 " * 5 + table + " 养老机构 | 4月份 | 民政所", encoding="utf-8")
+    assert [(t.text, t.lead) for t in load(cut).tasks][-1] == ("养老机构", ["民政所"])

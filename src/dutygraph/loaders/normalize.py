@@ -20,7 +20,7 @@ from functools import cache
 
 from dutygraph.loaders.chrome import DISCLAIMER_WORDS
 from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.one_line_table import SPACED_NAME, separated_cells
+from dutygraph.loaders.one_line_table import SPACED_NAME, page_rows, separated_cells
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line
 from dutygraph.loaders.text import OPENERS, Line
 
@@ -362,6 +362,13 @@ def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
             continue
         if text.startswith("|") and text.rfind("|") >= 0.5 * len(text):  # cells one a line, pipes between them
             out += _piped_cells(ln.no, text)
+            done += 1
+            continue
+        if (table := page_rows(text)) is not None:  # a header of known columns and rows as wide as it
+            before, rows, rest = table
+            out += split_run_on([Line(ln.no, before)])[0] if before else []
+            out += [Line(ln.no, " | ".join(row) + " |") for row in rows]
+            out += split_run_on([Line(ln.no, rest)])[0] if rest.strip() else []
             done += 1
             continue
         if separated_cells(text) is not None:  # a header of known columns: the flat table reads the cells

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from dutygraph.loaders.base import ROLE_FIELDS
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, header_role
+from dutygraph.loaders.names import looks_like_unit, parse_names
 
 SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
 
@@ -25,12 +26,56 @@ def separated_cells(text: str) -> list[str] | None:
     The header is the first run of three or more column names (序号, 工作任务, 牵头单位 …), one
     of them a role, opened by 序号 when there is one; the cells after it are the rows'.
     """
+    found = _header_span(text)
+    if found is None:
+        return None
+    cells, start, _ = found
+    before = " ".join(cells[:start]).strip()
+    return [*([before] if before else []), *(c or "—" for c in cells[start:])]
+
+
+def page_rows(text: str) -> tuple[str, list[list[str]], str] | None:
+    """A whole table on one line with its cells set apart by pipes, cut back into its rows: (the text
+    before it, the header and rows, the text after it), or None.
+
+    The header's columns tell each row's width; the cut is taken only when, row after row, the cells
+    under the unit columns name units (a merged cell would shift them). The text after the last pipe
+    is the page going on (二、工作要求 …) after a whole row, the cut last cell of a row cut short.
+    """
+    found = _header_span(text) if text.count("|") >= 6 else None
+    if found is None:
+        return None
+    cells, start, end = found
+    rest = "" if text.rstrip().endswith("|") else cells.pop()
+    width = end - start
+    body = cells[end:]
+    rows = [body[k : k + width] for k in range(0, len(body), width)]
+    if rest and (not rows or len(rows[-1]) < width):  # the page cut inside the last row: its last cell
+        rows = rows or [[]]
+        rows[-1].append(rest)
+        rest = ""
+    roles = [header_role(c) for c in cells[start:end]]
+    units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible")]
+    full = [r for r in rows if len(r) == width]
+    named = sum(1 for r in full if all(not r[i] or _units(r[i]) for i in units) and any(r[i] for i in units))
+    if width < 2 or not units or len(full) < 2 or named < 0.8 * len(full):
+        return None
+    return " ".join(cells[:start]).strip(), [cells[start:end], *rows], rest
+
+
+def _units(cell: str) -> bool:
+    return all(looks_like_unit(p) for p in parse_names(cell)) if parse_names(cell) else False
+
+
+def _header_span(text: str) -> tuple[list[str], int, int] | None:
+    """The cells of a table on one line and where its header starts and ends, or None (see
+    :func:`separated_cells`)."""
     if len(text) <= _RUN_ON:
         return None
     gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
     cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
     cells = [*re.split(r"[ \u3000]+", cells[0]), *cells[1:]]  # the text before the first pipe, word by word
-    cells = [SPACED_NAME.sub("", c) if len(c) <= 24 else c for c in cells]  # 项 目 名 称, 开工 时间
+    cells = [_closed_up(c) for c in cells]  # 项 目 名 称, 开工 时间
     cells = _letter_spaced(cells)
     roles = [header_role(c) if len(c) <= 12 else None for c in cells]
     opens = [i for i, c in enumerate(cells) if _FIRST_ROW.match(c)]
@@ -44,8 +89,16 @@ def separated_cells(text: str) -> list[str] | None:
             end += 1
     if not any(r in ROLE_FIELDS for r in roles[start:end]) or end >= len(cells):
         return None
-    before = " ".join(cells[:start]).strip()
-    return [*([before] if before else []), *(c or "—" for c in cells[start:])]
+    return cells, start, end
+
+
+def _closed_up(cell: str) -> str:
+    """A short cell with the spaces inside its words removed (项 目 名 称, 开工 时间), unless they set apart
+    names of units (安监站 安监所: a unit cell that stacked its names)."""
+    pieces = cell.split()
+    if len(cell) > 24 or (len(pieces) > 1 and all(looks_like_unit(p) for p in pieces)):
+        return cell
+    return SPACED_NAME.sub("", cell)
 
 
 def _letter_spaced(cells: Iterable[str]) -> list[str]:
