@@ -27,8 +27,9 @@ from dutygraph.loaders.glued import unglue
 from dutygraph.loaders.labels import colon_labels
 from dutygraph.loaders.metadata import detect_metadata
 from dutygraph.loaders.mojibake import number_garbled
-from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unflatten_pipe_page, unpipe, unspin
+from dutygraph.loaders.normalize import Simplifier, split_run_on, undouble, unpipe, unspin
 from dutygraph.loaders.numbered_list import NumberedListLoader
+from dutygraph.loaders.pipe_page import unflatten_pipe_page
 from dutygraph.loaders.read import document_files, read_document, sniff
 from dutygraph.loaders.records import DocumentMeta, LoadResult, LoadWarning, TaskRecord
 from dutygraph.loaders.region_matrix import RegionMatrixLoader

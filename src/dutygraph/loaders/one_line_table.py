@@ -12,7 +12,8 @@ from dutygraph.loaders.names import looks_like_unit, parse_names
 
 SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
 
-_RUN_ON = 150
+#: Long enough that a line holding several items or cells is a page that lost its breaks.
+RUN_ON = 150
 #: A space inside a short name of Chinese words (项 目 名 称 | 开工 时间 in a pipe cell).
 SPACED_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 #: The cell that opens a table's first row: its number, or the first section's heading.
@@ -70,7 +71,7 @@ def _units(cell: str) -> bool:
 def _header_span(text: str) -> tuple[list[str], int, int] | None:
     """The cells of a table on one line and where its header starts and ends, or None (see
     :func:`separated_cells`)."""
-    if len(text) <= _RUN_ON:
+    if len(text) <= RUN_ON:
         return None
     gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
     cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
