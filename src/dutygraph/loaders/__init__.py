@@ -219,13 +219,14 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     lines, spun = unspin(lines)
     if spun:
         warnings.append(LoadWarning(name, None, f"{spun} role verb(s) reworded by a copying site (卖力) read as 负责"))
-    lines, unflattened = unflatten_pipe_page(lines)
+    lines, unflattened, page_rows = unflatten_pipe_page(lines)
     if unflattened:
         warnings.append(
             LoadWarning(name, None, "a page on one line holds a table of cells closed by pipes; one cell a line")
         )
     lines, celled = unpipe(lines)
     lines, rows = unglue_pipe_rows(lines)
+    rows += page_rows
     if rows:
         warnings.append(
             LoadWarning(name, None, f"{rows} line(s) held a pipe table's rows run together; one row a line")

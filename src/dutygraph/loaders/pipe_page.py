@@ -12,18 +12,19 @@ from dutygraph.loaders.text import Line
 _PAGE_CELLS = 8
 
 
-def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
+def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int, int]:
     """A page on one line whose table was printed one cell a line, each closed by ``|``, put back
     one cell a line (the form :func:`unpipe` reads), with the page's text around the table on
-    lines of its own (broken by :func:`split_run_on`).
+    lines of its own (broken by :func:`split_run_on`); a table whose header's columns tell where
+    each row ends (:func:`page_rows`), put back one row a line.
 
     Only a line that is the page (half its text or more, past 150 characters, eight pipes at
     least) is taken; a pipe row of a table among other lines stays as it is, and so does a page
-    whose header :func:`separated_cells` knows (its columns tell where each row ends). The
+    whose header :func:`separated_cells` knows but whose rows are not as wide as it. The
     table's first cell is the last word before the first pipe.
 
     Returns:
-        The lines, and how many lines were put back so.
+        The lines, how many lines were put back one cell a line, and how many one row a line.
 
     Example:
         >>> page = "清单 1 | 稳增长。 | 市发改委 | 2 | 扩投资。 | 市住建局 | 3 | 促消费。 | 市商务局 |" + " 要求。" * 60
@@ -32,7 +33,7 @@ def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
     """
     size = sum(len(ln.text) for ln in lines)
     out: list[Line] = []
-    done = 0
+    done = rows_done = 0
     for ln in lines:
         text = ln.text.strip()
         if len(text) <= RUN_ON or len(text) < 0.5 * size or text.count("|") < _PAGE_CELLS:
@@ -47,7 +48,7 @@ def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
             out += split_run_on([Line(ln.no, before)])[0] if before else []
             out += [Line(ln.no, " | ".join(row) + " |") for row in rows]
             out += split_run_on([Line(ln.no, rest)])[0] if rest.strip() else []
-            done += 1
+            rows_done += 1
             continue
         if separated_cells(text) is not None:  # a header of known columns: the flat table reads the cells
             out.append(ln)
@@ -65,7 +66,7 @@ def unflatten_pipe_page(lines: list[Line]) -> tuple[list[Line], int]:
         if rest.strip():
             out += split_run_on([Line(ln.no, rest.strip())])[0]
         done += 1
-    return out, done
+    return out, done, rows_done
 
 
 def _piped_cells(no: int, text: str) -> list[Line]:
