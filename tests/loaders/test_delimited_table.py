@@ -427,3 +427,24 @@ def test_section_headings_printed_between_a_tsvs_rows_without_a_tab_give_the_goa
         ("一", "经济发展", "1", ["区发改局"]),
         ("二", "社会事业", "3", ["区教育局"]),
     ]
+
+
+def test_a_pipe_table_printed_without_its_header_reads_its_unit_column_by_the_names_it_holds(tmp_path):
+    # A page starting below the header: number | task | unit | progress | status, a lone pipe between rows;
+    # the progress cell's 牵头联合教育、财政… is no unit column, nor the status.
+    path = tmp_path / "progress.txt"
+    path.write_text(
+        "1 | 完成27所学校教育基础设施改造提升。 | 县教育局 | 已经安装公办中小学970台空调。 | 按时序推进 |\n|\n"
+        "2 | 完成10家示范型居家养老服务照料中心建设。 | 县民政局 | 已完成设计方案,5家施工中。 | 按时序推进 |\n|\n"
+        "3 | 新增婴幼儿照护服务机构6家。 | 县卫生健康局 | 牵头联合教育、财政、公安等部门督导。 | 按时序推进 |\n|\n"
+        "4 | 改造农村路口100个。 | 县公安局、县交通运输局 | 已完成现场排查。 | 按时序推进 |\n",
+        encoding="utf-8",
+    )
+    result = load(path)
+    assert [(t.task, t.lead, t.support) for t in result.tasks] == [
+        ("1", ["县教育局"], []),
+        ("2", ["县民政局"], []),
+        ("3", ["县卫生健康局"], []),
+        ("4", ["县公安局", "县交通运输局"], []),
+    ]
+    assert any(w.line == 1 and "prints no header" in w.message for w in result.warnings)

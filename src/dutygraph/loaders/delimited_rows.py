@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import CN_SECTION, Context
+from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, Context
+from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.names import looks_like_unit, parse_names
+from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
@@ -111,3 +114,35 @@ def _pipe_rows(lines: list[Line]) -> list[list[_Cell]]:
             parts = parts[:-1]
         rows.append([_Cell([Line(ln.no, p.strip())] if p.strip() else []) for p in parts])
     return rows
+
+
+#: Fewest numbered rows of one width that make a table whose header was not printed.
+_FEWEST_ROWS = 3
+
+
+def content_header(rows: list[list[_Cell]]) -> list[str | None] | None:
+    """The header of a table printed without one (a page that starts below it), told from what its
+    columns hold, or None when a row names the columns or the rows are no such table.
+
+    Three numbered rows of one width at least: the number column, the first column of text after it
+    (the task), and every column whose filled cells all name units (responsible: no header says who
+    leads) or persons (leaders); the other columns (progress, status, deadlines) are read past.
+    """
+    if any(sum(1 for c in row if header_role(c.flat)) >= 2 for row in rows):
+        return None
+    width = max((len(r) for r in rows), default=0)
+    numbered = [r for r in rows if len(r) == width and BARE_NUMBER.match(r[0].flat)]
+    if width < 3 or len(numbered) < _FEWEST_ROWS:
+        return None
+    header: list[str | None] = ["number", *([None] * (width - 1))]
+    for i in range(1, width):
+        cells = [r[i].flat for r in numbered if r[i].flat]
+        if not cells:
+            continue
+        if all(parse_names(c) and all(looks_like_unit(n) for n in parse_names(c)) for c in cells):
+            header[i] = "responsible"
+        elif all(is_person(c) for c in cells):
+            header[i] = "leaders"
+        elif "text" not in header and "responsible" not in header:
+            header[i] = "text"
+    return header if "text" in header and "responsible" in header else None

@@ -31,7 +31,7 @@ from dutygraph.loaders.base import (
 )
 from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers, ranked_roles
-from dutygraph.loaders.delimited_rows import PIPE_RULE, merging, table_rows, warn_cut_row
+from dutygraph.loaders.delimited_rows import PIPE_RULE, content_header, merging, table_rows, warn_cut_row
 from dutygraph.loaders.names import is_none_mark, looks_like_unit
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
@@ -91,7 +91,14 @@ class DelimitedTableLoader(Loader):
         # one row a line cannot merge cells, so an empty cell there means "none".
         per_line, empty_is_merged = merging(ctx.lines)
         previous_was_header = False
-        for row in (r for r in table_rows(ctx.lines) if any(not c.empty for c in r)):
+        rows = [r for r in table_rows(ctx.lines) if any(not c.empty for c in r)]
+        if (header := content_header(rows)) is not None:
+            units = [k + 1 for k, r in enumerate(header) if r == "responsible"]
+            ctx.warn(
+                rows[0][0].no,
+                f"the table prints no header: column {'、'.join(map(str, units))} read as its 责任单位 by the names it holds",
+            )
+        for row in rows:
             filled = [c for c in row if not c.empty]
             roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
             named = sum(1 for r in roles if r is not None)
