@@ -93,10 +93,9 @@ class DelimitedTableLoader(Loader):
         previous_was_header = False
         rows = [r for r in table_rows(ctx.lines) if any(not c.empty for c in r)]
         if (header := content_header(rows)) is not None:
-            units = [k + 1 for k, r in enumerate(header) if r == "responsible"]
+            units = "、".join(str(k + 1) for k, r in enumerate(header) if r == "responsible")
             ctx.warn(
-                rows[0][0].no,
-                f"the table prints no header: column {'、'.join(map(str, units))} read as its 责任单位 by the names it holds",
+                rows[0][0].no, f"the table prints no header: column {units} read as its 责任单位 by the names it holds"
             )
         for row in rows:
             filled = [c for c in row if not c.empty]
