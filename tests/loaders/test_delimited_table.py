@@ -448,3 +448,21 @@ def test_a_pipe_table_printed_without_its_header_reads_its_unit_column_by_the_na
         ("4", ["县公安局", "县交通运输局"], []),
     ]
     assert any(w.line == 1 and "prints no header" in w.message for w in result.warnings)
+
+
+def test_rows_filling_a_cell_more_than_the_header_prints_move_its_unit_column_to_their_last_cell(tmp_path):
+    # 序号 | 年度任务 spans a title and its content: each row prints one cell more than the header, so the
+    # header's 责任单位 stands over the next month's plan (指导各镇街…, no unit) and the unit is one cell on.
+    path = tmp_path / "progress.txt"
+    path.write_text(
+        "序号 | 年度任务 | 本月进展 | 是否达进度 | 下月计划 | 责任单位 | ||\n"
+        "1 | 美丽乡村建设 | 创建4个市级美丽乡村示范村。 | 完成宜居村创建名单发文。 | 是 | 指导各镇街进行项目立项报批。 | 农业农村局 | |\n"
+        "2 | 绿道建设 | 全区新改建绿道60公里。 | 部分道路已开工。 | 是 | 计划完成4公里。 | 城建局 | |\n"
+        "3 | 村级小泵站更新改造 | 实施12座村级小泵站更新改造。 | 完成项目形象进度10%。 | 是 | 完成形象进度20%。 | 水务局 | |\n",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.text[:6], t.lead) for t in load(path).tasks] == [
+        ("1", "美丽乡村建设", ["农业农村局"]),
+        ("2", "绿道建设：全", ["城建局"]),
+        ("3", "村级小泵站更", ["水务局"]),
+    ]

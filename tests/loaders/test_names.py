@@ -100,6 +100,18 @@ def test_parse_names_splits_outside_parentheses_and_drops_none():
     assert parse_names("——") == []
 
 
+def test_a_sentence_that_mentions_a_collective_on_its_way_is_no_unit():
+    assert not looks_like_unit("指导各镇街进行项目立项报批")
+    assert not looks_like_unit("督促相关企业整改")
+    for name in ("各镇街", "区相关部门", "市直各单位", "经开区相关部门", "市政府各部门", "相关部门街道板块"):
+        assert looks_like_unit(name), name
+
+
+def test_units_joined_by_two_conjunctions_are_split_at_both():
+    assert parse_names("环保厅和内蒙古电力监管办及相关盟市") == ["环保厅", "内蒙古电力监管办", "相关盟市"]
+    assert parse_names("县发展和改革局和县财政局") == ["县发展和改革局", "县财政局"]
+
+
 def test_parse_persons_closes_spaces_inside_names():
     assert parse_persons("王 强、李明") == ["王强", "李明"]
     assert parse_persons("陈刚 周丽") == ["陈刚", "周丽"]

@@ -35,7 +35,7 @@ from dutygraph.loaders.delimited_rows import PIPE_RULE, content_header, merging,
 from dutygraph.loaders.names import is_none_mark, looks_like_unit
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
-from dutygraph.loaders.pipe_cells import closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
+from dutygraph.loaders.pipe_cells import beyond_header, closed_cell_rows, fit_row, is_cell_per_line, opened_cell_rows
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 from dutygraph.loaders.unit_cell import leader_names, unit_names
@@ -91,8 +91,10 @@ class DelimitedTableLoader(Loader):
         # one row a line cannot merge cells, so an empty cell there means "none".
         per_line, empty_is_merged = merging(ctx.lines)
         previous_was_header = False
+        header_width = 0  # the header's printed columns
         rows = [r for r in table_rows(ctx.lines) if any(not c.empty for c in r)]
         if (header := content_header(rows)) is not None:
+            header_width = len(header)
             units = "、".join(str(k + 1) for k, r in enumerate(header) if r == "responsible")
             ctx.warn(
                 rows[0][0].no, f"the table prints no header: column {units} read as its 责任单位 by the names it holds"
@@ -104,12 +106,16 @@ class DelimitedTableLoader(Loader):
             second = previous_was_header and named and not _names_anyone(filled)
             if (named >= 2 or second) and not self._task_index(row):
                 # A second header row names the columns a merged header cell spans (责任单位 → 牵头 | 配合).
-                header = merge_headers(header, roles) if previous_was_header and header else roles
+                merged = header is not None and previous_was_header
+                header = merge_headers(header, roles) if header is not None and merged else roles
+                # How many columns the header prints; a header broken over two rows, all of them.
+                header_width = len(header) if merged else max(i for i, c in enumerate(row) if not c.empty) + 1
                 previous_was_header = True
                 continue
             previous_was_header = False
             fit = header and (not empty_is_merged or len(row) > len(header))
             row, header_here = fit_row(row, header, per_line) if header and fit else (row, header)
+            header_here = beyond_header(row, header_here, header_width) if header_here else header_here
             if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
                 section = CN_SECTION.match(filled[0].flat)
                 if section:  # a heading between tables: the goal of the rows below

@@ -63,6 +63,24 @@ def is_collective(name: str) -> bool:
     return bool(_COLLECTIVE.search(squeeze(name)))
 
 
+#: How the place or level before a collective ends (区相关部门, 市直各单位, 经开区各镇, 市政府各部门).
+_PLACE_ENDS = frozenset("省市区县州盟旗镇乡直级委府")
+
+
+def _leading_collective(name: str) -> bool:
+    """A collective named as such (各镇街, 区相关部门, 市直各单位), not a sentence that mentions one on its
+    way (指导各镇街进行项目立项报批): the collective word opens the name, or follows a place or level
+    (区, 市直, 经开区), or the name ends as a unit does."""
+    name = squeeze(name)
+    found = _COLLECTIVE.search(name)
+    if not found:
+        return False
+    head = name[: found.start()]
+    return (
+        not head or (len(head) <= 6 and head[-1] in _PLACE_ENDS) or bool(_UNIT_SUFFIX.search(strip_parenthetical(name)))
+    )
+
+
 def is_local(name: str) -> bool:
     """True for a street, town or village office (南大街街道, 高新园(邹区镇)), or a collective.
 
@@ -83,7 +101,7 @@ def looks_like_unit(text: str) -> bool:
     name = squeeze(text)
     if not name or len(name) > 40 or NOTICE_LINE.search(name):
         return False
-    if is_collective(name) and len(name) <= 30 and not re.search(r"[。！？!?：:，,]", name):
+    if _leading_collective(name) and len(name) <= 30 and not re.search(r"[。！？!?：:，,]", name):
         return True
     if _HEADING_WORDS.search(name):
         return False
@@ -92,7 +110,7 @@ def looks_like_unit(text: str) -> bool:
     core = strip_parenthetical(name)
     if not core or _NOT_UNITS.search(core) or re.search(r"[。！？!?：:]", name):
         return False
-    return bool(_UNIT_SUFFIX.search(core)) or is_collective(core)
+    return bool(_UNIT_SUFFIX.search(core)) or _leading_collective(core)
 
 
 def strip_parenthetical(name: str) -> str:
@@ -322,7 +340,7 @@ def _split_conjunction(name: str) -> list[str]:
         if len(left) >= 3 and len(right) >= 3 and looks_like_unit(left) and looks_like_unit(right):
             if not _UNIT_SUFFIX.search(left) and not is_collective(left):
                 continue
-            return [left, *_split_conjunction(right)]
+            return [*_split_conjunction(left), *_split_conjunction(right)]  # 环保厅和电力监管办及相关盟市
     return [name]
 
 

@@ -258,3 +258,24 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
             widened = header[: last + 1] + [header[last]] * (len(row) - len(header)) + header[last + 1 :]
             return row, widened
     return row, header
+
+
+def beyond_header(row: list[Cell], header: list[str | None], printed: int) -> list[str | None]:
+    """The header of a row that fills cells past the header's last printed column (序号 | 年度任务 | … |
+    责任单位 | || over 1 | 美丽乡村建设 | 创建4个… | … | 农业农村局 |): a header cell over the task spanned
+    as many more columns (a title and its content), so the text column is widened by them and the
+    columns after it move right, when the cells that brings under the unit columns name units and the
+    ones the header stood over did not; any other row keeps the header."""
+    last = max((i for i, c in enumerate(row) if not c.empty), default=-1)
+    extra = last + 1 - printed
+    if extra <= 0 or "text" not in header or len(row) != len(header):
+        return header
+    t = header.index("text")
+    widened = header[: t + 1] + ["text"] * extra + header[t + 1 :]
+    units = [i for i, r in enumerate(widened[: len(row)]) if r in ("lead", "support", "responsible")]
+    if any(r is not None for r in widened[len(row) :]) or not units:
+        return header
+    # the cells the header's unit columns stand over name no unit, the cells they move over do
+    if any(_is_units(row[i - extra]) or not _is_units(row[i]) for i in units):
+        return header
+    return widened[: len(row)]
