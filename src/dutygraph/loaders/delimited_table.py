@@ -53,6 +53,29 @@ def _names_anyone(cells: list[_Cell]) -> bool:
     return any(looks_like_unit(c.flat) or is_person(c.flat) for c in cells)
 
 
+def _unprinted_header(rows: list[list[_Cell]], ctx: Context) -> tuple[list[str | None] | None, int]:
+    """The header of a table printed without one, told from its columns, with a warning, and its width; or
+    (None, 0)."""
+    header = content_header(rows)
+    if header is None:
+        return None, 0
+    units = "、".join(str(k + 1) for k, r in enumerate(header) if r == "responsible")
+    ctx.warn(rows[0][0].no, f"the table prints no header: column {units} read as its 责任单位 by the names it holds")
+    return header, len(header)
+
+
+def _header_row(
+    above: list[str | None] | None, roles: list[str | None], row: list[_Cell]
+) -> tuple[list[str | None], int]:
+    """The header after a header row, and how many columns it prints. A second header row right after the
+    first (``above``) names the columns a merged header cell spans (责任单位 → 牵头 | 配合), or goes on with
+    the first's columns when it was broken over two rows: all of them are printed."""
+    if above is not None:
+        merged = merge_headers(above, roles)
+        return merged, len(merged)
+    return roles, max(i for i, c in enumerate(row) if not c.empty) + 1
+
+
 class DelimitedTableLoader(Loader):
     """Tables whose cells are delimited by tabs or pipes."""
 
@@ -91,25 +114,15 @@ class DelimitedTableLoader(Loader):
         # one row a line cannot merge cells, so an empty cell there means "none".
         per_line, empty_is_merged = merging(ctx.lines)
         previous_was_header = False
-        header_width = 0  # the header's printed columns
         rows = [r for r in table_rows(ctx.lines) if any(not c.empty for c in r)]
-        if (header := content_header(rows)) is not None:
-            header_width = len(header)
-            units = "、".join(str(k + 1) for k, r in enumerate(header) if r == "responsible")
-            ctx.warn(
-                rows[0][0].no, f"the table prints no header: column {units} read as its 责任单位 by the names it holds"
-            )
+        header, header_width = _unprinted_header(rows, ctx)
         for row in rows:
             filled = [c for c in row if not c.empty]
             roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
             named = sum(1 for r in roles if r is not None)
             second = previous_was_header and named and not _names_anyone(filled)
             if (named >= 2 or second) and not self._task_index(row):
-                # A second header row names the columns a merged header cell spans (责任单位 → 牵头 | 配合).
-                merged = header is not None and previous_was_header
-                header = merge_headers(header, roles) if header is not None and merged else roles
-                # How many columns the header prints; a header broken over two rows, all of them.
-                header_width = len(header) if merged else max(i for i, c in enumerate(row) if not c.empty) + 1
+                header, header_width = _header_row(header if previous_was_header else None, roles, row)
                 previous_was_header = True
                 continue
             previous_was_header = False
@@ -117,10 +130,8 @@ class DelimitedTableLoader(Loader):
             row, header_here = fit_row(row, header, per_line) if header and fit else (row, header)
             header_here = beyond_header(row, header_here, header_width) if header_here else header_here
             if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
-                section = CN_SECTION.match(filled[0].flat)
-                if section:  # a heading between tables: the goal of the rows below
-                    goal, area = filled[0].flat[section.end() :], None
-                    goal_no = section.group(1) or section.group(2)
+                if section := CN_SECTION.match(filled[0].flat):  # a heading between tables: the rows' goal
+                    goal, goal_no, area = filled[0].flat[section.end() :], section.group(1) or section.group(2), None
                 continue
             t = None if _is_page_details(filled) else self._task_index(row, header_here)
             if t is None:
