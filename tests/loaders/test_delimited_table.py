@@ -466,3 +466,26 @@ def test_rows_filling_a_cell_more_than_the_header_prints_move_its_unit_column_to
         ("2", "绿道建设：全", ["城建局"]),
         ("3", "村级小泵站更", ["水务局"]),
     ]
+
+
+def test_sub_rows_whose_merged_number_and_unit_were_left_out_take_the_unit_of_the_row_above(tmp_path):
+    # A Word table's sub-rows under a merged 序号 and 责任单位, printed with pipes: their cells moved left
+    # (text | progress | ||). A cell's last line printed as a row of its own (one cell) is no sub-row.
+    path = tmp_path / "progress.txt"
+    path.write_text(
+        "序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+        "1 | 新建成婴幼儿照护服务成长驿站7家。 | 新建13家婴幼儿成长驿站。 | 卫生健康局 |\n"
+        "新增婴幼儿照护服务托位500个。 | 新增托位600个。 | ||\n"
+        "开展胃肠癌联合筛查1万例以上。 | 筛查10111例。 | ||\n"
+        "2 | 实施农村公路大中修100公里。 | 完成50公里。 | 交通运输局 |\n"
+        "其中新改建桥梁5座 | |||\n"
+        "新增公交线路3条。 | 新增4条公交线路。 | ||\n",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.text[:8], t.lead, t.inherited) for t in load(path).tasks] == [
+        ("1", "新建成婴幼儿照护", ["卫生健康局"], []),
+        ("M1", "新增婴幼儿照护服", ["卫生健康局"], ["lead"]),
+        ("M2", "开展胃肠癌联合筛", ["卫生健康局"], ["lead"]),
+        ("2", "实施农村公路大中", ["交通运输局"], []),
+        ("M3", "新增公交线路3条", ["交通运输局"], ["lead"]),
+    ]

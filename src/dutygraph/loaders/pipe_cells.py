@@ -220,6 +220,15 @@ def _is_units(cell: Cell) -> bool:
     return looks_like_unit(re.split(r"[、，,和]", cell.flat)[0])
 
 
+def _sub_row_text_first(row: list[Cell], header: list[str | None]) -> bool:
+    """A row that opens with its task's text where the header has its 序号 (序号 | 项目内容 | …), the text no
+    number, no heading and no unit, and goes on with another cell."""
+    if len(header) < 3 or header[0] != "number" or header[1] != "text" or sum(not c.empty for c in row) < 2:
+        return False  # one cell alone is the last line of the cell above, printed as a row of its own
+    first = row[0].flat
+    return len(first) > 4 and not _is_number_cell(first) and not CN_SECTION.match(first) and not _is_units(row[0])
+
+
 def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -> tuple[list[Cell], list[str | None]]:
     """Line a row up with a header of another width.
 
@@ -231,6 +240,18 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
     cell that spans two columns: the unit column is widened.
     """
     row = _right_aligned(row, header)
+    if not per_line and _sub_row_text_first(row, header):
+        # 新增托位500个。 | 新增600个。 | ||: a sub-row whose 序号 (and unit cell) were merged with the row above
+        # and left out, so its cells moved left; they go back under their columns, the unit cells merged.
+        if len(row) == len(header) and row[-1].empty:
+            moved = [Cell(merged=True), *row[:-1]]
+            end = len(moved)
+            while end > 1 and moved[end - 1].empty:
+                end -= 1
+            return moved[:end] + [Cell(merged=True) for _ in moved[end:]], header
+        if len(row) < len(header):  # the page cut the sub-row short: no unit printed
+            padded = [Cell(merged=True), *row]
+            return padded + [Cell() for _ in range(len(header) - len(padded))], header
     numbered = next((i for i, c in enumerate(row) if DOT_NUMBER.match(c.flat) and len(c.flat) > 4), None)
     if numbered is not None and "text" in header and not per_line:
         shift = header.index("text") - numbered
