@@ -226,7 +226,8 @@ def _sub_row_text_first(row: list[Cell], header: list[str | None]) -> bool:
     if len(header) < 3 or header[0] != "number" or header[1] != "text" or sum(not c.empty for c in row) < 2:
         return False  # one cell alone is the last line of the cell above, printed as a row of its own
     first = row[0].flat
-    return len(first) > 4 and not _is_number_cell(first) and not CN_SECTION.match(first) and not _is_units(row[0])
+    worded = len(first) > 4 and bool(re.search(r"[\u4e00-\u9fff]{2}", first))
+    return worded and not _is_number_cell(first) and not CN_SECTION.match(first) and not _is_units(row[0])
 
 
 def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -> tuple[list[Cell], list[str | None]]:
@@ -249,8 +250,9 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
             while end > 1 and moved[end - 1].empty:
                 end -= 1
             return moved[:end] + [Cell(merged=True) for _ in moved[end:]], header
-        if len(row) < len(header):  # the page cut the sub-row short: no unit printed
-            padded = [Cell(merged=True), *row]
+        padded = [Cell(merged=True), *row]
+        # a sub-row cut short, or one whose units then stand under the unit columns
+        if len(row) < len(header) and all(header[i] in ROLE_FIELDS for i, c in enumerate(padded) if _is_units(c)):
             return padded + [Cell() for _ in range(len(header) - len(padded))], header
     numbered = next((i for i, c in enumerate(row) if DOT_NUMBER.match(c.flat) and len(c.flat) > 4), None)
     if numbered is not None and "text" in header and not per_line:
