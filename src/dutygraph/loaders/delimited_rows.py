@@ -6,7 +6,7 @@ import re
 
 from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, Context
 from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.names import looks_like_unit, parse_names
+from dutygraph.loaders.names import names_only_units
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line, opened_cell_rows
@@ -139,7 +139,7 @@ def content_header(rows: list[list[_Cell]]) -> list[str | None] | None:
         cells = [r[i].flat for r in numbered if r[i].flat]
         if not cells:
             continue
-        if all(parse_names(c) and all(looks_like_unit(n) for n in parse_names(c)) for c in cells):
+        if all(names_only_units(c) for c in cells):
             header[i] = "responsible"
         elif all(is_person(c) for c in cells):
             header[i] = "leaders"

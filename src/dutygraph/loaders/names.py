@@ -385,3 +385,14 @@ def is_unit_list(parts: list[str]) -> bool:
     names = [*parts[:-1], _TRAILING_ETC.sub("", parts[-1])] if parts else []
     units = [looks_like_unit(n) for n in names]
     return any(units) and all(u or bool(_PLACE_UNIT.match(squeeze(n))) for u, n in zip(units, names, strict=True))
+
+
+def names_only_units(cell: str) -> bool:
+    """Whether a cell names units and nothing else: every name it lists reads as a unit (县教育局、县财政局),
+    none a progress sentence or a figure.
+
+    >>> names_only_units("县公安局、县交通运输局"), names_only_units("已完成现场排查"), names_only_units("")
+    (True, False, False)
+    """
+    names = parse_names(cell)
+    return bool(names) and all(looks_like_unit(n) for n in names)

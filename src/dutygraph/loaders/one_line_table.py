@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from dutygraph.loaders.base import ROLE_FIELDS
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, header_role
-from dutygraph.loaders.names import looks_like_unit, parse_names
+from dutygraph.loaders.names import looks_like_unit, names_only_units
 
 SEPARATED_NOTE = "a whole table printed on one line, its cells set apart by spaces or pipes: read one cell per item"
 
@@ -58,14 +58,10 @@ def page_rows(text: str) -> tuple[str, list[list[str]], str] | None:
     roles = [header_role(c) for c in cells[start:end]]
     units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible")]
     full = [r for r in rows if len(r) == width]
-    named = sum(1 for r in full if all(not r[i] or _units(r[i]) for i in units) and any(r[i] for i in units))
+    named = sum(1 for r in full if all(not r[i] or names_only_units(r[i]) for i in units) and any(r[i] for i in units))
     if width < 2 or not units or len(full) < 2 or named < 0.8 * len(full):
         return None
     return " ".join(cells[:start]).strip(), [cells[start:end], *rows], rest
-
-
-def _units(cell: str) -> bool:
-    return all(looks_like_unit(p) for p in parse_names(cell)) if parse_names(cell) else False
 
 
 def _header_span(text: str) -> tuple[list[str], int, int] | None:

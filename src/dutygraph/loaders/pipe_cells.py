@@ -238,7 +238,8 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
     per line a row shows only the cells it does not share with the row above:
     its task cell (the first that names no unit) goes under the task column and
     the padding stands for the merged cells. A longer row sits under a header
-    cell that spans two columns: the unit column is widened.
+    cell that spans two columns: the unit column is widened. A sub-row that opens with its text under
+    the header's 序号 lost its merged 序号 (and unit cells) on the left: it moves back one column.
     """
     row = _right_aligned(row, header)
     if not per_line and _sub_row_text_first(row, header):
