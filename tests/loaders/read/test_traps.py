@@ -443,3 +443,43 @@ def test_a_lone_number_inside_a_pdf_page_is_a_row_number_not_a_page_number(tmp_p
     d.save(str(tmp_path / "cells.docx"))
     result = load(convert(tmp_path / "cells.docx", "pdf", tmp_path))
     assert [(t.task, t.lead) for t in result.tasks] == [("1", ["区城管局"]), ("2", ["区住建局"]), ("3", ["区交通局"])]
+
+
+def _cells_over_pages(footer_page_field: bool) -> docx.document.Document:  # type: ignore[name-defined]
+    """A table printed one cell a line over three pages, each page ending on a row's 序号 (the row goes on
+    over the page), and with a PAGE field in the footer when asked."""
+    d = docx.Document()
+    for text in ["2024年秦淮区民生实事分解表", "序号", "工作任务", "牵头单位"]:
+        d.add_paragraph(text)
+    rows = [
+        ("1", "新建公园3个。", "区城管局"),
+        ("2", "整治背街小巷10条。", "区住建局"),
+        ("3", "新增停车位500个。", "区交通局"),
+    ]
+    for k, (number, text, unit) in enumerate(rows):
+        run = d.add_paragraph().add_run(number)
+        if k:
+            run.add_break(docx.enum.text.WD_BREAK.PAGE)
+        d.add_paragraph(text)
+        d.add_paragraph(unit)
+    if footer_page_field:
+        footer = d.sections[0].footer.paragraphs[0]
+        field = docx.oxml.parse_xml(
+            '<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:instr="PAGE">'
+            "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
+        )
+        footer._p.append(field)
+    return d
+
+
+@pytest.mark.parametrize("footer_page_field", [False, True], ids=["no-page-numbers", "page-numbers"])
+def test_a_row_number_at_a_pdf_page_foot_is_kept_and_page_numbers_are_not(tmp_path, footer_page_field):
+    # Page 1 ends on the 2 of row 2 and page 2 on the 3 of row 3: the numbers do not go up with the pages
+    # as page numbers do (1, 2, 3 in the footer), so they are the rows' numbers.
+    _cells_over_pages(footer_page_field).save(str(tmp_path / "cells.docx"))
+    result = load(convert(tmp_path / "cells.docx", "pdf", tmp_path))
+    assert [(t.task, t.text, t.lead) for t in result.tasks] == [
+        ("1", "新建公园3个。", ["区城管局"]),
+        ("2", "整治背街小巷10条。", ["区住建局"]),
+        ("3", "新增停车位500个。", ["区交通局"]),
+    ]

@@ -16,6 +16,7 @@ import hashlib
 import logging
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,13 +82,16 @@ def read_pdf(path: Path) -> Document:
     except Exception as exc:  # pdfminer raises assorted errors on damaged files
         raise UnreadableFileError(path, "is a damaged PDF (pdfplumber cannot parse it)") from exc
     blocks: list[Block | _Part | TextLine] = []
+    numbers: list[tuple[int, int, TextLine]] = []  # bare numbers in a page's margin: page, value, line
     chars_seen = 0
     try:
         with pdf:
             for page in pdf.pages:
                 try:
                     chars_seen += len(page.chars)
-                    blocks.extend(_page_blocks(page))
+                    page_blocks, bare = _page_blocks(page)
+                    blocks.extend(page_blocks)
+                    numbers += [(page.page_number, value, line) for value, line in bare]
                 except PdfminerException as exc:
                     raise UnreadableFileError(
                         path, f"is a damaged PDF (page {page.page_number} cannot be read)"
@@ -96,13 +100,19 @@ def read_pdf(path: Path) -> Document:
         raise UnreadableFileError(path, "is an encrypted PDF (it needs a password); save an unprotected copy") from exc
     if chars_seen == 0:
         raise UnreadableFileError(path, "has no text layer (a scanned document); run OCR first")
+    folios = {id(line) for line in _folios(numbers)}
+    blocks = [b for b in blocks if id(b) not in folios]
     doc = Document(path, "pdf", _join_parts(join_wrapped(blocks)), hashlib.sha256(raw).hexdigest(), "pdf")
     doc.number_lines()
     return doc
 
 
-def _page_blocks(page: Any) -> list[Block | _Part | TextLine]:
-    """One page's text lines and table parts, top to bottom."""
+def _page_blocks(page: Any) -> tuple[list[Block | _Part | TextLine], list[tuple[int, TextLine]]]:
+    """One page's text lines and table parts, top to bottom, without its page number printed with
+    dashes or words (- 2 -, 第 2 页, 2/17); and each bare number standing where a page number does (first
+    or last on the page, and centred, at the right or set apart from the text) with its value, which
+    :func:`_folios` tells from a row's number. A number in the run of lines where they start is a row's
+    序号."""
     found = page.find_tables()
     parts: list[tuple[float, Block | _Part | TextLine]] = []
     boxes = [t.bbox for t in found]
@@ -119,17 +129,50 @@ def _page_blocks(page: Any) -> list[Block | _Part | TextLine]:
 
     rest = page.filter(outside)
     printed = [(ln, text) for ln in rest.extract_text_lines(return_chars=False) if (text := clean_line(ln["text"]))]
-    kept = [
-        (ln, text)
+    margin = [
+        _PAGE_NUMBER.match(text) and _in_margin(ln, k, len(printed), page.height)
         for k, (ln, text) in enumerate(printed)
-        if not (_PAGE_NUMBER.match(text) and _in_margin(ln, k, len(printed), page.height))
     ]
+    kept = [(ln, text) for (ln, text), m in zip(printed, margin, strict=True) if not m or text.isdigit()]
     lines = text_lines([ln for ln, _ in kept], [text for _, text in kept])
     parts += [(ln["top"], line) for (ln, _), line in zip(kept, lines, strict=True)]
     parts.sort(key=lambda p: p[0])
     if parts and isinstance(parts[-1][1], _Part):
         parts[-1][1].last_on_page = True
-    return [b for _, b in parts]
+    bare = [
+        (int(text), line)
+        for k, ((ln, text), line) in enumerate(zip(kept, lines, strict=True))
+        if text.isdigit() and _in_margin(ln, k, len(kept), page.height) and (line.indented or _set_apart(kept, k))
+    ]
+    return [b for _, b in parts], bare
+
+
+def _set_apart(kept: list[tuple[dict[str, Any], str]], k: int) -> bool:
+    """Whether line ``k`` stands apart from the text beside it (a footer below the last line, a header
+    above the first) by more than two lines' height."""
+    ln = kept[k][0]
+    height = float(ln["bottom"] - ln["top"])
+    above = float(ln["top"] - kept[k - 1][0]["bottom"]) if k else float("inf")
+    below = float(kept[k + 1][0]["top"] - ln["bottom"]) if k + 1 < len(kept) else float("inf")
+    return min(above, below) > 2 * height
+
+
+def _folios(numbers: list[tuple[int, int, TextLine]]) -> list[TextLine]:
+    """The bare numbers that are page numbers: those that go up with the pages, a fixed step from each
+    page's place (page 3 printed 3, or 1 after a cover), the step two pages share; on a document with
+    one such number, its page's place. Any other (a row's 序号 at the foot of a page of cells one per
+    line) is text.
+
+    Example:
+        >>> from dutygraph.loaders.read.blocks import Paragraph
+        >>> row, foot = TextLine(Paragraph("2"), False, False), TextLine(Paragraph("3"), False, False)
+        >>> _folios([(1, 2, row), (3, 3, foot), (4, 4, foot)]) == [foot, foot]
+        True
+    """
+    steps = Counter(value - page for page, value, _ in numbers)
+    shared = [step for step, n in steps.items() if n >= 2]
+    step = max(shared, key=lambda s: steps[s]) if shared else 0
+    return [line for page, value, line in numbers if value - page == step]
 
 
 def _in_margin(line: dict[str, Any], k: int, count: int, height: float) -> bool:
