@@ -261,6 +261,15 @@ def test_labels_by_meaning():
         "cue",
         None,
     ]
+    # 推进单位, 实施主体, 责任乡镇 do the work; 配合乡镇 helps; 推进措施 is read past
+    assert [label_field(x) for x in ("推进单位", "实施主体", "责任乡镇", "责任主体单位", "配合乡镇", "推进措施")] == [
+        "responsible",
+        "responsible",
+        "responsible",
+        "lead",
+        "support",
+        None,
+    ]
     ctx = Context("x", [])
     r = read_cues("责任单位：区政府办公室、区财政局牵头，区文旅局、区商务局", 1, ctx)
     assert (r.lead, r.support, r.responsible) == (["区政府办公室", "区财政局"], ["区文旅局", "区商务局"], [])
