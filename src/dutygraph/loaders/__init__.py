@@ -24,6 +24,7 @@ from dutygraph.loaders.delimited_table import DelimitedTableLoader
 from dutygraph.loaders.finish import finish_tasks
 from dutygraph.loaders.flat_table import FlatTableLoader
 from dutygraph.loaders.glued import unglue
+from dutygraph.loaders.glued_rows import unglue_rows
 from dutygraph.loaders.labels import colon_labels
 from dutygraph.loaders.metadata import detect_metadata
 from dutygraph.loaders.mojibake import number_garbled
@@ -234,8 +235,9 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
     lines, spaced = spaced_table(lines)
     if spaced:
         warnings.append(LoadWarning(name, None, f"{spaced} table(s) with cells set apart by spaces read as columns"))
+    lines, glued_rows = unglue_rows(lines)
     lines, glued = unglue(lines)
-    warnings += [LoadWarning(name, no, message) for no, message in glued]
+    warnings += [LoadWarning(name, no, message) for no, message in [*glued_rows, *glued]]
     # A table's cells one per line are cells, however long and numbered inside (1.已完成… 2.…).
     lines, broken = (lines, 0) if celled else split_run_on(lines)
     lines, renumbered = number_garbled(lines)
