@@ -29,34 +29,29 @@ from dataclasses import dataclass
 
 from dutygraph.loaders.base import ROLE_FIELDS, label_field
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
-from dutygraph.loaders.names import ends_like_unit, looks_like_unit
 from dutygraph.loaders.one_line_table import SEPARATED_NOTE, separated_cells
 from dutygraph.loaders.persons import is_person
+from dutygraph.loaders.run_on_names import unit_end
 from dutygraph.loaders.text import Line
 
-_NUMBER_TOKENS = ("序号", "编号", "序次")
+#: The names of a 序号 column, which opens a header run together.
+NUMBER_TOKENS = ("序号", "编号", "序次")
 #: A leader column under any of its names (县政府分管领导, 包保县领导, 市级领导, 责任人).
 _LEADER_TOKEN = r"(?:[省市州区县]政府)?(?:分管|责任|牵头|联系|包保|包抓)?(?:[省市州区县]级?)?领导|责任人"
-_TOKEN = "|".join([*sorted(HEADER_TOKENS - set(_NUMBER_TOKENS), key=len, reverse=True), _LEADER_TOKEN])
-_HEADER = re.compile(f"(?:{'|'.join(_NUMBER_TOKENS)})(?:{_TOKEN}){{2,}}")
+#: A column's name in a header run together (工作任务, 牵头单位, 分管领导), as alternatives of a regular expression.
+COLUMN_TOKEN = "|".join([*sorted(HEADER_TOKENS - set(NUMBER_TOKENS), key=len, reverse=True), _LEADER_TOKEN])
+_HEADER = re.compile(f"(?:{'|'.join(NUMBER_TOKENS)})(?:{COLUMN_TOKEN}){{2,}}")
 #: A document site's page marker at the start of a line.
 _PAGE = re.compile(r"^\s*(\d{1,2})、")
 #: Where a row number may follow: the end of a unit's name, a bracket or a sentence.
 _CELL_END = set("局办委部处科室院所站队会园区镇乡道村团司心位块门联协社厅行馆台校组署关府)）。；;")
 #: Characters after a number that make it a quantity, not a row number (12个, 3年).
 _MEASURE = set("个年月日号万亿千百十名人家所项条户次元件座公米台辆套处只张场届期批栋间吨度倍岁支周份位")
-#: Words that finish the name before them (经开区 + 管委会).
-_NAME_TAIL = re.compile(r"^(?:各?成员单位|管委会|管理委员会|办事处|人民政府|政府|党工委|办公室|分局|支队|大队|中心)")
 #: A 完成期限 cell closing a row, before the next row's number (…负责全年2统筹…).
 _DEADLINE_END = re.compile(
     r"(?:全年|年底前?|年内|年末|长期(?:坚持)?|持续推进|\d{1,2}月(?:底|末)?前?|[一二三四1-4]季度(?:末)?|[上下]半年)$"
 )
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
-#: A unit that holds 和 ends like a bureau, never like a place (住房和城乡 | 建设局 is one name).
-_JOINED_END = re.compile(r"(?:局|委|厅|办|部|中心|署|院|公司|集团)$")
-_MAX_UNIT = 18
-#: Characters that end an office's name and never open one (局, 委, 办 …).
-_SUFFIX_OPEN = set("局委厅办处科室所站队院")
 #: What sets apart the names listed in one cell.
 _LIST_SEP = set("、，,")
 
@@ -74,7 +69,7 @@ class _Group:
 def _header_at(text: str) -> re.Match[str] | None:
     """The run-together header in ``text``, when it names a role column."""
     for m in _HEADER.finditer(text):
-        tokens = re.findall(_TOKEN, m.group(0))
+        tokens = re.findall(COLUMN_TOKEN, m.group(0))
         if any(label_field(t) in ROLE_FIELDS for t in tokens):
             return m
     return None
@@ -122,7 +117,7 @@ def unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
             continue
         title = _PAGE.sub("", ln.text[: m.start()]).strip()
         out += [Line(ln.no, title)] if title else []
-        out += [Line(ln.no, t) for t in re.findall("|".join([*_NUMBER_TOKENS, _TOKEN]), m.group(0))]
+        out += [Line(ln.no, t) for t in re.findall("|".join([*NUMBER_TOKENS, COLUMN_TOKEN]), m.group(0))]
         out += [Line(owners[at], text) for at, text in cells]
         found.append((ln.no, _GLUED))
         i = after
@@ -178,7 +173,7 @@ def _headings(body: str) -> dict[int, tuple[int, str]]:
 
 def _table_cells(body: str, header: str) -> list[tuple[int, str]] | None:
     """The cells of the rows in ``body``, each with its offset; None when fewer than two rows are found."""
-    tokens = re.findall(_TOKEN, header)
+    tokens = re.findall(COLUMN_TOKEN, header)
     roles = set(ranked_roles(tokens, [label_field(t) for t in tokens]))
     leaders = "leaders" in roles
     two_columns = bool(roles & {"lead"}) and bool(roles & {"support", "responsible"})
@@ -326,7 +321,7 @@ def _units_at(seg: str, q: int) -> tuple[list[str], list[int], int]:
     units: list[str] = []
     listed: list[int] = []
     while q < len(seg):
-        if seg[q] in _LIST_SEP and units and _unit_end(seg, q + 1) is not None:
+        if seg[q] in _LIST_SEP and units and unit_end(seg, q + 1) is not None:
             listed.append(len(units))  # 市发展改革委、市经贸委: the names of a cell set apart
             q += 1
             continue
@@ -337,7 +332,7 @@ def _units_at(seg: str, q: int) -> tuple[list[str], list[int], int]:
             units[-1] += seg[q : close + 1]  # 高新园 + (邹区镇)
             q = close + 1
             continue
-        end = _unit_end(seg, q)
+        end = unit_end(seg, q)
         if end is None:
             break
         units.append(seg[q:end])
@@ -346,49 +341,6 @@ def _units_at(seg: str, q: int) -> tuple[list[str], list[int], int]:
         q -= len(units.pop()) + (len(units) in listed)  # 新建口袋公园5个: a name and a quantity open a text
         listed = [k for k in listed if k < len(units)]
     return units, listed, q
-
-
-def _unit_end(seg: str, q: int) -> int | None:
-    """The end of the unit name starting at ``q``: the shortest that another name (or the end)
-    follows (区人社局, not 区人社 + 局; no name opens with an office's suffix: 市人社 + 局市财政局 is no
-    reading), else the longest."""
-    ends = _unit_ends(seg, q)
-    for e in ends:
-        if e == len(seg) or seg[e] in "(（" or (seg[e] not in _SUFFIX_OPEN and _unit_ends(seg, e)):
-            return e
-    return ends[-1] if ends else None
-
-
-def _unit_ends(seg: str, q: int) -> list[int]:
-    """Every end at which ``seg[q:end]`` reads as one unit's name."""
-    ends: list[int] = []
-    for e in range(q + 3, min(len(seg), q + _MAX_UNIT) + 1):
-        name = seg[q:e]
-        if not _NAME_CHARS.fullmatch(name):
-            if _OPEN_BRACKET.search(name):
-                continue  # 各县(市、区 … )政府: a bracket inside the name
-            break
-        if (ends and e <= ends[-1]) or not (_ends_like_unit(name) and looks_like_unit(name)):
-            continue  # inside the name tail just read (经开区 + 管委会 holds no 经开区管委)
-        if "和" in name and not _JOINED_END.search(name):
-            continue
-        tail = _NAME_TAIL.match(seg[e:])
-        ends.append(e + len(tail.group(0)) if tail else e)
-    return ends
-
-
-def _ends_like_unit(name: str) -> bool:
-    """A unit's end, also one closed by a bracket naming another unit it stands for (镇(街道)); 各区(市) goes
-    on (各区(市)县政府)."""
-    if ends_like_unit(name):
-        return True
-    m = _TAIL_BRACKET.search(name)
-    return m is not None and ends_like_unit(name[: m.start()]) and ends_like_unit(m.group(1))
-
-
-_TAIL_BRACKET = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]$")
-_NAME_CHARS = re.compile(r"(?:[\u4e00-\u9fff]|[(（][\u4e00-\u9fff、]{1,8}[)）])+")
-_OPEN_BRACKET = re.compile(r"[(（][\u4e00-\u9fff、]{0,8}$")
 
 
 def _closing(seg: str, q: int) -> int | None:

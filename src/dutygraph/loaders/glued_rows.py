@@ -21,8 +21,9 @@ import re
 
 from dutygraph.loaders.base import CN_SECTION, ROLE_FIELDS
 from dutygraph.loaders.delimited_header import READ_PAST, header_role
-from dutygraph.loaders.glued import _NUMBER_TOKENS, _SUFFIX_OPEN, _TOKEN, _unit_end, _unit_ends
+from dutygraph.loaders.glued import COLUMN_TOKEN, NUMBER_TOKENS
 from dutygraph.loaders.persons import is_person
+from dutygraph.loaders.run_on_names import SUFFIX_OPEN, unit_end, unit_ends
 from dutygraph.loaders.text import Line
 
 #: The longest column name a run-together header holds, and the longest such header.
@@ -34,7 +35,7 @@ _READ_PAST_END = re.compile(f"(?:{READ_PAST.pattern})$")
 _ROLE_WORDS = re.compile(r"单位|部门|领导|牵头|配合|协办|主办|责任")
 #: The names of role, number and deadline columns, a level or a group before them (县级牵头单位).
 _ROLE_NAME = re.compile(
-    rf"(?:{'|'.join(_NUMBER_TOKENS)})|(?:[省市州盟县区旗乡镇][级直]|[\u4e00-\u9fff]{{1,4}}?(?:小组|组|专班))?(?:{_TOKEN})"
+    rf"(?:{'|'.join(NUMBER_TOKENS)})|(?:[省市州盟县区旗乡镇][级直]|[\u4e00-\u9fff]{{1,4}}?(?:小组|组|专班))?(?:{COLUMN_TOKEN})"
 )
 _GOAL_NAME = 4
 #: Where a task's text ends before a unit's name.
@@ -229,9 +230,9 @@ def _runs_on(first: str, name: str) -> bool:
 def _name_end(seg: str, q: int) -> int | None:
     """The end of the unit's name at ``q``: the shortest that ends like an office and is not followed by
     an office's suffix (区人力社保局 | 根据…, not 区人力社 | 保局…), else as the run-together reader ends it."""
-    ends = _unit_ends(seg, q)
-    office = [e for e in ends if _OFFICE_END.search(seg[q:e]) and (e == len(seg) or seg[e] not in _SUFFIX_OPEN)]
-    return office[0] if office else _unit_end(seg, q)
+    ends = unit_ends(seg, q)
+    office = [e for e in ends if _OFFICE_END.search(seg[q:e]) and (e == len(seg) or seg[e] not in SUFFIX_OPEN)]
+    return office[0] if office else unit_end(seg, q)
 
 
 def _fill(names: list[str], roles: list[str | None]) -> list[str]:
