@@ -904,3 +904,28 @@ def test_units_closed_by_handling_verbs_on_the_line_after_each_item():
         ("2", ["区政府办"], ["各有关单位", "各街道"]),
         ("3", ["区发展改革局", "区市场监管局"], []),
     ]
+
+
+def test_a_labelled_list_that_marks_only_its_support_keeps_the_labels_and_their_roles():
+    # 责任单位：X，Y配合 after 责任领导：: the clause after the comma is the label's, not the item's closing verb
+    r = load(SAMPLES / "label_value_support_verb.txt")
+    assert [(t.task, t.text, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", "全年地区生产总值增长6%以上。", ["张三"], ["县发改局"], ["县统计局"]),
+        ("2", "固定资产投资增长8%。", ["张三"], ["县发改局", "县住建局"], []),
+        ("3", "新建农村公路50公里。", ["王五"], ["县交通运输局"], ["各乡镇"]),
+    ]
+    ctx = Context("x", [])
+    r2 = read_cues("责任单位：县发改局，县统计局配合", 1, ctx)
+    assert (r2.responsible, r2.support) == (["县发改局"], ["县统计局"])
+
+
+def test_brackets_one_after_another_close_one_task_together():
+    # 【牵头领导：A】【牵头单位：B】【配合单位：C】 (or （…）（…）): one task's roles, not a task per bracket
+    r = load(SAMPLES / "adjacent_brackets.txt")
+    assert [(t.task, t.text, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", "优化营商环境，新增经营主体8000户", ["陈杰"], ["区市场监管局"], ["区行政审批局", "区税务局"]),
+        ("2", "推进城市更新，改造城中村3个", ["吴勇"], ["区住建局"], ["区自然资源分局", "相关街道"]),
+        ("3", "提升教育质量，新建学校2所", ["周敏"], ["区教育局"], []),
+        ("4", "优化营商环境，新增经营主体8000户", ["陈杰"], ["区市场监管局"], ["区行政审批局", "区税务局"]),
+        ("5", "推进城市更新，改造城中村3个", ["吴勇"], ["区住建局"], []),
+    ]

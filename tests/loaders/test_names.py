@@ -186,3 +186,10 @@ def test_a_closing_etc_word_left_alone_and_a_conjunction_before_the_last_name_ar
     # 等部门 split off its name by the line it was printed on; 以及 opens the last name of a list.
     assert parse_names("市妇联、市文广旅局、等部门,各区(市)县政府") == ["市妇联", "市文广旅局", "各区(市)县政府"]
     assert parse_names("区发展改革局,以及各有关单位、各街道") == ["区发展改革局", "各有关单位", "各街道"]
+
+
+def test_a_leader_named_by_surname_and_post_stays_whole():
+    # 李副镇长 is 李 and his post, not a person 李副 and a post 镇长; 周阳副市长 is 周阳 and his post
+    assert parse_persons("王镇长、李副镇长；周副主任,李副书记") == ["王镇长", "李副镇长", "周副主任", "李副书记"]
+    assert parse_persons("周阳副市长") == ["周阳"]
+    assert [is_person(t) for t in ("李副书记", "中心主任", "办公室主任")] == [True, False, False]

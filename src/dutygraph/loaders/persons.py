@@ -105,6 +105,10 @@ OFFICE_POST = re.compile(r"^[省市州县区]政府")
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,8})+")
 
 
+#: A surname and a post (李副书记, 王镇长, 欧阳副主任): the leader as a town's document names him.
+_SURNAME_POST = re.compile(r"^[\u4e00-\u9fff]{1,2}((?:常务)?副?(?:[省市区县州盟旗镇乡]长|书记|主任|主席|秘书长))$")
+
+
 def is_person(text: str) -> bool:
     """True when ``text`` reads as one person's name or a leader's title.
 
@@ -115,12 +119,14 @@ def is_person(text: str) -> bool:
     Example:
         >>> is_person("吴 伟"), is_person("全体区长"), is_person("品质"), is_person("财政局")
         (True, True, False, False)
-        >>> is_person("努尔买买提·阿布来提")
-        True
+        >>> is_person("努尔买买提·阿布来提"), is_person("李副书记")
+        (True, True)
     """
     name = squeeze(text)
     if _LEADER_TITLES.search(name) or _TRANSLITERATED.fullmatch(name):
         return True
+    if (post := _SURNAME_POST.match(name)) and (name[: post.start(1)] in _SURNAMES_2 or name[0] in _SURNAMES_1):
+        return post.start(1) <= 2  # 李副书记, 周副主任: a leader by surname and post
     if name in _NOT_PERSONS or any(ch in _NOT_IN_GIVEN_NAMES for ch in name[1:]):
         return False
     if not _PERSON.match(name) or ends_like_unit(name):
@@ -166,10 +172,14 @@ def name_before_post(text: str) -> str | None:
 
     >>> name_before_post("胡选坤 市委副书记"), name_before_post("周阳市长"), name_before_post("常务副市长")
     ('胡选坤', '周阳', None)
+    >>> name_before_post("李副镇长") is None  # a surname and its post
+    True
     """
     spaced = _POST_SPACED.match(text.strip()) or _POST_GLUED.match(squeeze(text))
     if not spaced or _LEADER_TITLES.search(spaced.group(1)) or spaced.group(1) in _POST_WORDS:
         return None
+    if spaced.group(1).endswith(("副", "常务")):
+        return None  # 李副镇长: a surname and its post (the leader as printed), no given name before the post
     return spaced.group(1) if is_person(spaced.group(1)) else None
 
 
