@@ -49,7 +49,7 @@ from dutygraph.loaders.role_verbs import (
     shared_verb,
     trailing_verb_cue,
 )
-from dutygraph.loaders.text import OPENERS, before_unopened_close, squeeze
+from dutygraph.loaders.text import OPENERS, before_unopened_close, final_bracket, squeeze
 
 _HINT = re.compile(
     r"主办|协办|牵头|配合|负责|主责|参与|责任单位|责任部门|责任领导|分管领导|牵头领导|责任主体|实施单位|主抓|负总责|★"
@@ -166,29 +166,21 @@ def closing_group(text: str) -> tuple[str, str] | None:
     Example:
         >>> closing_group("新建公园5个。（区城管局牵头，各街道配合）")
         ('新建公园5个。', '区城管局牵头，各街道配合')
+        >>> closing_group("新建公园5个【牵头领导：王强】【牵头单位：区城管局】")
+        ('新建公园5个', '牵头领导：王强；牵头单位：区城管局')
     """
     group = final_bracket(text)
-    return group if group and (_HINT.search(group[1]) or LABEL.search(group[1])) else None
-
-
-def final_bracket(text: str) -> tuple[str, str] | None:
-    """Split ``text`` into (body, inside) at the bracket that closes it, or None.
-
-    Brackets may be ( ), （ ）, [ ], 【 】 or 〔 〕, nested.
-    """
-    stripped = text.rstrip(" 。.;；，,")
-    if not stripped or stripped[-1] not in OPENERS:
+    if not group or not _is_cue_group(group[1]):
         return None
-    depth = 0
-    for i in range(len(stripped) - 1, -1, -1):
-        ch = stripped[i]
-        if ch in OPENERS:
-            depth += 1
-        elif ch in OPENERS.values():
-            depth -= 1
-            if depth == 0:
-                return stripped[:i].rstrip(), stripped[i + 1 : -1]
-    return None
+    body, inside = group
+    # 【牵头领导：A】【牵头单位：B】: brackets one after another close the text together
+    while body.rstrip(" \u3000")[-1:] in OPENERS and (before := final_bracket(body)) and _is_cue_group(before[1]):
+        body, inside = before[0], f"{before[1]}；{inside}"
+    return body, inside
+
+
+def _is_cue_group(inside: str) -> bool:
+    return bool(_HINT.search(inside) or LABEL.search(inside))
 
 
 def read_cues(text: str, line: int, ctx: Context) -> Roles:
@@ -367,8 +359,9 @@ def _first_sentence(value: str) -> str:
 
 
 def _has_inner_verbs(value: str) -> bool:
-    """True for a labelled list that marks roles inside it: 责任单位：X、Y牵头，Z."""
-    return any(LEAD_END.search(clean_segment(seg)) for seg in _marked_segments(value))
+    """True for a labelled list that marks roles inside it: 责任单位：X、Y牵头，Z; 责任单位：X，Y配合."""
+    segments = [clean_segment(seg) for seg in _marked_segments(value)]
+    return any(LEAD_END.search(seg) for seg in segments) or any(SUPPORT_END.search(seg) for seg in segments[1:])
 
 
 def _marked_segments(value: str) -> list[str]:
@@ -377,7 +370,10 @@ def _marked_segments(value: str) -> list[str]:
 
 
 def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Roles) -> None:
-    """Units under one label with the leads marked by a verb: the marked lead, the rest support."""
+    """Units under one label with their roles marked by a verb: the marked lead and the rest support; where
+    only the support is marked (责任单位：X，Y配合), the rest have the label's role."""
+    marked_lead = any(LEAD_END.search(clean_segment(seg)) for seg in _marked_segments(value))
+    rest = kind if not marked_lead else "lead" if kind == "lead" else "support"
     for seg in _marked_segments(value):
         seg = clean_segment(seg)
         lead, support = LEAD_END.search(seg), SUPPORT_END.search(seg)
@@ -386,6 +382,4 @@ def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Rol
         elif support:
             roles.support += ctx.names(seg[: support.start()], line)
         else:  # …，各镇街落实: a trailing 落实 or 负责 is no part of the name
-            getattr(roles, "lead" if kind == "lead" else "support").extend(
-                ctx.names(RESPONSIBLE_END.sub("", seg), line)
-            )
+            getattr(roles, rest).extend(ctx.names(RESPONSIBLE_END.sub("", seg), line))

@@ -10,7 +10,6 @@ from dutygraph.loaders.cues import (
     Roles,
     closing_group,
     closing_label,
-    final_bracket,
     has_cue,
     inner_label,
     names_a_role,
@@ -22,7 +21,7 @@ from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause, name_before_post
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.role_verbs import by_clause, trailing_verb_cue, unit_clause
-from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, Line, squeeze
+from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, Line, final_bracket, squeeze
 from dutygraph.loaders.unit_cell import spaced_cell
 
 
@@ -171,7 +170,7 @@ def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
     returned as it is, unless the text after that bracket is a task the page cut inside its own bracket
     (…。(市环保局牵头)城市建成区……。(市建委、)."""
     text = "".join(it.parts).strip()
-    spans = cue_brackets(text, ctx)
+    spans = _adjacent_joined(text, cue_brackets(text, ctx))
     if len(spans) < 2 and not (spans and open_group(text[spans[0][1] :])):
         return [it]
     pieces, at = [], 0
@@ -188,6 +187,18 @@ def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
         part = piece.strip().lstrip("。.，,；; ")
         out.append(Item(number, it.line, [part], it.goal, it.goal_no, it.area, it.context, []))
     out[-1].labelled = list(it.labelled)
+    return out
+
+
+def _adjacent_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Brackets printed one after another with nothing but spaces or stops between them (【牵头领导：A】
+    【牵头单位：B】【配合单位：C】) as one span: they close one task together."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and not text[out[-1][1] : start].strip(" \u3000，,；;、。."):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from dutygraph.loaders.base import LABEL
 from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
 from dutygraph.loaders.text import OPENERS, squeeze
 
@@ -68,6 +69,8 @@ def _trailing_clauses(head: str, last: str) -> tuple[str, str] | None:
     >>> _trailing_clauses("", "加快项目建设，确保按期完成") is None
     True
     """
+    if LABEL.search(last):
+        return None  # 责任单位：县发改局，县统计局配合: the clause is the label's, which cues read
     clauses = split_top_level(last, "，,")
     for k in range(1, len(clauses)):
         work, cue = "，".join(clauses[:k]).strip(), "，".join(clauses[k:])

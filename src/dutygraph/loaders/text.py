@@ -216,3 +216,27 @@ def before_unopened_close(value: str) -> str:
                 return value[:i]
             depth -= 1
     return value
+
+
+def final_bracket(text: str) -> tuple[str, str] | None:
+    """Split ``text`` into (body, inside) at the bracket that closes it, or None.
+
+    Brackets may be ( ), （ ）, [ ], 【 】 or 〔 〕, nested.
+
+    Example:
+        >>> final_bracket("新建公园（含口袋公园（5个））。")
+        ('新建公园', '含口袋公园（5个）')
+    """
+    stripped = text.rstrip(" 。.;；，,")
+    if not stripped or stripped[-1] not in OPENERS:
+        return None
+    depth = 0
+    for i in range(len(stripped) - 1, -1, -1):
+        ch = stripped[i]
+        if ch in OPENERS:
+            depth += 1
+        elif ch in OPENERS.values():
+            depth -= 1
+            if depth == 0:
+                return stripped[:i].rstrip(), stripped[i + 1 : -1]
+    return None
