@@ -404,3 +404,28 @@ def test_role_clauses_closing_an_items_sentence_after_a_comma_give_its_roles(tmp
         ("3", "实施农村饮水安全巩固提升工程。", ["县水利局"], ["县卫健局"]),
         ("4", "加快项目建设，确保按期落实。", ["县发改局"], []),
     ]
+
+
+def test_a_heading_that_names_one_unit_and_a_bracket_of_support_leads_with_that_support():
+    # 三、县教育局（配合单位：县住建局）: the unit alone leads what is under it, the bracket adds its support
+    r = load(SAMPLES / "unit_headings_with_support.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["县发改局"], []),
+        ("2", ["县发改局"], []),
+        ("3", ["县财政局"], []),
+        ("4", ["县财政局"], []),
+        ("5", ["县教育局"], ["县住建局"]),
+    ]
+
+
+def test_tasks_numbered_in_words_are_items_and_keep_their_number():
+    # 任务一：/第四项：: the number set apart from the text, the labels after it the task's
+    r = load(SAMPLES / "worded_numbers.txt")
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("任务一", "推动制造业高质量发展", ["市工信局"], ["市发改委", "市科技局"]),
+        ("任务二", "扩大有效投资", ["市发改委"], ["市财政局", "市自然资源局"]),
+        ("任务三", "提升城市品质", ["市住建局"], ["市城管局"]),
+        ("第四项", "推动制造业高质量发展。", ["市工信局"], ["市发改委"]),
+        ("第五项", "扩大有效投资。", ["市发改委"], []),
+        ("第六项", "提升城市品质。", ["市住建局"], ["市城管局"]),
+    ]

@@ -90,6 +90,9 @@ def test_the_genres_other_labels_for_lead_support_leaders_and_deadline():
         ("3 建成高标准农田", "spaced", "3"),
         ("3、2024年，铁路建成通车", "dot", "3、"),
         ("（二）加快工业转型", "cn-paren", "（二）"),
+        ("1.1推进产业转型升级", "decimal", "1.1"),
+        ("任务一：推动制造业高质量发展", "worded", "任务一："),
+        ("第3项 扩大有效投资", "worded", "第3项"),
     ],
 )
 def test_numbering_styles(line, style, number):
@@ -97,7 +100,9 @@ def test_numbering_styles(line, style, number):
     assert found is not None and found[:2] == (style, number)
 
 
-@pytest.mark.parametrize("line", ["3 个项目已开工", "3.5亿元", "2024 年", "12月底前"])
+@pytest.mark.parametrize(
+    "line", ["3 个项目已开工", "3.5亿元", "2024 年", "12月底前", "1.5万人次", "项目一期工程", "第一项工作是"]
+)
 def test_quantities_are_not_numbers(line):
     assert numbering(line) is None
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import Context
-from dutygraph.loaders.cues import Roles, has_cue, read_cues
+from dutygraph.loaders.cues import Roles, closing_group, has_cue, read_cues
 from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.names import looks_like_unit, parse_names
 from dutygraph.loaders.numbered_item import Item, record
@@ -71,10 +71,19 @@ def open_heading(
     it is listed in ``opened`` too, whose ``first_item`` the caller sets. A heading that is one unit's name
     alone (``unit_title``) leads what is under it."""
     kept = [h for h in headings if h.depth < depth]
-    cues = Roles(lead=ctx.names(without_count(text), line)) if unit_title else heading_cues(text, line, ctx)
+    cues = _unit_title_cues(text, line, ctx) if unit_title else heading_cues(text, line, ctx)
     kept.append(Heading(depth, heading_title(text), number, cues, line, text, unit_title=unit_title))
     opened.append(kept[-1])
     return kept
+
+
+def _unit_title_cues(text: str, line: int, ctx: Context) -> Roles:
+    """The roles of a heading that names one unit: the unit leads, and a bracket of roles after it (三、县教育局
+    （配合单位：县住建局）) gives the others."""
+    group = closing_group(text)
+    cues = read_cues(group[1], line, ctx) if group else Roles()
+    cues.lead = ctx.names(without_count(group[0] if group else text), line) + cues.lead
+    return cues
 
 
 def unit_headings(lines: list[Line], headings: set[int], ctx: Context) -> set[int]:
@@ -86,6 +95,7 @@ def unit_headings(lines: list[Line], headings: set[int], ctx: Context) -> set[in
         text = lines[i].text.strip()
         num = numbering(text)
         title = without_count(text[num[2] :].strip()) if num else ""
+        title = group[0] if (group := closing_group(title)) else title  # 县教育局（配合单位：县住建局）
         if 0 < len(title) <= 40 and not has_cue(title) and looks_like_unit(title) and parse_names(title) == [title]:
             found[i] = title
     if len(found) < 2:
