@@ -278,7 +278,7 @@ def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) 
         lines["lead"] = responsible_line
     if roles.responsible and "support" not in lines and fields["support"] and "support" not in inherited:
         lines["support"] = responsible_line
-    number = it.number if it.number.startswith(("(", "（")) else it.number.rstrip(".．、﹒。)）")
+    number = it.number if it.number.startswith(("(", "（")) else it.number.rstrip(".．、﹒。)）:：")
     return TaskRecord(
         goal=it.goal,
         area=it.area,

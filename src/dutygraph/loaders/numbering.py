@@ -12,17 +12,33 @@ from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line, squeeze
 
 _CN = "[一二三四五六七八九十百零〇]{1,4}"
+_CN_OR_DIGITS = rf"(?:{_CN}|\d{{1,3}})"
 #: Quantities, not item numbers, after a number and a space (3 个, 12 月).
 _MEASURE = "个年月日号万亿千百名人家所项条户次元件座米台辆套处只张场届期批栋间吨度倍岁"
+#: Words right after a number, not a quantity's measure.
+_WORDS_NEXT = f"(?=[\u4e00-\u9fff])(?![{_MEASURE}])"
 #: Numbering styles in their usual order of depth.
 STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第\s*{_CN}\s*(?:章|部分))[、.．:：\s]*")),
     ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．﹒]\s*")),
     ("cn-paren", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
     ("article", re.compile(rf"^\s*(第\s*{_CN}\s*条)[、.．:：\s]*(?=\S)")),
+    # 任务一：, 事项3、, 第一项： / 第1项 : a task numbered in words, its number set apart from the text
+    (
+        "worded",
+        re.compile(
+            rf"^\s*((?:任务|事项)\s*{_CN_OR_DIGITS}|第\s*{_CN_OR_DIGITS}\s*项)(?:[、.．:：]|[ \u3000]+)\s*(?=\S)"
+        ),
+    ),
     ("dot", DOT_NUMBER),
     ("spaced", re.compile(rf"^\s*(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?![{_MEASURE}])")),
-    ("decimal", re.compile(r"^\s*(\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?)(?:[.．、]|[ \u3000]+)\s*(?=[^\d\s])")),
+    # 1.1 推进…, 1.2.3、…, and 1.1推进… (a quantity's measure after it makes a figure: 1.5万人)
+    (
+        "decimal",
+        re.compile(
+            rf"^\s*(\d{{1,2}}[.．]\d{{1,2}}(?:[.．]\d{{1,2}})?)(?:[.．、]|[ \u3000]+|{_WORDS_NEXT})\s*(?=[^\d\s])"
+        ),
+    ),
     ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])\s*")),
     ("circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     # --做好… / ●推进…: a bullet, no number; the items are numbered M1, M2 … by their place
@@ -35,6 +51,7 @@ DEPTH = {
     "cn": 1,
     "cn-paren": 2,
     "article": 2,
+    "worded": 2,
     "dot": 3,
     "spaced": 3,
     "decimal": 4,
