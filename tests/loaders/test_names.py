@@ -192,4 +192,11 @@ def test_a_leader_named_by_surname_and_post_stays_whole():
     # 李副镇长 is 李 and his post, not a person 李副 and a post 镇长; 周阳副市长 is 周阳 and his post
     assert parse_persons("王镇长、李副镇长；周副主任,李副书记") == ["王镇长", "李副镇长", "周副主任", "李副书记"]
     assert parse_persons("周阳副市长") == ["周阳"]
-    assert [is_person(t) for t in ("李副书记", "中心主任", "办公室主任")] == [True, False, False]
+    assert [is_person(t) for t in ("李副书记", "中心主任", "办公室主任", "党组副书记")] == [True, False, False, False]
+
+
+def test_posts_listed_before_a_name_are_that_persons():
+    # 县委常委、副县长 陈明: one person and his posts; a list of posts alone stays as printed
+    assert parse_persons("县委常委、副县长 陈明") == ["陈明"]
+    assert parse_persons("市委常委、常务副市长王伟；县委常委、宣传部长 张三") == ["王伟", "张三"]
+    assert parse_persons("党组副书记、局长") == ["党组副书记", "局长"]

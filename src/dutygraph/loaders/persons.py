@@ -106,7 +106,7 @@ _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9ff
 
 
 #: A surname and a post (李副书记, 王镇长, 欧阳副主任): the leader as a town's document names him.
-_SURNAME_POST = re.compile(r"^[\u4e00-\u9fff]{1,2}((?:常务)?副?(?:[省市区县州盟旗镇乡]长|书记|主任|主席|秘书长))$")
+_SURNAME_POST = re.compile(r"^[\u4e00-\u9fff]{1,2}?((?:常务)?副?(?:[省市区县州盟旗镇乡]长|书记|主任|主席|秘书长))$")
 
 
 def is_person(text: str) -> bool:
@@ -119,14 +119,14 @@ def is_person(text: str) -> bool:
     Example:
         >>> is_person("吴 伟"), is_person("全体区长"), is_person("品质"), is_person("财政局")
         (True, True, False, False)
-        >>> is_person("努尔买买提·阿布来提"), is_person("李副书记")
-        (True, True)
+        >>> is_person("努尔买买提·阿布来提"), is_person("李副书记"), is_person("党组副书记")
+        (True, True, False)
     """
     name = squeeze(text)
     if _LEADER_TITLES.search(name) or _TRANSLITERATED.fullmatch(name):
         return True
-    if (post := _SURNAME_POST.match(name)) and (name[: post.start(1)] in _SURNAMES_2 or name[0] in _SURNAMES_1):
-        return post.start(1) <= 2  # 李副书记, 周副主任: a leader by surname and post
+    if (post := _SURNAME_POST.match(name)) and _is_surname(name[: post.start(1)]):
+        return True  # 李副书记, 欧阳副主任: a leader by surname and post (not 党组副书记)
     if name in _NOT_PERSONS or any(ch in _NOT_IN_GIVEN_NAMES for ch in name[1:]):
         return False
     if not _PERSON.match(name) or ends_like_unit(name):
@@ -134,6 +134,10 @@ def is_person(text: str) -> bool:
     if name[:2] in _SURNAMES_2 and 3 <= len(name) <= 4:
         return True
     return name[0] in _SURNAMES_1 and 2 <= len(name) <= 3
+
+
+def _is_surname(text: str) -> bool:
+    return text in _SURNAMES_2 or (len(text) == 1 and text in _SURNAMES_1)
 
 
 def person_name(text: str) -> str:
@@ -209,17 +213,45 @@ def parse_persons(text: str) -> list[str]:
         ['陈刚', '周丽']
         >>> parse_persons("胡选坤 市委副书记")
         ['胡选坤']
+        >>> parse_persons("县委常委、副县长 陈明")
+        ['陈明']
     """
     out: list[str] = []
+    posts: set[str] = set()  # 县委常委、副县长 陈明: posts listed before the name they belong to
     for part in split_top_level(text, "、，,；;/／"):
         part = _POST_BRACKET.sub("", part)  # 努尔买买提·阿布来提(县人大常委会四级调研员): the post, not the name
-        part = name_before_post(part) or name_after_post(part) or part  # 胡选坤 市委副书记 / 副县长 刘洋
+        # 胡选坤 市委副书记 / 副县长 刘洋 / 县公安局局长 李刚
+        part = name_before_post(part) or name_after_post(part) or _name_after_office_post(part) or part
         tokens = part.split()
         if len(tokens) > 1 and all(len(t) > 1 and is_person(t) for t in tokens):
             out.extend(tokens)
-        elif squeeze(part) and not is_none_mark(part):
+        elif (flat := squeeze(part)) and _POST_ONLY.fullmatch(flat) and not is_person(flat):
+            out.append(flat)
+            posts.add(flat)
+        elif flat and not is_none_mark(part):
             out.extend(run_together_persons(part))
-    return out
+    named = any(_named(n) for n in out if n not in posts)
+    return [n for n in out if n not in posts] if named else out
+
+
+def _named(text: str) -> bool:
+    """A person named, not a post alone (副县长, 全体区长)."""
+    return is_person(text) and not _LEADER_TITLES.search(text) and not _SURNAME_POST.match(text)
+
+
+#: A post with no one named (县委常委, 县公安局局长, 党组成员): the post of the name listed after it.
+_POST_ONLY = re.compile(
+    r"[\u4e00-\u9fff]{0,12}(?:常委|委员|成员|局长|部长|书记|主任|主席|调研员|巡视员|[省市区县州镇乡]长)"
+)
+_OFFICE_POST_NAME = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?(?:局长|部长|主任|书记|常委))[\s\u3000]*([\u4e00-\u9fff]{2,3})$"
+)
+
+
+def _name_after_office_post(text: str) -> str | None:
+    """The person after an office's post (县公安局局长 李刚, 宣传部长张三), or None."""
+    m = _OFFICE_POST_NAME.match(text.strip())
+    return m.group(2) if m and is_person(m.group(2)) and not is_person(m.group(1)) else None
 
 
 #: A leader's post after the name (吴继德副市长负责): the person oversees the task.
