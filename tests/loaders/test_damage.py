@@ -337,3 +337,41 @@ def test_a_page_on_one_line_with_a_pipe_table_of_unnumbered_rows_is_cut_into_row
     cut = tmp_path / "cut.txt"
     cut.write_text("某镇2017年度安全生产专项整治工作计划 " * 5 + table + " 养老机构 | 4月份 | 民政所", encoding="utf-8")
     assert [(t.text, t.lead) for t in load(cut).tasks][-1] == ("养老机构", ["民政所"])
+
+
+_NOTICE = (
+    "各乡镇人民政府、街道办事处，县直各单位：为确保《政府工作报告》确定的各项目标任务落到实处，经县政府研究，"
+    "现将重点工作任务分解如下，请各责任单位认真抓好落实，并于每季度末将进展情况报县政府督查室。"
+)
+
+
+def test_a_page_on_one_line_breaks_before_tasks_numbered_in_words(tmp_path):
+    doc = tmp_path / "one_line_worded.txt"
+    doc.write_text(
+        f"重点任务清单 {_NOTICE} 任务一：推动制造业高质量发展 牵头单位：市工信局 配合单位：市发改委 "
+        "任务二：扩大有效投资 牵头单位：市发改委 配合单位：市财政局 任务三：提升城市品质 牵头单位：市住建局",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.lead, t.support) for t in load(doc).tasks] == [
+        ("任务一", ["市工信局"], ["市发改委"]),
+        ("任务二", ["市发改委"], ["市财政局"]),
+        ("任务三", ["市住建局"], []),
+    ]
+
+
+def test_items_numbered_by_a_number_and_a_space_on_one_line_are_split_at_their_brackets_with_their_numbers(
+    tmp_path,
+):
+    # 1 X【…】 2 Y【…】: a spaced number is no break on a page on one line (3 个), but the brackets close items
+    doc = tmp_path / "one_line_spaced.txt"
+    doc.write_text(
+        f"区政府2025年重点工作任务 {_NOTICE} 1 优化营商环境，新增经营主体8000户 【牵头领导：陈杰】【牵头单位：区市场监管局】 "
+        "2 推进城市更新，改造城中村3个 【牵头领导：吴勇】【牵头单位：区住建局】【配合单位：相关街道】 "
+        "3 提升教育质量，新建学校2所 【牵头领导：周敏】【牵头单位：区教育局】",
+        encoding="utf-8",
+    )
+    assert [(t.task, t.text, t.leaders, t.lead, t.support) for t in load(doc).tasks] == [
+        ("1", "优化营商环境，新增经营主体8000户", ["陈杰"], ["区市场监管局"], []),
+        ("2", "推进城市更新，改造城中村3个", ["吴勇"], ["区住建局"], ["相关街道"]),
+        ("3", "提升教育质量，新建学校2所", ["周敏"], ["区教育局"], []),
+    ]

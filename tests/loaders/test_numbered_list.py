@@ -429,3 +429,12 @@ def test_tasks_numbered_in_words_are_items_and_keep_their_number():
         ("第五项", "扩大有效投资。", ["市发改委"], []),
         ("第六项", "提升城市品质。", ["市住建局"], ["市城管局"]),
     ]
+
+
+def test_a_line_broken_inside_a_bracket_of_labels_goes_on_on_the_next_line():
+    # （牵头单位：区市场监管局 / ）（配合单位：…）: a PDF's width broke the line before the bracket closed
+    r = load(SAMPLES / "bracket_wrapped_before_close.txt")
+    assert [(t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("4", ["陈杰"], ["区市场监管局"], ["区行政审批局", "区税务局"]),
+        ("5", ["吴勇"], ["区住建局"], []),
+    ]

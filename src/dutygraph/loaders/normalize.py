@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dutygraph.loaders.chrome import DISCLAIMER_WORDS
+from dutygraph.loaders.numbering import MEASURE
 from dutygraph.loaders.one_line_table import RUN_ON
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line
 from dutygraph.loaders.text import OPENERS, Line
@@ -29,6 +30,9 @@ _BREAK = re.compile(
     r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、﹒。](?!\d)"
     r"|\d{1,3} [.．、] |[（(]\d{1,3}[）)]"  # 2 . 推进…: a number the scrape set apart
     r"|(?:--|——)(?=[\u4e00-\u9fff])"  # --做好…: a bullet
+    r"|(?:任务|事项)[一二三四五六七八九十]{1,3}[：:、]|第[一二三四五六七八九十\d]{1,3}项[：:、]"  # 任务二：, 第三项：
+    # 】 2 推进…: a number and a space after a closed bracket (not a quantity: 】 3 个)
+    rf"|(?<=[】）)\]] )\d{{1,3}} (?=[\u4e00-\u9fff])(?![{MEASURE}])"
     r"|(?:牵头单位|责任单位|配合单位|牵头领导|责任领导|分管领导|协办单位|牵头部门|责任部门|配合部门|部门分工|责任分工|工作措施"
     r"|具体措施|完成时限|实施单位|承办单位|主办单位|责任科室|责任股室|责任人)[:：]))"
 )

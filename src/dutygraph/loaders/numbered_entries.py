@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 
 from dutygraph.loaders.base import LABEL, ROLE_FIELDS, Context, label_field
+from dutygraph.loaders.bracket_items import carries_cue, cue_brackets
 from dutygraph.loaders.cues import closing_group, has_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
-from dutygraph.loaders.numbered_item import bare_group, carries_cue, cue_brackets, inner_bare_groups, opening_cues
+from dutygraph.loaders.numbered_item import bare_group, inner_bare_groups, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line, squeeze

@@ -21,7 +21,7 @@ from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause, name_before_post
 from dutygraph.loaders.records import TaskRecord
 from dutygraph.loaders.role_verbs import by_clause, trailing_verb_cue, unit_clause
-from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, Line, final_bracket, squeeze
+from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, Line, final_bracket
 from dutygraph.loaders.unit_cell import spaced_cell
 
 
@@ -144,64 +144,6 @@ def paragraphs_apart(lines: list[Line]) -> list[Line]:
     return out
 
 
-def cue_brackets(text: str, ctx: Context) -> list[tuple[int, int]]:
-    """Where the top-level brackets of ``text`` that assign roles are: (start, end) each.
-
-    A bracket assigns roles when it reads as cues with a unit or a leader in them
-    (（分管副省长负责，省科技厅牵头）), not when it only explains (（含下属单位）).
-    """
-    quiet = Context(ctx.file, [])  # a trial reading: its warnings are not the document's
-    return [
-        (start, end)
-        for start, end in top_brackets(text)
-        if names_a_role(inner := text[start + 1 : end - 1]) and read_cues(inner, 0, quiet)
-    ]
-
-
-def carries_cue(text: str) -> bool:
-    """True when a numbered line holds a cue: at its end, or in a bracket of roles inside its paragraph."""
-    return has_cue(text) or (names_a_role(text) and bool(cue_brackets(text, Context("", []))))
-
-
-def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
-    """An item whose paragraph holds several tasks, each closed by its own bracket of roles, as one item per
-    task, numbered （一）, （一）2, （一）3 … (1, 1-2, 1-3 under an arabic number); the text after the last
-    bracket (a task cut before its bracket) is one more. An item with one bracket, or only a closing one, is
-    returned as it is, unless the text after that bracket is a task the page cut inside its own bracket
-    (…。(市环保局牵头)城市建成区……。(市建委、)."""
-    text = "".join(it.parts).strip()
-    spans = _adjacent_joined(text, cue_brackets(text, ctx))
-    if len(spans) < 2 and not (spans and open_group(text[spans[0][1] :])):
-        return [it]
-    pieces, at = [], 0
-    for _, end in spans:
-        pieces.append(text[at:end])
-        at = end
-    tail = text[at:].strip(" 。.，,；;")
-    if len(squeeze(tail)) > 8:
-        pieces.append(text[at:])
-    out = []
-    for k, piece in enumerate(pieces, start=1):
-        base = it.number.rstrip(".．、﹒。")
-        number = it.number if k == 1 else f"{base}-{k}" if base[-1:].isdigit() else f"{base}{k}"
-        part = piece.strip().lstrip("。.，,；; ")
-        out.append(Item(number, it.line, [part], it.goal, it.goal_no, it.area, it.context, []))
-    out[-1].labelled = list(it.labelled)
-    return out
-
-
-def _adjacent_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Brackets printed one after another with nothing but spaces or stops between them (【牵头领导：A】
-    【牵头单位：B】【配合单位：C】) as one span: they close one task together."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and not text[out[-1][1] : start].strip(" \u3000，,；;、。."):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
-
-
 def continue_label(item: Item, no: int, text: str) -> bool:
     """Join a line that goes on with the labelled line just before it (园区党工 / 委、各街道党工委; 责任领导：A 书记 /
     B 副市长)."""
@@ -243,12 +185,15 @@ def bare_units(tasks: list[str], items: list[Item]) -> bool:
 
 
 def _ends_labelled(text: str) -> bool:
-    """A line that ends in a unit label and its value (投资：14万元 实施单位：某某局): the item's roles."""
+    """A line that ends in a unit label and its value (投资：14万元 实施单位：某某局): the item's roles; not
+    when the label stands in a bracket the line leaves open (（牵头单位：区市场监管局 / ）（配合单位：…）: the
+    line goes on)."""
     labels = list(LABEL.finditer(text))
     return (
         bool(labels)
         and label_field(labels[-1].group(1)) in ("lead", "support", "responsible")
         and looks_like_unit(text[labels[-1].end() :].strip())
+        and not open_group(text)
     )
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import FIRST_LISTED_LEADS, LABEL, Context, Loader
+from dutygraph.loaders.bracket_items import carries_cue, cue_brackets, split_at_brackets
 from dutygraph.loaders.cues import Roles, closing_group, closing_label, has_cue, inner_label, standalone_group
 from dutygraph.loaders.cut_brackets import by_line_cut, cut_cue
 from dutygraph.loaders.heading_items import (
@@ -51,15 +52,12 @@ from dutygraph.loaders.numbered_entries import (
 from dutygraph.loaders.numbered_item import (
     Item,
     bare_units,
-    carries_cue,
     continue_label,
-    cue_brackets,
     cue_clauses,
     is_closed,
     opening_cues,
     paragraphs_apart,
     record,
-    split_at_brackets,
 )
 from dutygraph.loaders.numbering import (
     DEPTH,

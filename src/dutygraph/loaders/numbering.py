@@ -14,9 +14,9 @@ from dutygraph.loaders.text import Line, squeeze
 _CN = "[一二三四五六七八九十百零〇]{1,4}"
 _CN_OR_DIGITS = rf"(?:{_CN}|\d{{1,3}})"
 #: Quantities, not item numbers, after a number and a space (3 个, 12 月).
-_MEASURE = "个年月日号万亿千百名人家所项条户次元件座米台辆套处只张场届期批栋间吨度倍岁"
+MEASURE = "个年月日号万亿千百名人家所项条户次元件座米台辆套处只张场届期批栋间吨度倍岁"
 #: Words right after a number, not a quantity's measure.
-_WORDS_NEXT = f"(?=[\u4e00-\u9fff])(?![{_MEASURE}])"
+_WORDS_NEXT = f"(?=[\u4e00-\u9fff])(?![{MEASURE}])"
 #: Numbering styles in their usual order of depth.
 STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第\s*{_CN}\s*(?:章|部分))[、.．:：\s]*")),
@@ -31,7 +31,7 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("dot", DOT_NUMBER),
-    ("spaced", re.compile(rf"^\s*(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?![{_MEASURE}])")),
+    ("spaced", re.compile(rf"^\s*(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?![{MEASURE}])")),
     # 1.1 推进…, 1.2.3、…, and 1.1推进… (a quantity's measure after it makes a figure: 1.5万人)
     (
         "decimal",
