@@ -489,3 +489,33 @@ def test_sub_rows_whose_merged_number_and_unit_were_left_out_take_the_unit_of_th
         ("2", "实施农村公路大中", ["交通运输局"], []),
         ("M3", "新增公交线路3条", ["交通运输局"], ["lead"]),
     ]
+
+
+def test_a_rectification_list_reads_each_problem_as_a_task_and_its_first_row_is_no_header():
+    # 存在问题 is the task column; the first row's texts (项目…) never make it a second header row: it names 王强
+    r = load(SAMPLES / "rectification_list.txt")
+    assert [(t.task, t.text, t.leaders, t.lead, t.deadline) for t in r.tasks] == [
+        ("1", "政府投资项目管理不规范", ["王强"], ["区发改局"], "2023年6月底"),
+        ("2", "专项资金使用效益不高", ["李明"], ["区财政局"], "立行立改、长期坚持"),
+        ("3", "招商引资质量不高", ["王强"], ["区商务局", "区投促中心"], "2023年12月底"),
+    ]
+
+
+def test_a_section_row_of_a_numeral_and_a_title_is_the_goal_of_the_rows_under_it():
+    r = load(SAMPLES / "spaced_table_sections.txt")
+    assert [(t.goal_no, t.goal, t.task, t.lead) for t in r.tasks] == [
+        ("一", "经济发展", "1", ["县发改局"]),
+        ("一", "经济发展", "2", ["县工信局"]),
+        ("二", "社会民生", "3", ["县人社局"]),
+        ("二", "社会民生", "4", ["县教育局", "县住建局"]),
+    ]
+
+
+def test_short_labels_lead_and_take_part():
+    # （牵头：X；参与：Y、Z）
+    r = load(SAMPLES / "short_labels.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["市发改委"], ["市商务局", "市财政局"]),
+        ("2", ["市发改委"], ["各区县"]),
+        ("3", ["市工信局"], ["市科技局"]),
+    ]

@@ -33,6 +33,14 @@ _TEXT_HEADERS = frozenset(
         # a table of working groups (督查组分组表): each group, led by its unit, is a row's task
         "分组",
         "组别",
+        # a rectification list (整改清单): each problem, with its measures after it, is a task
+        "存在问题",
+        "问题",
+        "反馈问题",
+        "问题描述",
+        "问题清单",
+        "发现问题",
+        "整改问题",
     ]
 )
 _GOAL_HEADERS = frozenset(["目标名称", "目标", "类别", "领域"])

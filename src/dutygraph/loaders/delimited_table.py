@@ -18,6 +18,8 @@ A row's task cell is the one starting with a task number; cells before it are
 
 from __future__ import annotations
 
+import re
+
 from dutygraph.loaders.base import (
     CN_SECTION,
     DOT_NUMBER,
@@ -48,9 +50,19 @@ def _is_page_details(cells: list[_Cell]) -> bool:
 
 
 def _names_anyone(cells: list[_Cell]) -> bool:
-    """A row that names a unit or a person (1 | 扩大有效投资 | 实施重点项目120个 | 张伟 | 区发改局): a task's row,
-    never a second header row, whatever its text cell's words (项目) look like."""
-    return any(looks_like_unit(c.flat) or is_person(c.flat) for c in cells)
+    """A row that names a unit or a person outside a column's name (1 | 政府投资项目管理不规范 | 建立项目… | 王强 |
+    区发改局): a task's row, never a header row, whatever its text cells' words (项目) look like."""
+    return any(
+        (is_person(c.flat) or (looks_like_unit(c.flat) and not c.flat.endswith(_COLUMN_TAILS)))
+        and header_role(c.flat) is None
+        for c in cells
+    )
+
+
+#: A section's numeral in the number column (| 一 | 经济发展 |): the heading of the rows under it.
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]?")
+#: How a column's name ends that looks like a unit's (督查单位, 联系部门).
+_COLUMN_TAILS = ("单位", "部门", "领导", "处室", "科室")
 
 
 def _unprinted_header(rows: list[list[_Cell]], ctx: Context) -> tuple[list[str | None] | None, int]:
@@ -62,6 +74,17 @@ def _unprinted_header(rows: list[list[_Cell]], ctx: Context) -> tuple[list[str |
     units = "、".join(str(k + 1) for k, r in enumerate(header) if r == "responsible")
     ctx.warn(rows[0][0].no, f"the table prints no header: column {units} read as its 责任单位 by the names it holds")
     return header, len(header)
+
+
+def _heading_row(filled: list[_Cell], row: list[_Cell]) -> tuple[str, str] | tuple[()] | None:
+    """A row that heads the rows under it: (goal, its number) for a section's heading between the rows
+    (二、改善民生, or | 一 | 经济发展 |); () for another row of one cell, read past; None for any other row."""
+    if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
+        section = CN_SECTION.match(filled[0].flat)
+        return (filled[0].flat[section.end() :], section.group(1) or section.group(2)) if section else ()
+    if len(filled) == 2 and _CN_NUMERAL.fullmatch(filled[0].flat) and not looks_like_unit(filled[1].flat):
+        return filled[1].flat, filled[0].flat.rstrip("、.．")
+    return None
 
 
 def _header_row(
@@ -120,8 +143,8 @@ class DelimitedTableLoader(Loader):
             filled = [c for c in row if not c.empty]
             roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
             named = sum(1 for r in roles if r is not None)
-            second = previous_was_header and named and not _names_anyone(filled)
-            if (named >= 2 or second) and not self._task_index(row):
+            second = previous_was_header and named
+            if (named >= 2 or second) and not self._task_index(row) and not _names_anyone(filled):
                 header, header_width = _header_row(header if previous_was_header else None, roles, row)
                 previous_was_header = True
                 continue
@@ -129,9 +152,8 @@ class DelimitedTableLoader(Loader):
             fit = header and (not empty_is_merged or len(row) > len(header))
             row, header_here = fit_row(row, header, per_line) if header and fit else (row, header)
             header_here = beyond_header(row, header_here, header_width) if header_here else header_here
-            if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
-                if section := CN_SECTION.match(filled[0].flat):  # a heading between tables: the rows' goal
-                    goal, goal_no, area = filled[0].flat[section.end() :], section.group(1) or section.group(2), None
+            if (heading := _heading_row(filled, row)) is not None:
+                goal, goal_no, area = (*heading, None) if heading else (goal, goal_no, area)
                 continue
             t = None if _is_page_details(filled) else self._task_index(row, header_here)
             if t is None:
