@@ -929,3 +929,13 @@ def test_brackets_one_after_another_close_one_task_together():
         ("4", "优化营商环境，新增经营主体8000户", ["陈杰"], ["区市场监管局"], ["区行政审批局", "区税务局"]),
         ("5", "推进城市更新，改造城中村3个", ["吴勇"], ["区住建局"], []),
     ]
+
+
+def test_verb_clauses_set_apart_by_semicolons_and_a_closing_deadline_are_the_items_roles():
+    # 区发改局牵头；区住建局、区自然资源分局配合；2023年12月底前完成 / …配合，年内完成
+    r = load(SAMPLES / "verb_clauses_then_deadline.txt")
+    assert [(t.task, t.text, t.lead, t.support, t.deadline) for t in r.tasks] == [
+        ("1", "推进重大项目建设。", ["区发改局"], ["区住建局", "区自然资源分局"], "2023年12月底前完成"),
+        ("2", "加快老旧小区改造。", ["区住建局"], ["各街道"], "2023年10月底前完成"),
+        ("3", "打造一刻钟便民生活圈。", ["区商务局"], ["区市场监管局"], "年内完成"),
+    ]

@@ -277,3 +277,12 @@ def test_a_cell_that_holds_only_a_space_is_an_empty_unit_column_not_the_row_abov
         ("3", ["市住建局"], [], []),
         ("4", ["市民政局"], ["市商务局"], []),
     ]
+
+
+def test_a_title_of_six_characters_that_splits_into_two_name_like_halves_is_no_persons_cell():
+    # 农村公路提升 is no 农村公 and 路提升: row 2 was skipped as printing no task text
+    r = load(SAMPLES / "flat_table_word_like_names.txt")
+    assert [(t.task, t.text, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", "城区学校扩容：新建小学1所、初中1所", ["王芳"], ["县教育局"], ["县住建局", "县自然资源局"]),
+        ("2", "农村公路提升：改造农村公路80公里", ["李军"], ["县交通运输局"], ["各乡镇"]),
+    ]

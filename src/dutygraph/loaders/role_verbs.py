@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import LABEL
+from dutygraph.loaders.base import DEADLINE, LABEL
 from dutygraph.loaders.names import keep_units, looks_like_unit, split_top_level
 from dutygraph.loaders.text import OPENERS, squeeze
 
@@ -47,16 +47,29 @@ def trailing_verb_cue(text: str) -> tuple[str, str] | None:
         >>> trailing_verb_cue("新建公园5个。区城管局牵头，各街道配合。")
         ('新建公园5个。', '区城管局牵头，各街道配合')
     """
+    body = text.rstrip().rstrip("。.；;")
+    when = _DEADLINE_CLAUSE.search(body)  # …区住建局配合；2023年12月底前完成: the clauses before say who
+    if when and DEADLINE.match(when.group(1)):
+        split = trailing_verb_cue(body[: when.start()])
+        return (split[0], f"{split[1]}；{when.group(1)}") if split else None
     if not _VERB_TAIL.search(text):
         return None
-    body = text.rstrip().rstrip("。.；;")
     cut = max(body.rfind("。"), body.rfind("；"), body.rfind(";"))
     last = body[cut + 1 :]
     if last.lstrip()[:1] in OPENERS.values():  # (X牵头落实: a cut bracket
         return None
     if cut >= 0 and is_verb_cue(last):
-        return body[: cut + 1], last
+        # 区发改局牵头；区住建局配合: the sentences before that only say who does what are the cue's too
+        while (before := max(body.rfind("。", 0, cut), body.rfind("；", 0, cut), body.rfind(";", 0, cut))) >= 0:
+            if not is_verb_cue(body[before + 1 : cut]):
+                break
+            cut = before
+        return body[: cut + 1], body[cut + 1 :]
     return _trailing_clauses(body[: cut + 1], last)
+
+
+#: A deadline closing an item after its cue (…配合；2023年12月底前完成, …配合，年内完成).
+_DEADLINE_CLAUSE = re.compile(r"[；;，,]\s*([^，,；;。]{2,16})$")
 
 
 def _trailing_clauses(head: str, last: str) -> tuple[str, str] | None:
