@@ -99,7 +99,7 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
         return Kind.TEXT  # a 完成时限 / 目标类型 value (全年 is no person)
     if len(text) > 8 and text.endswith("。") and not _unit_list(cell):
         return Kind.TEXT  # a sentence, not a name (建成县残疾人综合服务中心。)
-    if all(is_person(n) for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text)):
+    if all(is_person(n) for ln in cell.lines if ln.text.strip() for n in _persons_of(ln.text)):
         return Kind.PERSON
     if len(cell.lines) == 1 and (is_paren_tail(text) or is_generic_tail(text)):
         return Kind.TAIL
@@ -107,6 +107,14 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
     if names and all(looks_like_unit(n) or is_paren_tail(n) for n in names):
         return Kind.UNITS
     return Kind.TEXT
+
+
+def _persons_of(text: str) -> list[str]:
+    """The persons a line of a cell may print: two run together when the line is short (王强李明) or sets
+    their characters apart (陆 明俞 悦); six characters run together are words (农村公路提升 is no 农村公 and
+    路提升)."""
+    spaced = re.search(r"\S\s+\S", text.strip())
+    return run_together_persons(text) if spaced or len(squeeze(text)) <= 5 else [squeeze(text)]
 
 
 def _unit_list(cell: Cell) -> bool:
