@@ -438,3 +438,12 @@ def test_a_line_broken_inside_a_bracket_of_labels_goes_on_on_the_next_line():
         ("4", ["陈杰"], ["区市场监管局"], ["区行政审批局", "区税务局"]),
         ("5", ["吴勇"], ["区住建局"], []),
     ]
+
+
+def test_records_of_labelled_fields_are_named_by_their_name_field():
+    # 项目名称：X / 建设内容：Y / 责任单位：… : the task is X：Y, not Y alone
+    r = load(SAMPLES / "named_records.txt")
+    assert [(t.text, t.lead, t.leaders, t.deadline) for t in r.tasks] == [
+        ("城乡供水一体化：新建水厂1座，铺设管网50公里", ["县水务局"], ["王平"], "2025年12月"),
+        ("农村养老服务提升：新建村级养老服务站20个", ["县民政局"], ["刘梅"], "2025年11月"),
+    ]

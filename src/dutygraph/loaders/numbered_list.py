@@ -344,6 +344,7 @@ class NumberedListLoader(Loader):
         (粮食产量1268万吨以上 / 部门分工：省农业农村厅牵头，各地配合。), numbered M1, M2 …"""
         items: list[Item] = []
         pending: Line | None = None
+        named: str | None = None  # 项目名称：城乡供水一体化 before the item's line (建设内容：…): its name
         opened = 0  # items whose text opens with their cues (由X牵头，Y配合，…)
         for ln in paragraphs_apart(ctx.lines):
             text = ln.text.replace("\t", " ").strip()
@@ -351,17 +352,19 @@ class NumberedListLoader(Loader):
                 continue
             if not LABEL.match(text) and opening_cues(text):
                 items.append(Item(f"M{len(items) + 1}", ln.no, [text], None, None, None, Roles()))
-                opened, pending = opened + 1, None
+                opened, pending, named = opened + 1, None, None
                 continue
             if LABEL.match(text):
                 if pending is not None:
-                    items.append(
-                        Item(f"M{len(items) + 1}", pending.no, [pending.text.strip()], None, None, None, Roles())
-                    )
-                    pending = None
+                    title = _NAME_FIELD.sub("", pending.text.strip())
+                    title = f"{named}：{_CONTENT_FIELD.sub('', title)}" if named and named != title else title
+                    items.append(Item(f"M{len(items) + 1}", pending.no, [title], None, None, None, Roles()))
+                    pending = named = None
                 if items:
                     items[-1].labelled.append((ln.no, text))
                 continue
+            if pending is not None and _NAME_FIELD.match(pending.text.strip()):
+                named = _NAME_FIELD.sub("", pending.text.strip())
             pending = ln
         if pending is not None and items and _is_cut_title(pending.text):
             # The text ends after a title: its labelled lines were cut off, the title is still an item.
@@ -370,6 +373,12 @@ class NumberedListLoader(Loader):
         if not opened and not any(it.labelled and has_cue(" ".join(t for _, t in it.labelled)) for it in items):
             return []
         return [record(it, ctx, False) for it in items]
+
+
+#: A record's content field after its name (建设内容：, 主要内容：): its value is the item's text.
+_CONTENT_FIELD = re.compile(r"^[\u4e00-\u9fff]{0,4}内容[:：]\s*")
+#: A record's name field (项目名称：, 任务名称：, 事项：): its value names the item.
+_NAME_FIELD = re.compile(r"^(?:(?:项目|任务|事项|工程|实事)(?:名称)?|名称)[:：]\s*")
 
 
 def _own_task(items: list[Item], lines: list[Line], i: int, text: str) -> bool:
