@@ -261,6 +261,13 @@ def test_labels_by_meaning():
         "cue",
         None,
     ]
+    # 项目协办单位 and 项目牵头单位 as 项目责任单位 are; 推进单位, 实施主体, 责任乡镇 do the work
+    assert [label_field(x) for x in ("项目协办单位", "项目牵头单位", "工作配合单位", "项目责任单位")] == [
+        "support",
+        "lead",
+        "support",
+        "responsible",
+    ]
     # 推进单位, 实施主体, 责任乡镇 do the work; 配合乡镇 helps; 推进措施 is read past
     assert [label_field(x) for x in ("推进单位", "实施主体", "责任乡镇", "责任主体单位", "配合乡镇", "推进措施")] == [
         "responsible",

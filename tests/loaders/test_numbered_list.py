@@ -447,3 +447,14 @@ def test_records_of_labelled_fields_are_named_by_their_name_field():
         ("城乡供水一体化：新建水厂1座，铺设管网50公里", ["县水务局"], ["王平"], "2025年12月"),
         ("农村养老服务提升：新建村级养老服务站20个", ["县民政局"], ["刘梅"], "2025年11月"),
     ]
+
+
+def test_labelled_lines_right_under_a_section_hold_for_the_items_under_it():
+    # 一、… / 责任领导：… / 牵头单位：… / 1.… 2.…: the items are the tasks, the section's labels their roles;
+    # before, the sections were read as the tasks and items 1 and 3 were lost
+    r = load(SAMPLES / "section_labels_over_items.txt")
+    assert [(t.goal, t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("全力抓好项目建设", "1", ["张市长"], ["市发改委"], []),
+        ("全力抓好项目建设", "2", ["张市长"], ["市发改委"], ["市财政局"]),
+        ("持续优化营商环境", "3", ["刘副市长"], ["市营商环境局"], []),
+    ]

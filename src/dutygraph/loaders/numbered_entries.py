@@ -28,6 +28,7 @@ class Entry:
     own_cue: bool
     labelled: bool = False
     opens_list: bool = False  # its text ends in a colon: (1)年度主要任务与要求：
+    labels_first: bool = False  # its labelled lines come right under it, before any item below it
 
 
 def cue_after(entry: Entry, lines: list[Line], i: int, text: str) -> bool:
@@ -63,13 +64,20 @@ def entries_of(lines: list[Line]) -> list[Entry]:
         if num:
             entries.append(Entry(i, num[0], _DEPTH[num[0]], carries_cue(text), opens_list=text.endswith((":", "："))))
         elif entries and not entries[-1].labelled and cue_after(entries[-1], lines, i, text):
-            _parent_of_run(entries, lines).labelled = True
+            owner = _parent_of_run(entries, lines)
+            owner.labelled = True
+            owner.labels_first = owner is entries[-1] and bool(LABEL.match(text)) and _just_under(lines, owner.index, i)
     if not any(e.own_cue or e.labelled for e in entries):
         # No role word anywhere: items that print brackets of unit names alone (…350户(市惠民帮扶中心)。) say who.
         bare = [e for e in entries if has_bare_units(lines[e.index].text)]
         for e in bare if len(bare) >= 2 else []:
             e.own_cue = True
     return entries
+
+
+def _just_under(lines: list[Line], at: int, i: int) -> bool:
+    """Whether line ``i`` follows the numbered line ``at`` with only blank or labelled lines between."""
+    return all(not ln.text.strip() or LABEL.match(ln.text.strip()) for ln in lines[at + 1 : i])
 
 
 def has_bare_units(text: str) -> bool:
@@ -111,7 +119,8 @@ def task_style_of(entries: list[Entry]) -> str | None:
         if e.own_cue or e.labelled:
             cued[e.style] = cued.get(e.style, 0) + e.own_cue + e.labelled
         nxt = entries[k + 1] if k + 1 < len(entries) else None
-        if e.own_cue and not e.labelled and nxt is not None and nxt.depth > e.depth:
+        # 一、经济发展（牵头领导：张三） or 一、… / 牵头单位：X right under it, over 1. items: a heading
+        if ((e.own_cue and not e.labelled) or e.labels_first) and nxt is not None and nxt.depth > e.depth:
             parents[e.style] = parents.get(e.style, 0) + 1
             below = following.setdefault(e.style, {})
             below[nxt.style] = below.get(nxt.style, 0) + 1
