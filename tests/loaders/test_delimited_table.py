@@ -519,3 +519,10 @@ def test_short_labels_lead_and_take_part():
         ("2", ["市发改委"], ["各区县"]),
         ("3", ["市工信局"], ["市科技局"]),
     ]
+
+
+def test_a_person_or_post_in_brackets_after_a_unit_is_no_part_of_its_name():
+    # 责任单位（责任人）: 区经发局（张三）, 各街道（主要负责人）; a unit in brackets (高新园(邹区镇)) stays
+    r = load(SAMPLES / "units_with_persons_in_brackets.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [("1", ["区经发局", "区自然资源分局"]), ("2", ["各街道"])]
+    assert any("'张三' after '区经发局'" in w.message for w in r.warnings)

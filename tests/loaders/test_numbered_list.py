@@ -458,3 +458,14 @@ def test_labelled_lines_right_under_a_section_hold_for_the_items_under_it():
         ("全力抓好项目建设", "2", ["张市长"], ["市发改委"], ["市财政局"]),
         ("持续优化营商环境", "3", ["刘副市长"], ["市营商环境局"], []),
     ]
+
+
+def test_a_unit_with_a_colon_over_its_items_leads_them_though_the_numbers_go_on():
+    # 区发改局： / 1. 2. / 区财政局： / 3. / 区住建局（配合：区自然资源分局）： / 4.
+    r = load(SAMPLES / "units_with_colon_over_lists.txt")
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "编制年度重大项目计划。", ["区发改局"], []),
+        ("2", "争取上级资金5亿元。", ["区发改局"], []),
+        ("3", "加强预算绩效管理。", ["区财政局"], []),
+        ("4", "推进城市更新项目8个。", ["区住建局"], ["区自然资源分局"]),
+    ]

@@ -9,7 +9,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dutygraph.loaders.names import CATEGORY_WORD, parse_names, split_run_together
+from dutygraph.loaders.names import CATEGORY_WORD, ends_like_unit, parse_names, split_run_together
+from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.records import INHERITABLE, LoadWarning, TaskRecord
 from dutygraph.loaders.text import Line, squeeze
 
@@ -179,11 +180,31 @@ class Context:
         for name in parse_names(text):
             if DEADLINE.match(name):
                 continue  # (…、各县市人民政府,6月底完成): the list ends in when, not who
+            if (who := _WHO_NOTE.search(name)) and who.start() >= 2 and _names_who(who.group(1)):
+                self.warn(
+                    line,
+                    f"'{who.group(1)}' after '{name[: who.start()]}' names who answers for it; not the unit's name",
+                )
+                name = name[: who.start()]  # 区经发局（张三）, 各街道（主要负责人）
             parts = split_run_together(name)
             if len(parts) > 1:
                 self.warn(line, f"read '{name}' as {len(parts)} units run together: {', '.join(parts)}")
             out.extend(parts)
         return out
+
+
+#: A bracket closing a unit's name.
+_WHO_NOTE = re.compile(r"[(（]([^()（）]{2,12})[)）]$")
+#: A post in that bracket: the person who answers for the unit (主要负责人, 局长).
+_POST_NOTE = re.compile(
+    r"(?:主要|分管|第一)?(?:负责人|责任人|领导)|[\u4e00-\u9fff]{0,6}(?:局长|主任|书记|部长|站长|所长|[镇乡区县市]长)"
+)
+
+
+def _names_who(note: str) -> bool:
+    """Whether a bracket after a unit names a person or a post (张三, 主要负责人), not a unit (邹区镇, 安委办)."""
+    parts = [p for p in re.split(r"[、，,\s]+", note) if p]
+    return bool(parts) and all((is_person(p) and not ends_like_unit(p)) or _POST_NOTE.fullmatch(p) for p in parts)
 
 
 class Loader(ABC):

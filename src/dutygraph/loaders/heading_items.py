@@ -77,12 +77,17 @@ def open_heading(
     return kept
 
 
+def _unit_title(text: str) -> str:
+    """A unit title without a closing bracket of roles (区住建局（配合：区自然资源分局） -> 区住建局)."""
+    return group[0] if (group := closing_group(text)) else text
+
+
 def _unit_title_cues(text: str, line: int, ctx: Context) -> Roles:
     """The roles of a heading that names one unit: the unit leads, and a bracket of roles after it (三、县教育局
     （配合单位：县住建局）) gives the others."""
-    group = closing_group(text)
+    group = closing_group(text.rstrip("：: "))
     cues = read_cues(group[1], line, ctx) if group else Roles()
-    cues.lead = ctx.names(without_count(group[0] if group else text), line) + cues.lead
+    cues.lead = ctx.names(without_count(group[0] if group else text.rstrip("：: ")), line) + cues.lead
     return cues
 
 
@@ -95,7 +100,7 @@ def unit_headings(lines: list[Line], headings: set[int], ctx: Context) -> set[in
         text = lines[i].text.strip()
         num = numbering(text)
         title = without_count(text[num[2] :].strip()) if num else ""
-        title = group[0] if (group := closing_group(title)) else title  # 县教育局（配合单位：县住建局）
+        title = _unit_title(title)  # 县教育局（配合单位：县住建局）
         if 0 < len(title) <= 40 and not has_cue(title) and looks_like_unit(title) and parse_names(title) == [title]:
             found[i] = title
     if len(found) < 2:
@@ -111,7 +116,7 @@ def lead_line(headings: list[Heading], text: str, line: int, ctx: Context, *, ba
     over its list when ``bare``): one level deeper."""
     depth = (headings[-1].depth + 1) if headings else 0
     kept = [h for h in headings if h.depth < depth]
-    cues = Roles(lead=ctx.names(without_count(text), line)) if bare else heading_cues(text, line, ctx)
+    cues = _unit_title_cues(text, line, ctx) if bare else heading_cues(text, line, ctx)
     kept.append(Heading(depth, kept[-1].title if kept else "", "", cues))
     return kept
 
@@ -124,13 +129,16 @@ def units_over_lists(lines: list[Line], ctx: Context) -> set[int]:
     heads = []
     for (i, text), (_, nxt) in itertools.pairwise(worded):
         num, text = numbering(nxt), without_count(text)
-        if numbering(text) or len(text) > 25 or not num or arabic(num[1].strip("（）()、.．﹒")) != 1:
+        # 区发改局： over its items, numbered on from the list before: the colon says the items are its
+        colon = text.endswith(("：", ":"))
+        text = _unit_title(text.rstrip("：: "))
+        if numbering(text) or len(text) > 25 or not num or (arabic(num[1].strip("（）()、.．﹒")) != 1 and not colon):
             continue
         if looks_like_unit(text) and parse_names(text) == [text]:
             heads.append(i)
     if len(heads) < 2:
         return set()
-    names = "、".join(lines[i].text.strip() for i in heads[:3])
+    names = "、".join(_unit_title(lines[i].text.strip().rstrip("：: ")) for i in heads[:3])
     ctx.warn(lines[heads[0]].no, f"a unit named alone over each list ({names}) is read as the lead of its items")
     return set(heads)
 
