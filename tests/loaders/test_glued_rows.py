@@ -73,6 +73,7 @@ def test_rows_run_together_with_leaders_lead_and_support_and_a_section_between()
         ("扩大有效投资", "2", ["李明"], ["区交通局"], ["区公安分局", "区城管局"], "年底前"),
         ("改善民生", "3", ["王强"], ["区教育局"], [], "6月底前"),
     ]
+    assert any("first unit of a row read as its lead" in w.message for w in r.warnings)  # a guess, said so
 
 
 def test_a_task_without_a_closing_stop_ends_where_a_unit_with_a_level_opens():

@@ -57,6 +57,7 @@ _NOTE = (
     "a table printed with each row's cells run together (no separators): cut at its row numbers, the "
     "task's closing stop and the unit names after it"
 )
+_FIRST_LEADS = "; the first unit of a row read as its lead, the others as its support"
 
 
 def unglue_rows(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
@@ -100,7 +101,8 @@ def unglue_rows(lines: list[Line]) -> tuple[list[Line], list[tuple[int, str]]]:
             i += 1
             continue
         out += [Line(lines[i].no, _piped(header)), *rows]
-        found.append((lines[i].no, _NOTE))
+        units = [r for r in (header_role(n) for n in header) if r in ROLE_FIELDS and r != "leaders"]
+        found.append((lines[i].no, _NOTE + (_FIRST_LEADS if len(units) > 1 else "")))
         i = j
     return out, found
 
