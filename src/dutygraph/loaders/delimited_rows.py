@@ -6,7 +6,7 @@ import re
 
 from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, Context
 from dutygraph.loaders.delimited_header import header_role
-from dutygraph.loaders.names import names_only_units
+from dutygraph.loaders.names import looks_like_unit, names_only_units
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line, opened_cell_rows
@@ -146,3 +146,25 @@ def content_header(rows: list[list[_Cell]]) -> list[str | None] | None:
         elif "text" not in header and "responsible" not in header:
             header[i] = "text"
     return header if "text" in header and "responsible" in header else None
+
+
+#: A section's numeral in the number column (| 一 | 经济发展 |): the heading of the rows under it.
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]?")
+
+
+def heading_row(filled: list[_Cell], row: list[_Cell]) -> tuple[str, str] | tuple[()] | None:
+    """A row that heads the rows under it: (goal, its number) for a section's heading between the rows
+    (二、改善民生, or | 一 | 经济发展 |); () for another row of one cell, read past; None for any other row.
+
+    Example:
+        >>> from dutygraph.loaders.text import Line
+        >>> cells = [_Cell([Line(3, "一")]), _Cell([Line(3, "经济发展")])]
+        >>> heading_row(cells, cells)
+        ('经济发展', '一')
+    """
+    if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
+        section = CN_SECTION.match(filled[0].flat)
+        return (filled[0].flat[section.end() :], section.group(1) or section.group(2)) if section else ()
+    if len(filled) == 2 and _CN_NUMERAL.fullmatch(filled[0].flat) and not looks_like_unit(filled[1].flat):
+        return filled[1].flat, filled[0].flat.rstrip("、.．")
+    return None

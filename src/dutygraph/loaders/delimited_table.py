@@ -18,10 +18,7 @@ A row's task cell is the one starting with a task number; cells before it are
 
 from __future__ import annotations
 
-import re
-
 from dutygraph.loaders.base import (
-    CN_SECTION,
     DOT_NUMBER,
     FIRST_LISTED_LEADS,
     PAREN_NUMBER,
@@ -33,7 +30,7 @@ from dutygraph.loaders.base import (
 )
 from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers, ranked_roles
-from dutygraph.loaders.delimited_rows import PIPE_RULE, content_header, merging, table_rows, warn_cut_row
+from dutygraph.loaders.delimited_rows import PIPE_RULE, content_header, heading_row, merging, table_rows, warn_cut_row
 from dutygraph.loaders.names import is_none_mark, looks_like_unit
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
@@ -59,8 +56,6 @@ def _names_anyone(cells: list[_Cell]) -> bool:
     )
 
 
-#: A section's numeral in the number column (| 一 | 经济发展 |): the heading of the rows under it.
-_CN_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]?")
 #: How a column's name ends that looks like a unit's (督查单位, 联系部门).
 _COLUMN_TAILS = ("单位", "部门", "领导", "处室", "科室")
 
@@ -74,17 +69,6 @@ def _unprinted_header(rows: list[list[_Cell]], ctx: Context) -> tuple[list[str |
     units = "、".join(str(k + 1) for k, r in enumerate(header) if r == "responsible")
     ctx.warn(rows[0][0].no, f"the table prints no header: column {units} read as its 责任单位 by the names it holds")
     return header, len(header)
-
-
-def _heading_row(filled: list[_Cell], row: list[_Cell]) -> tuple[str, str] | tuple[()] | None:
-    """A row that heads the rows under it: (goal, its number) for a section's heading between the rows
-    (二、改善民生, or | 一 | 经济发展 |); () for another row of one cell, read past; None for any other row."""
-    if len(filled) == 1 and (len(row) == 1 or CN_SECTION.match(filled[0].flat)):
-        section = CN_SECTION.match(filled[0].flat)
-        return (filled[0].flat[section.end() :], section.group(1) or section.group(2)) if section else ()
-    if len(filled) == 2 and _CN_NUMERAL.fullmatch(filled[0].flat) and not looks_like_unit(filled[1].flat):
-        return filled[1].flat, filled[0].flat.rstrip("、.．")
-    return None
 
 
 def _header_row(
@@ -144,7 +128,9 @@ class DelimitedTableLoader(Loader):
             roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
             named = sum(1 for r in roles if r is not None)
             second = previous_was_header and named
-            if (named >= 2 or second) and not self._task_index(row) and not _names_anyone(filled):
+            # a row whose only names are text's (政府投资项目管理不规范 | 建立项目…) and that names someone is a task's
+            worded = {r for r in roles if r is not None} <= {"text", "goal"}
+            if (named >= 2 or second) and not self._task_index(row) and not (worded and _names_anyone(filled)):
                 header, header_width = _header_row(header if previous_was_header else None, roles, row)
                 previous_was_header = True
                 continue
@@ -152,7 +138,7 @@ class DelimitedTableLoader(Loader):
             fit = header and (not empty_is_merged or len(row) > len(header))
             row, header_here = fit_row(row, header, per_line) if header and fit else (row, header)
             header_here = beyond_header(row, header_here, header_width) if header_here else header_here
-            if (heading := _heading_row(filled, row)) is not None:
+            if (heading := heading_row(filled, row)) is not None:
                 goal, goal_no, area = (*heading, None) if heading else (goal, goal_no, area)
                 continue
             t = None if _is_page_details(filled) else self._task_index(row, header_here)
