@@ -31,7 +31,7 @@ from dutygraph.loaders.base import ROLE_FIELDS, label_field
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
 from dutygraph.loaders.one_line_table import SEPARATED_NOTE, separated_cells
 from dutygraph.loaders.persons import is_person
-from dutygraph.loaders.run_on_names import unit_end
+from dutygraph.loaders.run_on_names import LIST_SEP, SENTENCE_END, unit_end
 from dutygraph.loaders.text import Line
 
 #: The names of a 序号 column, which opens a header run together.
@@ -51,9 +51,6 @@ _MEASURE = set("个年月日号万亿千百十名人家所项条户次元件座�
 _DEADLINE_END = re.compile(
     r"(?:全年|年底前?|年内|年末|长期(?:坚持)?|持续推进|\d{1,2}月(?:底|末)?前?|[一二三四1-4]季度(?:末)?|[上下]半年)$"
 )
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
-#: What sets apart the names listed in one cell.
-_LIST_SEP = set("、，,")
 
 
 @dataclass
@@ -240,7 +237,7 @@ def _row_cells(seg: str, leaders: bool, two_columns: bool) -> list[tuple[int, st
     """One row's cells: its text, then each sub-row's leaders and units (and the sub-row's text)."""
     cells: list[tuple[int, str]] = []
     text_from = 0
-    stops = [m.end() for m in _SENTENCE_END.finditer(seg) if m.end() < len(seg)]
+    stops = [m.end() for m in SENTENCE_END.finditer(seg) if m.end() < len(seg)]
     for p in stops:
         if p <= text_from:
             continue
@@ -268,7 +265,7 @@ def _opens_sub_row(group: _Group) -> bool:
 
 def _last_group(seg: str, text_from: int, leaders: bool) -> tuple[int, _Group] | None:
     """The leaders and units that end the row: from a sentence's end, else from a leader's name."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(seg, text_from)]
+    ends = [m.end() for m in SENTENCE_END.finditer(seg, text_from)]
     for p in [*ends, *range(text_from + 4, len(seg) - 2)]:
         group = _roles_at(seg, p, leaders)
         if group and group.end == len(seg) and (group.persons or p in ends or _opens_units(seg, p, group)):
@@ -321,7 +318,7 @@ def _units_at(seg: str, q: int) -> tuple[list[str], list[int], int]:
     units: list[str] = []
     listed: list[int] = []
     while q < len(seg):
-        if seg[q] in _LIST_SEP and units and unit_end(seg, q + 1) is not None:
+        if seg[q] in LIST_SEP and units and unit_end(seg, q + 1) is not None:
             listed.append(len(units))  # 市发展改革委、市经贸委: the names of a cell set apart
             q += 1
             continue

@@ -23,7 +23,7 @@ from dutygraph.loaders.base import CN_SECTION, ROLE_FIELDS
 from dutygraph.loaders.delimited_header import READ_PAST, header_role
 from dutygraph.loaders.glued import COLUMN_TOKEN, NUMBER_TOKENS
 from dutygraph.loaders.persons import is_person
-from dutygraph.loaders.run_on_names import SUFFIX_OPEN, unit_end, unit_ends
+from dutygraph.loaders.run_on_names import LIST_SEP, SENTENCE_END, SUFFIX_OPEN, unit_end, unit_ends
 from dutygraph.loaders.text import Line
 
 #: The longest column name a run-together header holds, and the longest such header.
@@ -38,14 +38,11 @@ _ROLE_NAME = re.compile(
     rf"(?:{'|'.join(NUMBER_TOKENS)})|(?:[省市州盟县区旗乡镇][级直]|[\u4e00-\u9fff]{{1,4}}?(?:小组|组|专班))?(?:{COLUMN_TOKEN})"
 )
 _GOAL_NAME = 4
-#: Where a task's text ends before a unit's name.
-_STOP = re.compile(r"[。；;！!？?]")
 #: A unit's name run on after another without a separator when it ends like an office (区财政局区审计局),
 #: not like a place (区发展改革委 + 西城区…: the progress text after the cell opens with the district).
 _OFFICE_END = re.compile(
     r"(?:局|委|厅|办|室|处|科|所|站|队|院|中心|公司|集团|小组|指挥部|管委会|办事处|人民政府|政府)$"
 )
-_LIST_SEP = "、，,"
 _LEVELS = "省市州盟区县旗镇乡"
 _SHORTEST_TEXT = 4
 _SHORT_NAME = 6
@@ -175,7 +172,7 @@ def _row_cells(text: str, header: list[str], number: int) -> list[str] | None:
     after = roles[at + 2 :]
     unit_roles = after[: next((k for k, r in enumerate(after) if r not in ROLE_FIELDS), len(after))]
     # the task ends at a stop a name follows, else (no stop) where a unit named with its level opens
-    stops = [m.end() for m in _STOP.finditer(seg)]
+    stops = [m.end() for m in SENTENCE_END.finditer(seg)]
     opens = [p for p in range(_SHORTEST_TEXT, len(seg)) if seg[p] in _LEVELS] if not stops else []
     for p in [*stops, *opens]:
         names, end = _names_at(seg, p, "leaders" in unit_roles)
@@ -203,7 +200,7 @@ def _names_at(seg: str, q: int, leaders: bool) -> tuple[list[str], int]:
         q += size
     listed = False
     while q < len(seg):
-        if seg[q] in _LIST_SEP and names and _name_end(seg, q + 1) is not None:
+        if seg[q] in LIST_SEP and names and _name_end(seg, q + 1) is not None:
             listed, q = True, q + 1
             continue
         end = _name_end(seg, q)

@@ -17,6 +17,10 @@ _NAME_TAIL = re.compile(r"^(?:各?成员单位|管委会|管理委员会|办事�
 #: A unit that holds 和 ends like a bureau, never like a place (住房和城乡 | 建设局 is one name).
 _JOINED_END = re.compile(r"(?:局|委|厅|办|部|中心|署|院|公司|集团)$")
 _MAX_UNIT = 18
+#: What sets apart the names listed in one cell.
+LIST_SEP = frozenset("、，,")
+#: Where a sentence ends: a task's text before the names run on after it.
+SENTENCE_END = re.compile(r"[。；;！!？?]")
 #: Characters that end an office's name and never open one (局, 委, 办 …).
 SUFFIX_OPEN = frozenset("局委厅办处科室所站队院")
 
