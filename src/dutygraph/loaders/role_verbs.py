@@ -41,11 +41,14 @@ _VERB_TAIL = re.compile(r"(?:牵头|负责|配合|协办|主办|主责|参与|�
 
 
 def trailing_verb_cue(text: str) -> tuple[str, str] | None:
-    """Split an item's last sentence off when it only says who does what: (body, cue), or None.
+    """Split an item's closing sentences off when they only say who does what (a deadline may close them):
+    (body, cue), or None.
 
     Example:
         >>> trailing_verb_cue("新建公园5个。区城管局牵头，各街道配合。")
         ('新建公园5个。', '区城管局牵头，各街道配合')
+        >>> trailing_verb_cue("推进项目。区发改局牵头；区住建局配合；12月底前完成。")
+        ('推进项目。', '区发改局牵头；区住建局配合；12月底前完成')
     """
     body = text.rstrip().rstrip("。.；;")
     when = _DEADLINE_CLAUSE.search(body)  # …区住建局配合；2023年12月底前完成: the clauses before say who
