@@ -105,8 +105,11 @@ OFFICE_POST = re.compile(r"^[省市州县区]政府")
 _TRANSLITERATED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,8})+")
 
 
+#: The head of a government and the titles of other leaders' posts, without 常务 or 副 (市长, 书记).
+_HEAD_OF = r"(?:省|市|区|县|州|盟|旗|镇|乡)长"
+_TITLES = r"秘书长|书记|主任|主席"
 #: A surname and a post (李副书记, 王镇长, 欧阳副主任): the leader as a town's document names him.
-_SURNAME_POST = re.compile(r"^[\u4e00-\u9fff]{1,2}?((?:常务)?副?(?:[省市区县州盟旗镇乡]长|书记|主任|主席|秘书长))$")
+_SURNAME_POST = re.compile(rf"^[\u4e00-\u9fff]{{1,2}}?((?:常务)?副?(?:{_HEAD_OF}|{_TITLES}))$")
 
 
 def is_person(text: str) -> bool:
@@ -255,7 +258,7 @@ def _name_after_office_post(text: str) -> str | None:
 
 
 #: A leader's post after the name (吴继德副市长负责): the person oversees the task.
-_POST = r"(?:常务)?副?(?:省|市|区|县|州|盟|旗|镇|乡)长|副?秘书长|副?书记|副?主任|副?主席"
+_POST = rf"(?:常务)?副?{_HEAD_OF}|副?(?:{_TITLES})"
 _LEADER_CLAUSE = re.compile(
     rf"^(?:由|请)?((?:[\u4e00-\u9fff]{{2,4}}?(?:{_POST})(?:同志)?[、和]?)+)(?:负责|牵头|分管|牵头负责|负总责|抓总|领衔)$"
 )
