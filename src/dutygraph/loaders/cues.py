@@ -372,10 +372,10 @@ def _marked_segments(value: str) -> list[str]:
 def _read_marked_list(value: str, kind: str, line: int, ctx: Context, roles: Roles) -> None:
     """Units under one label with their roles marked by a verb: the marked lead and the rest support; where
     only the support is marked (责任单位：X，Y配合), the rest have the label's role."""
-    marked_lead = any(LEAD_END.search(clean_segment(seg)) for seg in _marked_segments(value))
+    segments = [clean_segment(seg) for seg in _marked_segments(value)]
+    marked_lead = any(LEAD_END.search(seg) for seg in segments)
     rest = kind if not marked_lead else "lead" if kind == "lead" else "support"
-    for seg in _marked_segments(value):
-        seg = clean_segment(seg)
+    for seg in segments:
         lead, support = LEAD_END.search(seg), SUPPORT_END.search(seg)
         if lead:
             roles.lead += ctx.names(seg[: lead.start()], line)

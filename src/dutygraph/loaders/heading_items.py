@@ -78,16 +78,18 @@ def open_heading(
 
 
 def _unit_title(text: str) -> str:
-    """A unit title without a closing bracket of roles (区住建局（配合：区自然资源分局） -> 区住建局)."""
+    """A unit title without its closing colon and bracket of roles (区住建局（配合：区自然资源分局）： -> 区住建局)."""
+    text = text.rstrip("：: ")
     return group[0] if (group := closing_group(text)) else text
 
 
 def _unit_title_cues(text: str, line: int, ctx: Context) -> Roles:
     """The roles of a heading that names one unit: the unit leads, and a bracket of roles after it (三、县教育局
     （配合单位：县住建局）) gives the others."""
-    group = closing_group(text.rstrip("：: "))
+    title = text.rstrip("：: ")
+    group = closing_group(title)
     cues = read_cues(group[1], line, ctx) if group else Roles()
-    cues.lead = ctx.names(without_count(group[0] if group else text.rstrip("：: ")), line) + cues.lead
+    cues.lead = ctx.names(without_count(group[0] if group else title), line) + cues.lead
     return cues
 
 
@@ -131,14 +133,14 @@ def units_over_lists(lines: list[Line], ctx: Context) -> set[int]:
         num, text = numbering(nxt), without_count(text)
         # 区发改局： over its items, numbered on from the list before: the colon says the items are its
         colon = text.endswith(("：", ":"))
-        text = _unit_title(text.rstrip("：: "))
+        text = _unit_title(text)
         if numbering(text) or len(text) > 25 or not num or (arabic(num[1].strip("（）()、.．﹒")) != 1 and not colon):
             continue
         if looks_like_unit(text) and parse_names(text) == [text]:
             heads.append(i)
     if len(heads) < 2:
         return set()
-    names = "、".join(_unit_title(lines[i].text.strip().rstrip("：: ")) for i in heads[:3])
+    names = "、".join(_unit_title(lines[i].text.strip()) for i in heads[:3])
     ctx.warn(lines[heads[0]].no, f"a unit named alone over each list ({names}) is read as the lead of its items")
     return set(heads)
 
