@@ -395,7 +395,8 @@ def test_role_clauses_closing_an_items_sentence_after_a_comma_give_its_roles(tmp
         "1.新建幼儿园3所，县教育局负责，县财政局、县自然资源局配合。\n"
         "2.建设智慧城市平台，统一数据标准，由县大数据中心具体负责，县直各部门协助。\n"
         "3.实施农村饮水安全巩固提升工程。县水利局牵头，县卫健局参与。\n"
-        "4.加快项目建设，确保按期落实。（县发改局牵头）\n",
+        "4.加快项目建设，确保按期落实。（县发改局牵头）\n"
+        "5.新建城区第三小学。县教育局负责，县住建局配合，县财政局保障资金。\n",
         "utf-8",
     )
     assert [(t.task, t.text, t.lead, t.support) for t in load(path).tasks] == [
@@ -403,6 +404,7 @@ def test_role_clauses_closing_an_items_sentence_after_a_comma_give_its_roles(tmp
         ("2", "建设智慧城市平台，统一数据标准", ["县大数据中心"], ["县直各部门"]),
         ("3", "实施农村饮水安全巩固提升工程。", ["县水利局"], ["县卫健局"]),
         ("4", "加快项目建设，确保按期落实。", ["县发改局"], []),
+        ("5", "新建城区第三小学。", ["县教育局"], ["县住建局", "县财政局"]),  # funding the work supports it
     ]
 
 
@@ -468,4 +470,14 @@ def test_a_unit_with_a_colon_over_its_items_leads_them_though_the_numbers_go_on(
         ("2", "争取上级资金5亿元。", ["区发改局"], []),
         ("3", "加强预算绩效管理。", ["区财政局"], []),
         ("4", "推进城市更新项目8个。", ["区住建局"], ["区自然资源分局"]),
+    ]
+
+
+def test_a_key_tasks_mark_before_its_number_and_a_leaders_post_in_brackets():
+    # ★1. / ▲2.: the mark of a key task before the number; 张三（副区长）: the bracket is his post, not a leader
+    r = load(SAMPLES / "key_marks_and_leader_posts.txt")
+    assert [(t.task, t.text, t.leaders, t.lead) for t in r.tasks] == [
+        ("1", "新增公办幼儿园学位1200个。", ["张三"], ["区教育局"]),
+        ("2", "改造老旧小区15个。", ["李四"], ["区住建局", "各街道办事处"]),
+        ("3", "建设城市书房5个。", ["王五"], ["区文旅局"]),
     ]

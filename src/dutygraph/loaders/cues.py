@@ -33,7 +33,7 @@ from dutygraph.loaders.base import (
     label_field,
 )
 from dutygraph.loaders.names import keep_units, looks_like_unit, parse_names, split_top_level
-from dutygraph.loaders.persons import OFFICE_POST, is_person, leader_clause, parse_persons
+from dutygraph.loaders.persons import OFFICE_POST, is_person, leader_clause, names_someone, parse_persons
 from dutygraph.loaders.role_verbs import (
     BY,
     EACH_LEADS,
@@ -295,7 +295,8 @@ def _bracketed_persons(value: str) -> str | None:
     or None."""
     inner = re.findall(r"[（(]([^（()）]+)[)）]", value)
     names = [p for part in inner for p in parse_persons(part)]
-    return "、".join(inner) if names and all(is_person(p) for p in names) else None
+    # 张三（副区长）: the bracket gives the post of the person before it, no one else
+    return "、".join(inner) if names and all(names_someone(p) for p in names) else None
 
 
 #: 责任单位和责任人 / 实施单位及负责人: a label of units, each followed by the person who answers for it.

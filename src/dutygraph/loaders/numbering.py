@@ -91,13 +91,21 @@ def numbering(text: str) -> tuple[str, str, int] | None:
     Example:
         >>> numbering("（二）加快工业转型。")
         ('cn-paren', '（二）', 3)
+        >>> numbering("★1.新增学位1200个。")
+        ('dot', '1.', 3)
     """
+    mark = _KEY_MARK.match(text)  # ★1.新增学位1200个: a key task's mark before its number
+    at = mark.end() if mark else 0
     for name, pattern in STYLES:
-        m = pattern.match(text)
+        m = pattern.match(text[at:])
         if m:
-            printed = squeeze(text[: m.end()]).rstrip()
-            return name, printed, m.end()
+            printed = squeeze(text[at : at + m.end()]).rstrip()
+            return name, printed, at + m.end()
     return None
+
+
+#: A key task's mark before the item's number (★1., ▲（二）).
+_KEY_MARK = re.compile(r"^\s*[★☆▲△◆◇※]\s*(?=\d|[（(][\d一二三四五六七八九十]|[一二三四五六七八九十]{1,3}[、.．]|[①-⑳])")
 
 
 def expand_shared(lines: list[Line], ctx: Context) -> list[Line]:

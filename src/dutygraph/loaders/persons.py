@@ -233,11 +233,11 @@ def parse_persons(text: str) -> list[str]:
             posts.add(flat)
         elif flat and not is_none_mark(part):
             out.extend(run_together_persons(part))
-    named = any(_named(n) for n in out if n not in posts)
+    named = any(names_someone(n) for n in out if n not in posts)
     return [n for n in out if n not in posts] if named else out
 
 
-def _named(text: str) -> bool:
+def names_someone(text: str) -> bool:
     """A person named, not a post alone (副县长, 全体区长)."""
     return is_person(text) and not _LEADER_TITLES.search(text) and not _SURNAME_POST.match(text)
 
