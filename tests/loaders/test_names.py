@@ -87,6 +87,8 @@ def test_local_units_are_streets_towns_and_collectives():
         ("区应急管理局(区安委办)", ["区应急管理局(区安委办)"]),
         ("武钢集团鄂城钢铁有限责任公司", ["武钢集团鄂城钢铁有限责任公司"]),  # the group's own company
         ("市城投集团市交投公司", ["市城投集团", "市交投公司"]),  # a level prefix starts another unit
+        ("县文体局群体股", ["县文体局群体股"]),  # a section of the bureau
+        ("县文体局县财政局", ["县文体局", "县财政局"]),
     ],
 )
 def test_run_together_names(name, parts):

@@ -177,8 +177,8 @@ _GENERIC_TAIL = re.compile(
     r"^(?:办事处|人民政府|政府|管委会|管理委员会|党工委|委员会|办公室)$"
     r"|^(?:集团|股份|控股)?(?:有限)?(?:责任)?公司$|^集团(?:公司)?$"  # 某某局集团有限公司: one company
 )
-#: A branch of the office before it (市自然资源和规划局 + 某某分局 is one unit).
-_BRANCH = re.compile(r"(?:分局|分中心|分所|分队|大队|中队|支队|派出所|所|站)$")
+#: A branch or section of the office before it (市自然资源和规划局 + 某某分局, 县文体局 + 群体股 are one unit).
+_BRANCH = re.compile(r"(?:分局|分中心|分所|分队|大队|中队|支队|派出所|所|站|股|科|室)$")
 _LEVEL_PREFIX = re.compile(r"^(?:省|市|区|县|州|盟|旗|镇|乡)")
 
 
@@ -193,6 +193,8 @@ def split_run_together(name: str) -> list[str]:
         ['南大街街道', '新运集团']
         >>> split_run_together("自然资源和规划分局")
         ['自然资源和规划分局']
+        >>> split_run_together("县文体局群体股"), split_run_together("县文体局县财政局")
+        (['县文体局群体股'], ['县文体局', '县财政局'])
         >>> split_run_together("武钢集团鄂城钢铁有限责任公司")
         ['武钢集团鄂城钢铁有限责任公司']
     """
