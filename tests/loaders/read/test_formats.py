@@ -44,6 +44,14 @@ def test_csv_and_tsv_lost_their_merges_and_read_as_delimited_text(plan_files, fm
             assert got["support"] == want["support"], i
 
 
+def test_a_csv_saved_under_a_text_files_name_reads_as_the_csv(plan_files, tmp_path):
+    # the same bytes as plan.csv, named .txt: told from its commas, not from its name
+    renamed = tmp_path / "plan.txt"
+    renamed.write_bytes(plan_files["csv"].read_bytes())
+    assert _rows(load(renamed)) == _rows(load(plan_files["csv"]))
+    assert load(renamed).document.layout == "delimited-table"
+
+
 @pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "pdf"])
 def test_values_of_merged_cells_are_listed_as_inherited_after_their_first_row(plan_files, fmt):
     tasks = load(plan_files[fmt]).tasks

@@ -15,8 +15,9 @@ format     library                                     module
 =========  ==========================================  ============================
 
 Plain text (.txt, .md) is not read here: it keeps the text path
-(:func:`dutygraph.loaders.text.read_source`). The format is told from the bytes
-(:func:`~dutygraph.loaders.read.detect.detect_format`), not from the name.
+(:func:`dutygraph.loaders.text.read_source`), unless its bytes are a CSV table (a header of
+column names and rows of as many cells, split at ASCII commas), which the csv reader reads.
+The format is told from the bytes (:func:`~dutygraph.loaders.read.detect.detect_format`), not from the name.
 """
 
 from __future__ import annotations

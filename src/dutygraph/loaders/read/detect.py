@@ -8,9 +8,12 @@ alike (a CSV and a TSV are both text).
 from __future__ import annotations
 
 import contextlib
+import csv
+import io
 import logging
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 from dutygraph.errors import UnreadableFileError
@@ -68,7 +71,43 @@ def detect_format(path: Path, head: bytes) -> str:
         return "html"
     if suffix in (".csv", ".tsv"):
         return suffix[1:]
-    return "text"
+    return "csv" if _comma_separated(sample) else "text"
+
+
+def _comma_separated(sample: bytes) -> bool:
+    """A table saved as CSV under a text file's name: at least three rows of the same three or more cells,
+    most of the rows (a title or a signature alone on its line aside), split at ASCII commas, which Chinese
+    prose does not use (its comma is ，).
+
+    >>> _comma_separated("序号,工作任务,责任单位\\n1,新建学校,县教育局\\n2,新增就业,县人社局\\n".encode())
+    True
+    >>> _comma_separated("一、稳增长\\n1.地区生产总值增长6%。\\n责任单位：县发改局\\n".encode())
+    False
+    >>> _comma_separated(("稳增长,促就业,惠民生。\\n" * 3).encode())  # prose in half-width commas
+    False
+    """
+    if len(sample) >= 4096:
+        sample = sample[: sample.rfind(b"\n")]  # the last line may be cut off, inside a character too
+    for encoding in ("utf-8", "gb18030"):
+        with contextlib.suppress(UnicodeDecodeError):
+            text = sample.decode(encoding)
+            break
+    else:
+        return False
+    try:
+        rows = [row for row in csv.reader(io.StringIO(text)) if any(c.strip() for c in row)]
+    except csv.Error:
+        return False
+    width, count = Counter(map(len, rows)).most_common(1)[0] if rows else (0, 0)
+    if width < 3 or count < 3 or count < 0.6 * len(rows):
+        return False
+    # prose with ASCII commas (a page converted to half-width) has no header: short names of columns
+    header = next(row for row in rows if len(row) == width)
+    return all(len(c.strip()) <= 12 for c in header) and any(_COLUMN_WORD.search(c) for c in header)
+
+
+#: Words of a decomposition table's column names.
+_COLUMN_WORD = re.compile(r"序号|单位|部门|领导|任务|事项|项目|时限|时间")
 
 
 def _zip_format(path: Path) -> str:
