@@ -230,6 +230,27 @@ def test_a_page_on_one_line_whose_table_had_one_cell_a_line_reads_the_cells_agai
     assert any("one cell a line" in w.message for w in result.warnings)
 
 
+def test_a_page_on_one_line_whose_rows_are_wider_than_the_header_is_cut_at_its_row_numbers(tmp_path):
+    # Each row prints a short title the header does not name and an empty cell after its unit; the title of
+    # the page runs into 序号. The rows are cut where the numbers go up one by one, as the page printed them.
+    doc = tmp_path / "one_line_wide_rows.txt"
+    doc.write_text(
+        "发布机构: | 区发展和改革委员会 | 生成日期: | 2024-04-22 | "
+        "区2024年3月民生实事进度表 序号 | 年度任务 | 本月进展 | 是否达进度 | 下月计划 | 责任单位 | || "
+        "1 | 美丽乡村 | 创建市级美丽乡村示范村4个。 | 完成宜居村创建名单发文。 | 是 | 指导各镇街准备立项。 | 农业农村局 | | "
+        "2 | 绿道建设 | 全区新改建绿道60公里。 | 部分道路已开工。 | 是 | 计划完成4公里。 | 城建局 | | "
+        "3 | 泵站改造 | 实施村级小泵站更新改造12座。 | 完成形象进度10%。 | 是 | 完成形象进度20%。 | 水务局 | |",
+        encoding="utf-8",
+    )
+    result = load(doc)
+    assert [(t.task, t.text[:4], t.lead) for t in result.tasks] == [
+        ("1", "美丽乡村", ["农业农村局"]),
+        ("2", "绿道建设", ["城建局"]),
+        ("3", "泵站改造", ["水务局"]),
+    ]
+    assert any("rows run together" in w.message for w in result.warnings)
+
+
 def test_a_page_on_one_line_breaks_before_a_unit_heading_that_opens_a_restarted_numbering(tmp_path):
     # Each unit's targets restart at 1.; the first unit's name went onto the title's line.
     doc = tmp_path / "one_line_unit_headings.txt"

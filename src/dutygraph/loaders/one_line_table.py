@@ -60,8 +60,32 @@ def page_rows(text: str) -> tuple[str, list[list[str]], str] | None:
     full = [r for r in rows if len(r) == width]
     named = sum(1 for r in full if all(not r[i] or names_only_units(r[i]) for i in units) and any(r[i] for i in units))
     if width < 2 or not units or len(full) < 2 or named < 0.8 * len(full):
-        return None
+        numbered = _numbered_rows(cells[end:] + ([rest] if rest else []))
+        if width < 2 or not units or numbered is None:
+            return None
+        rows, rest = numbered, ""
     return " ".join(cells[:start]).strip(), [cells[start:end], *rows], rest
+
+
+def _numbered_rows(body: list[str]) -> list[list[str]] | None:
+    """The rows of a table's body cut where the row numbers go up one by one (1 | … | 2 | … | 3 | …), when
+    its rows are not as wide as its header (a title cell the header does not name, empty cells closing
+    each row): three rows or more, as wide as one another give or take a cell; or None.
+
+    >>> _numbered_rows(["1", "建桥", "是", "城建局", "", "2", "修路", "是", "交通局", "", "3", "植树", "否", "林业局", ""])
+    [['1', '建桥', '是', '城建局', ''], ['2', '修路', '是', '交通局', ''], ['3', '植树', '否', '林业局', '']]
+    """
+    if not body or body[0] != "1":
+        return None
+    starts = [0]
+    for k, cell in enumerate(body):
+        if cell == str(len(starts) + 1) and k - starts[-1] >= 3:
+            starts.append(k)
+    rows = [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+    widths = [len(r) for r in rows[:-1]]  # the last row may be cut short by the page
+    if len(rows) < 3 or max(widths) - min(widths) > 1 or len(rows[-1]) > max(widths) + 1:
+        return None
+    return rows
 
 
 def _header_span(text: str) -> tuple[list[str], int, int] | None:
@@ -72,6 +96,7 @@ def _header_span(text: str) -> tuple[list[str], int, int] | None:
     gap = r"\s*\|\s*" if text.count("|") >= 6 else r"[ \u3000]+"
     cells = [c.strip() for c in re.split(gap, text.strip().strip("|"))]
     cells = [*re.split(r"[ \u3000]+", cells[0]), *cells[1:]]  # the text before the first pipe, word by word
+    cells = [part for c in cells for part in _number_column_after(c)]  # …进度表 序号 | 年度任务 |
     cells = [_closed_up(c) for c in cells]  # 项 目 名 称, 开工 时间
     cells = _letter_spaced(cells)
     roles = [header_role(c) if len(c) <= 12 else None for c in cells]
@@ -87,6 +112,13 @@ def _header_span(text: str) -> tuple[list[str], int, int] | None:
     if not any(r in ROLE_FIELDS for r in roles[start:end]) or end >= len(cells):
         return None
     return cells, start, end
+
+
+def _number_column_after(cell: str) -> list[str]:
+    """A cell that ends in the 序号 column's name after a space (the page's title run into the header, 高淳区…
+    进度表 序号): the two apart; any other cell alone."""
+    words, _, last = cell.rpartition(" ")
+    return [words.strip(), last] if words.strip() and header_role(last) == "number" else [cell]
 
 
 def _closed_up(cell: str) -> str:
