@@ -72,8 +72,8 @@ def _numbered_rows(body: list[str]) -> list[list[str]] | None:
     its rows are not as wide as its header (a title cell the header does not name, empty cells closing
     each row): three rows or more, as wide as one another give or take a cell; or None.
 
-    >>> _numbered_rows(["1", "建桥", "是", "城建局", "", "2", "修路", "是", "交通局", "", "3", "植树", "否", "林业局", ""])
-    [['1', '建桥', '是', '城建局', ''], ['2', '修路', '是', '交通局', ''], ['3', '植树', '否', '林业局', '']]
+    >>> _numbered_rows(["1", "建桥", "城建局", "", "2", "修路", "交通局", "", "3", "植树", "林业局", ""])
+    [['1', '建桥', '城建局', ''], ['2', '修路', '交通局', ''], ['3', '植树', '林业局', '']]
     """
     if not body or body[0] != "1":
         return None
