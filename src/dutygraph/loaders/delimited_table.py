@@ -40,6 +40,11 @@ from dutygraph.loaders.text import Line, squeeze
 from dutygraph.loaders.unit_cell import leader_names, unit_names
 
 
+def _is_row_number(cell: str) -> bool:
+    """A cell that numbers its row: 1, 1., (1)."""
+    return (cell.isdigit() and len(cell) <= 3) or bool(PAREN_NUMBER.match(cell) or DOT_NUMBER.match(cell))
+
+
 def _is_page_details(cells: list[_Cell]) -> bool:
     """A page's publishing details printed as a row (索引号: | 11370… | 成文日期: | 2022-10-08 |): labels
     ending in a colon beside their values."""
@@ -98,7 +103,7 @@ class DelimitedTableLoader(Loader):
                 tasks += any(PAREN_NUMBER.match(c.strip()) for c in cells)
             if ln.text.count("|") >= 3 and not PIPE_RULE.match(ln.text.strip()):
                 pipes += 1
-                tasks += any(PAREN_NUMBER.match(c.strip()) or DOT_NUMBER.match(c.strip()) for c in ln.text.split("|"))
+                tasks += any(_is_row_number(c.strip()) for c in ln.text.split("|"))
         if is_cell_per_line(lines):
             return 2.0 * sum(1 for row in opened_cell_rows(lines) if len(row) >= 2)
         if (closed := closed_cell_rows(lines)) is not None:
