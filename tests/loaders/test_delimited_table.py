@@ -526,3 +526,26 @@ def test_a_person_or_post_in_brackets_after_a_unit_is_no_part_of_its_name():
     r = load(SAMPLES / "units_with_persons_in_brackets.txt")
     assert [(t.task, t.lead) for t in r.tasks] == [("1", ["区经发局", "区自然资源分局"]), ("2", ["各街道"])]
     assert any("'张三' after '区经发局'" in w.message for w in r.warnings)
+
+
+def test_a_post_and_name_in_brackets_after_a_lead_unit_is_no_part_of_its_name():
+    # 牵头单位及责任人: 县水利局（局长 张强） is 县水利局, the head who answers for it named in a warning
+    r = load(SAMPLES / "lead_column_with_heads.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["县水利局"], ["县住建局", "县自然资源局"]),
+        ("2", ["县住建局"], ["县城管局"]),
+        ("3", ["县城管局"], ["县公安局交警大队"]),
+    ]
+    assert any("'局长张强' after '县水利局'" in w.message for w in r.warnings)
+
+
+def test_a_pipe_table_whose_unit_cells_label_their_roles_is_read_as_the_table():
+    # | 1 | 新建农贸市场2个 | 牵头：县商务局；配合：… | 2024年10月 |: the labels inside the cells made the
+    # rows look like a numbered list of labelled items, its 序号 cells bare numbers
+    r = load(SAMPLES / "pipe_cells_labelled_by_role.md")
+    assert r.document.layout == "delimited-table"
+    assert [(t.task, t.text, t.lead, t.support, t.deadline) for t in r.tasks] == [
+        ("1", "新建农贸市场2个", ["县商务局"], ["县市场监管局", "相关乡镇"], "2024年10月"),
+        ("2", "改造城区供水管网20公里", ["县住建局"], ["县水务集团"], "2024年12月"),
+        ("3", "开展全民健身赛事50场", ["县文体局"], [], "长期坚持"),
+    ]

@@ -204,7 +204,19 @@ _POST_NOTE = re.compile(
 def _names_who(note: str) -> bool:
     """Whether a bracket after a unit names a person or a post (张三, 主要负责人), not a unit (邹区镇, 安委办)."""
     parts = [p for p in re.split(r"[、，,\s]+", note) if p]
-    return bool(parts) and all((is_person(p) and not ends_like_unit(p)) or _POST_NOTE.fullmatch(p) for p in parts)
+    return bool(parts) and all(_is_who(p) or _is_who_with_post(p) for p in parts)
+
+
+def _is_who(part: str) -> bool:
+    return (is_person(part) and not ends_like_unit(part)) or bool(_POST_NOTE.fullmatch(part))
+
+
+def _is_who_with_post(part: str) -> bool:
+    """A post and a name run together, either way round (局长张强, 张强局长)."""
+    return any(
+        (_POST_NOTE.fullmatch(part[:k]) and _is_who(part[k:])) or (_is_who(part[:k]) and _POST_NOTE.fullmatch(part[k:]))
+        for k in range(2, len(part) - 1)
+    )
 
 
 class Loader(ABC):
