@@ -481,3 +481,19 @@ def test_a_key_tasks_mark_before_its_number_and_a_leaders_post_in_brackets():
         ("2", "改造老旧小区15个。", ["李四"], ["区住建局", "各街道办事处"]),
         ("3", "建设城市书房5个。", ["王五"], ["区文旅局"]),
     ]
+
+
+def test_unnumbered_paragraphs_closed_by_brackets_of_unit_names_alone_are_the_tasks():
+    # （一）扎实推进产业升级 / 加快推进……。（县工信局、县工业园区管委会） / 实施……。（县工信局）: each paragraph is a
+    # task with its units; before, each heading was one task holding its paragraphs and the first bracket only
+    r = load(SAMPLES / "paragraphs_closed_by_bare_units.txt")
+    assert [(t.task, t.goal, t.text, t.lead) for t in r.tasks] == [
+        (
+            "M1",
+            "扎实推进产业升级",
+            "加快推进新材料产业园建设，年内建成标准化厂房10万平方米。",
+            ["县工信局", "县工业园区管委会"],
+        ),
+        ("M2", "扎实推进产业升级", "实施企业技术改造项目30个以上。", ["县工信局"]),
+        ("M3", "持续扩大有效投资", "全年实施重点项目150个，完成投资200亿元以上。", ["县发改局"]),
+    ]

@@ -10,7 +10,7 @@ from dutygraph.loaders.base import LABEL, ROLE_FIELDS, Context, label_field
 from dutygraph.loaders.bracket_items import carries_cue, cue_brackets
 from dutygraph.loaders.cues import closing_group, has_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
-from dutygraph.loaders.numbered_item import bare_group, inner_bare_groups, opening_cues
+from dutygraph.loaders.numbered_item import bare_group, bare_units, inner_bare_groups, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line, squeeze
@@ -202,14 +202,19 @@ def paragraph_tasks(lines: list[Line]) -> bool:
     closing = numbered_cues = run = 0
     several = False  # a run of two paragraphs under a heading, the first closed by its units
     first_closed = False
-    for ln in lines:
-        text = ln.text.replace("\t", " ").strip()
+    texts = [ln.text.replace("\t", " ").strip() for ln in lines]
+    # （县工信局、县工业园区管委会）: brackets of unit names alone close the paragraphs when most do, and no
+    # numbered line closes so (then the numbered lines are the items)
+    bare = bare_units([t for t in texts if not numbering(t) and is_paragraph(t)], []) and not any(
+        numbering(t) and bare_group(t) for t in texts
+    )
+    for text in texts:
         if numbering(text):
             numbered_cues += has_cue(text)
             run = 0
         elif is_paragraph(text):
             several_closed = len(cue_brackets(text, Context("", [])))  # sentences each closed by its bracket
-            closed = closing_group(text) is not None or several_closed >= 2
+            closed = closing_group(text) is not None or several_closed >= 2 or (bare and bare_group(text) is not None)
             closing += max(int(closed), several_closed)
             first_closed = closed if run == 0 else first_closed
             run += 1

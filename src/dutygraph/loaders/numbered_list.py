@@ -325,7 +325,8 @@ class NumberedListLoader(Loader):
         items = [sub for it in _sections_with_cues(items, ctx) for sub in split_at_brackets(it, ctx)]
         for k, it in enumerate(items, 1):
             it.number = it.number if titled else f"M{k}"
-        return [record(it, ctx, first_leads) for it in items]
+        bare = first_leads or bare_units([], items)  # （县工信局）: brackets of unit names alone close most paragraphs
+        return [record(it, ctx, first_leads, bare) for it in items]
 
     def _titled(self, items: list[Item], owners: list[list[Heading]]) -> bool:
         """Headings that each hold one paragraph are the items' titles (一、新生儿免费参加城乡医保 / 全省新生儿……。
