@@ -110,6 +110,28 @@ def test_a_spaced_row_whose_text_has_spaces_of_its_own_keeps_its_unit_cells_unde
     ]
 
 
+def test_a_spaced_row_whose_unit_cell_lists_names_set_apart_by_spaces_keeps_them_in_its_cell(tmp_path):
+    # 3 … 县水利局 县住建局 2024年12月 under one 责任单位 column: both names are its; under 牵头单位 配合单位
+    # the split is a guess (the lead one name, the rest support), said in a warning. The row was lost.
+    from dutygraph.loaders.spaced_table import spaced_table
+
+    lines = [Line(1, "序号 工作任务 责任单位 完成时限"), Line(2, "3 建设供水工程 县水利局 县住建局 2024年12月")]
+    assert [ln.text for ln in spaced_table(lines)[0]][1] == "| 3 | 建设供水工程 | 县水利局、县住建局 | 2024年12月 |"
+    doc = tmp_path / "spaced.txt"
+    doc.write_text(
+        "任务分解表\n序号 工作任务 牵头单位 配合单位 完成时限\n1 推进医共体建设 县卫健委 县医保局 2024年12月\n"
+        "2 建设供水工程 县水利局 县住建局 县财政局 2024年12月\n3 建设公园 县住建局 县城管局 2024年12月\n",
+        encoding="utf-8",
+    )
+    r = load(doc)
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["县卫健委"], ["县医保局"]),
+        ("2", ["县水利局"], ["县住建局", "县财政局"]),
+        ("3", ["县住建局"], ["县城管局"]),
+    ]
+    assert [w.line for w in r.warnings if "by guess" in w.message] == [4]
+
+
 def test_a_page_on_one_line_breaks_after_a_heading_numbered_with_arabic_parentheses():
     from dutygraph.loaders.normalize import split_run_on
 

@@ -232,9 +232,10 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
         warnings.append(
             LoadWarning(name, None, f"{rows} line(s) held a pipe table's rows run together; one row a line")
         )
-    lines, spaced = spaced_table(lines)
+    lines, spaced, guesses = spaced_table(lines)
     if spaced:
         warnings.append(LoadWarning(name, None, f"{spaced} table(s) with cells set apart by spaces read as columns"))
+    warnings += [LoadWarning(name, no, message) for no, message in guesses]
     lines, glued_rows = unglue_rows(lines)
     lines, glued = unglue(lines)
     warnings += [LoadWarning(name, no, message) for no, message in [*glued_rows, *glued]]

@@ -20,7 +20,7 @@ _WIDE_GAP = re.compile(r"[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]*")
 _GAP = re.compile(r"[ \u3000\u00a0]+")
 
 
-def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
+def spaced_table(lines: list[Line]) -> tuple[list[Line], int, list[tuple[int, str]]]:
     """Print a table whose cells are set apart by spaces as a pipe table.
 
     The header (序号  工作任务  牵头单位  配合单位: three or more column names, one
@@ -30,7 +30,7 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
     up by its 序号). Lines with one cell (a wrapped text, a signature) stay as they are.
 
     Returns:
-        The lines, and how many tables were so printed.
+        The lines, how many tables were so printed, and notes (line, message) of the rows read by guess.
 
     Example:
         >>> rows = [Line(1, "序号  工作任务  牵头单位"), Line(2, "1  新建公园5个  区城管局")]
@@ -43,6 +43,7 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
     width = tables = header_at = 0
     header_cells: list[str] = []
     row: tuple[int, list[str]] | None = None  # the last row read and where it stands in the output
+    notes: list[tuple[int, str]] = []
     for ln in lines:
         text = ln.text.strip()
         if "\t" in text or "|" in text:
@@ -71,11 +72,16 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int]:
         elif len(cells) > width and _READ_PAST_COLUMN.search(header_cells[-1]):
             # the last column is progress text, which has spaces of its own (增长 11.9%)
             ln = Line(ln.no, _piped([*cells[: width - 1], " ".join(cells[width - 1 :])]))
+        elif len(cells) > width and (split := _units_with_spaces(cells, header_cells)):
+            unit_cells, guess = split
+            notes += [(ln.no, guess)] if guess else []
+            ln = Line(ln.no, _piped(unit_cells))
+            row = (len(out), unit_cells)
         elif len(cells) > width and (text_cells := _text_with_spaces(cells, header_cells)):
             ln = Line(ln.no, _piped(text_cells))
             out[header_at] = Line(out[header_at].no, _piped(_one_text_column(header_cells)))
         out.append(ln)
-    return out, tables
+    return out, tables, notes
 
 
 def _header_cells(gap: re.Pattern[str], text: str) -> list[str]:
@@ -122,6 +128,30 @@ def _text_with_spaces(cells: list[str], header: list[str]) -> list[str] | None:
     if not all(looks_like_unit(split_top_level(c, "、，,")[0]) and not c.endswith("。") for c in tail):
         return None
     return [cells[0], " ".join(cells[1:-units]), *tail]
+
+
+def _units_with_spaces(cells: list[str], header: list[str]) -> tuple[list[str], str | None] | None:
+    """A row with more cells than the header because its unit columns list their names set apart by spaces
+    (3 建设供水工程 县水利局 县住建局 2024年12月): the names joined in their cells, and a note when that was a
+    guess; None when the extra cells are no run of unit names over the unit columns.
+
+    One unit column holds them all. Unit columns side by side (牵头单位 配合单位) cannot tell where one cell
+    ends: each but the last takes one name, the last the rest (a lead is most often one unit), a guess.
+
+    >>> _units_with_spaces(["3", "建设水厂", "县水利局", "县住建局", "12月"], ["序号", "工作任务", "责任单位", "时限"])
+    (['3', '建设水厂', '县水利局、县住建局', '12月'], None)
+    """
+    extra = len(cells) - len(header)
+    columns = [k for k, c in enumerate(header) if header_role(c) in ROLE_FIELDS[1:]]
+    if not columns or columns != list(range(columns[0], columns[-1] + 1)):
+        return None
+    first, last = columns[0], columns[-1] + extra
+    if not all(looks_like_unit(c) for c in cells[first : last + 1]):
+        return None
+    units = [*cells[first : columns[-1]], "、".join(cells[columns[-1] : last + 1])]
+    guess = "; ".join(f"{header[k]} {u}" for k, u in zip(columns, units, strict=True))
+    note = f"row {cells[0]}: names set apart by spaces under the unit columns split by guess ({guess})"
+    return [*cells[:first], *units, *cells[last + 1 :]], note if len(columns) > 1 else None
 
 
 def _one_text_column(header: list[str]) -> list[str]:
