@@ -549,3 +549,25 @@ def test_a_pipe_table_whose_unit_cells_label_their_roles_is_read_as_the_table():
         ("2", "改造城区供水管网20公里", ["县住建局"], ["县水务集团"], "2024年12月"),
         ("3", "开展全民健身赛事50场", ["县文体局"], [], "长期坚持"),
     ]
+
+
+def test_a_unit_cell_printed_ditto_repeats_the_row_above_in_any_format(tmp_path):
+    # 同上 / 〃 under 牵头单位 or 配合单位: the names of the row above, listed as inherited; they were dropped
+    import docx
+
+    want = [
+        ("1", ["县住建局"], ["县水利局"], []),
+        ("2", ["县住建局"], ["县水利局"], ["lead", "support"]),
+        ("3", ["县城管局"], ["各乡镇"], []),
+        ("4", ["县城管局"], ["县财政局"], ["lead"]),
+    ]
+    r = load(SAMPLES / "ditto_cells.md")
+    assert [(t.task, t.lead, t.support, t.inherited) for t in r.tasks] == want
+    rows = [line.strip("| ").split(" | ") for line in (SAMPLES / "ditto_cells.md").read_text("utf-8").splitlines()]
+    word = docx.Document()
+    table = word.add_table(rows=5, cols=4)
+    for i, cells in enumerate(rows[:1] + rows[2:]):
+        for j, text in enumerate(cells):
+            table.cell(i, j).text = text
+    word.save(tmp_path / "ditto.docx")
+    assert [(t.task, t.lead, t.support, t.inherited) for t in load(tmp_path / "ditto.docx").tasks] == want

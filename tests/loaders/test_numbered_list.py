@@ -497,3 +497,20 @@ def test_unnumbered_paragraphs_closed_by_brackets_of_unit_names_alone_are_the_ta
         ("M2", "扎实推进产业升级", "实施企业技术改造项目30个以上。", ["县工信局"]),
         ("M3", "持续扩大有效投资", "全年实施重点项目150个，完成投资200亿元以上。", ["县发改局"]),
     ]
+
+
+def test_a_label_whose_value_is_ditto_repeats_the_item_above(tmp_path):
+    # 牵头单位：同上 / 配合单位：同上 / 牵头单位：〃: the units of the item above in that role
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "重点任务分解\n1.新建污水管网10公里。\n牵头单位：县住建局\n配合单位：县水利局\n"
+        "2.改造雨水管网5公里。\n牵头单位：同上\n配合单位：同上\n3.新建公园。\n牵头单位：〃\n",
+        "utf-8",
+    )
+    r = load(path)
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["县住建局"], ["县水利局"]),
+        ("2", ["县住建局"], ["县水利局"]),
+        ("3", ["县住建局"], []),
+    ]
+    assert not any("as lead and as support" in w.message for w in r.warnings)

@@ -175,7 +175,10 @@ class Context:
         self.warnings.append(LoadWarning(self.file, line, message))
 
     def names(self, text: str, line: int) -> list[str]:
-        """Parse a printed list of units, splitting run-together names with a warning."""
+        """Parse a printed list of units, splitting run-together names with a warning; 同上 or 〃 (the units
+        of the task above) reads as :data:`DITTO`."""
+        if is_ditto(text):
+            return [DITTO]
         out: list[str] = []
         for name in parse_names(text):
             if DEADLINE.match(name):
@@ -191,6 +194,21 @@ class Context:
                 self.warn(line, f"read '{name}' as {len(parts)} units run together: {', '.join(parts)}")
             out.extend(parts)
         return out
+
+
+#: What a list of names that repeats the one above it (同上, 〃) reads as, until the task above is known
+#: (:func:`dutygraph.loaders.finish.finish_tasks` puts that task's names in its place).
+DITTO = "〃"
+_DITTO_MARK = re.compile(r"^(?:同上|同前|同左|〃|″)[。.]?$")
+
+
+def is_ditto(text: str) -> bool:
+    """A cell or a label's value that repeats the one above it: 同上, 同前, or the ditto mark 〃.
+
+    >>> is_ditto("同上"), is_ditto("〃"), is_ditto("县住建局")
+    (True, True, False)
+    """
+    return bool(_DITTO_MARK.match(squeeze(text)))
 
 
 #: A bracket closing a unit's name.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import STANDING_NOTE, Context
+from dutygraph.loaders.base import DITTO, STANDING_NOTE, Context
 from dutygraph.loaders.dates import deadline_date
 from dutygraph.loaders.metadata import Metadata
 from dutygraph.loaders.names import looks_like_unit
@@ -45,11 +45,28 @@ def finish_tasks(
         t.text = t.text.lstrip("★☆ ") if t.text[:1] in "★☆" else t.text  # ★地区生产总值增长15%: a key-task mark
         t.deadline_date = deadline_date(t.deadline, year)
         t.targets = [x.as_dict() for x in find_targets(t.text)]
+    _dittos(tasks, ctx)
     _lead_marks(tasks, ctx)
     _standing_support(tasks, ctx)
     _pledging_party(tasks, ctx)
     _check_responsibility(tasks, ctx)
     return region, year
+
+
+def _dittos(tasks: list[TaskRecord], ctx: Context) -> None:
+    """A unit or leaders cell printed 同上 or 〃 repeats the one above: the names of the task before in its
+    place, listed as inherited; a warning when the task before names none."""
+    for k, t in enumerate(tasks):
+        for role in ("leaders", "lead", "support"):
+            names = getattr(t, role)
+            if DITTO not in names:
+                continue
+            above = getattr(tasks[k - 1], role) if k else []
+            setattr(t, role, list(dict.fromkeys(m for n in names for m in (above if n == DITTO else [n]))))
+            if above and role not in t.inherited:
+                t.inherited.append(role)
+            elif not above:
+                ctx.warn(t.line, f"task {t.task}: its {role} cell repeats the row above (同上), which names none")
 
 
 _LEAD_MARK = "★☆*＊"

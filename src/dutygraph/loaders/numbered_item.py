@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import LABEL, Context, assign_responsible, label_field
+from dutygraph.loaders.base import DITTO, LABEL, Context, assign_responsible, label_field
 from dutygraph.loaders.cues import (
     Roles,
     closing_group,
@@ -215,10 +215,10 @@ def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) 
     inherited: list[str] = []
     _fill_from_context(fields, roles, it.context, inherited)
     assign_responsible(fields, roles.responsible, first_leads)
-    both = [n for n in fields["support"] if n in fields["lead"]]
+    both = [n for n in fields["support"] if n in fields["lead"] and n != DITTO]  # 同上 twice: each its role's
     if both:  # 责任单位：X、Y，X牵头: the unit the cue names as lead is not also its support
         ctx.warn(it.line, f"task {it.number} names {', '.join(both)} as lead and as support; read as the lead")
-        fields["support"] = [n for n in fields["support"] if n not in fields["lead"]]
+        fields["support"] = [n for n in fields["support"] if n not in both]
     if roles.responsible and "lead" not in lines and fields["lead"]:
         lines["lead"] = responsible_line
     if roles.responsible and "support" not in lines and fields["support"] and "support" not in inherited:

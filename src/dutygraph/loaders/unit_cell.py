@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import Context
+from dutygraph.loaders.base import DITTO, Context, is_ditto
 from dutygraph.loaders.names import is_paren_tail, looks_like_unit, split_top_level
 from dutygraph.loaders.persons import is_person, parse_persons
 from dutygraph.loaders.text import Line, squeeze
@@ -28,6 +28,8 @@ def is_head(name: str) -> bool:
 def leader_names(lines: list[Line], ctx: Context) -> list[str]:
     """The persons of a leaders cell; a figure (1300) or an office (区人社局) shifted into the column by a
     merged header cell is none, with a warning."""
+    if lines and is_ditto("".join(ln.text for ln in lines)):
+        return [DITTO]
     names = [name for ln in lines for name in parse_persons(ln.text)]
     kept = [n for n in names if _CJK.search(n) and not (OFFICE_END.search(n) and not is_person(n))]
     if len(kept) < len(names):
@@ -41,7 +43,7 @@ def unit_names(lines: list[Line], ctx: Context, heads: list[str]) -> list[str]:
     answers for it, added to ``heads`` (the leaders) with a warning.
 
     Example:
-        >>> from dutygraph.loaders.base import Context
+        >>> from dutygraph.loaders.base import DITTO, Context, is_ditto
         >>> ctx, heads = Context(file="t.txt", lines=[]), []
         >>> unit_names([Line(3, "市民政局 王建华")], ctx, heads), heads
         (['市民政局'], ['王建华'])
@@ -49,6 +51,8 @@ def unit_names(lines: list[Line], ctx: Context, heads: list[str]) -> list[str]:
     if not lines:
         return []
     flat = "".join(squeeze(ln.text) for ln in lines)
+    if is_ditto(flat):
+        return [DITTO]  # 同上: the units of the row above
     short = len(lines) > 1 and all(len(squeeze(ln.text)) <= 2 for ln in lines[:-1])
     if short and not looks_like_unit(squeeze(lines[0].text)) and looks_like_unit(flat):
         lines = [Line(lines[0].no, flat)]  # one name broken one or two characters a line (市/监/察/局)
