@@ -279,6 +279,10 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
     elif group:
         text = group[0]
         roles = read_cues(group[1], it.line, ctx)
+        inline = _role_label(text)
+        if inline:  # 牵头单位：县文旅局（配合单位：…）: the labels before the bracket are the item's too
+            text, labelled = text[: inline.start()].rstrip(OPENING_PUNCT), text[inline.start() :]
+            roles.extend(read_cues(labelled, it.line, ctx))
     elif verb:
         text = verb[0]
         roles = read_cues(verb[1], it.line, ctx)
@@ -294,6 +298,16 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
             text, units = text[: inline.start()].rstrip(OPENING_PUNCT), text[inline.start() :]
             roles = read_cues(units, it.line, ctx)
     return text, roles
+
+
+def _role_label(text: str) -> re.Match[str] | None:
+    """The first role label of a text, outside any bracket, with names after it (牵头单位：县文旅局), or None."""
+    for m in LABEL.finditer(text):
+        if label_field(m.group(1)) in ("leaders", "lead", "support", "responsible") and not open_group(
+            text[: m.start()]
+        ):
+            return m if text[m.end() :].strip() else None
+    return None
 
 
 def _opening(it: Item) -> tuple[str, str] | None:
