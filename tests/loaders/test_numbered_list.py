@@ -514,3 +514,37 @@ def test_a_label_whose_value_is_ditto_repeats_the_item_above(tmp_path):
         ("3", ["县住建局"], []),
     ]
     assert not any("as lead and as support" in w.message for w in r.warnings)
+
+
+def test_labels_before_a_closing_bracket_of_labels_are_read_with_it():
+    # 包联县级领导：张华；牵头单位：县文旅局（配合单位：各乡镇、县交通局）: the bracket closes the labelled line,
+    # whose leader and lead were read as the task's text
+    r = load(SAMPLES / "labels_before_a_bracket_of_support.txt")
+    assert next((t.text, t.leaders, t.lead, t.support) for t in r.tasks) == (
+        "推进全域旅游示范区创建。",
+        ["张华"],
+        ["县文旅局"],
+        ["各乡镇", "县交通局"],
+    )
+
+
+def test_a_paragraph_or_two_closed_by_a_bracket_of_names_do_not_make_paragraphs_the_tasks():
+    # a page's frame (…人民政府(办公室)) and notice over numbered items with labelled lines: the items stay the
+    # tasks; brackets of names alone make paragraphs the tasks only when three paragraphs and most close so
+    from dutygraph.loaders.numbered_entries import paragraph_tasks
+    from dutygraph.loaders.text import Line
+
+    texts = [
+        "网站首页 > 政务公开 > 某市人民政府(办公室)信息公开目录 > 年度重点工作分解情况 某市人民政府(办公室)",
+        "各县、市、区人民政府，市政府各部门：市政府确定了10个方面44项重点工作，现将责任分解如下（市政府办公室）",
+        "一、确保完成全年主要预期目标",
+        "1.全市生产总值增长8.5%。",
+        "牵头单位：市发展改革委",
+    ]
+    assert not paragraph_tasks([Line(k, t) for k, t in enumerate(texts, 1)])
+    assert paragraph_tasks(
+        [
+            Line(k, t)
+            for k, t in enumerate((SAMPLES / "paragraphs_closed_by_bare_units.txt").read_text("utf-8").splitlines(), 1)
+        ]
+    )

@@ -10,7 +10,7 @@ from dutygraph.loaders.base import LABEL, ROLE_FIELDS, Context, label_field
 from dutygraph.loaders.bracket_items import carries_cue, cue_brackets
 from dutygraph.loaders.cues import closing_group, has_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
-from dutygraph.loaders.numbered_item import bare_group, bare_units, inner_bare_groups, opening_cues
+from dutygraph.loaders.numbered_item import bare_group, inner_bare_groups, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line, squeeze
@@ -203,11 +203,11 @@ def paragraph_tasks(lines: list[Line]) -> bool:
     several = False  # a run of two paragraphs under a heading, the first closed by its units
     first_closed = False
     texts = [ln.text.replace("\t", " ").strip() for ln in lines]
-    # （县工信局、县工业园区管委会）: brackets of unit names alone close the paragraphs when most do, and no
-    # numbered line closes so (then the numbered lines are the items)
-    bare = bare_units([t for t in texts if not numbering(t) and is_paragraph(t)], []) and not any(
-        numbering(t) and bare_group(t) for t in texts
-    )
+    # （县工信局、县工业园区管委会）: brackets of unit names alone close the paragraphs when three and most do,
+    # and no numbered line closes so (then the numbered lines are the items)
+    paragraphs = [t for t in texts if not numbering(t) and is_paragraph(t)]
+    closed_bare = sum(1 for t in paragraphs if bare_group(t))
+    bare = closed_bare >= max(3, 0.5 * len(paragraphs)) and not any(numbering(t) and bare_group(t) for t in texts)
     for text in texts:
         if numbering(text):
             numbered_cues += has_cue(text)
