@@ -548,3 +548,13 @@ def test_a_paragraph_or_two_closed_by_a_bracket_of_names_do_not_make_paragraphs_
             for k, t in enumerate((SAMPLES / "paragraphs_closed_by_bare_units.txt").read_text("utf-8").splitlines(), 1)
         ]
     )
+
+
+def test_a_label_with_a_bracket_saying_what_it_names_is_the_label():
+    # 牵头单位（部门）：, 责任单位(人)：, 配合部门(单位)：: the bracket is the label's; none of them was read
+    r = load(SAMPLES / "labels_with_a_bracket_of_kind.txt")
+    assert [(t.text, t.lead, t.support) for t in r.tasks] == [
+        ("推进县城扩容提质。", ["县住建局"], ["县自然资源局", "县城管局"]),
+        ("实施农业品牌提升行动。", ["县农业农村局"], []),
+        ("加快数字乡村建设。", ["县农业农村局"], ["县大数据中心"]),
+    ]

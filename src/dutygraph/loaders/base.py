@@ -88,8 +88,13 @@ LABEL_WORDS = (
     + "|"
     + "|".join(pattern for _, pattern in _BY_MEANING)
 )
-#: A label and its colon; a level before it (县级牵头单位：) belongs to the label.
-LABEL = re.compile("(?:[省市州盟县区旗乡镇][级直])?(" + LABEL_WORDS + r")\s*[:：]\s*")
+#: A label and its colon. A level before it (县级牵头单位：) and a bracket after it saying what it names
+#: (牵头单位（部门）：, 责任单位(人)：) belong to the label.
+LABEL = re.compile(
+    "(?:[省市州盟县区旗乡镇][级直])?("
+    + LABEL_WORDS
+    + r")(?:[（(](?:单位|部门|处室|科室|人|责任人|领导)[)）])?\s*[:：]\s*"
+)
 
 
 @lru_cache(maxsize=8192)
