@@ -231,6 +231,7 @@ def _names_who(note: str) -> bool:
 
 
 def _is_who(part: str) -> bool:
+    """A person's name (张三) or a post (主要负责人, 局长)."""
     return (is_person(part) and not ends_like_unit(part)) or bool(_POST_NOTE.fullmatch(part))
 
 

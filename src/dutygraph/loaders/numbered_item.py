@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import DITTO, LABEL, Context, assign_responsible, label_field
+from dutygraph.loaders.base import DITTO, LABEL, ROLE_FIELDS, Context, assign_responsible, label_field
 from dutygraph.loaders.cues import (
     Roles,
     closing_group,
@@ -303,9 +303,7 @@ def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str,
 def _role_label(text: str) -> re.Match[str] | None:
     """The first role label of a text, outside any bracket, with names after it (牵头单位：县文旅局), or None."""
     for m in LABEL.finditer(text):
-        if label_field(m.group(1)) in ("leaders", "lead", "support", "responsible") and not open_group(
-            text[: m.start()]
-        ):
+        if label_field(m.group(1)) in ROLE_FIELDS and not open_group(text[: m.start()]):
             return m if text[m.end() :].strip() else None
     return None
 

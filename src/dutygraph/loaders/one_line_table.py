@@ -59,9 +59,11 @@ def page_rows(text: str) -> tuple[str, list[list[str]], str] | None:
     units = [i for i, r in enumerate(roles) if r in ("lead", "support", "responsible")]
     full = [r for r in rows if len(r) == width]
     named = sum(1 for r in full if all(not r[i] or names_only_units(r[i]) for i in units) and any(r[i] for i in units))
-    if width < 2 or not units or len(full) < 2 or named < 0.8 * len(full):
+    if width < 2 or not units:
+        return None
+    if len(full) < 2 or named < 0.8 * len(full):  # rows wider than the header: cut at the row numbers instead
         numbered = _numbered_rows(cells[end:] + ([rest] if rest else []))
-        if width < 2 or not units or numbered is None:
+        if numbered is None:
             return None
         rows, rest = numbered, ""
     return " ".join(cells[:start]).strip(), [cells[start:end], *rows], rest

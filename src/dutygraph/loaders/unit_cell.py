@@ -43,7 +43,7 @@ def unit_names(lines: list[Line], ctx: Context, heads: list[str]) -> list[str]:
     answers for it, added to ``heads`` (the leaders) with a warning.
 
     Example:
-        >>> from dutygraph.loaders.base import DITTO, Context, is_ditto
+        >>> from dutygraph.loaders.base import Context
         >>> ctx, heads = Context(file="t.txt", lines=[]), []
         >>> unit_names([Line(3, "市民政局 王建华")], ctx, heads), heads
         (['市民政局'], ['王建华'])
