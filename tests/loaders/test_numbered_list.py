@@ -503,15 +503,15 @@ def test_a_label_whose_value_is_ditto_repeats_the_item_above(tmp_path):
     # 牵头单位：同上 / 配合单位：同上 / 牵头单位：〃: the units of the item above in that role
     path = tmp_path / "plan.txt"
     path.write_text(
-        "重点任务分解\n1.新建污水管网10公里。\n牵头单位：县住建局\n配合单位：县水利局\n"
-        "2.改造雨水管网5公里。\n牵头单位：同上\n配合单位：同上\n3.新建公园。\n牵头单位：〃\n",
+        "重点任务分解\n1.新建污水管网10公里。\n责任领导：王明\n牵头单位：县住建局\n配合单位：县水利局\n"
+        "2.改造雨水管网5公里。\n责任领导：同上\n牵头单位：同上\n配合单位：同上\n3.新建公园。\n牵头单位：〃\n",
         "utf-8",
     )
     r = load(path)
-    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
-        ("1", ["县住建局"], ["县水利局"]),
-        ("2", ["县住建局"], ["县水利局"]),
-        ("3", ["县住建局"], []),
+    assert [(t.task, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["王明"], ["县住建局"], ["县水利局"]),
+        ("2", ["王明"], ["县住建局"], ["县水利局"]),
+        ("3", [], ["县住建局"], []),
     ]
     assert not any("as lead and as support" in w.message for w in r.warnings)
 

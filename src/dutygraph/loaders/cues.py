@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from dutygraph.loaders.base import (
     CATEGORY_TAIL,
     DEADLINE,
+    DITTO,
     FIRST_LISTED_LEADS,
     LABEL,
     LABEL_WORDS,
@@ -30,6 +31,7 @@ from dutygraph.loaders.base import (
     ROLE_FIELDS,
     STANDING_NOTE,
     Context,
+    is_ditto,
     label_field,
 )
 from dutygraph.loaders.names import keep_units, looks_like_unit, parse_names, split_top_level
@@ -279,7 +281,9 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
         if kind == "cue":
             roles.extend(read_cues(value, line, ctx))
         elif kind == "leaders":
-            if not re.search(r"(?:负责人|责任人)$", value):  # X主要负责人, 市政府常务副市长: posts, no one named
+            if is_ditto(value):  # 责任领导：同上, as the units' labels read it
+                roles.leaders.append(DITTO)
+            elif not re.search(r"(?:负责人|责任人)$", value):  # X主要负责人, 市政府常务副市长: posts, no one named
                 value = _bracketed_persons(value) or value
                 roles.leaders += [p for p in parse_persons(value) if is_person(p) and not OFFICE_POST.match(p)]
         elif kind == "responsible":
