@@ -946,3 +946,42 @@ def test_verb_clauses_set_apart_by_semicolons_and_a_closing_deadline_are_the_ite
         ("2", "加快老旧小区改造。", ["区住建局"], ["各街道"], "2023年10月底前完成"),
         ("3", "打造一刻钟便民生活圈。", ["区商务局"], ["区市场监管局"], "年内完成"),
     ]
+
+
+def test_a_line_naming_a_leader_by_post_alone_leads_the_items_under_it_until_the_next():
+    # 区长 王明： / 区委常委、常务副区长 李强： / 张华（副区长）： over the items each answers for
+    assert [(t.task, t.leaders, t.lead) for t in load(SAMPLES / "leader_lines.txt").tasks] == [
+        ("1", ["王明"], ["区发改局"]),
+        ("2", ["王明"], ["区国资办"]),
+        ("3", ["李强"], ["区财政局"]),
+        ("4", ["李强"], ["区统计局"]),
+        ("5", ["张华"], ["区教育局"]),
+    ]
+
+
+def test_a_lead_line_takes_over_from_the_one_before_and_ends_with_its_section():
+    # 区发改局牵头： 1. 2. / 区财政局牵头： 3. 4.: the second line's units lead 3 and 4, not the first's
+    assert _rows("lead_lines_in_turn.txt") == [
+        ("1", ["区发改局"], [], []),
+        ("2", ["区发改局"], [], []),
+        ("3", ["区财政局"], [], []),
+        ("4", ["区财政局"], [], []),
+        ("5", ["区人社局"], [], []),
+    ]
+
+
+def test_specific_handling_label_names_the_unit_that_does_the_work():
+    # 牵头领导：王明 / 具体负责：县交通运输局 / 配合单位：…
+    assert _rows("specific_handling_label.txt") == [
+        ("1", ["县交通运输局"], ["县财政局", "各乡镇人民政府"], ["王明"]),
+        ("2", ["县教育局"], ["县发改局"], ["李强"]),
+    ]
+
+
+def test_a_leader_printed_post_first_in_a_verb_clause_is_the_tasks_leader():
+    # （区委常委、副区长王明负责，区教育局牵头，…） / （副区长李强负责，…）: the post is no unit
+    assert _rows("post_before_name_clause.txt") == [
+        ("1", ["区教育局"], ["区住建局", "区财政局"], ["王明"]),
+        ("2", ["区教育局"], [], ["李强"]),
+        ("3", ["区卫健局"], ["各街道"], ["张华"]),
+    ]

@@ -49,6 +49,7 @@ class Heading:
     labelled: list[tuple[int, str]] = field(default_factory=list)  # labelled lines right under it
     first_item: int = 0  # how many items came before it
     unit_title: bool = False  # the heading is one unit's name alone (see :func:`unit_headings`)
+    owner_line: bool = False  # an unnumbered line naming who leads what follows (县交通局牵头：, 区长 王明：)
 
     def read_labelled(self, line: int, text: str, ctx: Context) -> None:
         """A labelled line right under the heading: it holds for the whole section."""
@@ -115,11 +116,14 @@ def unit_headings(lines: list[Line], headings: set[int], ctx: Context) -> set[in
 
 def lead_line(headings: list[Heading], text: str, line: int, ctx: Context, *, bare: bool = False) -> list[Heading]:
     """The headings in force after a line naming who leads what follows (县交通局牵头：, or a unit's name alone
-    over its list when ``bare``): one level deeper."""
+    over its list when ``bare``): one level deeper, in place of the line before of its kind (区财政局牵头：
+    after 区发改局牵头：'s items takes over from it)."""
+    owner = next((k for k, h in enumerate(headings) if h.owner_line), None)
+    headings = headings if owner is None else headings[:owner]
     depth = (headings[-1].depth + 1) if headings else 0
     kept = [h for h in headings if h.depth < depth]
     cues = _unit_title_cues(text, line, ctx) if bare else heading_cues(text, line, ctx)
-    kept.append(Heading(depth, kept[-1].title if kept else "", "", cues))
+    kept.append(Heading(depth, kept[-1].title if kept else "", "", cues, owner_line=True))
     return kept
 
 

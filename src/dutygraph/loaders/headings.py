@@ -30,6 +30,13 @@ _LEADER_NAMED = re.compile(
     r"(?:[（(][^()（）]*[)）])?[：:。]?$"
 )
 #: A line that only names who leads what follows: 县交通局牵头： / 由区住建局牵头：
+#: A line that only names the leader of the items after it, by post and name in either order:
+#: 区长 王明： / 区委常委、常务副区长李强 / 王明（副区长）： / 李强同志牵头的工作：
+_TAIL = rf"\s*(?:{_LEADS_VERB})?(?:的)?(?:重点)?(?:工作|任务|事项)?\s*[：:]?$"
+_LEADER_LINES = (
+    re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}、)?{_POST}\s*(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_TAIL}"),
+    re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?\s*(?:[（(]{_POST}[)）]|{_POST}){_TAIL}"),
+)
 _LEAD_LINE = re.compile(
     r"^(?:由)?(.{2,40}?)(牵头负责|牵头)(?:的)?(?:重点)?(?:工作|任务|事项|项目)?"
     r"(?:[（(]\s*(?:共)?\d{1,3}\s*(?:项|件|个)\s*[)）])?[：:]?$"
@@ -66,6 +73,9 @@ def heading_cues(text: str, line: int, ctx: Context) -> Roles:
         ['张三']
     """
     roles = Roles()
+    if names := leader_line(text):
+        roles.leaders += names
+        return roles
     named = _LEADER_NAMED.match(squeeze(text))
     if is_lead_line(text):
         m = _LEAD_LINE.match(squeeze(text))
@@ -102,3 +112,20 @@ def is_lead_line(text: str) -> bool:
     flat = squeeze(text)
     m = _LEAD_LINE.match(flat)
     return bool(m and all(looks_like_unit(n) for n in split_top_level(m.group(1), "、，,")))
+
+
+def leader_line(text: str) -> list[str]:
+    """The leader a line names alone, by post and name, over the items after it (``区长 王明：``,
+    ``王明（副区长）：``), or [].
+
+    Example:
+        >>> leader_line("区委常委、常务副区长 李强："), leader_line("王明副区长牵头的工作"), leader_line("区长办公室：")
+        (['李强'], ['王明'], [])
+    """
+    flat = squeeze(text)
+    if len(flat) > 30:
+        return []
+    for pattern in _LEADER_LINES:
+        if (m := pattern.match(flat)) and is_person(m.group("name")):
+            return [m.group("name")]
+    return []

@@ -38,7 +38,7 @@ from dutygraph.loaders.heading_items import (
     units_over_lists,
     with_heading_tasks,
 )
-from dutygraph.loaders.headings import is_lead_line
+from dutygraph.loaders.headings import is_lead_line, leader_line
 from dutygraph.loaders.numbered_entries import (
     MAX_HEADING_TAIL,
     entries_of,
@@ -254,7 +254,7 @@ class NumberedListLoader(Loader):
                 for it in _cued_by_line(items, section_start, counted):
                     it.labelled.append((ln.no, group or text))
                 continue
-            if is_lead_line(text) or i in unit_heads:
+            if is_lead_line(text) or leader_line(text) or i in unit_heads:
                 headings, heading_open = lead_line(headings, text, ln.no, ctx, bare=i in unit_heads), False
                 continue
             if heading_open and headings and len(text) <= MAX_HEADING_TAIL and "。" not in text:

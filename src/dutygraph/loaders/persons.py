@@ -277,11 +277,28 @@ def leader_clause(segment: str) -> list[str] | None:
 
     >>> leader_clause("由吴继德副市长负责"), leader_clause("分管副省长、协管副秘书长负责"), leader_clause("市建委牵头")
     (['吴继德'], [], None)
+    >>> leader_clause("区委常委、副区长王明负责")  # the post first
+    ['王明']
     """
     m = _LEADER_CLAUSE.match(squeeze(segment))
     if not m:
-        return None
+        return _posts_first(segment)
     names = [_POST_TAIL.sub("", part) for part in re.split(r"[、和]", m.group(1)) if part]
     if not all(_POST_TAIL.search(part) for part in re.split(r"[、和]", m.group(1)) if part):
         return None
     return [n for n in names if is_person(n)]
+
+
+_VERB_CLAUSE = re.compile(r"^(?:由|请)?(.{3,30}?)(?:同志)?(?:负责|牵头|分管|牵头负责|负总责|抓总|领衔)$")
+
+
+def _posts_first(segment: str) -> list[str] | None:
+    """The persons of a clause that prints each post before the name (区委常委、副区长王明负责), or None."""
+    m = _VERB_CLAUSE.match(squeeze(segment))
+    if not m:
+        return None
+    parts = [p for p in re.split(r"[、和]", m.group(1)) if p]
+    names = [name_after_post(p) for p in parts]
+    if not any(names) or not all(n or _POST_ONLY.fullmatch(p) for p, n in zip(parts, names, strict=True)):
+        return None
+    return [n for n in names if n]
