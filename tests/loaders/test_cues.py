@@ -426,14 +426,14 @@ def test_sections_whose_body_closes_with_its_units_are_the_tasks():
     assert [(t.task, t.text, t.lead, t.support) for t in load(SAMPLES / "sections_as_tasks.txt").tasks] == [
         (
             "一",
-            "推进重大项目建设建立健全领导联系重点项目制度,形成项目推进全程服务机制。",
+            "推进重大项目建设：建立健全领导联系重点项目制度,形成项目推进全程服务机制。",
             ["省发展改革委", "财政厅"],
             ["省工业和信息化委", "国土资源厅", "各州、市人民政府"],
         ),
         # one 负责 after the last list holds for every list; 等省级有关部门 is no unit
         (
             "二",
-            "扩大有效消费培育消费新热点,推动线上线下融合发展。",
+            "扩大有效消费：培育消费新热点,推动线上线下融合发展。",
             ["省商务厅", "省发展改革委", "各州、市人民政府"],
             [],
         ),
@@ -978,10 +978,47 @@ def test_specific_handling_label_names_the_unit_that_does_the_work():
     ]
 
 
+def test_points_numbered_one_is_two_is_are_tasks_where_they_carry_their_roles():
+    # 一是推进…。分管领导：王明，责任部门：镇经发办。 / 二是…
+    r = load(SAMPLES / "points_numbered.txt")
+    assert [(t.task, t.leaders, t.lead) for t in r.tasks] == [
+        ("一是", ["王明"], ["镇经发办"]),
+        ("二是", ["李强"], ["镇农业站", "各村"]),
+        ("三是", ["张华"], ["镇应急办"]),
+    ]
+
+
+def test_points_numbered_one_is_two_is_without_roles_stay_in_their_item(tmp_path):
+    text = (
+        "1.推进产业项目建设。\n一是引进项目5个。\n二是新建园区1个。\n2.抓好农业生产。\n一是稳定面积。\n二是提高单产。\n"
+    )
+    path = tmp_path / "points.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [t.task for t in load(path).tasks] == ["1", "2"]
+
+
 def test_a_leader_printed_post_first_in_a_verb_clause_is_the_tasks_leader():
     # （区委常委、副区长王明负责，区教育局牵头，…） / （副区长李强负责，…）: the post is no unit
     assert _rows("post_before_name_clause.txt") == [
         ("1", ["区教育局"], ["区住建局", "区财政局"], ["王明"]),
         ("2", ["区教育局"], [], ["李强"]),
         ("3", ["区卫健局"], ["各街道"], ["张华"]),
+    ]
+
+
+def test_items_numbered_project_one_take_their_title_and_the_field_under_it():
+    # 项目一：新建口袋公园10个 / 建设内容：… / 责任领导：… : the title, then its field after a semicolon
+    r = load(SAMPLES / "project_numbered.txt")
+    assert [(t.task, t.text, t.leaders, t.lead, t.support) for t in r.tasks] == [
+        ("项目一", "新建口袋公园10个；建设内容：在主城区新建口袋公园10个。", ["王明"], ["区城管局"], ["各街道"]),
+        ("项目二", "实施老旧小区改造；建设内容：改造老旧小区20个。", ["李强"], ["区住建局"], []),
+    ]
+
+
+def test_an_item_opening_with_an_office_and_a_colon_is_led_by_that_office():
+    # 1.区发改局：牵头推进…，区财政局、区自然资源分局配合。 (a place before a colon, 中心城区：, is no unit)
+    assert _rows("unit_prefixed_items.txt") == [
+        ("1", ["区发改局"], ["区财政局", "区自然资源分局"], []),
+        ("2", ["区教育局"], ["区住建局"], []),
+        ("3", ["区卫健委"], [], []),
     ]

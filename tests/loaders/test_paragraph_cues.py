@@ -197,7 +197,7 @@ def test_a_labelled_line_after_a_run_of_sub_items_without_cues_belongs_to_the_it
         ("1", ["市科技馆"], "3天"),
         ("2", ["市卫生健康委员会"], "5天"),
     ]
-    assert r.tasks[0].text.startswith("市科技馆(1)院内电动车")  # the sub-items are its text
+    assert r.tasks[0].text.startswith("市科技馆：(1)院内电动车")  # the sub-items are its text
 
 
 def test_a_districts_company_abbreviated_is_no_person():
@@ -250,10 +250,10 @@ def test_a_leader_label_naming_only_a_post_names_no_one_and_a_transliterated_nam
 def test_headings_that_each_hold_one_paragraph_are_its_title_and_the_page_cut_in_the_last_is_one_more():
     r = load(SAMPLES / "titled_paragraphs.txt")
     assert [(t.task, t.text[:14], t.lead) for t in r.tasks] == [
-        ("一", "新生儿免费参加城乡医保全省新", ["省医保局"]),
-        ("二", "乡镇(街道)“爱心托管站”在", ["团省委"]),
-        ("三", "中小学智慧教育基础环境建设为", ["省教育厅"]),
-        ("四", "村卫生室除颤仪配备为全省13", []),
+        ("一", "新生儿免费参加城乡医保：全省", ["省医保局"]),  # the title and its paragraph, a colon between
+        ("二", "乡镇(街道)“爱心托管站”：", ["团省委"]),
+        ("三", "中小学智慧教育基础环境建设：", ["省教育厅"]),
+        ("四", "村卫生室除颤仪配备为全省13", []),  # cut before a sentence's mark: run on as a broken line
     ]
 
 
@@ -263,7 +263,7 @@ def test_headings_that_each_hold_one_paragraph_keep_their_traditional_characters
     doc = tmp_path / "titled.txt"
     doc.write_text(opencc.OpenCC("s2t").convert((SAMPLES / "titled_paragraphs.txt").read_text("utf-8")), "utf-8")
     tasks = load(doc).tasks
-    assert tasks[0].text.startswith("新生兒免費參加城鄉醫保全省新生兒")  # title and paragraph, both as printed
+    assert tasks[0].text.startswith("新生兒免費參加城鄉醫保：全省新生兒")  # title and paragraph, both as printed
     assert tasks[0].lead == ["省醫保局"]
 
 

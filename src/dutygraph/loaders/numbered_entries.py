@@ -132,9 +132,12 @@ def task_style_of(entries: list[Entry]) -> str | None:
             if counts.get(deeper, 0) >= 2 or entries[-1].style == deeper:
                 return _past_openers(entries, deeper)
         return best
-    present = [s for s, n in counts.items() if n >= 2 and s != "cn"]
+    # 一、 numbers sections; 一是 the points of a paragraph: neither numbers tasks that name no one
+    present = [s for s, n in counts.items() if n >= 2 and s not in ("cn", "points")]
     if not present and not any(e.labelled for e in entries):
-        present = [s for s in counts if s != "cn"]  # one item under a heading: a page cut after its first task
+        present = [
+            s for s in counts if s not in ("cn", "points")
+        ]  # one item under a heading: a page cut after its first task
     return max(present, key=_DEPTH.__getitem__) if present else None
 
 

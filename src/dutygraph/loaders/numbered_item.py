@@ -20,7 +20,7 @@ from dutygraph.loaders.names import is_unit_list, looks_like_unit, split_top_lev
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause, name_before_post
 from dutygraph.loaders.records import TaskRecord
-from dutygraph.loaders.role_verbs import by_clause, trailing_verb_cue, unit_clause
+from dutygraph.loaders.role_verbs import by_clause, trailing_verb_cue, unit_clause, unit_prefix
 from dutygraph.loaders.text import OPENERS, OPENING_PUNCT, Line, final_bracket
 from dutygraph.loaders.unit_cell import spaced_cell
 
@@ -197,10 +197,31 @@ def _ends_labelled(text: str) -> bool:
     )
 
 
+#: A title on its own line over the work it names (城镇老旧小区改造 / 完成老旧小区改造40个，惠及…。).
+_TITLE = re.compile(r"^[^，,。；;：:！!？?、]{4,25}$")
+_FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
+
+
+def joined(parts: list[str]) -> str:
+    """An item's lines as one text: a short title over a sentence takes a colon, over a field of its own a
+    semicolon; other lines run on, as lines broken inside a sentence do.
+
+    Example:
+        >>> joined(["城镇老旧小区改造", "完成改造40个，惠及1.2万户。"]), joined(["新建公园", "建设内容：新建10个。"])
+        ('城镇老旧小区改造：完成改造40个，惠及1.2万户。', '新建公园；建设内容：新建10个。')
+    """
+    if len(parts) > 1 and _TITLE.match(parts[0].strip()) and re.search(r"[，,。；;]", parts[1]):
+        joint = "；" if _FIELD_START.match(parts[1].strip()) else "："
+        return (parts[0].strip() + joint + "".join(parts[1:])).strip()
+    return "".join(parts).strip()
+
+
 def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) -> TaskRecord:
     """One task from an item; ``bare_units``: a bracket of unit names alone lists its 责任单位."""
-    text = "".join(it.parts).strip()
+    text = joined(it.parts)
     text, roles = _own_cues(text, it, ctx, bare_units)
+    if not (roles.lead or roles.responsible) and it.parts and (prefix := unit_prefix(it.parts[0])):
+        roles.lead = ctx.names(prefix, it.line)  # 区发改局：牵头推进…: the unit its work opens with leads it
     lines = {k: it.line for k in ("lead", "support", "leaders") if getattr(roles, k)}
     responsible_line = it.line
     for no, labelled in it.labelled:

@@ -305,7 +305,7 @@ class NumberedListLoader(Loader):
             if not _HAS_CONTENT.search(text):
                 continue
             num = numbering(text)
-            if num:
+            if num and num[0] != "points":  # 一是…, 二是…: points of a paragraph, no heading
                 headings = open_heading(headings, _DEPTH[num[0]], text[num[2] :].strip(), num[1], ln.no, ctx, [])
                 continue
             spans = cue_brackets(text, ctx)

@@ -23,11 +23,12 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．﹒]\s*")),
     ("cn-paren", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
     ("article", re.compile(rf"^\s*(第\s*{_CN}\s*条)[、.．:：\s]*(?=\S)")),
-    # 任务一：, 事项3、, 第一项： / 第1项 : a task numbered in words, its number set apart from the text
+    # 任务一：, 事项3、, 第一项： / 第1项 , 项目一：: a task numbered in words, its number set apart from the text
     (
         "worded",
         re.compile(
-            rf"^\s*((?:任务|事项)\s*{_CN_OR_DIGITS}|第\s*{_CN_OR_DIGITS}\s*项)(?:[、.．:：]|[ \u3000]+)\s*(?=\S)"
+            rf"^\s*(?:((?:任务|事项)\s*{_CN_OR_DIGITS}|第\s*{_CN_OR_DIGITS}\s*项)(?:[、.．:：]|[ \u3000]+)"
+            rf"|(项目\s*{_CN_OR_DIGITS})[、.．:：])\s*(?=\S)"
         ),
     ),
     ("dot", DOT_NUMBER),
@@ -41,6 +42,8 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])\s*")),
     ("circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+    # 一是推进…, 二是…: the points of a paragraph; tasks only where they carry their own roles
+    ("points", re.compile(r"^\s*([一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“《])")),
     # --做好… / ●推进…: a bullet, no number; the items are numbered M1, M2 … by their place
     ("bullet", re.compile(r"^\s*(--|——|[●■])\s*(?=[\u4e00-\u9fff“《])")),
 )
@@ -57,6 +60,7 @@ DEPTH = {
     "decimal": 4,
     "paren": 5,
     "circled": 6,
+    "points": 6,
     "bullet": 7,
 }
 

@@ -205,3 +205,26 @@ def clean_segment(segment: str) -> str:
         "",
         seg,
     )
+
+
+#: A unit naming itself before its work (区发改局：牵头推进…, 县财政局：负责…).
+_UNIT_PREFIX = re.compile(r"^([^：:，,。；;（(）)]{2,40}?)[：:](?=\S)")
+#: The end of an office's name, not a place's (中心城区：改造… names where the work is).
+_OFFICE_END = re.compile(
+    r"(?:局|委|办|厅|院|部|中心|公司|政府|管委会|办事处|街道|镇|乡|所|站|队|会|室|科|处|集团|馆|校|社)$"
+)
+
+
+def unit_prefix(text: str) -> str | None:
+    """The units an item's text opens with before a colon, or None: they answer for the item.
+
+    >>> unit_prefix("区发改局：牵头推进重大项目建设"), unit_prefix("牵头单位：区发改局"), unit_prefix("中心城区：改造")
+    ('区发改局', None, None)
+    """
+    text = text.strip()
+    m = _UNIT_PREFIX.match(text)
+    if not m or LABEL.match(text):
+        return None
+    names = split_top_level(m.group(1), "、，,")
+    offices = names and all(looks_like_unit(n) and _OFFICE_END.search(n) for n in names)
+    return m.group(1) if offices else None
