@@ -978,6 +978,26 @@ def test_specific_handling_label_names_the_unit_that_does_the_work():
     ]
 
 
+def test_a_line_opening_with_a_comma_or_closing_bracket_continues_the_line_before():
+    # …市发改委 / 、市财政局配合。: no line of Chinese print opens with 、，；。 or ）, at any width
+    r = load(SAMPLES / "broken_before_comma.txt")
+    assert [(t.task, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["市科技局"], ["市发改委", "市财政局"]),
+        ("2", ["市文旅局"], ["市交通运输局", "市商务局"]),
+    ]
+    assert any("opening with" in w.message for w in r.warnings)
+
+
+def test_a_space_inside_a_short_bracket_of_a_page_on_one_line_is_no_lost_break():
+    # 1、加快…建设（责任领导：区委常委、常务副区长 李强） （1）…: the bracket holds, the leader is 李强
+    r = load(SAMPLES / "one_line_spaced_bracket.txt")
+    assert [(t.task, t.leaders, t.lead) for t in r.tasks] == [
+        ("（1）", ["李强"], ["区科技局"]),
+        ("（2）", ["李强"], ["区科技局"]),
+        ("（1）", ["王明"], ["区人才办"]),
+    ]
+
+
 def test_points_numbered_one_is_two_is_are_tasks_where_they_carry_their_roles():
     # 一是推进…。分管领导：王明，责任部门：镇经发办。 / 二是…
     r = load(SAMPLES / "points_numbered.txt")
@@ -1022,3 +1042,23 @@ def test_an_item_opening_with_an_office_and_a_colon_is_led_by_that_office():
         ("2", ["区教育局"], ["区住建局"], []),
         ("3", ["区卫健委"], [], []),
     ]
+
+
+def test_a_page_on_one_line_keeps_a_leaders_line_apart_from_the_title_before_it(tmp_path):
+    # 2025年…分解表 区长 王明： 1.… 区委常委、常务副区长 李强： 3.…: the leader lines hold as on their own lines
+    text = " ".join(ln for ln in (SAMPLES / "leader_lines.txt").read_text(encoding="utf-8").splitlines() if ln)
+    path = tmp_path / "one_line.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [t.leaders for t in load(path).tasks] == [["王明"], ["王明"], ["李强"], ["李强"], ["张华"]]
+
+
+def test_points_and_projects_numbered_in_words_break_a_page_on_one_line(tmp_path):
+    notice = (
+        "各村（社区），各站所办：现将重点工作任务分解印发给你们，请结合实际认真抓好贯彻落实，确保各项任务按时完成。"
+    )
+    for name in ("points_numbered.txt", "project_numbered.txt"):
+        lines = (SAMPLES / name).read_text(encoding="utf-8").splitlines()
+        text = " ".join([lines[0], notice, *(ln for ln in lines[1:] if ln)])
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert [t.lead for t in load(path).tasks] == [t.lead for t in load(SAMPLES / name).tasks], name

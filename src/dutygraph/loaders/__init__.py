@@ -121,7 +121,9 @@ def _prepare(src: SourceText) -> tuple[list[Line], list[LoadWarning]]:
                 src.name,
                 None,
                 f"lines broken at a width of {wrapped_at} columns (a PDF copied as text): "
-                f"{unwrapped} joined to the line before",
+                f"{unwrapped} joined to the line before"
+                if wrapped_at
+                else f"{unwrapped} line(s) opening with 、，；。 or a closing bracket joined to the line before",
             )
         )
     glosses = 0

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dutygraph.loaders.chrome import DISCLAIMER_WORDS
+from dutygraph.loaders.headings import leader_line
 from dutygraph.loaders.numbering import MEASURE
 from dutygraph.loaders.one_line_table import RUN_ON
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line
@@ -30,7 +31,9 @@ _BREAK = re.compile(
     r"(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,3}[.．、﹒。](?!\d)"
     r"|\d{1,3} [.．、] |[（(]\d{1,3}[）)]"  # 2 . 推进…: a number the scrape set apart
     r"|(?:--|——)(?=[\u4e00-\u9fff])"  # --做好…: a bullet
-    r"|(?:任务|事项)[一二三四五六七八九十]{1,3}[：:、]|第[一二三四五六七八九十\d]{1,3}项[：:、]"  # 任务二：, 第三项：
+    # 任务二：, 第三项：, 项目一：
+    r"|(?:任务|事项|项目)[一二三四五六七八九十]{1,3}[：:、]|第[一二三四五六七八九十\d]{1,3}项[：:、]"
+    r"|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff])"  # 一是推进…
     # 】 2 推进…: a number and a space after a closed bracket (not a quantity: 】 3 个)
     rf"|(?<=[】）)\]] )\d{{1,3}} (?=[\u4e00-\u9fff])(?![{MEASURE}])"
     r"|(?:牵头单位|责任单位|配合单位|牵头领导|责任领导|分管领导|协办单位|牵头部门|责任部门|配合部门|部门分工|责任分工|工作措施"
@@ -109,13 +112,12 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
             for w in (_HEADING_BEFORE_FIRST.finditer(ln.text) if lost else ())
             if not _MARK_BEFORE.search(ln.text, 0, w.start())  # 1. 市科技馆 (1)…: the item's own text
         ]
-        marks = sorted({*marks, *gaps, *(ends if lost else []), *frame, *dated, *headed})
+        spaced = [p for p in [*gaps, *(ends if lost else [])] if not _inside_bracket(ln.text, p)]
+        marks = sorted({*marks, *spaced, *frame, *dated, *headed})
         broken += 1
         start = 0
         for pos in [*marks, len(ln.text)]:
-            piece = ln.text[start:pos].strip()
-            if piece:
-                out.append(Line(ln.no, piece))
+            out.extend(Line(ln.no, piece) for piece in _leader_apart(ln.text[start:pos].strip()))
             start = pos
     return out, broken
 
@@ -131,6 +133,28 @@ def _inside_label_bracket(text: str, at: int) -> bool:
     opened = max(text.rfind(ch, 0, at) for ch in OPENERS.values())
     closed = max(text.rfind(ch, 0, at) for ch in OPENERS)
     return opened > closed and at - opened < 80
+
+
+def _leader_apart(piece: str) -> list[str]:
+    """A piece of a broken page without the line naming a leader over the next items that ended it
+    (…任务分解表 区长 王明： 1.…): the title and the leader's line, each a line again."""
+    tokens = piece.split()
+    for k in (2, 1):
+        tail = " ".join(tokens[-k:])
+        if len(tokens) > k and tail.endswith(("：", ":")) and leader_line(tail):
+            return [" ".join(tokens[:-k]), tail]
+    return [piece] if piece else []
+
+
+def _inside_bracket(text: str, at: int) -> bool:
+    """A space inside a short bracket that closes after it ((责任领导：区委常委、常务副区长 李强)): no lost break."""
+    opened = max(text.rfind(ch, 0, at) for ch in OPENERS.values())
+    closed = max(text.rfind(ch, 0, at) for ch in OPENERS)
+    if opened <= closed or at - opened > 80:
+        return False
+    close = min((i for ch in OPENERS if (i := text.find(ch, at)) >= 0), default=-1)
+    reopen = min((i for ch in OPENERS.values() if (i := text.find(ch, at)) >= 0), default=len(text))
+    return 0 <= close < reopen and close - at <= 40
 
 
 def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:

@@ -23,6 +23,8 @@ _SLACK = 3
 _MIN_FULL_LINES = 5
 #: A line broken inside a list or a bracket: what follows is its next name, whatever it looks like.
 _LIST_OPEN = re.compile(r"[、，,（(]$")
+#: The marks that never open a line of Chinese print: a line opening with one was broken before it.
+_NO_LINE_START = frozenset("、，；。）〕】」』")
 
 
 def width(text: str) -> int:
@@ -64,20 +66,25 @@ def unwrap(lines: list[Line]) -> tuple[list[Line], int, int | None]:
         ['1.推进重点工作建设项目。（牵头单位：区发改委）', '2.新建公园。']
     """
     wrapped_at = wrap_width(lines)
-    if wrapped_at is None:
-        return lines, 0, None
     out: list[Line] = []
     joined = 0
     open_line = False  # the line before reached the width
     for ln in lines:
         text = ln.text.rstrip()
-        if open_line and out and text and not ln.text[:1].isspace() and not opens_item(out[-1].text, text):
+        wrapped = open_line and text and not ln.text[:1].isspace() and not opens_item(out[-1].text, text)
+        if out and (wrapped or _broken_before(out[-1].text, text)):
             out[-1] = Line(out[-1].no, out[-1].text.rstrip() + text.strip())
             joined += 1
         else:
             out.append(ln)
-        open_line = bool(text) and _is_prose(text) and width(text) >= wrapped_at - _SLACK
+        open_line = wrapped_at is not None and bool(text) and _is_prose(text) and width(text) >= wrapped_at - _SLACK
     return out, joined, wrapped_at
+
+
+def _broken_before(before: str, text: str) -> bool:
+    """A line that opens with a mark no line of Chinese print opens with (、，；。 or a closing bracket) right
+    after a line of prose: it was broken before that mark, at any width (…市发改委 / 、市财政局配合。)."""
+    return text[:1] in _NO_LINE_START and bool(before.strip()) and _is_prose(before) and _is_prose(text)
 
 
 def _is_prose(text: str) -> bool:
