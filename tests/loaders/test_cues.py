@@ -516,9 +516,9 @@ def test_cells_closed_by_pipes_with_empty_cells_and_a_progress_table_header():
 def test_cells_closed_by_pipes_keep_their_numbered_progress_inside_and_pipes_before_the_title_are_no_cell():
     r = load(SAMPLES / "pipe_closed_numbered_progress.txt")
     assert [(t.task, t.goal, t.lead) for t in r.tasks] == [
-        ("1", "优化基本公共服务(3件)", ["区教育局"]),  # 1. 2. 3. of its progress cell are no rows
-        ("2", "优化基本公共服务(3件)", ["区教育局"]),
-        ("3", "优化基本公共服务(3件)", ["区卫生健康委"]),  # cut inside its progress cell
+        ("1", "优化基本公共服务", ["区教育局"]),  # 1. 2. 3. of its progress cell are no rows
+        ("2", "优化基本公共服务", ["区教育局"]),
+        ("3", "优化基本公共服务", ["区卫生健康委"]),  # cut inside its progress cell
     ]
     assert not any("whole page" in w.message for w in r.warnings)
 
@@ -1062,3 +1062,24 @@ def test_points_and_projects_numbered_in_words_break_a_page_on_one_line(tmp_path
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         assert [t.lead for t in load(path).tasks] == [t.lead for t in load(SAMPLES / name).tasks], name
+
+
+def test_a_towns_station_labels_name_the_responsible_offices():
+    # （责任站所：农业服务中心、自然资源所） under 一、农业农村工作（分管领导：王明）
+    assert _rows("station_labels.txt") == [
+        ("1", ["农业服务中心"], [], ["王明"]),
+        ("2", ["农业服务中心", "自然资源所"], [], ["王明"]),
+        ("3", ["村镇建设服务中心"], [], ["李强"]),
+    ]
+
+
+def test_a_sections_count_of_items_is_no_part_of_its_goal():
+    # 一、经济发展（3项） / … / 二、社会民生（1项）; a page number (— 3 —) and the print line after the last item
+    r = load(SAMPLES / "counted_sections.txt")
+    assert [(t.task, t.goal) for t in r.tasks] == [
+        ("1", "经济发展"),
+        ("2", "经济发展"),
+        ("3", "经济发展"),
+        ("4", "社会民生"),
+    ]
+    assert r.tasks[3].support == ["各街道"]

@@ -33,7 +33,7 @@ def test_a_responsible_list_that_repeats_the_lead_gives_it_no_second_role_and_ta
 def test_a_category_row_naming_a_leader_by_post_holds_for_its_rows():
     r = load(SAMPLES / "flat_section_leader.txt")
     assert [(t.task, t.leaders) for t in r.tasks] == [("1", ["王建国"]), ("2", ["王建国"]), ("3", ["李明"])]
-    assert r.tasks[0].goal == "王建国市长负责事项(共2项)"
+    assert r.tasks[0].goal == "王建国市长负责事项"  # its count of items (共2项) is no part of it
 
 
 def test_a_party_group_member_or_secretary_general_is_a_post_in_a_heading():

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.base import ROLE_FIELDS, label_field
+from dutygraph.loaders.base import CN_SECTION, ROLE_FIELDS, label_field
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
-from dutygraph.loaders.read.blocks import Cell, Table
-from dutygraph.loaders.text import squeeze
+from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
+from dutygraph.loaders.text import clean_line, squeeze
 
 _NUMBER_HEADERS = frozenset(["序号", "序次", "编号", "项目编号", "任务编号"])
 _GOAL_HEADERS = frozenset(
@@ -214,3 +214,28 @@ def _column_has_text(table: Table, grid: list[list[Cell | None]], c: int, header
 def signature(row: list[Cell | None]) -> tuple[str, ...]:
     """A row's squeezed texts, column by column (to spot a repeated header)."""
     return tuple(squeeze(c.text.replace("\n", "")) if c is not None else "" for c in row)
+
+
+def headings_over_tables(doc: Document) -> dict[int, tuple[str, int]]:
+    """The section heading (一、经济发展, （二）社会民生) printed right before each table and its line, by the
+    table's id."""
+    out: dict[int, tuple[str, int]] = {}
+    before: tuple[str, int] | None = None
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            text = clean_line(block.text)
+            before = (text, block.line) if text else before
+        else:
+            if before and len(before[0]) <= 40 and CN_SECTION.match(before[0]) and not before[0].endswith("。"):
+                out[id(block)] = before
+            before = None
+    return out
+
+
+def all_header_tokens(row: list[Cell | None], r: int) -> bool:
+    """A row whose own cells are all header words (a repeated header, maybe shifted)."""
+    own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.row == r and c.lines]
+    return len(own) >= 2 and all(
+        squeeze(c.text.replace("\n", "")) in HEADER_TOKENS or header_role(c.text) in (*ROLE_FIELDS, "number")
+        for c in own
+    )

@@ -25,9 +25,9 @@ from dutygraph.loaders.base import (
     ROLE_FIELDS,
     Context,
 )
-from dutygraph.loaders.delimited_header import HEADER_TOKENS
 from dutygraph.loaders.grid_cells import cell_names, cell_value, joined, own_number, row_line, row_roles
-from dutygraph.loaders.grid_header import Columns, find_header, header_role, signature
+from dutygraph.loaders.grid_header import Columns, all_header_tokens, find_header, headings_over_tables, signature
+from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.names import is_none_mark
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
 from dutygraph.loaders.records import DocumentMeta, LoadResult, TaskRecord
@@ -59,6 +59,8 @@ class _State:
     section_styles: list[str] = field(default_factory=list)
     unnumbered: int = 0
     columns_key: tuple[str | None, ...] | None = None
+    leaders: list[str] = field(default_factory=list)  # named by the section heading over the rows (一、王明副县长牵头)
+    leaders_line: int = 0
 
 
 @dataclass
@@ -101,6 +103,7 @@ def read_tables(doc: Document, ctx: Context) -> GridReading:
     tasks: list[TaskRecord] = []
     title_lines = [Line(p.line, p.rendered) for p in doc.blocks if isinstance(p, Paragraph)]
     n_tables = 0
+    headings = headings_over_tables(doc)
     for table in doc.tables:
         grid = table.grid()
         cols = find_header(table, grid)
@@ -110,8 +113,10 @@ def read_tables(doc: Document, ctx: Context) -> GridReading:
         n_tables += 1
         if cols.key != state.columns_key:
             state.goal = state.goal_no = state.area = None
-            state.section_styles = []
+            state.section_styles, state.leaders = [], []
             state.columns_key = cols.key
+        if (heading := headings.get(id(table))) is not None:  # 一、经济发展 printed over the table: its goal
+            _section(heading[0], state, ctx, heading[1], has_goal_column=cols.goal is not None)
         for r in range(cols.header_rows[0]):
             text = " ".join(t for t in table.row_texts(r) if t)
             if text:
@@ -141,17 +146,13 @@ def _read_rows(
     for r in range(cols.header_rows[-1] + 1, table.n_rows):
         row = grid[r]
         line = row_line(table, r)
-        if signature(row) in cols.signatures or _all_header_tokens(row, r):
+        if signature(row) in cols.signatures or all_header_tokens(row, r):
             continue  # the header repeated at a page break
         own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.lines]
         if not own:
             continue
         if _is_section(row, r, cols, table.n_cols):
-            heading = next(c for c in reversed(own) if c.row == r or len(own) == 1)
-            if cols.goal is not None and row[cols.goal] is not None and row[cols.goal] is not heading:
-                _goal_of(row, cols, state, ctx, line)  # a merged goal cell starting beside a sub-heading
-            _section(heading.text, state, has_goal_column=cols.goal is not None)
-            section_lines.append(Line(line, clean_line(heading.text.replace("\n", ""))))
+            _section_row(row, own, r, cols, state, ctx, line, section_lines)
             continue
         text_cell = row[cols.text] if cols.text is not None else None
         content = row[cols.content] if cols.content is not None else None
@@ -171,6 +172,7 @@ def _read_rows(
         if not text and not any(values.values()):
             continue
         area = cell_value(row, cols.area, ctx, line) if cols.area is not None else state.area
+        _section_leaders(values, inherited, lines, state)
         deadline = next((cell_value(row, c, ctx, line) for c, role in enumerate(cols.roles) if role == "deadline"), "")
         tasks.append(
             TaskRecord(
@@ -188,6 +190,31 @@ def _read_rows(
                 deadline=None if not deadline or is_none_mark(deadline) else deadline,
             )
         )
+
+
+def _section_row(
+    row: list[Cell | None],
+    own: list[Cell],
+    r: int,
+    cols: Columns,
+    state: _State,
+    ctx: Context,
+    line: int,
+    section_lines: list[Line],
+) -> None:
+    """A section row: the goal or area (and leaders) of the rows under it; its line goes to ``section_lines``."""
+    heading = next(c for c in reversed(own) if c.row == r or len(own) == 1)
+    if cols.goal is not None and row[cols.goal] is not None and row[cols.goal] is not heading:
+        _goal_of(row, cols, state, ctx, line)  # a merged goal cell starting beside a sub-heading
+    _section(heading.text, state, ctx, line, has_goal_column=cols.goal is not None)
+    section_lines.append(Line(line, clean_line(heading.text.replace("\n", ""))))
+
+
+def _section_leaders(values: dict[str, list[str]], inherited: list[str], lines: dict[str, int], state: _State) -> None:
+    """A row that names no leader takes the leaders its section heading names (一、王明副县长牵头的工作)."""
+    if not values["leaders"] and state.leaders:
+        values["leaders"], lines["leaders"] = list(state.leaders), state.leaders_line
+        inherited.append("leaders")
 
 
 def _task_number(
@@ -214,15 +241,6 @@ def _task_number(
     return f"M{state.unnumbered}", text, goal_no
 
 
-def _all_header_tokens(row: list[Cell | None], r: int) -> bool:
-    """A row whose own cells are all header words (a repeated header, maybe shifted)."""
-    own = [c for c in dict.fromkeys(c for c in row if c is not None) if c.row == r and c.lines]
-    return len(own) >= 2 and all(
-        squeeze(c.text.replace("\n", "")) in HEADER_TOKENS or header_role(c.text) in (*ROLE_FIELDS, "number")
-        for c in own
-    )
-
-
 def _is_section(row: list[Cell | None], r: int, cols: Columns, n_cols: int) -> bool:
     """A section row: one cell across (most of) the table, or a lone 一、/（一） heading with no units."""
     distinct = [c for c in dict.fromkeys(c for c in row if c is not None)]
@@ -243,9 +261,11 @@ def _is_section(row: list[Cell | None], r: int, cols: Columns, n_cols: int) -> b
     return len(text) <= 40 and any(p.match(text) for _, p in _SECTION_STYLE) and not text.endswith("。")
 
 
-def _section(text: str, state: _State, *, has_goal_column: bool) -> None:
-    """A section row names a goal, or an area inside one (by its numbering style)."""
+def _section(text: str, state: _State, ctx: Context, line: int, *, has_goal_column: bool) -> None:
+    """A section row names a goal, or an area inside one (by its numbering style), and the leaders it names
+    hold for the rows under it (一、王明副县长牵头的工作)."""
     text = clean_line(text.replace("\n", ""))
+    state.leaders, state.leaders_line = heading_cues(text, line, ctx).leaders, line
     style = next((name for name, p in _SECTION_STYLE if p.match(text)), "plain")
     if style not in state.section_styles:
         state.section_styles.append(style)
@@ -255,6 +275,7 @@ def _section(text: str, state: _State, *, has_goal_column: bool) -> None:
         return
     m = CN_SECTION.match(text)
     state.goal, state.goal_no = (text[m.end() :].strip() or text, m.group(1) or m.group(2)) if m else (text, None)
+    state.goal = heading_title(state.goal) or state.goal  # 经济发展（牵头领导：王明）（5项）: its title alone
     state.area = None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import Context
 from dutygraph.loaders.cues import Roles, closing_group, has_cue, read_cues
-from dutygraph.loaders.headings import heading_cues, heading_title
+from dutygraph.loaders.headings import heading_cues, heading_title, without_count
 from dutygraph.loaders.names import looks_like_unit, parse_names
 from dutygraph.loaders.numbered_item import Item, record
 from dutygraph.loaders.numbering import arabic, numbering
@@ -22,17 +22,6 @@ from dutygraph.loaders.text import Line
 
 _UNIT_ROLES = ("lead", "support", "responsible")
 #: A heading that names who leads the work under it and nothing else (省监察厅牵头的工作).
-#: The count of items a unit heading announces ((5项), （共8项）, 8项): no part of its name.
-_ITEM_COUNT = re.compile(
-    r"\s*(?:[（(]\s*(?:共|计)?\s*\d{1,3}\s*(?:项|件|条|个)\s*[)）]|(?:共|计)?\d{1,3}\s*(?:项|件|条))$"
-)
-
-
-def without_count(title: str) -> str:
-    """A heading without the count of items it announces: （二）市经信局（5项） -> （二）市经信局."""
-    return _ITEM_COUNT.sub("", title)
-
-
 LEAD_HEADING = re.compile(r"^\S{2,30}?牵头的(?:工作|任务|事项)[:：。]?$")
 
 

@@ -43,9 +43,20 @@ _LEAD_LINE = re.compile(
 )
 
 
+#: The count of items a unit heading announces ((5项), （共8项）, 8项): no part of its name.
+_ITEM_COUNT = re.compile(
+    r"\s*(?:[（(]\s*(?:共|计)?\s*\d{1,3}\s*(?:项|件|条|个)\s*[)）]|(?:共|计)?\d{1,3}\s*(?:项|件|条))$"
+)
+
+
+def without_count(title: str) -> str:
+    """A heading without the count of items it announces: （二）市经信局（5项） -> （二）市经信局."""
+    return _ITEM_COUNT.sub("", title)
+
+
 def heading_title(text: str) -> str:
-    """A heading's text without the cues printed in it: a closing bracket of roles, or a label and all after it
-    (``总目标。(责任单位:市甲局)该件已完成``).
+    """A heading's text without the cues printed in it (a closing bracket of roles, or a label and all after it:
+    ``总目标。(责任单位:市甲局)该件已完成``) and without the count of items it announces (经济发展（3项）).
 
     Example:
         >>> heading_title("减少扶贫对象。(责任单位:市扶贫办)该件实事已全面完成")
@@ -53,11 +64,11 @@ def heading_title(text: str) -> str:
     """
     group = closing_group(text)
     if group:
-        return group[0]
+        return without_count(group[0])
     m = LABEL.search(text)
     if m and m.start() > 0:
-        return text[: m.start()].rstrip(OPENING_PUNCT)
-    return text
+        return without_count(text[: m.start()].rstrip(OPENING_PUNCT))
+    return without_count(text)
 
 
 def heading_cues(text: str, line: int, ctx: Context) -> Roles:

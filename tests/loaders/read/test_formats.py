@@ -159,3 +159,57 @@ def test_the_corpus_saved_as_word_with_real_tables_reads_close_to_its_text(tmp_p
     scores = [score_document(words / f"{doc.stem}.docx", gold) for doc, gold in documents]
     overall = total(scores)  # today 1899 of 1991 tasks (95.4 %), F1 0.957
     assert overall.found / overall.gold_tasks >= 0.95 and overall.f1 >= 0.955
+
+
+def test_a_section_heading_printed_over_each_table_is_its_rows_goal(tmp_path):
+    # 一、经济发展 / table / 二、社会民生 / table: in Word and on a web page, each heading names its table's goal
+    import docx
+
+    header = ["序号", "重点任务", "责任领导", "牵头单位", "配合单位"]
+    sections = {
+        "一、经济发展": [["1", "地区生产总值增长6%", "王明", "县发改局", "县统计局"]],
+        "二、社会民生": [["2", "新增城镇就业3000人", "李强", "县人社局", "各乡镇"]],
+    }
+    word = docx.Document()
+    word.add_paragraph("2025年县政府工作报告重点任务分解")
+    html = ["<html><body><h1>2025年县政府工作报告重点任务分解</h1>"]
+    for heading, rows in sections.items():
+        word.add_paragraph(heading)
+        table = word.add_table(rows=1 + len(rows), cols=len(header))
+        for r, row in enumerate([header, *rows]):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        cells = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in [header, *rows])
+        html.append(f"<p>{heading}</p><table border='1'>{cells}</table>")
+    word.save(tmp_path / "sections.docx")
+    (tmp_path / "sections.html").write_text("".join(html) + "</body></html>", encoding="utf-8")
+    for name in ("sections.docx", "sections.html"):
+        tasks = load(tmp_path / name).tasks
+        assert [(t.task, t.goal, t.goal_no, t.lead) for t in tasks] == [
+            ("1", "经济发展", "一", ["县发改局"]),
+            ("2", "社会民生", "二", ["县人社局"]),
+        ], name
+
+
+def test_a_leader_named_by_the_heading_over_a_table_leads_its_rows(tmp_path):
+    # 一、县长王明牵头的工作 / table with no leader column / 二、副县长李强牵头的工作（2项） / table
+    import docx
+
+    word = docx.Document()
+    sections = {
+        "一、县长王明牵头的工作": [["1", "地区生产总值增长6%", "县发改局"]],
+        "二、副县长李强牵头的工作（2项）": [["2", "新增城镇就业3000人", "县人社局"], ["3", "新建学校2所", "县教育局"]],
+    }
+    for heading, rows in sections.items():
+        word.add_paragraph(heading)
+        table = word.add_table(rows=1 + len(rows), cols=3)
+        for r, row in enumerate([["序号", "重点任务", "牵头单位"], *rows]):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    word.save(tmp_path / "leaders.docx")
+    tasks = load(tmp_path / "leaders.docx").tasks
+    assert [(t.task, t.goal, t.leaders, t.inherited) for t in tasks] == [
+        ("1", "县长王明牵头的工作", ["王明"], ["leaders"]),
+        ("2", "副县长李强牵头的工作", ["李强"], ["leaders"]),  # its count of items is no part of the goal
+        ("3", "副县长李强牵头的工作", ["李强"], ["leaders"]),
+    ]
