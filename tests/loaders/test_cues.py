@@ -1083,3 +1083,43 @@ def test_a_sections_count_of_items_is_no_part_of_its_goal():
         ("4", "社会民生"),
     ]
     assert r.tasks[3].support == ["各街道"]
+
+
+def test_unnumbered_paragraphs_each_closed_by_its_bracket_of_labels_are_the_tasks():
+    # 新建学校2所。（牵头单位：区教育局） between two paragraphs closed by two labels: none is lost
+    assert _rows("unnumbered_closed_paragraphs.txt") == [
+        ("M1", ["区发改局"], ["区财政局"], []),
+        ("M2", ["区教育局"], [], []),
+        ("M3", ["区人社局"], ["各街道"], []),
+    ]
+
+
+def test_numbering_styles_of_the_long_tail_number_the_tasks(tmp_path):
+    # 一） (its opening bracket lost), 【1】, 〔1〕, Ⅰ、, 1-1 beside 1. 1） （1） ①
+    bodies = [
+        "推进重大项目建设。（牵头单位：区发改局）",
+        "新建学校2所。（牵头单位：区教育局）",
+        "新增就业。（牵头单位：区人社局）",
+    ]
+    styles = {
+        "一）": ["一）", "二）", "三）"],
+        "【1】": ["【1】", "【2】", "【3】"],
+        "〔1〕": ["〔1〕", "〔2〕", "〔3〕"],
+        "Ⅰ、": ["Ⅰ、", "Ⅱ、", "Ⅲ、"],
+        "1-1": ["1-1", "1-2", "1-3"],
+    }
+    for style, marks in styles.items():
+        path = tmp_path / "numbered.txt"
+        path.write_text(
+            "重点工作任务分解\n" + "".join(m + b + "\n" for m, b in zip(marks, bodies, strict=True)), "utf-8"
+        )
+        tasks = load(path).tasks
+        assert [t.lead for t in tasks] == [["区发改局"], ["区教育局"], ["区人社局"]], style
+        assert not any(t.task.startswith("M") for t in tasks), style
+
+
+def test_a_duty_note_in_brackets_after_a_unit_is_no_part_of_its_name():
+    # 区城管局（按职责分工负责）; an office's other name in brackets (区政府办（区金融办）) stays
+    rows = _rows("duty_note_brackets.txt")
+    assert rows[2][2] == ["区交通运输局", "区城管局"]
+    assert rows[0][1] == ["区政府办（区金融办）"] and rows[0][2] == ["人行XX支行", "各街道（乡镇）"]

@@ -294,9 +294,9 @@ def _spaced_tail(head: str, tail: str, text: str) -> bool:
 _LEAD_NOTE = re.compile(
     r"(?<![^\s、，,；;：:])([^\s、，,；;：:（(]{2,30}?)\s*[（(](?:牵头|主办|牵头单位|牵头部门|主责)[)）]"
 )
-#: A note inside a unit list that is not part of a name: （排名第一的为牵头单位，下同）, 〔以下简称各成员单位〕.
+#: A note in a unit list, no part of a name: （排名第一的为牵头单位，下同）, 〔以下简称…〕, （按职责分工负责）.
 _CONVENTION_NOTE = re.compile(
-    r"[（(〔][^()（）〔〕]{0,30}(?:牵头|下同|排名|排序|第一|首位|简称|统称)[^()（）〔〕]{0,30}[)）〕]"
+    r"[（(〔][^()（）〔〕]{0,30}(?:牵头|下同|排名|排序|第一|首位|简称|统称|职责|分工)[^()（）〔〕]{0,30}[)）〕]"
 )
 _THE_OTHERS = re.compile(r"^其[他它](?:有关|相关)?(?:部门|单位)")
 _TRAILING_ETC = re.compile(r"(?<=..)等(?:单位|部门)?$")

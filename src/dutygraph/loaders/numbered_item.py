@@ -135,6 +135,8 @@ def paragraphs_apart(lines: list[Line]) -> list[Line]:
             out.append(ln)
         elif (clauses := cue_clauses(t)) is not None:
             out += [Line(ln.no, c) for c in clauses]
+        elif closing_group(t) is not None:
+            out.append(ln)  # …。（牵头单位：X；配合单位：Y）: the bracket closes the paragraph, its labels inside
         elif (at := closing_label(t)) is not None:
             out += [Line(ln.no, t[:at]), Line(ln.no, t[at:])]
         elif (span := inner_label(t)) is not None:  # …的4件实事，主要责任单位：X、Y，其中…: the rest is no task

@@ -342,7 +342,8 @@ class NumberedListLoader(Loader):
 
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
         """Items with no numbers: each is the line before a block of labelled lines
-        (粮食产量1268万吨以上 / 部门分工：省农业农村厅牵头，各地配合。), numbered M1, M2 …"""
+        (粮食产量1268万吨以上 / 部门分工：省农业农村厅牵头，各地配合。), or a line that opens or closes with its
+        own cues (…。（牵头单位：X）), numbered M1, M2 …"""
         items: list[Item] = []
         pending: Line | None = None
         named: str | None = None  # 项目名称：城乡供水一体化 before the item's line (建设内容：…): its name
@@ -351,7 +352,7 @@ class NumberedListLoader(Loader):
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
                 continue
-            if not LABEL.match(text) and opening_cues(text):
+            if not LABEL.match(text) and (opening_cues(text) or closing_group(text)):
                 items.append(Item(f"M{len(items) + 1}", ln.no, [text], None, None, None, Roles()))
                 opened, pending, named = opened + 1, None, None
                 continue

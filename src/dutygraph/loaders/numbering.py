@@ -17,11 +17,15 @@ _CN_OR_DIGITS = rf"(?:{_CN}|\d{{1,3}})"
 MEASURE = "个年月日号万亿千百名人家所项条户次元件座米台辆套处只张场届期批栋间吨度倍岁"
 #: Words right after a number, not a quantity's measure.
 _WORDS_NEXT = f"(?=[\u4e00-\u9fff])(?![{MEASURE}])"
+#: What sets a sub-number apart (1.1, 1-1).
+_SUB = "[.．\\-－]"
 #: Numbering styles in their usual order of depth.
 STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第\s*{_CN}\s*(?:章|部分))[、.．:：\s]*")),
     ("cn", re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．﹒]\s*")),
-    ("cn-paren", re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
+    ("roman", re.compile(r"^\s*([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、.．]?\s*(?=\S)")),  # Ⅰ、 Ⅱ.: sections as 一、 are
+    # （一） and 一）, its opening bracket lost
+    ("cn-paren", re.compile(r"^\s*[（(]?\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
     ("article", re.compile(rf"^\s*(第\s*{_CN}\s*条)[、.．:：\s]*(?=\S)")),
     # 任务一：, 事项3、, 第一项： / 第1项 , 项目一：: a task numbered in words, its number set apart from the text
     (
@@ -33,14 +37,14 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("dot", DOT_NUMBER),
     ("spaced", re.compile(rf"^\s*(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?![{MEASURE}])")),
-    # 1.1 推进…, 1.2.3、…, and 1.1推进… (a quantity's measure after it makes a figure: 1.5万人)
+    # 1.1 推进…, 1.2.3、…, 1-1推进…, and 1.1推进… (a quantity's measure after it makes a figure: 1.5万人)
     (
         "decimal",
         re.compile(
-            rf"^\s*(\d{{1,2}}[.．]\d{{1,2}}(?:[.．]\d{{1,2}})?)(?:[.．、]|[ \u3000]+|{_WORDS_NEXT})\s*(?=[^\d\s])"
+            rf"^\s*(\d{{1,2}}{_SUB}\d{{1,2}}(?:{_SUB}\d{{1,2}})?)(?:[.．、]|[ \u3000]+|{_WORDS_NEXT})\s*(?=[^\d\s])"
         ),
     ),
-    ("paren", re.compile(r"^\s*([（(]\s*\d{1,3}\s*[）)]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])\s*")),
+    ("paren", re.compile(r"^\s*([（(【〔\[]\s*\d{1,3}\s*[）)】〕\]]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])\s*")),
     ("circled", re.compile(r"^\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
     # 一是推进…, 二是…: the points of a paragraph; tasks only where they carry their own roles
     ("points", re.compile(r"^\s*([一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“《])")),
@@ -52,6 +56,7 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 DEPTH = {
     "chapter": 0,
     "cn": 1,
+    "roman": 1,
     "cn-paren": 2,
     "article": 2,
     "worded": 2,
