@@ -17,8 +17,6 @@ _CN_OR_DIGITS = rf"(?:{_CN}|\d{{1,3}})"
 MEASURE = "个年月日号万亿千百名人家所项条户次元件座米台辆套处只张场届期批栋间吨度倍岁"
 #: Words right after a number, not a quantity's measure.
 _WORDS_NEXT = f"(?=[\u4e00-\u9fff])(?![{MEASURE}])"
-#: What sets a sub-number apart (1.1, 1-1).
-_SUB = "[.．\\-－]"
 #: Numbering styles in their usual order of depth.
 STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^\s*(第\s*{_CN}\s*(?:章|部分))[、.．:：\s]*")),
@@ -37,11 +35,11 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("dot", DOT_NUMBER),
     ("spaced", re.compile(rf"^\s*(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?![{MEASURE}])")),
-    # 1.1 推进…, 1.2.3、…, 1-1推进…, and 1.1推进… (a quantity's measure after it makes a figure: 1.5万人)
+    # 1.1 推进…, 1.2.3、…, and 1.1推进… (a quantity's measure after it makes a figure: 1.5万人)
     (
         "decimal",
         re.compile(
-            rf"^\s*(\d{{1,2}}{_SUB}\d{{1,2}}(?:{_SUB}\d{{1,2}})?)(?:[.．、]|[ \u3000]+|{_WORDS_NEXT})\s*(?=[^\d\s])"
+            rf"^\s*(\d{{1,2}}[.．]\d{{1,2}}(?:[.．]\d{{1,2}})?)(?:[.．、]|[ \u3000]+|{_WORDS_NEXT})\s*(?=[^\d\s])"
         ),
     ),
     ("paren", re.compile(r"^\s*([（(【〔\[]\s*\d{1,3}\s*[）)】〕\]]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])\s*")),
