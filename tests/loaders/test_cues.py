@@ -1122,3 +1122,30 @@ def test_a_duty_note_in_brackets_after_a_unit_is_no_part_of_its_name():
     rows = _rows("duty_note_brackets.txt")
     assert rows[2][2] == ["区交通运输局", "区城管局"]
     assert rows[0][1] == ["区政府办（区金融办）"] and rows[0][2] == ["人行XX支行", "各街道（乡镇）"]
+
+
+def test_a_one_project_page_on_one_line_reads_its_closing_label_and_a_field_after_it(tmp_path):
+    # …的饮水问题。 责任单位:市水务局 / …付费范围。 承办部门:市人社局 咨询电话:2126816, all on one line
+    pages = {
+        "water.txt": (
+            "通过新建水厂、水厂改造等方式,积极推进集中供水工程建设,提高农村自来水普及率。 责任单位:市水务局",
+            "市水务局",
+        ),
+        "care.txt": (
+            "继续巩固和完善新型农村合作医疗制度,参合率不低于95%。 承办部门:市人社局 咨询电话:2126816",
+            "市人社局",
+        ),
+    }
+    for name, (text, unit) in pages.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert [t.lead for t in load(path).tasks] == [[unit]], name
+
+
+def test_practical_matters_numbered_in_words_are_the_tasks_their_titles_the_texts():
+    # 实事一：城乡居民增收工程 / 具体任务：… / 责任领导：… / 责任单位：…
+    r = load(SAMPLES / "worded_practical_matters.txt")
+    assert [(t.task, t.text[:8], t.leaders, t.lead) for t in r.tasks] == [
+        ("实事一", "城乡居民增收工程", ["王明"], ["县人社局", "县农业农村局"]),
+        ("实事二", "教育提质工程；具", ["李强"], ["县教育局"]),
+    ]

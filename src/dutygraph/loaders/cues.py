@@ -102,7 +102,10 @@ def has_cue(text: str) -> bool:
 
 
 #: A paragraph's last sentence that is a role label and its names: …全线通车。责任单位：市城建委。
-_CLOSING_LABEL = re.compile(rf"(?<=[。；;！!])\s*(?P<label>{LABEL_WORDS})\s*[:：][^。；;:：]{{2,80}}[。；;]?\s*$")
+_CLOSING_LABEL = re.compile(
+    rf"(?<=[。；;！!])\s*(?P<label>{LABEL_WORDS})\s*[:：][^。；;:：]{{2,80}}[。；;]?"
+    r"(?:[ \u3000]+[\u4e00-\u9fff]{2,8}[:：][^。；;:：\s]{1,40})*\s*$"  # … 咨询电话:2126816: a field of another name
+)
 
 
 def closing_label(text: str) -> int | None:

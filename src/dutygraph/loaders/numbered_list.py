@@ -391,6 +391,7 @@ def _own_task(items: list[Item], lines: list[Line], i: int, text: str) -> bool:
 
 
 def _one_project(lines: list[Line]) -> bool:
-    """A text of a few lines whose last is the labelled line of its units, after the project's paragraph."""
-    worded = [ln.text.strip() for ln in lines if _HAS_CONTENT.search(ln.text)]
+    """A text of a few lines whose last is the labelled line of its units, after the project's paragraph (on a
+    line of its own, or after the paragraph's last sentence: a page on one line)."""
+    worded = [ln.text.strip() for ln in paragraphs_apart(lines) if _HAS_CONTENT.search(ln.text)]
     return 2 <= len(worded) <= 6 and bool(LABEL.match(worded[-1])) and has_cue(worded[-1])

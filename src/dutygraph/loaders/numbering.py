@@ -25,12 +25,12 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # （一） and 一）, its opening bracket lost
     ("cn-paren", re.compile(r"^\s*[（(]?\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
     ("article", re.compile(rf"^\s*(第\s*{_CN}\s*条)[、.．:：\s]*(?=\S)")),
-    # 任务一：, 事项3、, 第一项： / 第1项 , 项目一：: a task numbered in words, its number set apart from the text
+    # 任务一：, 事项3、, 第一项： / 第1项 , 项目一：, 实事二：: a task numbered in words, its number set apart
     (
         "worded",
         re.compile(
             rf"^\s*(?:((?:任务|事项)\s*{_CN_OR_DIGITS}|第\s*{_CN_OR_DIGITS}\s*项)(?:[、.．:：]|[ \u3000]+)"
-            rf"|(项目\s*{_CN_OR_DIGITS})[、.．:：])\s*(?=\S)"
+            rf"|((?:项目|实事)\s*{_CN_OR_DIGITS})[、.．:：])\s*(?=\S)"
         ),
     ),
     ("dot", DOT_NUMBER),
