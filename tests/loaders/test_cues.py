@@ -1149,3 +1149,14 @@ def test_practical_matters_numbered_in_words_are_the_tasks_their_titles_the_text
         ("实事一", "城乡居民增收工程", ["王明"], ["县人社局", "县农业农村局"]),
         ("实事二", "教育提质工程；具", ["李强"], ["县教育局"]),
     ]
+
+
+def test_an_indented_line_under_a_spaced_row_goes_on_in_the_cells_it_stands_under():
+    # 1     推进…全年完成投资    王明 … / (indent) 100亿元以上; 5000个 under the text, 区自然资源分局 under 配合单位
+    r = load(SAMPLES / "spaced_cells_going_on.txt")
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "推进重大项目建设，全年完成投资100亿元以上", ["区发改局"], ["区财政局"]),
+        ("2", "新建改扩建学校5所，新增学位5000个", ["区教育局"], ["区住建局", "区自然资源分局"]),
+        ("3", "城镇新增就业1万人", ["区人社局"], ["各街道"]),
+    ]
+    assert not any("names no unit" in w.message for w in r.warnings)

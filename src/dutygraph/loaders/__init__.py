@@ -213,9 +213,10 @@ def load_many(
     return results, failures
 
 
-def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> list[Line]:
+def _undo_damage(lines: list[Line], src: SourceText, warnings: list[LoadWarning]) -> list[Line]:
     """Undo what copying did to the text (lines doubled, pipes between cells, cells run
-    together, a page on one line), with a warning for each."""
+    together, a page on one line), with a warning for each; ``src`` holds the lines as printed (their indent)."""
+    name = src.name
     lines, doubled = undouble(lines)
     if doubled:
         warnings.append(LoadWarning(name, None, "every line of this text is printed twice; read once"))
@@ -234,7 +235,7 @@ def _undo_damage(lines: list[Line], name: str, warnings: list[LoadWarning]) -> l
         warnings.append(
             LoadWarning(name, None, f"{rows} line(s) held a pipe table's rows run together; one row a line")
         )
-    lines, spaced, guesses = spaced_table(lines)
+    lines, spaced, guesses = spaced_table(lines, {ln.no: ln.text for ln in src.lines})
     if spaced:
         warnings.append(LoadWarning(name, None, f"{spaced} table(s) with cells set apart by spaces read as columns"))
     warnings += [LoadWarning(name, no, message) for no, message in guesses]
@@ -270,7 +271,7 @@ def load_text(
     simplifier = Simplifier.for_lines(lines)
     if simplifier is not None:  # the cues below are written in simplified characters
         lines = simplifier.convert_lines(lines)
-    lines, within = strip_chrome(_undo_damage(lines, src.name, warnings))  # the frame of a page on one line
+    lines, within = strip_chrome(_undo_damage(lines, src, warnings))  # the frame of a page on one line
     lines = colon_labels(lines)
     if chrome := sorted({*chrome, *within}):
         warnings.append(

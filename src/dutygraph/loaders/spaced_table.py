@@ -14,13 +14,16 @@ from dutygraph.loaders.delimited_header import READ_PAST, header_role
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line
+from dutygraph.loaders.unwrap import width
 
 #: Cells of a row set apart by spaces: two or more, or an ideographic one; or single spaces.
 _WIDE_GAP = re.compile(r"[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]*")
 _GAP = re.compile(r"[ \u3000\u00a0]+")
 
 
-def spaced_table(lines: list[Line]) -> tuple[list[Line], int, list[tuple[int, str]]]:
+def spaced_table(
+    lines: list[Line], printed: dict[int, str] | None = None
+) -> tuple[list[Line], int, list[tuple[int, str]]]:
     """Print a table whose cells are set apart by spaces as a pipe table.
 
     The header (序号  工作任务  牵头单位  配合单位: three or more column names, one
@@ -28,6 +31,9 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int, list[tuple[int, st
     with two cells up to the header's width become ``| 1 | 新建公园 | 区城管局 |``
     rows; a row that lost a merged cell has fewer cells (the table reader lines it
     up by its 序号). Lines with one cell (a wrapped text, a signature) stay as they are.
+
+    ``printed`` holds the source lines by number, as printed: where their cells stand, so that an indented line
+    under a row goes on in the cells above it (…全年完成投资 / 100亿元以上).
 
     Returns:
         The lines, how many tables were so printed, and notes (line, message) of the rows read by guess.
@@ -42,21 +48,27 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int, list[tuple[int, st
     gap: re.Pattern[str] | None = None
     width = tables = header_at = 0
     header_cells: list[str] = []
+    starts: list[int] = []  # where the header's columns start, in columns of print
     row: tuple[int, list[str]] | None = None  # the last row read and where it stands in the output
     notes: list[tuple[int, str]] = []
     for ln in lines:
         text = ln.text.strip()
+        as_printed = (printed or {}).get(ln.no, "")
+        as_printed = as_printed if as_printed.strip() == text else text  # a line split or joined: no place
         if "\t" in text or "|" in text:
             gap = None
         elif gap is None:
             gap = next((g for g in (_WIDE_GAP, _GAP) if _is_spaced_header(_header_cells(g, text))), None)
             row = None  # a line of one cell after a new header goes on no row of the table before
             if gap is not None:
-                header_cells = _header_cells(gap, text)
+                header_cells, starts = _header_cells(gap, text), _starts(gap, as_printed)
                 width = len(header_cells)
                 tables += 1
                 header_at = len(out)
                 ln = Line(ln.no, _piped(header_cells))
+        elif row is not None and len(starts) == width and _goes_on(row[1], gap, as_printed, starts, header_cells):
+            out[row[0]] = Line(out[row[0]].no, _piped(row[1]))  # an indented line: the row's cells went on
+            continue
         elif 2 <= len(cells := _row_cells(gap, text, header_cells)) <= width:
             if row is not None and len(row[1]) + len(cells) <= width and not re.match(r"\d", cells[0]):
                 row[1].extend(cells)  # the row's last cells, after a cell that went on over lines
@@ -82,6 +94,27 @@ def spaced_table(lines: list[Line]) -> tuple[list[Line], int, list[tuple[int, st
             out[header_at] = Line(out[header_at].no, _piped(_one_text_column(header_cells)))
         out.append(ln)
     return out, tables, notes
+
+
+def _starts(gap: re.Pattern[str], text: str) -> list[int]:
+    """Where each cell of a spaced line starts, in columns of print (a CJK character two)."""
+    cells = [m for m in re.finditer(rf"(?:(?!{gap.pattern}).)+", text) if m.group().strip()]
+    return [width(text[: m.start()]) for m in cells]
+
+
+def _goes_on(row: list[str], gap: re.Pattern[str], text: str, starts: list[int], header: list[str]) -> bool:
+    """An indented line under a full row whose cells stand under the row's columns (…全年完成投资 / 100亿元以上,
+    a unit under a unit column): each cell goes on in the cell of the column it stands under, in place."""
+    if not text[:1].isspace() or len(row) != len(header) or re.match(r"\s*\d{1,3}(?:\s|$)", text):
+        return False
+    cells = [c for c in gap.split(text.strip()) if c]
+    columns = [min(range(len(starts)), key=lambda k: abs(starts[k] - at)) for at in _starts(gap, text)]
+    if len(columns) != len(cells) or len(set(columns)) != len(columns):
+        return False
+    for k, cell in zip(columns, cells, strict=True):
+        unit = header_role(header[k]) in ROLE_FIELDS[1:] and looks_like_unit(cell) and looks_like_unit(row[k])
+        row[k] += ("、" if unit else "") + cell
+    return True
 
 
 def _header_cells(gap: re.Pattern[str], text: str) -> list[str]:
