@@ -1160,3 +1160,21 @@ def test_an_indented_line_under_a_spaced_row_goes_on_in_the_cells_it_stands_unde
         ("3", "城镇新增就业1万人", ["区人社局"], ["各街道"]),
     ]
     assert not any("names no unit" in w.message for w in r.warnings)
+
+
+def test_a_labelled_value_may_close_with_the_others_roles_and_a_leader_with_comrade():
+    # 责任领导：王明同志 / 责任单位：区发改局（区财政局、区住建局配合）
+    assert _rows("labelled_values_with_notes.txt") == [
+        ("1", ["区发改局"], ["区财政局", "区住建局"], ["王明"]),
+        ("2", ["区教育局"], ["区住建局"], ["李强"]),
+        ("3", ["区人社局", "各街道"], [], ["张华"]),
+    ]
+
+
+def test_a_dash_after_a_label_sets_its_value_apart_as_a_colon_does():
+    # 牵头单位—区发改局；配合单位—区财政局
+    assert _rows("dashed_labels.txt") == [
+        ("1", ["区发改局"], ["区财政局"], []),
+        ("2", ["区教育局"], ["区住建局"], []),
+        ("3", ["区人社局"], [], []),
+    ]

@@ -278,6 +278,10 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             value = _VALUE_VERB.sub("", _units_before_status(value, line, ctx))
         if kind in ("responsible", "lead") and _WITH_PERSONS.search(m.group(1)):
             value = _persons_after_units(value, line, ctx, roles)
+        group = closing_group(value) if kind in ("responsible", "lead") else None
+        if group and (inner := read_cues(group[1], line, ctx)):
+            roles.extend(inner)  # 责任单位：区发改局（区财政局、区住建局配合）: the bracket gives the others' roles
+            value = group[0]
         if kind in ("responsible", "lead", "support") and _has_inner_verbs(value):
             _read_marked_list(value, kind, line, ctx, roles)
             continue

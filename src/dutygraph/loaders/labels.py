@@ -22,8 +22,10 @@ from dutygraph.loaders.text import Line
 
 #: 【牵头单位】 [牵头单位] （牵头单位） 〔牵头单位〕 before a value.
 _BRACKETED = re.compile(rf"[【\[〔（(]\s*({LABEL_WORDS})\s*[】\]〕）)]\s*")
-#: 牵头单位 X / 牵头单位X where a field starts.
-_BARE = re.compile(rf"(?:^|(?<=[；;，,。（(【\[\s\u3000]))({LABEL_WORDS})(?![:：\s\u3000]*[:：])[\s\u3000]*")
+#: 牵头单位 X / 牵头单位X / 牵头单位—X where a field starts.
+_BARE = re.compile(
+    rf"(?:^|(?<=[；;，,。（(【\[\s\u3000]))({LABEL_WORDS})(?![:：\s\u3000]*[:：])[\s\u3000]*(?:——|—|－)?[\s\u3000]*"
+)
 #: A sentence after a label word: 牵头单位 要加强协调; a verb after it (配合出台…政策, 牵头制定…方案).
 _PROSE = re.compile(
     r"(?:要|应|须|必须|负责|加强|做好|及时|认真|按照|根据|对|在|将|把|是|为|和|与"

@@ -223,6 +223,7 @@ def parse_persons(text: str) -> list[str]:
     posts: set[str] = set()  # 县委常委、副县长 陈明: posts listed before the name they belong to
     for part in split_top_level(text, "、，,；;/／"):
         part = _POST_BRACKET.sub("", part)  # 努尔买买提·阿布来提(县人大常委会四级调研员): the post, not the name
+        part = re.sub(r"(?<=[\u4e00-\u9fff]{2})同志$", "", part.strip())  # 王明同志
         # 胡选坤 市委副书记 / 副县长 刘洋 / 县公安局局长 李刚
         part = name_before_post(part) or name_after_post(part) or _name_after_office_post(part) or part
         tokens = part.split()
