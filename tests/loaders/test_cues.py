@@ -1178,3 +1178,12 @@ def test_a_dash_after_a_label_sets_its_value_apart_as_a_colon_does():
         ("2", ["区教育局"], ["区住建局"], []),
         ("3", ["区人社局"], [], []),
     ]
+
+
+def test_a_leaders_label_may_be_the_post_alone():
+    # 牵头副县长：王明 / 主抓县长：李强 / 县长：张华
+    assert _rows("leader_post_labels.txt") == [
+        ("1", ["县发改局"], [], ["王明"]),
+        ("2", ["县教育局"], [], ["李强"]),
+        ("3", ["县人社局"], [], ["张华"]),
+    ]
