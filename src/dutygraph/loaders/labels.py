@@ -180,9 +180,13 @@ def _is_spaced_value(label: str, rest: str) -> bool:
     )
 
 
+#: A leader's post, a label only before a colon (县长：张华): before a name it is the name's post (副县长 刘洋).
+_POST_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}副?[省市州盟区县旗镇乡]长$")
+
+
 def _starts_label(value: str) -> bool:
     m = _BARE.match(value)
-    return bool(m and label_field(m.group(1)))
+    return bool(m and label_field(m.group(1)) and not _POST_LABEL.match(m.group(1)))
 
 
 def _is_value(label: str, rest: str) -> bool:
