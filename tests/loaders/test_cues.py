@@ -1187,3 +1187,14 @@ def test_a_leaders_label_may_be_the_post_alone():
         ("2", ["县教育局"], [], ["李强"]),
         ("3", ["县人社局"], [], ["张华"]),
     ]
+
+
+def test_a_section_title_over_one_paragraph_of_bracket_closed_targets_is_their_goal():
+    # 一、主要预期目标 / 地区生产总值增长6%左右（市发改委牵头，…）；一般公共预算收入增长5%（市财政局牵头）；…
+    r = load(SAMPLES / "section_of_bracketed_targets.txt")
+    assert [(t.task, t.text, t.goal, t.lead) for t in r.tasks][:3] == [
+        ("一", "地区生产总值增长6%左右", "主要预期目标", ["市发改委"]),
+        ("一2", "一般公共预算收入增长5%", "主要预期目标", ["市财政局"]),
+        ("一3", "城镇新增就业5万人", "主要预期目标", ["市人社局"]),
+    ]
+    assert [t.goal for t in r.tasks][3:] == ["重点工作任务", "重点工作任务"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dutygraph.loaders.base import Context
 from dutygraph.loaders.cues import has_cue, names_a_role, read_cues
 from dutygraph.loaders.cut_brackets import open_group
-from dutygraph.loaders.numbered_item import Item, top_brackets
+from dutygraph.loaders.numbered_item import Item, is_title, top_brackets
 from dutygraph.loaders.numbering import arabic, numbering
 from dutygraph.loaders.text import squeeze
 
@@ -41,6 +41,12 @@ def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
     returned as it is, unless the text after that bracket is a task the page cut inside its own bracket
     (…。(市环保局牵头)城市建成区……。(市建委、)."""
     text = "".join(it.parts).strip()
+    goal, goal_no = it.goal, it.goal_no
+    if len(it.parts) > 1 and is_title(it.parts[0]):
+        body = "".join(it.parts[1:]).strip()
+        if len(_adjacent_joined(body, cue_brackets(body, ctx))) >= 2:
+            # 一、主要预期目标 / X（A牵头）；Y（B牵头）: the title over several tasks is their goal, no task's text
+            text, goal, goal_no = body, it.parts[0].strip(), it.number.strip("、.．﹒（）() ") or it.goal_no
     spans = _adjacent_joined(text, cue_brackets(text, ctx))
     if len(spans) < 2 and not (spans and open_group(text[spans[0][1] :])):
         return [it]
@@ -60,7 +66,7 @@ def split_at_brackets(it: Item, ctx: Context) -> list[Item]:
         # 1 X【…】 2 Y【…】 run on one line: a piece opening with the next number is that item
         if k > 1 and last and (num := numbering(part)) and arabic(num[1].strip("（）().．、﹒。 ")) == last + 1:
             number, part, last = num[1], part[num[2] :], last + 1
-        out.append(Item(number, it.line, [part], it.goal, it.goal_no, it.area, it.context, []))
+        out.append(Item(number, it.line, [part], goal, goal_no, it.area, it.context, []))
     out[-1].labelled = list(it.labelled)
     return out
 

@@ -204,6 +204,11 @@ _TITLE = re.compile(r"^[^，,。；;：:！!？?、]{4,25}$")
 _FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")
 
 
+def is_title(part: str) -> bool:
+    """A short line without a sentence's marks: the title of the work under it."""
+    return bool(_TITLE.match(part.strip()))
+
+
 def joined(parts: list[str]) -> str:
     """An item's lines as one text: a short title over a sentence takes a colon, over a field of its own a
     semicolon; other lines run on, as lines broken inside a sentence do.
@@ -212,7 +217,7 @@ def joined(parts: list[str]) -> str:
         >>> joined(["城镇老旧小区改造", "完成改造40个，惠及1.2万户。"]), joined(["新建公园", "建设内容：新建10个。"])
         ('城镇老旧小区改造：完成改造40个，惠及1.2万户。', '新建公园；建设内容：新建10个。')
     """
-    if len(parts) > 1 and _TITLE.match(parts[0].strip()) and re.search(r"[，,。；;]", parts[1]):
+    if len(parts) > 1 and is_title(parts[0]) and re.search(r"[，,。；;]", parts[1]):
         joint = "；" if _FIELD_START.match(parts[1].strip()) else "："
         return (parts[0].strip() + joint + "".join(parts[1:])).strip()
     return "".join(parts).strip()
