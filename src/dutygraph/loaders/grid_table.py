@@ -363,7 +363,7 @@ def load_document(
         lines = [Line(no, text) for no, text in doc.rendered_lines()]
         src = SourceText(doc.path, lines, doc.encoding or doc.format, doc.sha256)
         log.debug("%s: no decomposition table; reading its %d rendered lines as text", doc.path, len(lines))
-        if doc.format not in ("xlsx", "xls") or layout is not None:
+        if doc.format not in ("xlsx", "xls", "ods") or layout is not None:
             return load_text(src, layout=layout, region=region, year=year)
         try:
             return load_text(src, layout=layout, region=region, year=year)

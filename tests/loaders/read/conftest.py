@@ -1,11 +1,12 @@
 """The decomposition of :mod:`tests.loaders.read.decomposition` in every format, written once per session.
 
-.docx, .xlsx, .html, .csv and .tsv are written by Python; .doc, .xls and .pdf by LibreOffice
+.docx, .xlsx, .html, .csv and .tsv are written by Python; .doc, .xls, .pdf, .odt and .ods by LibreOffice
 from them (real conversions, as a user's files are made).
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,4 +33,9 @@ def plan_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     files["pdf"] = d.convert(files["docx"], "pdf", converted)
     files["xls"] = d.convert(files["xlsx"], "xls", converted)
     files["pdf-repeated-header"] = d.convert(files["docx-repeated-header"], "pdf", converted)
+    files["odt"] = d.convert(files["docx"], "odt", converted)
+    files["ods"] = d.convert(files["xlsx"], "ods", converted)
+    # WPS Office saves Word's and Excel's formats under .wps and .et
+    files["wps"] = shutil.copyfile(files["doc"], converted / "plan.wps")
+    files["et"] = shutil.copyfile(files["xls"], converted / "plan.et")
     return files

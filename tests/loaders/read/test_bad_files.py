@@ -90,7 +90,7 @@ CASES: list[tuple[str, Callable[[Path, dict[str, Path]], Path], str]] = [
     (
         "zip that is no Office file",
         _zip_of_photos,
-        "is a zip archive but neither a Word (.docx) nor an Excel (.xlsx) file",
+        "is a zip archive but not a Word (.docx), Excel (.xlsx) or OpenDocument (.odt, .ods) file",
     ),
     ("encrypted PDF", _encrypted_pdf, "is an encrypted PDF (it needs a password); save an unprotected copy"),
     (

@@ -11,7 +11,10 @@ from dutygraph.loaders import load, load_many
 from tests.loaders.read import decomposition as d
 
 FIELDS = ("task", "goal", "area", "text", "lead", "support", "leaders")
-CELL_FORMATS = ["docx", "doc", "pdf", "html", "gbk-html", "xlsx", "xls", "docx-repeated-header", "pdf-repeated-header"]
+CELL_FORMATS = [
+    *("docx", "doc", "odt", "wps", "pdf", "html", "gbk-html", "xlsx", "xls", "ods", "et"),
+    *("docx-repeated-header", "pdf-repeated-header"),
+]
 
 
 def _rows(result) -> list[dict[str, object]]:
@@ -123,6 +126,15 @@ def test_a_directory_mixing_formats_loads_every_file(plan_files):
         ["plan.docx", "plan.xlsx", "plan.html", "plan_gbk.htm", "plan.csv", "plan.tsv", "plan_repeat.docx"]
     )
     assert all(len(r.tasks) == d.ROWS for r in results)
+
+
+def test_a_directory_takes_wps_office_and_open_document_files_too(plan_files):
+    # the converted files' folder: .doc .pdf .xls, WPS Office's .wps and .et, OpenDocument's .odt and .ods
+    results, failures = load_many([plan_files["odt"].parent])
+    formats = sorted(r.document.encoding for r in results)  # a document read from blocks records its format
+    assert failures == []
+    assert {"odt", "ods"} <= set(formats) and formats.count("doc") == 2 and formats.count("xls") == 2
+    assert all(len(r.tasks) == d.ROWS for r in results if r.document.file != "plan_repeat.pdf")
 
 
 def test_the_corpus_printed_to_pdf_reads_close_to_its_text(tmp_path):

@@ -53,10 +53,14 @@ DOCUMENT_SUFFIXES = (
     ".csv",
     ".docx",
     ".doc",
+    ".wps",
+    ".odt",
     ".rtf",
     ".xlsx",
     ".xlsm",
     ".xls",
+    ".et",
+    ".ods",
     ".html",
     ".htm",
     ".pdf",
@@ -126,10 +130,14 @@ def read_document(path: str | Path, fmt: str | None = None) -> Document:
         from dutygraph.loaders.read.docx_file import read_docx
 
         return read_docx(p)
-    if fmt == "doc":
+    if fmt in ("doc", "odt"):
         from dutygraph.loaders.read.doc_file import read_doc
 
-        return read_doc(p)
+        return read_doc(p, fmt)
+    if fmt == "ods":
+        from dutygraph.loaders.read.doc_file import read_ods
+
+        return read_ods(p)
     if fmt == "xlsx":
         from dutygraph.loaders.read.xlsx_file import read_xlsx
 

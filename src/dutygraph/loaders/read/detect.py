@@ -31,7 +31,7 @@ _HTML_START = re.compile(
 )
 
 #: Formats a reader in :mod:`dutygraph.loaders.read` turns into blocks.
-BLOCK_FORMATS = frozenset({"docx", "doc", "xlsx", "xls", "html", "pdf", "csv", "tsv"})
+BLOCK_FORMATS = frozenset({"docx", "doc", "odt", "xlsx", "xls", "ods", "html", "pdf", "csv", "tsv"})
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -42,7 +42,7 @@ def detect_format(path: Path, head: bytes) -> str:
         head: the file's bytes (at least the first 4 KiB; a zip needs all of it).
 
     Returns:
-        One of "docx", "xlsx", "doc", "xls", "pdf", "html", "csv", "tsv", "text".
+        One of "docx", "xlsx", "odt", "ods", "doc", "xls", "pdf", "html", "csv", "tsv", "text".
 
     Raises:
         UnreadableFileError: a damaged zip archive, a zip that is no Office file,
@@ -67,7 +67,7 @@ def detect_format(path: Path, head: bytes) -> str:
     if sample[:2] in (b"\xff\xfe", b"\xfe\xff"):
         with contextlib.suppress(UnicodeDecodeError):
             sample = sample.decode("utf-16").encode("utf-8")
-    if _HTML_START.match(sample) or (suffix in (".html", ".htm", ".doc", ".xls") and b"<table" in sample.lower()):
+    if _HTML_START.match(sample) or (suffix in (".html", ".htm", *_OFFICE_SUFFIXES) and b"<table" in sample.lower()):
         return "html"
     if suffix in (".csv", ".tsv"):
         return suffix[1:]
@@ -110,12 +110,22 @@ def _comma_separated(sample: bytes) -> bool:
 _COLUMN_WORD = re.compile(r"序号|单位|部门|领导|任务|事项|项目|时限|时间")
 
 
+#: OpenDocument's mimetype member, by format.
+_OPEN_DOCUMENT = {
+    b"application/vnd.oasis.opendocument.text": "odt",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ods",
+}
+#: Names of Office files a web page may be saved under; WPS Office's .wps and .et are Word's and Excel's formats.
+_OFFICE_SUFFIXES = (".doc", ".xls", ".wps", ".et")
+
+
 def _zip_format(path: Path) -> str:
-    """docx or xlsx by the archive's members."""
+    """docx, xlsx, odt or ods by the archive's members."""
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             bad = zf.testzip()
+            mimetype = zf.read("mimetype").strip() if "mimetype" in names and bad is None else b""
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         raise UnreadableFileError(
             path, "is a damaged zip archive (a .docx or .xlsx cut short or corrupted); save it again"
@@ -126,7 +136,11 @@ def _zip_format(path: Path) -> str:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
-    raise UnreadableFileError(path, "is a zip archive but neither a Word (.docx) nor an Excel (.xlsx) file")
+    if mimetype in _OPEN_DOCUMENT:
+        return _OPEN_DOCUMENT[mimetype]
+    raise UnreadableFileError(
+        path, "is a zip archive but not a Word (.docx), Excel (.xlsx) or OpenDocument (.odt, .ods) file"
+    )
 
 
 def _ole_format(path: Path, head: bytes, suffix: str) -> str:
@@ -138,6 +152,6 @@ def _ole_format(path: Path, head: bytes, suffix: str) -> str:
         return "doc"
     if found & {"Workbook", "Book"}:
         return "xls"
-    if suffix in (".doc", ".xls"):
-        return suffix[1:]
+    if suffix in _OFFICE_SUFFIXES:
+        return "doc" if suffix in (".doc", ".wps") else "xls"
     raise UnreadableFileError(path, "is an Office (OLE2) file that is neither a Word .doc nor an Excel .xls")

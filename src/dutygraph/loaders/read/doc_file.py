@@ -1,6 +1,6 @@
-"""Word 97–2003 (.doc) and RTF documents: converted to .docx by LibreOffice
-(headless, with a private profile so parallel runs do not clash, under a timeout),
-then read as .docx.
+"""Word 97–2003 (.doc, and WPS Office's .wps), RTF and OpenDocument (.odt, .ods) documents: converted to
+.docx (.xlsx for a spreadsheet) by LibreOffice (headless, with a private profile so parallel runs do not clash,
+under a timeout), then read as those are.
 """
 
 from __future__ import annotations
@@ -109,8 +109,9 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
     proc.communicate()
 
 
-def read_doc(path: Path) -> Document:
-    """Read a .doc (or .rtf) file: LibreOffice converts it to .docx, python-docx reads that.
+def read_doc(path: Path, fmt: str = "doc") -> Document:
+    """Read a .doc, .rtf or OpenDocument text (``fmt`` "odt") file: LibreOffice converts it to .docx,
+    python-docx reads that.
 
     Raises:
         UnreadableFileError: LibreOffice is missing, times out, or cannot open the file.
@@ -123,6 +124,21 @@ def read_doc(path: Path) -> Document:
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     with tempfile.TemporaryDirectory(prefix="dutygraph-doc-") as tmp:
         converted = convert(path, "docx", Path(tmp))
-        doc = read_docx(converted, fmt="doc", sha256=digest)
+        doc = read_docx(converted, fmt=fmt, sha256=digest)
     doc.path = path
+    return doc
+
+
+def read_ods(path: Path) -> Document:
+    """Read an OpenDocument spreadsheet: LibreOffice converts it to .xlsx, openpyxl reads that.
+
+    Raises:
+        UnreadableFileError: LibreOffice is missing, times out, or cannot open the file.
+    """
+    from dutygraph.loaders.read.xlsx_file import read_xlsx
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with tempfile.TemporaryDirectory(prefix="dutygraph-ods-") as tmp:
+        doc = read_xlsx(convert(path, "xlsx", Path(tmp)))
+    doc.path, doc.format, doc.sha256, doc.encoding = path, "ods", digest, "ods"
     return doc
