@@ -29,7 +29,6 @@ _LEADER_NAMED = re.compile(
     rf"^(?:由)?([\u4e00-\u9fff、]{{2,12}}?)(?:同志)?{_LEADS_VERB}(?:的)?(?:重点)?(?:工作|任务|事项)?"
     r"(?:[（(][^()（）]*[)）])?[：:。]?$"
 )
-#: A line that only names who leads what follows: 县交通局牵头： / 由区住建局牵头：
 #: A line that only names the leader of the items after it, by post and name in either order:
 #: 区长 王明： / 区委常委、常务副区长李强 / 王明（副区长）： / 李强同志牵头的工作：
 _TAIL = rf"\s*(?:{_LEADS_VERB})?(?:的)?(?:重点)?(?:工作|任务|事项)?\s*[：:]?$"
@@ -37,6 +36,7 @@ _LEADER_LINES = (
     re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}、)?{_POST}\s*(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?{_TAIL}"),
     re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,3}}?)(?:同志)?\s*(?:[（(]{_POST}[)）]|{_POST}){_TAIL}"),
 )
+#: A line that only names who leads what follows: 县交通局牵头： / 由区住建局牵头：
 _LEAD_LINE = re.compile(
     r"^(?:由)?(.{2,40}?)(牵头负责|牵头)(?:的)?(?:重点)?(?:工作|任务|事项|项目)?"
     r"(?:[（(]\s*(?:共)?\d{1,3}\s*(?:项|件|个)\s*[)）])?[：:]?$"

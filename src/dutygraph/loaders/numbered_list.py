@@ -347,7 +347,7 @@ class NumberedListLoader(Loader):
         items: list[Item] = []
         pending: Line | None = None
         named: str | None = None  # 项目名称：城乡供水一体化 before the item's line (建设内容：…): its name
-        opened = 0  # items whose text opens with their cues (由X牵头，Y配合，…)
+        opened = 0  # items whose text opens or closes with their cues (由X牵头，Y配合，… / …。（牵头单位：X）)
         for ln in paragraphs_apart(ctx.lines):
             text = ln.text.replace("\t", " ").strip()
             if not _HAS_CONTENT.search(text):
