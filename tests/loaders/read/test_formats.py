@@ -225,3 +225,25 @@ def test_a_leader_named_by_the_heading_over_a_table_leads_its_rows(tmp_path):
         ("2", "副县长李强牵头的工作", ["李强"], ["leaders"]),  # its count of items is no part of the goal
         ("3", "副县长李强牵头的工作", ["李强"], ["leaders"]),
     ]
+
+
+def test_a_web_page_saved_as_one_file_reads_as_the_page(plan_files, tmp_path):
+    # Chrome's "Webpage, Single File" (.mhtml) / IE's .mht: MIME parts, the page quoted-printable in GBK
+    import quopri
+
+    page = plan_files["gbk-html"].read_bytes()
+    boundary = "----MultipartBoundary--dutygraph----"
+    parts = [
+        "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n',
+        f"--{boundary}\r\nContent-Type: text/html; charset=gb2312\r\n"
+        "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + quopri.encodestring(page).decode("ascii"),
+        f"\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n",
+        f"--{boundary}--\r\n",
+    ]
+    path = tmp_path / "notice.mhtml"
+    path.write_text("".join(parts), encoding="ascii")
+    result = load(path)
+    assert result.document.encoding == "gb2312"
+    assert _rows(result) == _rows(load(plan_files["gbk-html"]))
+    assert [r.document.file for r in load_many([tmp_path])[0]] == ["notice.mhtml"]

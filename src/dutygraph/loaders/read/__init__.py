@@ -63,6 +63,10 @@ DOCUMENT_SUFFIXES = (
     ".ods",
     ".html",
     ".htm",
+    ".shtml",
+    ".xhtml",
+    ".mht",
+    ".mhtml",
     ".pdf",
 )
 
@@ -150,6 +154,10 @@ def read_document(path: str | Path, fmt: str | None = None) -> Document:
         from dutygraph.loaders.read.html_file import read_html
 
         return read_html(p)
+    if fmt == "mht":
+        from dutygraph.loaders.read.html_file import read_mht
+
+        return read_mht(p)
     if fmt == "pdf":
         from dutygraph.loaders.read.pdf_file import read_pdf
 

@@ -25,13 +25,15 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 #: OLE2 directory entries are named in UTF-16LE.
 _OLE_NAMES = {name: name.encode("utf-16-le") for name in ("EncryptedPackage", "WordDocument", "Workbook", "Book")}
+#: The headers a saved web archive opens with (From: <Saved by Blink>, MIME-Version: 1.0, …).
+_MHTML = re.compile(rb"^\s*(?:(?:From|Subject|Date|MIME-Version|Content-Type|Snapshot-Content-Location)\s*:)", re.I)
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|div|p|title)\b",
     re.I | re.S,
 )
 
 #: Formats a reader in :mod:`dutygraph.loaders.read` turns into blocks.
-BLOCK_FORMATS = frozenset({"docx", "doc", "odt", "xlsx", "xls", "ods", "html", "pdf", "csv", "tsv"})
+BLOCK_FORMATS = frozenset({"docx", "doc", "odt", "xlsx", "xls", "ods", "html", "mht", "pdf", "csv", "tsv"})
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -42,7 +44,7 @@ def detect_format(path: Path, head: bytes) -> str:
         head: the file's bytes (at least the first 4 KiB; a zip needs all of it).
 
     Returns:
-        One of "docx", "xlsx", "odt", "ods", "doc", "xls", "pdf", "html", "csv", "tsv", "text".
+        One of "docx", "xlsx", "odt", "ods", "doc", "xls", "pdf", "html", "mht", "csv", "tsv", "text".
 
     Raises:
         UnreadableFileError: a damaged zip archive, a zip that is no Office file,
@@ -59,6 +61,8 @@ def detect_format(path: Path, head: bytes) -> str:
         return _ole_format(path, head, suffix)
     if b"%PDF-" in head[:1024]:
         return "pdf"
+    if _MHTML.match(head[:4096]) and b"multipart/related" in head[:4096].lower():
+        return "mht"  # a web page saved with its pictures as one file (.mht, .mhtml): MIME parts
     if head.lstrip()[:5].lower() == b"{\\rtf":
         return "doc"  # LibreOffice converts RTF the way it converts .doc
     sample = head[:4096]

@@ -64,6 +64,29 @@ _BLOCK = frozenset(
 _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030"}
 
 
+def read_mht(path: Path) -> Document:
+    """Read a web page saved as one file with its pictures (.mht, .mhtml): its first HTML part, as a page.
+
+    Raises:
+        UnreadableFileError: the archive holds no HTML part.
+    """
+    import email
+    from email import policy
+
+    raw = path.read_bytes()
+    message = email.message_from_bytes(raw, policy=policy.compat32)
+    for part in message.walk():
+        payload = part.get_payload(decode=True) if part.get_content_type() == "text/html" else None
+        if isinstance(payload, bytes) and payload.strip():
+            charset = part.get_content_charset()
+            if charset and not _CHARSET.search(payload[:4096]):
+                payload = f'<meta charset="{charset}">'.encode("ascii") + payload  # the part's header names it
+            doc = read_html(path, payload)
+            doc.format, doc.sha256 = "mht", hashlib.sha256(raw).hexdigest()
+            return doc
+    raise UnreadableFileError(path, "is a saved web archive (.mht) that holds no HTML page")
+
+
 def read_html(path: Path, data: bytes | None = None) -> Document:
     """Read an HTML page into blocks.
 
