@@ -85,6 +85,16 @@ def _zip_of_photos(tmp: Path, files: dict[str, Path]) -> Path:
     return path
 
 
+def _archive_of_pictures(tmp: Path, files: dict[str, Path]) -> Path:
+    path = tmp / "notice.mht"
+    path.write_text(
+        'From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+        "--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n",
+        encoding="ascii",
+    )
+    return path
+
+
 CASES: list[tuple[str, Callable[[Path, dict[str, Path]], Path], str]] = [
     ("corrupt zip", _cut_docx, "is a damaged zip archive (a .docx or .xlsx cut short or corrupted); save it again"),
     (
@@ -92,6 +102,7 @@ CASES: list[tuple[str, Callable[[Path, dict[str, Path]], Path], str]] = [
         _zip_of_photos,
         "is a zip archive but not a Word (.docx), Excel (.xlsx) or OpenDocument (.odt, .ods) file",
     ),
+    ("web archive without a page", _archive_of_pictures, "is a saved web archive (.mht) that holds no HTML page"),
     ("encrypted PDF", _encrypted_pdf, "is an encrypted PDF (it needs a password); save an unprotected copy"),
     (
         "password-protected .docx",
