@@ -1198,3 +1198,11 @@ def test_a_section_title_over_one_paragraph_of_bracket_closed_targets_is_their_g
         ("一3", "城镇新增就业5万人", "主要预期目标", ["市人社局"]),
     ]
     assert [t.goal for t in r.tasks][3:] == ["重点工作任务", "重点工作任务"]
+
+
+def test_the_notices_requirements_after_the_tasks_are_no_tasks():
+    # 二、工作要求 / （一）加强组织领导。各牵头单位要… / （三）及时报送进展。各责任单位于每月25日前…: they name no one
+    r = load(SAMPLES / "notice_requirements.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [("（一）", ["县发改局"]), ("（二）", ["县教育局"])]
+    assert any("工作要求 read as the notice's requirements" in w.message for w in r.warnings)
+    assert not any("has no lead unit" in w.message for w in r.warnings)

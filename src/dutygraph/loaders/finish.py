@@ -3,7 +3,7 @@
 The region and year (from the text unless given), each task's deadline date and
 targets, leads marked in a list (★, （牵头）), a standing note that gives every later task
 its units (以下任务均需X落实，不再一一列出), the pledging party of a responsibility pledge
-(乙方：X), names printed twice in one role, and
+(乙方：X), names printed twice in one role, the notice's own requirements left out (二、工作要求), and
 the warnings about tasks without a lead unit.
 """
 
@@ -45,12 +45,33 @@ def finish_tasks(
         t.text = t.text.lstrip("★☆ ") if t.text[:1] in "★☆" else t.text  # ★地区生产总值增长15%: a key-task mark
         t.deadline_date = deadline_date(t.deadline, year)
         t.targets = [x.as_dict() for x in find_targets(t.text)]
+    _notice_requirements(tasks, ctx)
     _dittos(tasks, ctx)
     _lead_marks(tasks, ctx)
     _standing_support(tasks, ctx)
     _pledging_party(tasks, ctx)
     _check_responsibility(tasks, ctx)
     return region, year
+
+
+#: The covering notice's own sections after (or before) the tasks: 二、工作要求, 三、保障措施, 组织实施.
+_REQUIREMENTS = re.compile(
+    r"^(?:(?:工作|有关|相关|几点|其他|具体)?要求|(?:工作|组织|实施|政策|资金)?保障(?:措施|机制)?|组织实施|实施步骤"
+    r"|工作步骤|(?:工作|推进|督查|考核)机制|督查考核|督促检查|附则)[。:：]?$"
+)
+
+
+def _notice_requirements(tasks: list[TaskRecord], ctx: Context) -> None:
+    """Leave out the points of the notice's own sections (二、工作要求 / （一）加强组织领导…) when they name no
+    one while the tasks do, with a warning: they ask the units to report, not do work of the plan."""
+    points = [t for t in tasks if t.goal and _REQUIREMENTS.match(t.goal.strip())]
+    if not points or any(t.lead or t.support or t.leaders for t in points):
+        return
+    if not any(t.lead or t.support or t.leaders for t in tasks if t not in points):
+        return
+    goals = "、".join(dict.fromkeys(t.goal or "" for t in points))
+    ctx.warn(points[0].line, f"{len(points)} point(s) under {goals} read as the notice's requirements, not tasks")
+    tasks[:] = [t for t in tasks if t not in points]
 
 
 def _dittos(tasks: list[TaskRecord], ctx: Context) -> None:
