@@ -1206,3 +1206,16 @@ def test_the_notices_requirements_after_the_tasks_are_no_tasks():
     assert [(t.task, t.lead) for t in r.tasks] == [("（一）", ["县发改局"]), ("（二）", ["县教育局"])]
     assert any("工作要求 read as the notice's requirements" in w.message for w in r.warnings)
     assert not any("has no lead unit" in w.message for w in r.warnings)
+
+
+def test_roles_in_a_bracket_before_the_items_text_are_its_roles_and_the_text_follows():
+    # 1.【牵头单位：县发改局；配合单位：县财政局】推进… / 1.（县发改局牵头，县财政局配合）推进…
+    expected = [
+        ("1", ["县发改局"], ["县财政局"], []),
+        ("2", ["县教育局"], [], []),
+        ("3", ["县人社局"], ["各乡镇"], []),
+    ]
+    for name in ("opening_label_brackets.txt", "opening_verb_brackets.txt"):
+        assert _rows(name) == expected, name
+        texts = [t.text for t in load(SAMPLES / name).tasks]
+        assert texts == ["推进重大项目建设，全年完成投资100亿元。", "新建学校2所。", "新增城镇就业3000人。"], name

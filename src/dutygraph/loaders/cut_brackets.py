@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from dutygraph.loaders.base import LABEL
 from dutygraph.loaders.cues import names_a_role
 from dutygraph.loaders.names import looks_like_unit, parse_names, split_top_level
 from dutygraph.loaders.role_verbs import clean_segment, is_verb_cue
-from dutygraph.loaders.text import OPENERS
+from dutygraph.loaders.text import OPENERS, opening_bracket
 
 #: A label cut off at the end of a text (牵头部, 责任单): nothing to read.
 _CUT_LABEL = re.compile(r"(?:^|[；;，,、【\[])\s*(?:牵头|责任|配合|协办|主办|分管)[单部领位门导]{0,2}$")
@@ -80,3 +81,16 @@ def by_line_cut(text: str) -> str | None:
     names = parse_names(cut.group(1))
     mostly = bool(names) and looks_like_unit(names[0]) and 3 * sum(map(looks_like_unit, names)) >= 2 * len(names)
     return cut.group(1) if mostly else None
+
+
+def opening_group(text: str) -> tuple[str, str] | None:
+    """An item that prints its roles in a bracket before its text (【牵头单位：X】推进…, （X牵头，Y配合）新建…):
+    (inside, text), or None when the bracket holds no cue or no text follows it.
+
+    >>> opening_group("（县发改局牵头，县财政局配合）推进重大项目建设。")
+    ('县发改局牵头，县财政局配合', '推进重大项目建设。')
+    """
+    group = opening_bracket(text)
+    if group is None or len(group[1].strip(" 。.，,；;")) < 2:
+        return None
+    return group if names_a_role(group[0]) or LABEL.search(group[0]) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dutygraph.loaders.base import DITTO, LABEL, ROLE_FIELDS, Context, assign_responsible, label_field
 from dutygraph.loaders.cues import (
@@ -15,7 +15,7 @@ from dutygraph.loaders.cues import (
     names_a_role,
     read_cues,
 )
-from dutygraph.loaders.cut_brackets import open_group
+from dutygraph.loaders.cut_brackets import open_group, opening_group
 from dutygraph.loaders.names import is_unit_list, looks_like_unit, split_top_level
 from dutygraph.loaders.numbering import numbering
 from dutygraph.loaders.persons import leader_clause, name_before_post
@@ -226,7 +226,11 @@ def joined(parts: list[str]) -> str:
 def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) -> TaskRecord:
     """One task from an item; ``bare_units``: a bracket of unit names alone lists its 责任单位."""
     text = joined(it.parts)
-    text, roles = _own_cues(text, it, ctx, bare_units)
+    opening = opening_group(text)  # 【牵头单位：X】推进…: the roles printed before the text
+    own = replace(it, parts=[opening[1]]) if opening else it
+    text, roles = _own_cues(opening[1] if opening else text, own, ctx, bare_units)
+    if opening:
+        roles.extend(read_cues(opening[0], it.line, ctx))
     if not (roles.lead or roles.responsible) and it.parts and (prefix := unit_prefix(it.parts[0])):
         roles.lead = ctx.names(prefix, it.line)  # 区发改局：牵头推进…: the unit its work opens with leads it
     lines = {k: it.line for k in ("lead", "support", "leaders") if getattr(roles, k)}

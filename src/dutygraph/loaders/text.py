@@ -240,3 +240,25 @@ def final_bracket(text: str) -> tuple[str, str] | None:
             if depth == 0:
                 return stripped[:i].rstrip(), stripped[i + 1 : -1]
     return None
+
+
+def opening_bracket(text: str) -> tuple[str, str] | None:
+    """Split ``text`` into (inside, rest) at the bracket that opens it, or None (brackets as in
+    :func:`final_bracket`, nested).
+
+    Example:
+        >>> opening_bracket("【牵头单位：县教育局】新建学校2所。")
+        ('牵头单位：县教育局', '新建学校2所。')
+    """
+    stripped = text.lstrip(" \u3000")
+    if not stripped or stripped[0] not in OPENERS.values():
+        return None
+    depth = 0
+    for i, ch in enumerate(stripped):
+        if ch in OPENERS.values():
+            depth += 1
+        elif ch in OPENERS:
+            depth -= 1
+            if depth == 0:
+                return stripped[1:i], stripped[i + 1 :].strip()
+    return None
