@@ -1219,3 +1219,13 @@ def test_roles_in_a_bracket_before_the_items_text_are_its_roles_and_the_text_fol
         assert _rows(name) == expected, name
         texts = [t.text for t in load(SAMPLES / name).tasks]
         assert texts == ["推进重大项目建设，全年完成投资100亿元。", "新建学校2所。", "新增城镇就业3000人。"], name
+
+
+def test_a_task_that_prints_no_text_of_its_own_is_warned_about(tmp_path):
+    path = tmp_path / "bare.txt"
+    path.write_text(
+        "重点工作任务分解\n1.（牵头单位：县发改局）\n2.新建学校2所。（牵头单位：县教育局）\n", encoding="utf-8"
+    )
+    r = load(path)
+    assert [(t.task, t.lead) for t in r.tasks] == [("1", ["县发改局"]), ("2", ["县教育局"])]
+    assert [w.line for w in r.warnings if "prints no text" in w.message] == [2]

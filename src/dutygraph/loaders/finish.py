@@ -45,6 +45,8 @@ def finish_tasks(
         t.text = t.text.lstrip("★☆ ") if t.text[:1] in "★☆" else t.text  # ★地区生产总值增长15%: a key-task mark
         t.deadline_date = deadline_date(t.deadline, year)
         t.targets = [x.as_dict() for x in find_targets(t.text)]
+        if not t.text.strip(" 。.，,；;"):
+            ctx.warn(t.line, f"task {t.task} prints no text of its own; its roles are read as printed")
     _notice_requirements(tasks, ctx)
     _dittos(tasks, ctx)
     _lead_marks(tasks, ctx)
