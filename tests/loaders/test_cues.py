@@ -1229,3 +1229,14 @@ def test_a_task_that_prints_no_text_of_its_own_is_warned_about(tmp_path):
     r = load(path)
     assert [(t.task, t.lead) for t in r.tasks] == [("1", ["县发改局"]), ("2", ["县教育局"])]
     assert [w.line for w in r.warnings if "prints no text" in w.message] == [2]
+
+
+def test_tables_under_headings_naming_their_leader_take_the_leader_and_a_wrapped_cell_its_end():
+    # a PDF of borderless tables read as text: 一、县长王明牵头的工作 / 序号 重点任务 … / 1 地区生产总值增长 县发改局 … / 6%
+    r = load(SAMPLES / "spaced_tables_under_leader_headings.txt")
+    assert [(t.task, t.text, t.goal, t.leaders, t.lead) for t in r.tasks] == [
+        ("1", "地区生产总值增长6%", "县长王明牵头的工作", ["王明"], ["县发改局"]),
+        ("2", "新增城镇就业3000人", "副县长李强牵头的工作", ["李强"], ["县人社局"]),  # no count of items
+        ("3", "新建学校2所", "副县长李强牵头的工作", ["李强"], ["县教育局"]),
+    ]
+    assert all(t.inherited == ["leaders"] for t in r.tasks)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, Context
+from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, Context, fill_from_above
 from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.names import looks_like_unit, names_only_units
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
@@ -168,3 +169,52 @@ def heading_row(filled: list[_Cell], row: list[_Cell]) -> tuple[str, str] | tupl
     if len(filled) == 2 and _CN_NUMERAL.fullmatch(filled[0].flat) and not looks_like_unit(filled[1].flat):
         return filled[1].flat, filled[0].flat.rstrip("、.．")
     return None
+
+
+def fill_with_section(
+    fields: dict[str, list[str]],
+    printed: set[str],
+    lines: dict[str, int],
+    above: dict[str, list[str]],
+    section: tuple[list[str], int],
+) -> list[str]:
+    """Fill a row's fields in place: the leaders its section heading names when it prints none, the rest it
+    did not print from the row above; returns the fields so filled (the record's ``inherited``)."""
+    if not section[0] or fields["leaders"]:
+        return fill_from_above(fields, printed, above)
+    fields["leaders"], lines["leaders"] = list(section[0]), section[1]
+    return ["leaders", *fill_from_above(fields, printed | {"leaders"}, above)]
+
+
+def section_heading(heading: tuple[str, str], line: int, ctx: Context) -> tuple[str, str, None, tuple[list[str], int]]:
+    """A section heading between the rows (:func:`heading_row`): its title as the goal (no count of items), its
+    number, no area, and the leaders it names with its line."""
+    return heading_title(heading[0]), heading[1], None, (heading_cues(heading[0], line, ctx).leaders, line)
+
+
+def is_page_details(cells: list[_Cell]) -> bool:
+    """A page's publishing details printed as a row (索引号: | 11370… | 成文日期: | 2022-10-08 |): labels
+    ending in a colon beside their values."""
+    return sum(1 for c in cells if len(c.flat) <= 8 and c.flat.endswith((":", "："))) >= 2
+
+
+def names_anyone(cells: list[_Cell]) -> bool:
+    """A row that names a unit or a person outside a column's name (1 | 政府投资项目管理不规范 | 建立项目… | 王强 |
+    区发改局): a task's row, never a header row, whatever its text cells' words (项目) look like."""
+    return any(
+        (is_person(c.flat) or (looks_like_unit(c.flat) and not c.flat.endswith(_COLUMN_TAILS)))
+        and header_role(c.flat) is None
+        for c in cells
+    )
+
+
+#: How a column's name ends that looks like a unit's (督查单位, 联系部门).
+_COLUMN_TAILS = ("单位", "部门", "领导", "处室", "科室")
+
+
+def heads_columns(roles: list[str | None], filled: list[_Cell], after_header: bool) -> bool:
+    """A header row: two column names or more (one right after a header row), unless its only names are text's
+    and it names someone (1 | 政府投资项目管理不规范 | 建立项目… | 王强): a task's row."""
+    named = sum(1 for r in roles if r is not None)
+    worded = {r for r in roles if r is not None} <= {"text", "goal"}
+    return (named >= 2 or (after_header and named > 0)) and not (worded and names_anyone(filled))

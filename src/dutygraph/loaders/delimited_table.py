@@ -26,11 +26,21 @@ from dutygraph.loaders.base import (
     Context,
     Loader,
     assign_responsible,
-    fill_from_above,
 )
 from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import header_role, merge_headers, ranked_roles
-from dutygraph.loaders.delimited_rows import PIPE_RULE, content_header, heading_row, merging, table_rows, warn_cut_row
+from dutygraph.loaders.delimited_rows import (
+    PIPE_RULE,
+    content_header,
+    fill_with_section,
+    heading_row,
+    heads_columns,
+    is_page_details,
+    merging,
+    section_heading,
+    table_rows,
+    warn_cut_row,
+)
 from dutygraph.loaders.names import is_none_mark, looks_like_unit
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.pipe_cells import Cell as _Cell
@@ -43,26 +53,6 @@ from dutygraph.loaders.unit_cell import leader_names, unit_names
 def _is_row_number(cell: str) -> bool:
     """A cell that numbers its row: 1, 1., (1)."""
     return (cell.isdigit() and len(cell) <= 3) or bool(PAREN_NUMBER.match(cell) or DOT_NUMBER.match(cell))
-
-
-def _is_page_details(cells: list[_Cell]) -> bool:
-    """A page's publishing details printed as a row (索引号: | 11370… | 成文日期: | 2022-10-08 |): labels
-    ending in a colon beside their values."""
-    return sum(1 for c in cells if len(c.flat) <= 8 and c.flat.endswith((":", "："))) >= 2
-
-
-def _names_anyone(cells: list[_Cell]) -> bool:
-    """A row that names a unit or a person outside a column's name (1 | 政府投资项目管理不规范 | 建立项目… | 王强 |
-    区发改局): a task's row, never a header row, whatever its text cells' words (项目) look like."""
-    return any(
-        (is_person(c.flat) or (looks_like_unit(c.flat) and not c.flat.endswith(_COLUMN_TAILS)))
-        and header_role(c.flat) is None
-        for c in cells
-    )
-
-
-#: How a column's name ends that looks like a unit's (督查单位, 联系部门).
-_COLUMN_TAILS = ("单位", "部门", "领导", "处室", "科室")
 
 
 def _unprinted_header(rows: list[list[_Cell]], ctx: Context) -> tuple[list[str | None] | None, int]:
@@ -120,6 +110,7 @@ class DelimitedTableLoader(Loader):
         goal: str | None = None
         goal_no: str | None = None
         area: str | None = None
+        section: tuple[list[str], int] = ([], 0)  # the leaders the section heading names, and its line
         above: dict[str, list[str]] = {}
         records: list[TaskRecord] = []
         # A Word table leaves a merged cell empty below its first row; a pipe table printed
@@ -131,11 +122,7 @@ class DelimitedTableLoader(Loader):
         for row in rows:
             filled = [c for c in row if not c.empty]
             roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
-            named = sum(1 for r in roles if r is not None)
-            second = previous_was_header and named
-            # a row whose only names are text's (政府投资项目管理不规范 | 建立项目…) and that names someone is a task's
-            worded = {r for r in roles if r is not None} <= {"text", "goal"}
-            if (named >= 2 or second) and not self._task_index(row) and not (worded and _names_anyone(filled)):
+            if heads_columns(roles, filled, previous_was_header) and not self._task_index(row):
                 header, header_width = _header_row(header if previous_was_header else None, roles, row)
                 previous_was_header = True
                 continue
@@ -144,9 +131,10 @@ class DelimitedTableLoader(Loader):
             row, header_here = fit_row(row, header, per_line) if header and fit else (row, header)
             header_here = beyond_header(row, header_here, header_width) if header_here else header_here
             if (heading := heading_row(filled, row)) is not None:
-                goal, goal_no, area = (*heading, None) if heading else (goal, goal_no, area)
+                if heading:  # 二、副县长李强牵头的工作（2项）: its title the goal, the leader it names the rows'
+                    goal, goal_no, area, section = section_heading(heading, filled[0].no, ctx)
                 continue
-            t = None if _is_page_details(filled) else self._task_index(row, header_here)
+            t = None if is_page_details(filled) else self._task_index(row, header_here)
             if t is None:
                 self._unplaced(row, header_here, records, empty_is_merged, first_leads, ctx)
                 continue
@@ -157,7 +145,7 @@ class DelimitedTableLoader(Loader):
             fields, printed, lines, deadline = self._row_roles(
                 unit_cells, post_roles, empty_is_merged, first_leads, ctx
             )
-            inherited = fill_from_above(fields, printed, above)
+            inherited = fill_with_section(fields, printed, lines, above, section)
             above = fields
             records.append(
                 TaskRecord(
@@ -240,7 +228,7 @@ class DelimitedTableLoader(Loader):
             ctx.warn(filled[0].no, "a row with no task number was skipped")
         elif (
             header
-            and not _is_page_details(filled)
+            and not is_page_details(filled)
             and (units := [c.flat for c in filled if looks_like_unit(c.flat) and c.flat[0] not in "(（"])
         ):
             ctx.warn(

@@ -76,6 +76,9 @@ def spaced_table(
                 continue
             ln = Line(ln.no, _piped(cells))
             row = (len(out), cells)
+        elif len(cells) == 1 and row is not None and len(row[1]) == width and _text_goes_on(row[1], text, header_cells):
+            out[row[0]] = Line(out[row[0]].no, _piped(row[1]))  # 1 地区生产总值增长 县发改局 … / 6%
+            continue
         elif len(cells) == 1 and row is not None and len(row[1]) < width and text:
             if _continues_row(row[1], text, header_cells):
                 out[row[0]] = Line(out[row[0]].no, _piped(row[1]))
@@ -114,6 +117,19 @@ def _goes_on(row: list[str], gap: re.Pattern[str], text: str, starts: list[int],
     for k, cell in zip(columns, cells, strict=True):
         unit = header_role(header[k]) in ROLE_FIELDS[1:] and looks_like_unit(cell) and looks_like_unit(row[k])
         row[k] += ("、" if unit else "") + cell
+    return True
+
+
+def _text_goes_on(row: list[str], text: str, header: list[str]) -> bool:
+    """A short line of one cell under a full row, that names no unit and opens nothing: the end of the row's
+    task text, which its column was too narrow for (a PDF's cell wrapped: …增长 / 6%); taken into it in place."""
+    k = next((k for k, c in enumerate(header) if header_role(c) == "text"), None)
+    if k is None or row[k].endswith(("。", "；", ";")) or len(text) > max(len(row[k]), 2):
+        return False
+    opens = re.match(r"^(?:\d{1,3}$|[一二三四五六七八九十]+[、.．]|[（(【])", text)  # a row's number, a heading
+    if opens or re.search(r"[:：]", text) or looks_like_unit(text):
+        return False
+    row[k] += text
     return True
 
 
