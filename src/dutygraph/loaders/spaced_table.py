@@ -14,7 +14,7 @@ from dutygraph.loaders.delimited_header import READ_PAST, header_role
 from dutygraph.loaders.names import looks_like_unit, split_top_level
 from dutygraph.loaders.persons import is_person
 from dutygraph.loaders.text import Line
-from dutygraph.loaders.unwrap import width
+from dutygraph.loaders.unwrap import width as print_width
 
 #: Cells of a row set apart by spaces: two or more, or an ideographic one; or single spaces.
 _WIDE_GAP = re.compile(r"[ \u00a0]{2,}|[ \u00a0]*\u3000[ \u3000\u00a0]*")
@@ -102,7 +102,7 @@ def spaced_table(
 def _starts(gap: re.Pattern[str], text: str) -> list[int]:
     """Where each cell of a spaced line starts, in columns of print (a CJK character two)."""
     cells = [m for m in re.finditer(rf"(?:(?!{gap.pattern}).)+", text) if m.group().strip()]
-    return [width(text[: m.start()]) for m in cells]
+    return [print_width(text[: m.start()]) for m in cells]
 
 
 def _goes_on(row: list[str], gap: re.Pattern[str], text: str, starts: list[int], header: list[str]) -> bool:
