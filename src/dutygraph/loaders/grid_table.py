@@ -265,14 +265,17 @@ def _section(text: str, state: _State, ctx: Context, line: int, *, has_goal_colu
     """A section row names a goal, or an area inside one (by its numbering style), and the leaders it names
     hold for the rows under it (一、王明副县长牵头的工作)."""
     text = clean_line(text.replace("\n", ""))
-    state.leaders, state.leaders_line = heading_cues(text, line, ctx).leaders, line
+    leaders = heading_cues(text, line, ctx).leaders
     style = next((name for name, p in _SECTION_STYLE if p.match(text)), "plain")
     if style not in state.section_styles:
         state.section_styles.append(style)
     level = state.section_styles.index(style)
     if has_goal_column or level > 0:
         state.area = text
+        if leaders:  # an area naming its own leader; one naming none keeps its goal's
+            state.leaders, state.leaders_line = leaders, line
         return
+    state.leaders, state.leaders_line = leaders, line
     m = CN_SECTION.match(text)
     state.goal, state.goal_no = (text[m.end() :].strip() or text, m.group(1) or m.group(2)) if m else (text, None)
     state.goal = heading_title(state.goal) or state.goal  # 经济发展（牵头领导：王明）（5项）: its title alone

@@ -247,3 +247,21 @@ def test_a_web_page_saved_as_one_file_reads_as_the_page(plan_files, tmp_path):
     assert result.document.encoding == "gb2312"
     assert _rows(result) == _rows(load(plan_files["gbk-html"]))
     assert [r.document.file for r in load_many([tmp_path])[0]] == ["notice.mhtml"]
+
+
+def test_an_area_row_naming_no_leader_keeps_the_leader_its_goal_row_names(tmp_path):
+    # 一、王明县长牵头的工作 / （一）经济发展 / 1 … / （二）社会民生 / 2 … / 二、李强副县长牵头的工作 / 3 …
+    rows = [
+        "<tr><td>序号</td><td>重点任务</td><td>牵头单位</td></tr>",
+        "<tr><td colspan=3>一、王明县长牵头的工作</td></tr><tr><td colspan=3>（一）经济发展</td></tr>",
+        "<tr><td>1</td><td>地区生产总值增长6%</td><td>区发改局</td></tr><tr><td colspan=3>（二）社会民生</td></tr>",
+        "<tr><td>2</td><td>新增就业5000人</td><td>区人社局</td></tr><tr><td colspan=3>二、李强副县长牵头的工作</td></tr>",
+        "<tr><td>3</td><td>新建学校2所</td><td>区教育局</td></tr>",
+    ]
+    path = tmp_path / "areas.html"
+    path.write_text(f"<html><body><table border=1>{''.join(rows)}</table></body></html>", encoding="utf-8")
+    assert [(t.task, t.area, t.leaders) for t in load(path).tasks] == [
+        ("1", "（一）经济发展", ["王明"]),
+        ("2", "（二）社会民生", ["王明"]),
+        ("3", None, ["李强"]),
+    ]
