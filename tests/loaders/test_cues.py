@@ -1240,3 +1240,10 @@ def test_tables_under_headings_naming_their_leader_take_the_leader_and_a_wrapped
         ("3", "新建学校2所", "副县长李强牵头的工作", ["李强"], ["县教育局"]),
     ]
     assert all(t.inherited == ["leaders"] for t in r.tasks)
+
+
+def test_a_unit_that_coordinates_leads_and_the_units_after_it_support():
+    # （市政府办公室统筹，各责任单位负责）, beside X、Y牵头，Z按职责分工负责 and X牵头，Y等配合
+    rows = _rows("coordinating_verbs.txt")
+    assert rows[3] == ("4", ["市政府办公室"], ["各责任单位"], [])
+    assert rows[0] == ("1", ["市发展改革委", "市工业和信息化局"], ["市科技局", "市商务局"], [])

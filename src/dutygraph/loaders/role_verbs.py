@@ -17,7 +17,7 @@ from dutygraph.loaders.text import OPENERS, squeeze
 LEAD_END = re.compile(
     r"(?:分别|共同)?(?:(?:为|是|作为)(?:牵头|主办|主责)(?:单位|部门)|总牵头|牵头负责|负责牵头|牵头抓总|牵头落实|牵头推进|牵头(?:组织)?实施"
     r"|牵头办理"
-    r"|牵头|主办|主责|抓总"
+    r"|牵头|主办|主责|抓总|统筹|牵头统筹|统筹协调"
     r"|负总责|总负责|主抓)$"
 )
 SUPPORT_END = re.compile(
