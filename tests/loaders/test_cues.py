@@ -1247,3 +1247,14 @@ def test_a_unit_that_coordinates_leads_and_the_units_after_it_support():
     rows = _rows("coordinating_verbs.txt")
     assert rows[3] == ("4", ["市政府办公室"], ["各责任单位"], [])
     assert rows[0] == ("1", ["市发展改革委", "市工业和信息化局"], ["市科技局", "市商务局"], [])
+
+
+def test_a_line_of_unit_names_under_each_item_is_its_responsible_units_with_a_warning():
+    # 1.规上工业增加值增长8% / 县工信局 / 2.… / 县发改局、县统计局: no label, no verb
+    r = load(SAMPLES / "unit_lines_under_items.txt")
+    assert [(t.task, t.text, t.lead) for t in r.tasks] == [
+        ("1", "规上工业增加值增长8%", ["县工信局"]),
+        ("2", "固定资产投资增长6%", ["县发改局", "县统计局"]),
+        ("3", "新增城镇就业2000人", ["县人社局"]),
+    ]
+    assert any("a line of unit names under each item" in w.message for w in r.warnings)

@@ -10,6 +10,7 @@ from dutygraph.loaders.base import LABEL, ROLE_FIELDS, Context, label_field
 from dutygraph.loaders.bracket_items import carries_cue, cue_brackets
 from dutygraph.loaders.cues import closing_group, has_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
+from dutygraph.loaders.names import looks_like_unit, parse_names
 from dutygraph.loaders.numbered_item import bare_group, inner_bare_groups, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.role_verbs import is_verb_cue
@@ -238,3 +239,29 @@ def labelled_after(lines: list[Line], i: int) -> bool:
     after = next((ln.text.strip() for ln in lines[i + 1 :] if ln.text.strip()), "")
     label = LABEL.match(after)
     return label is not None and label_field(label.group(1)) in ROLE_FIELDS
+
+
+def unit_lines_under(lines: list[Line], kinds: dict[int, str], ctx: Context) -> set[int]:
+    """The lines that print only unit names right under a task's line (1.规上工业增加值增长8% / 县工信局): the
+    items' 责任单位 printed without a label. Two such lines at least, under half the tasks or more; read with a
+    warning, as no role word says it."""
+    tasks = [i for i, k in kinds.items() if k == "task"]
+    found: set[int] = set()
+    for i in tasks:
+        k = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), -1)
+        text = lines[k].text.strip() if k >= 0 else ""
+        if not text or text[0] in "（([【〔" or numbering(text) or len(text) > 60:
+            continue  # a bracket of units under an item is read as its bracket
+        if names_a_role(text) or is_verb_cue(text):
+            continue  # a line with a role word or a handling verb (…、各街道办理) is read as such
+        if "。" in text.rstrip("。"):
+            continue
+        names = parse_names(text)
+        if names and all(looks_like_unit(n) for n in names):
+            found.add(k)
+    if len(found) < 2 or 2 * len(found) < len(tasks):
+        return set()
+    ctx.warn(
+        lines[min(found)].no, "a line of unit names under each item is read as its 责任单位 (no role word says it)"
+    )
+    return found

@@ -48,6 +48,7 @@ from dutygraph.loaders.numbered_entries import (
     labelled_after,
     paragraph_tasks,
     task_style_of,
+    unit_lines_under,
 )
 from dutygraph.loaders.numbered_item import (
     Item,
@@ -136,11 +137,14 @@ def _cued_by_line(items: list[Item], section_start: int, counted: re.Match[str] 
     return run if len(run) > 1 and re.sub(r"\D", "", run[0].number) == "1" else items[-1:]
 
 
-def _line_group(lines: list[Line], i: int, counted: re.Match[str] | None, ctx: Context) -> str | None:
-    """The roles a line of its own states for the items above it, as a labelled group: a bracket alone, a
-    sentence naming the last items' units (N项目标的责任单位均为X), or a 由X、Y line the end of the page cut
-    before its verb (read as 责任单位, with a warning)."""
+def _line_group(
+    lines: list[Line], i: int, counted: re.Match[str] | None, ctx: Context, unit_lines: set[int]
+) -> str | None:
+    """The roles a line states for the items above it, as a labelled group: a bracket alone, N项目标的责任单位均为X,
+    units under each item (``unit_lines``), a 由X、Y line the page cut before its verb (责任单位, with a warning)."""
     text = lines[i].text.strip()
+    if i in unit_lines:
+        return f"责任单位：{text}"  # 1.规上工业增加值增长8% / 县工信局
     if group := standalone_group(text):
         return group
     if counted:
@@ -151,10 +155,11 @@ def _line_group(lines: list[Line], i: int, counted: re.Match[str] | None, ctx: C
     return None
 
 
-def _alone_named_units(lines: list[Line], kinds: dict[int, str], ctx: Context) -> tuple[set[int], set[int]]:
-    """The lines that name one unit alone: over each list (凤台县政府 / 1.…), and as headings (三、省委政法委)."""
+def _alone_named_units(lines: list[Line], kinds: dict[int, str], ctx: Context) -> tuple[set[int], set[int], set[int]]:
+    """Lines naming units alone: over each list (凤台县政府 / 1.…), as headings, under each item (1.… / 县工信局)."""
     headings = {i for i, k in kinds.items() if k == "heading"}
-    return units_over_lists(lines, ctx), unit_headings(lines, headings, ctx)
+    over = units_over_lists(lines, ctx)
+    return over, unit_headings(lines, headings, ctx), set() if over else unit_lines_under(lines, kinds, ctx)
 
 
 def _alone_under(heading: Heading, text: str) -> bool:
@@ -214,7 +219,7 @@ class NumberedListLoader(Loader):
         if task_style is None or paragraphs:  # paragraphs under numbered headings, or no numbers
             return self._paragraphs(lines, ctx) if entries and paragraphs else self._unnumbered(ctx)
         kinds = kinds_of(entries, task_style)
-        unit_heads, unit_titles = _alone_named_units(lines, kinds, ctx)
+        unit_heads, unit_titles, unit_lines = _alone_named_units(lines, kinds, ctx)
         items: list[Item] = []
         headings: list[Heading] = []
         opened: list[Heading] = []
@@ -249,7 +254,7 @@ class NumberedListLoader(Loader):
             if items and continue_label(items[-1], ln.no, text):
                 continue
             counted = _COUNTED.match(text)
-            group = _line_group(lines, i, counted, ctx)
+            group = _line_group(lines, i, counted, ctx, unit_lines)
             if items and (group or is_verb_cue(text) or LABEL.match(text)):
                 for it in _cued_by_line(items, section_start, counted):
                     it.labelled.append((ln.no, group or text))
@@ -341,9 +346,8 @@ class NumberedListLoader(Loader):
         return True
 
     def _unnumbered(self, ctx: Context) -> list[TaskRecord]:
-        """Items with no numbers: each is the line before a block of labelled lines
-        (粮食产量1268万吨以上 / 部门分工：省农业农村厅牵头，各地配合。), or a line that opens or closes with its
-        own cues (…。（牵头单位：X）), numbered M1, M2 …"""
+        """Items with no numbers, M1, M2 …: the line before a block of labelled lines (粮食产量1268万吨以上 /
+        部门分工：省农业农村厅牵头，各地配合。), or a line opening or closing with its own cues (…。（牵头单位：X）)."""
         items: list[Item] = []
         pending: Line | None = None
         named: str | None = None  # 项目名称：城乡供水一体化 before the item's line (建设内容：…): its name
@@ -391,7 +395,6 @@ def _own_task(items: list[Item], lines: list[Line], i: int, text: str) -> bool:
 
 
 def _one_project(lines: list[Line]) -> bool:
-    """A text of a few lines whose last is the labelled line of its units, after the project's paragraph (on a
-    line of its own, or after the paragraph's last sentence: a page on one line)."""
+    """A text of a few lines whose last (or its paragraph's last sentence) labels its units: one project."""
     worded = [ln.text.strip() for ln in paragraphs_apart(lines) if _HAS_CONTENT.search(ln.text)]
     return 2 <= len(worded) <= 6 and bool(LABEL.match(worded[-1])) and has_cue(worded[-1])
