@@ -61,7 +61,7 @@ def test_the_corpus_reads_as_well_printed_the_other_ways_of_the_genre(variant):
 
 
 def test_the_corpus_printed_on_one_line_holds_what_is_reached():
-    overall = total(score_variant(CORPUS, "one-line"))  # today 1807 of 1991 tasks (90.8 %), F1 0.930
+    overall = total(score_variant(CORPUS, "one-line"))  # today 1807 of 1991 tasks (90.8 %), F1 0.931
     assert overall.found / overall.gold_tasks >= 0.90 and overall.f1 >= 0.925
 
 
