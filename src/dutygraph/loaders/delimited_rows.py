@@ -183,7 +183,7 @@ def fill_with_section(
     if not section[0] or fields["leaders"]:
         return fill_from_above(fields, printed, above)
     fields["leaders"], lines["leaders"] = list(section[0]), section[1]
-    return ["leaders", *fill_from_above(fields, printed | {"leaders"}, above)]
+    return [*fill_from_above(fields, printed | {"leaders"}, above), "leaders"]  # in INHERITABLE's order
 
 
 def section_heading(heading: tuple[str, str], line: int, ctx: Context) -> tuple[str, str, None, tuple[list[str], int]]:

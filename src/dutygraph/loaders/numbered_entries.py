@@ -14,7 +14,7 @@ from dutygraph.loaders.names import looks_like_unit, parse_names
 from dutygraph.loaders.numbered_item import bare_group, inner_bare_groups, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.role_verbs import is_verb_cue
-from dutygraph.loaders.text import Line, squeeze
+from dutygraph.loaders.text import OPENERS, Line, squeeze
 
 _DEPTH = DEPTH
 
@@ -104,6 +104,10 @@ def _parent_of_run(entries: list[Entry], lines: list[Line]) -> Entry:
     return parent if not (parent.own_cue or parent.labelled) else last
 
 
+#: Styles that never number tasks naming no one: 一、 numbers sections, 一是 the points of a paragraph.
+_UNCUED_NEVER = ("cn", "points")
+
+
 def task_style_of(entries: list[Entry]) -> str | None:
     """The numbering style of the tasks: the one whose items carry cues most often.
 
@@ -133,12 +137,9 @@ def task_style_of(entries: list[Entry]) -> str | None:
             if counts.get(deeper, 0) >= 2 or entries[-1].style == deeper:
                 return _past_openers(entries, deeper)
         return best
-    # 一、 numbers sections; 一是 the points of a paragraph: neither numbers tasks that name no one
-    present = [s for s, n in counts.items() if n >= 2 and s not in ("cn", "points")]
+    present = [s for s, n in counts.items() if n >= 2 and s not in _UNCUED_NEVER]
     if not present and not any(e.labelled for e in entries):
-        present = [
-            s for s in counts if s not in ("cn", "points")
-        ]  # one item under a heading: a page cut after its first task
+        present = [s for s in counts if s not in _UNCUED_NEVER]  # one item under a heading: a page cut short
     return max(present, key=_DEPTH.__getitem__) if present else None
 
 
@@ -250,7 +251,7 @@ def unit_lines_under(lines: list[Line], kinds: dict[int, str], ctx: Context) -> 
     for i in tasks:
         k = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), -1)
         text = lines[k].text.strip() if k >= 0 else ""
-        if not text or text[0] in "（([【〔" or numbering(text) or len(text) > 60:
+        if not text or text[0] in OPENERS.values() or numbering(text) or len(text) > 60:
             continue  # a bracket of units under an item is read as its bracket
         if names_a_role(text) or is_verb_cue(text):
             continue  # a line with a role word or a handling verb (…、各街道办理) is read as such
