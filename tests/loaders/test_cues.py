@@ -1258,3 +1258,13 @@ def test_a_line_of_unit_names_under_each_item_is_its_responsible_units_with_a_wa
         ("3", "新增城镇就业2000人", ["县人社局"]),
     ]
     assert any("a line of unit names under each item" in w.message for w in r.warnings)
+
+
+def test_a_pipe_table_without_borders_keeps_the_empty_cells_its_pipes_open_and_close():
+    # 序号 | 工作任务 | 责任单位 | | 完成时限 / | | 牵头单位 | 配合单位 |: the second header row opens with the empty
+    # cells under 序号 and 工作任务, so its role names stand under 责任单位's two columns.
+    assert _rows("pipe_table_unbordered_two_row_header.txt") == [
+        ("1", ["镇农业农村办"], ["各村民委员会"], []),
+        ("2", ["镇民政办"], ["镇财政所", "各村"], []),
+        ("3", ["镇水利站"], ["镇农业农村办"], []),
+    ]

@@ -100,6 +100,10 @@ def _word_rows(lines: list[Line]) -> list[list[_Cell]]:
 def _pipe_rows(lines: list[Line]) -> list[list[_Cell]]:
     rows: list[list[_Cell]] = []
     last = max((k for k, ln in enumerate(lines) if ln.text.strip()), default=-1)
+    # Whether the table's rows are bordered (| 1 | … |): where most are not, a row's leading or closing pipe
+    # sets apart an empty cell (序号 | 任务 | 责任单位 | | 时限 / | | 牵头单位 | 配合单位 |, a header's second row).
+    piped = [t for ln in lines if (t := ln.text.strip()).count("|") >= 2 and not PIPE_RULE.match(t)]
+    opened, closed = (2 * sum(1 for t in piped if f(t)) >= len(piped) for f in (_opens, _closes))
     for k, ln in enumerate(lines):
         t = ln.text.strip()
         if t.count("|") < 2 and not (k == last and _CUT_ROW.match(t)):
@@ -109,12 +113,25 @@ def _pipe_rows(lines: list[Line]) -> list[list[_Cell]]:
         if PIPE_RULE.match(t):
             continue
         parts = t.split("|")
-        if parts and not parts[0].strip():
+        if parts and not parts[0].strip() and (opened or not _opens_empty(parts)):
             parts = parts[1:]
-        if parts and not parts[-1].strip():
+        if parts and not parts[-1].strip() and (closed or not _opens_empty(parts[::-1])):
             parts = parts[:-1]
         rows.append([_Cell([Line(ln.no, p.strip())] if p.strip() else []) for p in parts])
     return rows
+
+
+def _opens(text: str) -> bool:
+    return text.startswith("|")
+
+
+def _closes(text: str) -> bool:
+    return text.endswith("|")
+
+
+def _opens_empty(parts: list[str]) -> bool:
+    """A row of an unbordered table that opens with an empty cell (its pipe, then another: ``| | 牵头单位``)."""
+    return len(parts) > 2 and not parts[1].strip()
 
 
 #: Fewest numbered rows of one width that make a table whose header was not printed.
