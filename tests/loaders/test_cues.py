@@ -1260,6 +1260,32 @@ def test_a_line_of_unit_names_under_each_item_is_its_responsible_units_with_a_wa
     assert any("a line of unit names under each item" in w.message for w in r.warnings)
 
 
+def test_unnumbered_rows_with_figures_under_a_numbered_row_are_its_sub_rows():
+    # A progress table flattened with spaces, its units under 备注: an unnumbered row with figures of its own is
+    # a task under the row's merged 序号, and one that prints no unit has the units of the row above.
+    r = load(SAMPLES / "indicator_sub_rows.txt")
+    assert [(t.task, t.text.split()[0], t.lead) for t in r.tasks] == [
+        ("1", "新增城镇就业", ["县人社局"]),
+        ("2", "新改建农村公路", ["县交通运输局"]),
+        ("M1", "新建农村公路桥梁", ["县交通运输局"]),
+        ("3", "新建公办幼儿园", ["县教育局"]),
+        ("M2", "新增公办学位", ["县教育局"]),
+        ("4", "提高城乡低保标准", ["县民政局"]),
+        ("M3", "提高特困人员供养标准", ["县民政局"]),
+        ("5", "所有乡镇卫生院达到服务能力基本标准", []),  # 7 所有…: a word, not a count of schools
+        ("M4", "新建村卫生室", ["县卫健局"]),
+    ]
+    assert r.tasks[2].inherited == ["lead"]
+    assert sum("prints no unit; read the units of the row above" in w.message for w in r.warnings) == 3
+
+
+def test_a_row_of_cells_that_ends_in_no_unit_has_no_unit_cell():
+    from dutygraph.loaders.unit_cell import spaced_cell
+
+    assert spaced_cell("提高城乡低保标准 元/月/人 不低于750元 750  达到目标") is None
+    assert spaced_cell("新建公办幼儿园 所 3 2 66.7% 县教育局") == ("新建公办幼儿园 所 3 2 66.7%", "县教育局")
+
+
 def test_a_pipe_table_without_borders_keeps_the_empty_cells_its_pipes_open_and_close():
     # 序号 | 工作任务 | 责任单位 | | 完成时限 / | | 牵头单位 | 配合单位 |: the second header row opens with the empty
     # cells under 序号 and 工作任务, so its role names stand under 责任单位's two columns.

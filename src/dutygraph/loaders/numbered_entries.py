@@ -4,17 +4,19 @@ and whether a text's tasks are unnumbered paragraphs."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dutygraph.loaders.base import LABEL, ROLE_FIELDS, Context, label_field
 from dutygraph.loaders.bracket_items import carries_cue, cue_brackets
 from dutygraph.loaders.cues import closing_group, has_cue, names_a_role, standalone_group
 from dutygraph.loaders.cut_brackets import cut_cue
+from dutygraph.loaders.heading_items import LEAD_HEADING, Heading, context, place
 from dutygraph.loaders.names import looks_like_unit, parse_names
-from dutygraph.loaders.numbered_item import bare_group, inner_bare_groups, opening_cues
+from dutygraph.loaders.numbered_item import Item, bare_group, inner_bare_groups, is_closed, opening_cues
 from dutygraph.loaders.numbering import DEPTH, numbering
 from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import OPENERS, Line, squeeze
+from dutygraph.loaders.unit_cell import spaced_cell
 
 _DEPTH = DEPTH
 
@@ -266,3 +268,62 @@ def unit_lines_under(lines: list[Line], kinds: dict[int, str], ctx: Context) -> 
         lines[min(found)].no, "a line of unit names under each item is read as its 责任单位 (no role word says it)"
     )
     return found
+
+
+def _own_task(items: list[Item], lines: list[Line], i: int, text: str) -> bool:
+    """After a closed item, a paragraph closed by its own bracket or a sentence by its own labelled line."""
+    if not items or not is_closed(items[-1]) or LABEL.match(text):
+        return False
+    return (is_paragraph(text) and closing_group(text) is not None) or labelled_after(lines, i)
+
+
+#: A cell of figures in a row flattened with spaces: 1361.92, 100.1%, 不低于60元, -.
+_FIGURE = re.compile(r"^(?:-|—|[不低于高约超过]{0,3}[\d.,]+(?:%|[万亿]?[元个户人所座台公里吨]*(?:/[^\s/]{1,2})*))$")
+
+
+def is_row(text: str, figures: int) -> bool:
+    """A line of a table flattened with spaces: a text cell first (words, not a figure), then three cells
+    or more, ``figures`` of them or more figures (孕产妇免费产前筛查 万人 3.31 3.49  105.3% 卫健委)."""
+    cells = text.split()
+    if len(cells) < 3 or "|" in text or not re.search(r"[\u4e00-\u9fff]{4}", cells[0]) or cells[0][0] in "、，；。）)":
+        return False
+    return sum(1 for c in cells[1:] if _FIGURE.match(c)) >= figures
+
+
+def _sub_row(items: list[Item], no: int, text: str, ctx: Context) -> Item | None:
+    """An unnumbered row under a numbered row of a table flattened with spaces, with figures of its own
+    (2 自然村通水泥路 公里 1360 … 交通局 / 提质改造农村公路 公里 168 171.70 102.2%): a task of its own, under
+    the row's merged 序号. One that prints no unit cell has the units of the row above (its merged unit cell),
+    with a warning; None when the lines are no such rows. Numbered M1, M2 … as unnumbered rows are."""
+    prev, number = items[-1], f"M{sum(1 for it in items if it.number.startswith('M')) + 1}"
+    if not is_row(text, 2) or not is_row(prev.parts[0], 1) or len(prev.parts) > 1 or prev.labelled:
+        return None
+    cell = spaced_cell(prev.parts[0])
+    above = ctx.names(cell[1], prev.line) if cell else prev.context.responsible
+    context = replace(prev.context, responsible=list(above))
+    if above and not spaced_cell(text):
+        ctx.warn(
+            no, f"row {number} prints no unit; read the units of the row above ({'、'.join(above)}), a merged cell"
+        )
+    return Item(number, no, [text], prev.goal, prev.goal_no, prev.area, context)
+
+
+def unnumbered_task(
+    items: list[Item], headings: list[Heading], first: bool, lines: list[Line], i: int, bare: bool, ctx: Context
+) -> Item | None:
+    """An unnumbered line that is a task of its own: a row under the merged 序号 of the row above (see
+    :func:`_sub_row`); the first line under a heading naming who leads the work ((一)X牵头的工作, 三、省委政法委) or
+    a paragraph naming its own units ((七)… / 完成…任务。责任单位：各区人民政府), numbered by the heading; after a
+    closed item, a paragraph closed by its own bracket or labelled line (1.…(责任单位:X) / 认真落实…(责任单位:Y))."""
+    no, text = lines[i].no, lines[i].text.replace("\t", " ").strip()
+    if bare and items and (sub := _sub_row(items, no, text, ctx)):
+        return sub
+    h = headings[-1] if headings else None
+    lone = (
+        h is not None
+        and first
+        and (bool(LEAD_HEADING.match(h.title)) or h.unit_title or (has_cue(text) and is_paragraph(text)))
+    )
+    if lone or _own_task(items, lines, i, text):
+        return Item(h.number if lone and h else f"M{len(items) + 1}", no, [text], *place(headings), context(headings))
+    return None

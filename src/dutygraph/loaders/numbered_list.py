@@ -45,10 +45,10 @@ from dutygraph.loaders.numbered_entries import (
     has_bare_units,
     is_paragraph,
     kinds_of,
-    labelled_after,
     paragraph_tasks,
     task_style_of,
     unit_lines_under,
+    unnumbered_task,
 )
 from dutygraph.loaders.numbered_item import (
     Item,
@@ -162,13 +162,6 @@ def _alone_named_units(lines: list[Line], kinds: dict[int, str], ctx: Context) -
     return over, unit_headings(lines, headings, ctx), set() if over else unit_lines_under(lines, kinds, ctx)
 
 
-def _alone_under(heading: Heading, text: str) -> bool:
-    """Whether an unnumbered line, the first under a heading, is a task numbered by the heading: under a
-    heading naming who leads the work ((一)X牵头的工作, 三、省委政法委), or a paragraph naming its own
-    units ((七)市级园林单位创建 / 完成…任务。责任单位：各区人民政府)."""
-    return bool(LEAD_HEADING.match(heading.title)) or heading.unit_title or (is_paragraph(text) and has_cue(text))
-
-
 class NumberedListLoader(Loader):
     """Items numbered at any level under sections; units in brackets, labelled lines, verbs or headings."""
 
@@ -266,12 +259,8 @@ class NumberedListLoader(Loader):
                 headings[-1].title += text  # a heading broken over lines (often where spam was cut out)
                 continue
             heading_open = False
-            lone = bool(headings) and section_start == len(items) and _alone_under(headings[-1], text)
-            if lone or _own_task(items, lines, i, text):
-                # (一)X牵头的工作 over one unnumbered task line, or a paragraph after a closed item closed by its
-                # own bracket (1.…(责任单位:X) / 认真落实…(责任单位:Y)) or labelled line (…。 / 整改责任单位：Y)
-                number = headings[-1].number if lone else f"M{len(items) + 1}"
-                items.append(Item(number, ln.no, [text], *place(headings), context(headings)))
+            if task := unnumbered_task(items, headings, section_start == len(items), lines, i, bare, ctx):
+                items.append(task)
             elif items and items[-1].goal == place(headings)[0] and not is_closed(items[-1], bare):
                 items[-1].parts.append(text)
         return self._drop_preamble(_records(with_heading_tasks(items, opened), task_lines, ctx), ctx)
@@ -385,13 +374,6 @@ class NumberedListLoader(Loader):
 _CONTENT_FIELD = re.compile(r"^[\u4e00-\u9fff]{0,4}内容[:：]\s*")
 #: A record's name field (项目名称：, 任务名称：, 事项：): its value names the item.
 _NAME_FIELD = re.compile(r"^(?:(?:项目|任务|事项|工程|实事)(?:名称)?|名称)[:：]\s*")
-
-
-def _own_task(items: list[Item], lines: list[Line], i: int, text: str) -> bool:
-    """After a closed item, a paragraph closed by its own bracket or a sentence by its own labelled line."""
-    if not items or not is_closed(items[-1]) or LABEL.match(text):
-        return False
-    return (is_paragraph(text) and closing_group(text) is not None) or labelled_after(lines, i)
 
 
 def _one_project(lines: list[Line]) -> bool:

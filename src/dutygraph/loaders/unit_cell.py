@@ -97,6 +97,6 @@ def spaced_cell(text: str) -> tuple[str, str] | None:
     while k > 1 and runs[k - 1] and all(looks_like_unit(p) for p in split_top_level(runs[k - 1], "、，,")):
         k -= 1
     cells = [r for r in runs[:k] if r]
-    if cells and (len(runs) - k >= 2 or len(cells) >= 3):
+    if cells and k < len(runs) and (len(runs) - k >= 2 or len(cells) >= 3):
         return " ".join(runs[:k]).rstrip(), "、".join(runs[k:])
     return None
