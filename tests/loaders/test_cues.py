@@ -1294,3 +1294,29 @@ def test_a_pipe_table_without_borders_keeps_the_empty_cells_its_pipes_open_and_c
         ("2", ["镇民政办"], ["镇财政所", "各村"], []),
         ("3", ["镇水利站"], ["镇农业农村办"], []),
     ]
+
+
+def test_a_flattened_table_prints_targets_under_a_rows_merged_number_as_sub_rows():
+    # One cell a block: after a row has filled the header's columns, a text cell is the next target under the
+    # same merged 序号 and 项目, its cells read from the unit columns on; one whose unit cells were merged takes
+    # the units of the row above (warned).
+    r = load(SAMPLES / "flat_sub_rows_under_merged_number.txt")
+    assert [(t.task, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "教育提升：新建公办幼儿园2所", ["区教育局"], ["区住建局"]),
+        ("M1", "新增公办学位600个", ["区教育局"], ["区住建局"]),
+        ("M2", "新增义务教育学位1200个", ["区教育局"], ["区财政局"]),
+        ("2", "养老服务：新建社区养老服务站8个", ["区民政局"], ["各街道办事处"]),
+        ("M3", "开展老年人助餐服务10万人次", ["区民政局"], ["各街道办事处"]),
+        ("3", "城市更新：改造老旧小区12个", ["区住建局"], ["各街道办事处"]),
+        ("M4", "新增停车位800个", ["区城管局"], ["区交通运输局"]),
+        ("4", "农村公路：新改建农村公路40公里", ["区交通运输局"], ["区农业农村局"]),
+    ]
+    assert r.tasks[1].inherited == ["lead", "support"] and r.tasks[2].inherited == []
+    assert sum("a sub-row of row 1 prints no unit" in w.message for w in r.warnings) == 1
+
+
+def test_a_unit_name_the_texts_end_cuts_after_a_unit_cell_is_one_more_name_of_that_column():
+    # A table whose header ends in its unit columns, cut inside the last row's second support name.
+    r = load(SAMPLES / "flat_cut_in_last_unit.txt")
+    assert r.tasks[-1].support == ["区农业农村局", "区财政"]
+    assert any("'区财政' kept as printed" in w.message for w in r.warnings)

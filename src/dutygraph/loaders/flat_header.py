@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.base import CN_SECTION, LABEL, ROLE_FIELDS, Context, assign_responsible
-from dutygraph.loaders.cues import Roles, cell_cues
+from dutygraph.loaders.base import CN_SECTION, LABEL, ROLE_FIELDS, Context
+from dutygraph.loaders.cues import cell_cues
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, TEXT_LIKE, header_role, ranked_roles
 from dutygraph.loaders.flat_cells import (
     Cell,
@@ -14,15 +14,18 @@ from dutygraph.loaders.flat_cells import (
     cut_unit_name,
     is_extra,
     row_number,
-    unit_blocks,
+)
+from dutygraph.loaders.flat_columns import (
+    CUT_CELL,
+    add_stated,
+    cut_last_unit,
+    place_responsible,
+    read_columns,
+    sub_rows,
 )
 from dutygraph.loaders.headings import heading_cues, heading_title
-from dutygraph.loaders.persons import run_together_persons
 from dutygraph.loaders.role_verbs import is_verb_cue
 from dutygraph.loaders.text import Line, squeeze
-
-#: A cell cut by the end of the text (区投促局、多福湾工作专) is shorter than this.
-_CUT_CELL = 14
 
 
 def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Row] | None:
@@ -63,11 +66,11 @@ def rows_by_header(title: str | None, body: list[Cell], ctx: Context) -> list[Ro
         cells = rest[s + 1 : e]
         section = [c for c in cells if CN_SECTION.match(c.lines[0].text)]
         cells = [c for c in cells if c not in section]
-        row = _header_row(row_number(rest[s]), rest[s].no, cells, roles, goal, ctx)
-        if row is not None:
+        for row in _header_row(row_number(rest[s]), rest[s].no, cells, roles, goal, ctx):
             if leaders and not row.leaders:
                 row.leaders = list(leaders)  # the category row's 牵头领导 hold for its rows, not the row above's
                 row.printed.add("leaders")
+            row.number = row.number or f"M{sum(1 for r in rows if r.number.startswith('M')) + 1}"
             rows.append(row)
             goal = row.goal
         if section:
@@ -99,7 +102,7 @@ def _merged_category(roles: list[str | None], rest: list[Cell], starts: list[int
 def _opens_row(cells: list[Cell], at: int) -> bool:
     """Whether the number at ``at`` opens a row: a task's text follows it, not a unit or a figure."""
     nxt = cells[at + 1] if at + 1 < len(cells) else None
-    return nxt is not None and nxt.kind is Kind.TEXT and len(squeeze(nxt.text)) > _CUT_CELL
+    return nxt is not None and nxt.kind is Kind.TEXT and len(squeeze(nxt.text)) > CUT_CELL
 
 
 def _section(cell: Cell, ctx: Context) -> tuple[str, list[str]]:
@@ -205,7 +208,7 @@ def _is_body(cell: Cell) -> bool:
     text = squeeze(cell.text)
     if LABEL.search(text) or is_verb_cue(text):
         return False  # a unit cell that states its roles (牵头单位：X；配合单位：Y)
-    return not is_extra(cell) and (text.endswith("。") or len(text) > _CUT_CELL)
+    return not is_extra(cell) and (text.endswith("。") or len(text) > CUT_CELL)
 
 
 def _is_content(cell: Cell) -> bool:
@@ -253,7 +256,7 @@ def _goal_and_text(cells: list[Cell], roles: list[str | None], goal: str | None)
 
 def _header_row(
     number: str, line: int, cells: list[Cell], roles: list[str | None], goal: str | None, ctx: Context
-) -> Row | None:
+) -> list[Row]:
     """One row of :func:`rows_by_header`: its cells matched to the header's columns.
 
     A row whose number and title cells were merged over sub-rows prints, after its
@@ -263,58 +266,37 @@ def _header_row(
     while text_roles < len(roles) and roles[text_roles] in ("goal", "text"):
         text_roles += 1
     if text_roles == 0 and "text" in roles:
-        return _columns_in_order(number, line, cells, roles, goal, ctx)
+        return [r for r in [_columns_in_order(number, line, cells, roles, goal, ctx)] if r]
     split = _task_cells(cells, text_roles)
     if split is None:
         ctx.warn(line, f"row {number} prints no task text; skipped")
-        return None
+        return []
     text_cells, rest = split
     goal, text, text_line = _goal_and_text(text_cells, roles[:text_roles], goal)
     row = Row(number, text, text_line, goal, None, None)
     rest = _cut_lead(row, rest, ctx)
     responsible: list[str] = []
-    k = _read_columns(row, rest, roles[text_roles:], responsible, ctx)
+    k = read_columns(row, rest, roles[text_roles:], responsible, ctx)
     while k < len(rest) and rest[k].kind is Kind.TEXT and _is_body(rest[k]):
         row.text += rest[k].text.strip()  # a sub-row under the merged number and title
-        k += 1 + _read_columns(row, rest[k + 1 :], roles[text_roles:], responsible, ctx)
+        k += 1 + read_columns(row, rest[k + 1 :], roles[text_roles:], responsible, ctx)
     sub_roles = roles[text_roles:]
     while k < len(rest) and rest[k].kind is Kind.UNITS and sub_roles and sub_roles[0] in ROLE_FIELDS:
         # 项目 | 责任单位 | 建设内容 | …: a sub-row under the merged number and title prints its own units first
-        read = _read_columns(row, rest[k:], sub_roles, responsible, ctx)
+        read = read_columns(row, rest[k:], sub_roles, responsible, ctx)
         if not read:
             break
         k += read
-    for cell in rest[k:]:
+    ends_in_units = bool(roles) and roles[-1] in ROLE_FIELDS
+    k += cut_last_unit(row, rest, k, responsible, ctx) if k >= len(rest) - 1 and ends_in_units else 0
+    subs = sub_rows(rest, k, roles[text_roles:], row, ctx)
+    for cell in rest[k:] if not subs else []:
         if (stated := cell_cues(cell.text, cell.no, ctx)) is not None:
-            _add_stated(row, stated, responsible)  # a line past the columns that states its roles (省牵头单位：X)
+            add_stated(row, stated, responsible)  # a line past the columns that states its roles (省牵头单位：X)
         elif cell.kind is not Kind.NONE:
             ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
-    _place_responsible(row, responsible, line)
-    return row
-
-
-def _add_stated(row: Row, stated: Roles, responsible: list[str]) -> None:
-    """Roles a cell states with its own label or verb, added to the row's."""
-    for role in ("leaders", "lead", "support"):
-        names = [n for n in getattr(stated, role) if n not in getattr(row, role)]
-        getattr(row, role).extend(names)
-        if names:
-            row.printed.add(role)
-    responsible.extend(stated.responsible)
-
-
-def _place_responsible(row: Row, responsible: list[str], line: int) -> None:
-    """The row's 责任单位 placed: beside its lead they support, and then the row printed its support, even
-    when the list only repeats the lead unit (nothing is taken from the row above)."""
-    if not responsible:
-        return
-    had_lead = bool(row.lead)
-    assign_responsible({"lead": row.lead, "support": row.support, "leaders": row.leaders}, responsible, False)
-    if had_lead:
-        row.printed.add("support")
-    if row.support:
-        row.printed.add("support")
-        row.lines.setdefault("support", row.lines.get("lead", line))
+    place_responsible(row, responsible, line)
+    return [row, *subs]
 
 
 def _columns_in_order(
@@ -324,61 +306,12 @@ def _columns_in_order(
     each cell read into the next column it fits, a merged cell leaving its column to the row above."""
     row = Row(number, "", line, goal, None, None)
     responsible: list[str] = []
-    k = _read_columns(row, cells, roles, responsible, ctx)
+    k = read_columns(row, cells, roles, responsible, ctx)
     if not row.text:
         ctx.warn(line, f"row {number} prints no task text; skipped")
         return None
-    _place_responsible(row, responsible, line)
+    place_responsible(row, responsible, line)
     for cell in cells[k:]:
         if cell.kind is not Kind.NONE:
             ctx.warn(cell.no, f"row {number}: could not place '{squeeze(cell.text)[:20]}' in a column; ignored")
     return row
-
-
-def _read_columns(row: Row, rest: list[Cell], roles: list[str | None], responsible: list[str], ctx: Context) -> int:
-    """Read the cells after the task text into the row's role columns; returns how many were read."""
-    k = 0
-    for at, role in enumerate(roles):
-        cell = rest[k] if k < len(rest) else None
-        if cell is None:
-            break
-        if role == "leaders" and cell.kind in (Kind.PERSON, Kind.NONE):
-            one_column = "leaders" not in roles[at + 1 :]
-            while cell is not None and cell.kind is Kind.PERSON:  # one leader a block: the column's others follow
-                row.leaders.extend(n for ln in cell.lines if ln.text.strip() for n in run_together_persons(ln.text))
-                row.lines.setdefault("leaders", cell.no)
-                more = one_column and k + 1 < len(rest) and rest[k + 1].kind is Kind.PERSON
-                k, cell = (k + 1, rest[k + 1]) if more else (k, None)
-            row.printed.add("leaders")
-            k += 1
-        elif role in ("lead", "support", "responsible") and cell.kind in (Kind.UNITS, Kind.TAIL, Kind.NONE):
-            later_units = sum(1 for r in roles[at + 1 :] if r in ROLE_FIELDS)
-            taken, lines = unit_blocks(rest, k, later_units, row.number, ctx) if cell.kind is not Kind.NONE else (1, [])
-            names = [n for ln in lines for n in ctx.names(ln.text, ln.no)]
-            k += taken - 1
-            if role == "responsible":
-                responsible.extend(names)
-            else:
-                getattr(row, role).extend(names)
-            target = "lead" if role == "responsible" else role
-            row.printed.add(target)
-            if names:
-                row.lines.setdefault(target, cell.no)
-            k += 1
-        elif role in ("lead", "support", "responsible") and (stated := cell_cues(cell.text, cell.no, ctx)):
-            row.lead += stated.lead  # the cell says the roles itself: 牵头单位：X；配合单位：Y
-            row.support += stated.support
-            row.leaders += stated.leaders
-            responsible += stated.responsible
-            row.printed.update(f for f in ("lead", "support", "leaders") if getattr(stated, f))
-            k += 1
-        elif role == "text" and not row.text and cell.kind not in (Kind.NONE, Kind.PERSON):
-            row.text, row.line = cell.text.strip(), cell.no  # the task column after a unit column
-            k += 1
-        elif role not in ROLE_FIELDS and (
-            cell.kind is Kind.TEXT or len(rest) - k == len(roles) - at  # a full row: every cell in its column
-        ):
-            if role == "deadline":
-                row.deadline = squeeze(cell.text)
-            k += 1  # 完成时限, 备注, 进展情况, 建设地点: read past
-    return k
