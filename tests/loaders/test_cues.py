@@ -1320,3 +1320,9 @@ def test_a_unit_name_the_texts_end_cuts_after_a_unit_cell_is_one_more_name_of_th
     r = load(SAMPLES / "flat_cut_in_last_unit.txt")
     assert r.tasks[-1].support == ["区农业农村局", "区财政"]
     assert any("'区财政' kept as printed" in w.message for w in r.warnings)
+
+
+def test_a_pipe_table_the_page_cuts_after_its_first_row_is_read_under_its_header():
+    # Two lines of pipes only, a header naming its columns then one whole row and one cut inside its cells.
+    r = load(SAMPLES / "pipe_table_cut_after_first_row.txt")
+    assert [(t.task, t.lead) for t in r.tasks] == [("1", ["县交通运输局"]), ("2", [])]

@@ -55,6 +55,12 @@ def _is_row_number(cell: str) -> bool:
     return (cell.isdigit() and len(cell) <= 3) or bool(PAREN_NUMBER.match(cell) or DOT_NUMBER.match(cell))
 
 
+def _is_pipe_header(line: Line) -> bool:
+    """A line of pipe cells that names three columns or more, one of them a role's (序号 | 项目内容 | 牵头单位 |)."""
+    roles = [header_role(c.strip()) for c in line.text.split("|") if c.strip()]
+    return sum(1 for r in roles if r) >= 3 and any(r in ROLE_FIELDS for r in roles)
+
+
 def _unprinted_header(rows: list[list[_Cell]], ctx: Context) -> tuple[list[str | None] | None, int]:
     """The header of a table printed without one, told from its columns, with a warning, and its width; or
     (None, 0)."""
@@ -98,8 +104,8 @@ class DelimitedTableLoader(Loader):
             return 2.0 * sum(1 for row in opened_cell_rows(lines) if len(row) >= 2)
         if (closed := closed_cell_rows(lines)) is not None:
             return 2.0 * sum(1 for row in closed if len(row) >= 2)
-        if tabs < 3 and pipes < 3:
-            return 0.0
+        if tabs < 3 and pipes < 3 and not (tasks and pipes == 2 and any(map(_is_pipe_header, lines))):
+            return 0.0  # fewer than three rows: a table only under a header of named columns (a page cut short)
         return tasks * 2 + (tabs + pipes) / 10
 
     # -- parsing ----------------------------------------------------------------
