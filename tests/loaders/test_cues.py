@@ -1326,3 +1326,12 @@ def test_a_pipe_table_the_page_cuts_after_its_first_row_is_read_under_its_header
     # Two lines of pipes only, a header naming its columns then one whole row and one cut inside its cells.
     r = load(SAMPLES / "pipe_table_cut_after_first_row.txt")
     assert [(t.task, t.lead) for t in r.tasks] == [("1", ["县交通运输局"]), ("2", [])]
+
+
+def test_a_field_run_into_a_unit_label_ends_its_value():
+    # 责任单位：城关镇任务目标：… (the line break between two labels lost): 任务目标 is the next field, no name.
+    assert _rows("labels_run_together.txt") == [
+        ("一", ["县城管局"], ["县水务公司", "属地乡镇"], ["王志强"]),
+        ("二", ["县住建局"], ["城关镇"], ["王志强"]),
+        ("三", ["县发改委"], ["县城投集团"], ["李红"]),
+    ]

@@ -256,8 +256,11 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
     return roles
 
 
-#: A field of another name after a space (… 项目实施进度：…): the value before it ends there.
-_OTHER_FIELD = re.compile(r"[ \u3000]+(?=[\u4e00-\u9fff]{2,10}[:：])")
+#: A field of another name after a space (… 项目实施进度：…), or run into the value (责任单位:X任务目标:…): its end.
+_OTHER_FIELD = re.compile(
+    r"[ \u3000]+(?=[\u4e00-\u9fff]{2,10}[:：])"
+    r"|(?<=[\u4e00-\u9fff])(?=(?:任务|工作|年度|建设|项目|实施)(?:目标|内容|要求|规模|地点)[:：])"
+)
 
 
 def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Context, roles: Roles) -> None:
