@@ -1335,3 +1335,16 @@ def test_a_field_run_into_a_unit_label_ends_its_value():
         ("二", ["县住建局"], ["城关镇"], ["王志强"]),
         ("三", ["县发改委"], ["县城投集团"], ["李红"]),
     ]
+
+
+def test_a_page_on_one_line_breaks_before_row_numbers_set_apart_by_spaces_in_turn():
+    # 序号 … 备 注 1 新增城镇就业 人 3000 … 县人社局 2 新改建…: the rows' numbers 1, 2, 3 … in turn, never a figure
+    # (3000 2650, 3 2 66.7%) that is not the next number.
+    r = load(SAMPLES / "one_line_indicator_rows.txt")
+    assert [(t.task, t.text.split()[0], t.lead) for t in r.tasks] == [
+        ("1", "新增城镇就业", ["县人社局"]),
+        ("2", "新改建农村公路", ["县交通运输局"]),
+        ("3", "新建公办幼儿园", ["县教育局"]),
+        ("4", "提高城乡低保标准", ["县民政局"]),
+        ("5", "新建村卫生室", ["县卫健局"]),
+    ]

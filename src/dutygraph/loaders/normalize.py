@@ -20,7 +20,7 @@ from functools import cache
 
 from dutygraph.loaders.chrome import DISCLAIMER_WORDS
 from dutygraph.loaders.headings import leader_line
-from dutygraph.loaders.numbering import MEASURE
+from dutygraph.loaders.numbering import MEASURE, MEASURE_WORDS
 from dutygraph.loaders.one_line_table import RUN_ON
 from dutygraph.loaders.pipe_cells import closed_cell_rows, is_cell_per_line
 from dutygraph.loaders.text import OPENERS, Line
@@ -91,6 +91,7 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
             out.append(ln)
             continue
         marks = [m.start() for m in _BREAK.finditer(ln.text) if not _inside_label_bracket(ln.text, m.start())]
+        marks += numbered_in_turn(ln.text)
         # A space after a sentence's end separates paragraphs or cells of the lost lines.
         gaps = [m.end() for m in _SENTENCE_GAP.finditer(ln.text)]
         # Where most spaces stand at a sentence's, bracket's or heading's end, the spaces are the lost
@@ -120,6 +121,26 @@ def split_run_on(lines: list[Line]) -> tuple[list[Line], int]:
             out.extend(Line(ln.no, piece) for piece in _leader_apart(ln.text[start:pos].strip()))
             start = pos
     return out, broken
+
+
+#: A row's number set apart by spaces before its words (… 7.23 139.1% 人力资源社会保障局 2 自然村通…).
+_SPACED_NUMBER = re.compile(rf"(?<=\s)(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?!(?!{MEASURE_WORDS})[{MEASURE}])")
+
+
+def numbered_in_turn(text: str) -> list[int]:
+    """Where the rows of a table on one line start, numbered 1, 2, 3 … and set apart by spaces (1 城镇新增就业
+    万人 5.2 … 2 自然村通…): each the first number after the one before that is one more; three at least, else none.
+
+    >>> numbered_in_turn("序号 指标 单位 1 新增就业 万人 5 2 新建学校 所 3 3 改造道路 公里 12")
+    [9, 21, 32]
+    """
+    found: list[int] = []
+    want = 1
+    for m in _SPACED_NUMBER.finditer(text):
+        if int(m.group(1)) == want:
+            found.append(m.start())
+            want += 1
+    return found if len(found) >= 3 else []
 
 
 _PIPES = re.compile(r"^\|+$")

@@ -16,7 +16,7 @@ _CN_OR_DIGITS = rf"(?:{_CN}|\d{{1,3}})"
 #: Quantities, not item numbers, after a number and a space (3 个, 12 月).
 MEASURE = "个年月日号万亿千百名人家所项条户次元件座米台辆套处只张场届期批栋间吨度倍岁"
 #: Words that open with a measure's character (7 所有县实现…, 3 人民调解…, 5 项目建设…): an item's text.
-_MEASURE_WORDS = "所有|人民|人才|人口|人居|家庭|家政|项目|户籍|年度|名称"
+MEASURE_WORDS = "所有|人民|人才|人口|人居|家庭|家政|项目|户籍|年度|名称"
 #: Words right after a number, not a quantity's measure.
 _WORDS_NEXT = f"(?=[\u4e00-\u9fff])(?![{MEASURE}])"
 #: Numbering styles in their usual order of depth.
@@ -36,7 +36,7 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("dot", DOT_NUMBER),
-    ("spaced", re.compile(rf"^\s*(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?!(?!{_MEASURE_WORDS})[{MEASURE}])")),
+    ("spaced", re.compile(rf"^\s*(\d{{1,3}})[ \u3000]+(?=[\u4e00-\u9fff])(?!(?!{MEASURE_WORDS})[{MEASURE}])")),
     # 1.1 推进…, 1.2.3、…, and 1.1推进… (a quantity's measure after it makes a figure: 1.5万人)
     (
         "decimal",
