@@ -1348,3 +1348,16 @@ def test_a_page_on_one_line_breaks_before_row_numbers_set_apart_by_spaces_in_tur
         ("4", "提高城乡低保标准", ["县民政局"]),
         ("5", "新建村卫生室", ["县卫健局"]),
     ]
+
+
+def test_a_pipe_row_that_lost_the_task_name_merged_after_its_number_puts_its_cells_back_under_their_columns():
+    # 序号 | 工作任务 | 细化分工 | 责任科室 | … over 2 | 做好… | 规划科 | 2024年6月前 |: the row's 工作任务 is merged
+    # with the row above, so its own text stands under 细化分工 and its unit under 责任科室.
+    r = load(SAMPLES / "pipe_rows_task_name_merged.txt")
+    assert [(t.task, t.text[:8], t.lead, t.deadline) for t in r.tasks] == [
+        ("1", "做好重点领域信息", ["财务科"], "长期推进"),
+        ("2", "做好重大建设项目", ["规划科"], "2024年6月前"),
+        ("3", "推进政策文件集中", ["办公室"], "长期推进"),
+        ("4", "优化政务公开平台", ["信息中心"], "2024年9月前"),
+        ("5", "完善政务公开目录", ["法规科"], "长期推进"),
+    ]

@@ -303,7 +303,10 @@ class DelimitedTableLoader(Loader):
             # A sub-row: its 序号 and 项目名称 printed once, in the row above (merged, or left empty where a
             # pipe table printed the merged cells).
             if row[texts[0]].merged or all(c.empty for c in row[: texts[0] + 1]):
-                return DelimitedTableLoader._sub_row_text(row, header, texts[1:])
+                # a later text column, or one no name reads before the units (工作任务 | 细化分工 | 责任处室)
+                units = next((i for i, r in enumerate(header) if r in ROLE_FIELDS), len(header))
+                later = texts[1:] or [i for i in range(texts[0] + 1, units) if header[i] is None]
+                return DelimitedTableLoader._sub_row_text(row, header, later)
         return None
 
     @staticmethod
@@ -373,8 +376,8 @@ class DelimitedTableLoader(Loader):
 
     @staticmethod
     def _post_roles(header: list[str | None] | None, row: list[_Cell], t: int) -> list[str | None]:
-        if header and len(row) == len(header) and header[t] == "text":
-            return header[t + 1 :]
+        if header and len(row) == len(header) and (header[t] == "text" or (t and row[t - 1].merged)):
+            return header[t + 1 :]  # (a task's text beside its name merged over rows)
         if header and "text" in header:
             roles = header[header.index("text") + 1 :]
             if roles:

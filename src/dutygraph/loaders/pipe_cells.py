@@ -274,6 +274,7 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
         if at is not None and anchor is not None and 0 <= anchor - at <= missing:
             missing = anchor - at
         padded = [Cell(merged=True) for _ in range(missing)] + row  # cells printed once, in a row above
+        padded = _task_name_merged(padded, header) if not per_line else padded
         return padded + [Cell(merged=per_line) for _ in range(len(header) - len(padded))], header
     if len(row) > len(header):
         units = [i for i, r in enumerate(header) if r in ROLE_FIELDS]
@@ -282,6 +283,22 @@ def fit_row(row: list[Cell], header: list[str | None], per_line: bool = False) -
             widened = header[: last + 1] + [header[last]] * (len(row) - len(header)) + header[last + 1 :]
             return row, widened
     return row, header
+
+
+def _task_name_merged(row: list[Cell], header: list[str | None]) -> list[Cell]:
+    """A short row whose units stand left of the header's unit columns because it lost, after its 序号, the
+    task's name merged over rows (序号 | 工作任务 | 细化分工 | 责任处室 | … over 2 | 做好… | 疾控处 | 长期推进):
+    merged cells put back after its number, under text columns only, so the units stand under their column."""
+    units = [i for i, r in enumerate(header) if r in ROLE_FIELDS]
+    if "number" not in header or not units:
+        return row
+    at = header.index("number")
+    k = next((i for i, c in enumerate(row) if i > at + 1 and not c.empty and _is_units(c)), None)
+    if k is None or header[k] in ROLE_FIELDS or units[0] <= k or len(row) + units[0] - k > len(header):
+        return row
+    if not all(r in ("text", "goal") for r in header[at + 1 : at + 1 + units[0] - k]):
+        return row
+    return [*row[: at + 1], *(Cell(merged=True) for _ in range(units[0] - k)), *row[at + 1 :]]
 
 
 def beyond_header(row: list[Cell], header: list[str | None], printed: int) -> list[str | None]:
