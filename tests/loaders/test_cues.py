@@ -1361,3 +1361,15 @@ def test_a_pipe_row_that_lost_the_task_name_merged_after_its_number_puts_its_cel
         ("4", "优化政务公开平台", ["信息中心"], "2024年9月前"),
         ("5", "完善政务公开目录", ["法规科"], "长期推进"),
     ]
+
+
+def test_cells_closed_by_pipes_number_their_rows_in_turn_beside_points_that_open_at_one():
+    # Each cell closed by its pipe, pipes alone between rows (|| / |||||); the rows 1. 2. 3. in turn, each
+    # 具体要求 cell with points of its own (1.… 2.…), which are its text, not rows.
+    r = load(SAMPLES / "closed_cells_with_numbered_points.txt")
+    assert [(t.task, t.text[:4], t.lead, t.deadline) for t in r.tasks] == [
+        ("1", "政策解读", ["县政府各部门"], "11月底前完成"),
+        ("2", "政务公开", ["县政务服务中心", "各乡镇人民政府"], "12月底前完成"),
+        ("3", "依申请公", ["县司法局"], "12月底前完成"),
+    ]
+    assert "开展政策问答" in r.tasks[0].text

@@ -49,6 +49,7 @@ class Cell:
 
     lines: list[Line]
     kind: Kind = Kind.TEXT
+    in_turn: bool = True  # False: numbered out of the rows' turn (a point of a cell: 1.开展… inside a row)
 
     @property
     def no(self) -> int:
@@ -89,7 +90,7 @@ def classify(cell: Cell, numbered: bool | re.Pattern[str]) -> Kind:
     if text in HEADER_TOKENS:
         return Kind.HEADER
     task_re = PAREN_NUMBER if numbered is True else numbered
-    if task_re and task_re.match(cell.lines[0].text) and len(text) > 4:
+    if task_re and task_re.match(cell.lines[0].text) and len(text) > 4 and cell.in_turn:
         return Kind.TASK
     if BARE_NUMBER.match(text) or _MARKED_NUMBER.match(text):
         return Kind.NUMBER

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from dutygraph.loaders.base import DOT_NUMBER, PAREN_NUMBER, ROLE_FIELDS
+from dutygraph.loaders.base import CN_SECTION, DOT_NUMBER, PAREN_NUMBER, ROLE_FIELDS
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, header_role
 from dutygraph.loaders.flat_cells import Cell, Kind
 from dutygraph.loaders.names import looks_like_unit, parse_names
@@ -21,12 +21,46 @@ def task_pattern(cells: list[Cell]) -> re.Pattern[str] | None:
         return PAREN_NUMBER
     headers = sum(1 for c in cells if squeeze(c.text) in HEADER_TOKENS)
     at = [i for i, c in enumerate(cells) if DOT_NUMBER.match(c.lines[0].text) and len(squeeze(c.text)) > 4]
-    dotted = [m.group(1) for i in at if (m := DOT_NUMBER.match(cells[i].lines[0].text))]
-    # A numbered row prints its units before the next row; the points of one cell (1.强化… 2.强化…) do not.
-    rows = sum(1 for i, j in itertools.pairwise(at) if any(_names_units(c) for c in cells[i + 1 : j]))
-    if headers >= 2 and len(dotted) >= 2 and set(dotted) != {"1"} and 2 * rows >= len(at) - 1:
+    if headers < 2:
+        return None
+    if _dotted_rows(cells, at):
+        return DOT_NUMBER
+    # Rows numbered in turn (1.标题 / 2.标题) beside cells whose points open at 1 (1.开展… 2.按照…): the rows
+    # are the cells in turn; the others are points of a cell, their number part of its text.
+    turn = _in_turn(cells, at)
+    header_end = max((i for i, c in enumerate(cells) if squeeze(c.text) in HEADER_TOKENS), default=-1)
+    # the first row right under the header (a section heading aside): rows all numbered, no row without one
+    first = turn and all(
+        CN_SECTION.match(c.text) or squeeze(c.text) in ("", "—") for c in cells[header_end + 1 : turn[0]]
+    )
+    if first and len(turn) < len(at) and _dotted_rows(cells, turn):
+        for i in set(at) - set(turn):
+            cells[i].in_turn = False
         return DOT_NUMBER
     return None
+
+
+def _dotted_rows(cells: list[Cell], at: list[int]) -> bool:
+    """Whether the cells at ``at`` are numbered rows: two at least, not each numbered 1, and most followed by
+    units before the next (the points of one cell, 1.强化… 2.强化…, are not)."""
+    dotted = [m.group(1) for i in at if (m := DOT_NUMBER.match(cells[i].lines[0].text))]
+    rows = sum(1 for i, j in itertools.pairwise(at) if any(_names_units(c) for c in cells[i + 1 : j]))
+    return len(dotted) >= 2 and set(dotted) != {"1"} and 2 * rows >= len(at) - 1
+
+
+def _in_turn(cells: list[Cell], at: list[int]) -> list[int]:
+    """Of the numbered cells, those whose numbers go on one by one from the first's (1, 2, 3 …)."""
+    turn: list[int] = []
+    for i in at:
+        m = DOT_NUMBER.match(cells[i].lines[0].text)
+        if m and m.group(1).isdigit() and (not turn or int(m.group(1)) == _number(cells[turn[-1]]) + 1):
+            turn.append(i)
+    return turn
+
+
+def _number(cell: Cell) -> int:
+    m = DOT_NUMBER.match(cell.lines[0].text)
+    return int(m.group(1)) if m and m.group(1).isdigit() else -1
 
 
 def _names_units(cell: Cell) -> bool:

@@ -196,7 +196,8 @@ def unpipe(lines: list[Line]) -> tuple[list[Line], bool]:
         return lines, True  # every cell closed, rows as wide as the header: the delimited table reads the rows
     worded = [ln for ln in lines if ln.text.strip()]
     pipes = [ln for ln in worded if _PIPES.match(ln.text.strip())]
-    closed = [bool(_CELL_THEN_PIPE.match(ln.text.strip())) for ln in worded]
+    # (pipes alone between such cells, an empty cell or a row's end, break no run: || / |||||)
+    closed = [bool(_CELL_THEN_PIPE.match(ln.text.strip())) for ln in worded if not _PIPES.match(ln.text.strip())]
     # Half the lines, or a run of six cells after a notice's long text (a report, then its table, its
     # header and first row at least: no other text ends six lines running in a pipe).
     if sum(closed) >= 6 and (sum(closed) >= 0.5 * len(worded) or _longest_run(closed) >= 6):
