@@ -1373,3 +1373,12 @@ def test_cells_closed_by_pipes_number_their_rows_in_turn_beside_points_that_open
         ("3", "依申请公", ["县司法局"], "12月底前完成"),
     ]
     assert "开展政策问答" in r.tasks[0].text
+
+
+def test_a_stated_convention_that_the_units_before_a_comma_lead_holds_for_every_list():
+    # 逗号前为牵头单位，…，下同: in every 责任单位 list the units before its first comma lead, those after support.
+    assert _rows("comma_groups_lead.txt") == [
+        ("（一）", ["市发展改革委", "市商务局"], ["各区县政府", "高新区管委会"], []),
+        ("（二）", ["市人力资源社会保障局"], ["各区县政府"], []),
+        ("（三）", ["市政务服务管理局"], [], []),
+    ]

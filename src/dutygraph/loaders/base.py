@@ -152,6 +152,13 @@ DEADLINE = re.compile(
 FIRST_LISTED_LEADS = re.compile(
     r"(?:排在?第一|排名第一|排序第一|名列第一|第一个|第一位|首位|列第一|居首|排首位|第一责任单位)[^。]{0,12}(?:牵头|主办|主责)"
 )
+#: A field of another name after a space (… 项目实施进度：…), or run into the value (责任单位:X任务目标:…): its end.
+OTHER_FIELD = re.compile(
+    r"[ \u3000]+(?=[\u4e00-\u9fff]{2,10}[:：])"
+    r"|(?<=[\u4e00-\u9fff])(?=(?:任务|工作|年度|建设|项目|实施)(?:目标|内容|要求|规模|地点)[:：])"
+)
+#: 逗号前为牵头单位 (the units before a list's comma lead, those after it support), stated once for the document.
+COMMA_LEADS = re.compile(r"逗号(?:前|之前|以前)(?:的|为|是)+(?:牵头|主办|主责)")
 #: 责任单位:X、Y,排在首位的为牵头单位,下同: the document's convention after a field, not a name.
 LABELLED_CONVENTION = re.compile(
     r"[，,；;。]\s*(?:排在?首位|排名第一|排序第一|排在?第一位?|列第一位?|名列第一)[^，,；;。]{0,12}(?:牵头|主办|主责)"
@@ -181,6 +188,15 @@ class Context:
     lines: list[Line]
     warnings: list[LoadWarning] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    _comma_leads: bool | None = field(default=None, repr=False)  # see comma_groups
+
+    def comma_groups(self, text: str) -> tuple[str, str] | None:
+        """A 责任单位 list cut at its first comma, (leads, supports), where the document says the units before
+        the comma lead (逗号前为牵头单位，下同); None in other documents and for a list with no comma."""
+        if self._comma_leads is None:
+            self._comma_leads = any(COMMA_LEADS.search(ln.text) for ln in self.lines)
+        groups = re.split("[，,]", text, maxsplit=1) if self._comma_leads else []
+        return (groups[0], groups[1]) if len(groups) == 2 else None
 
     def warn(self, line: int | None, message: str) -> None:
         """Record a warning about ``line`` (None: the whole document)."""

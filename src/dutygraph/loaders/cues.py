@@ -28,6 +28,7 @@ from dutygraph.loaders.base import (
     LABEL,
     LABEL_WORDS,
     LABELLED_CONVENTION,
+    OTHER_FIELD,
     ROLE_FIELDS,
     STANDING_NOTE,
     Context,
@@ -256,17 +257,10 @@ def read_cues(text: str, line: int, ctx: Context) -> Roles:
     return roles
 
 
-#: A field of another name after a space (… 项目实施进度：…), or run into the value (责任单位:X任务目标:…): its end.
-_OTHER_FIELD = re.compile(
-    r"[ \u3000]+(?=[\u4e00-\u9fff]{2,10}[:：])"
-    r"|(?<=[\u4e00-\u9fff])(?=(?:任务|工作|年度|建设|项目|实施)(?:目标|内容|要求|规模|地点)[:：])"
-)
-
-
 def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Context, roles: Roles) -> None:
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        value = _OTHER_FIELD.split(_first_sentence(text[m.end() : end]), maxsplit=1)[0].strip(" ；;，,。.|")
+        value = OTHER_FIELD.split(_first_sentence(text[m.end() : end]), maxsplit=1)[0].strip(" ；;，,。.|")
         kind = label_field(m.group(1))
         if kind is None:
             # 工作要求：由市发改委牵头，…: a field read past that still says who leads among the 责任单位
@@ -296,6 +290,9 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             elif not re.search(r"(?:负责人|责任人)$", value):  # X主要负责人, 市政府常务副市长: posts, no one named
                 value = _bracketed_persons(value) or value
                 roles.leaders += [p for p in parse_persons(value) if is_person(p) and not OFFICE_POST.match(p)]
+        elif kind == "responsible" and (groups := ctx.comma_groups(value)):
+            roles.lead += ctx.names(groups[0], line)  # 逗号前为牵头单位: the units before the comma lead
+            roles.support += ctx.names(groups[1], line)
         elif kind == "responsible":
             roles.responsible += ctx.names(value, line)
         elif kind == "lead":
