@@ -1382,3 +1382,8 @@ def test_a_stated_convention_that_the_units_before_a_comma_lead_holds_for_every_
         ("（二）", ["市人力资源社会保障局"], ["各区县政府"], []),
         ("（三）", ["市政务服务管理局"], [], []),
     ]
+
+
+def test_a_bracket_the_text_cuts_inside_its_verb_keeps_the_names_before_it():
+    # （X、Y等相关部门负责落 — the page stops inside 负责落实: the verb's start is no part of the last name.
+    assert _rows("cut_inside_verb.txt")[1] == ("（二）", ["区教委", "区卫生健康委"], [], [])

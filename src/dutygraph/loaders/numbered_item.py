@@ -272,8 +272,10 @@ def record(it: Item, ctx: Context, first_leads: bool, bare_units: bool = False) 
     )
 
 
-#: The verb phrase or conjunction a cut bracket stops inside (X、Y按职责分工 / X及): no part of the last name.
-_CUT_VERB = re.compile(r"(?:等)?(?:按照?|根据)(?:各自)?职责(?:分工)?$|(?<=\S{2})[及和与]$")
+#: The verb phrase or conjunction a cut bracket stops inside (X、Y按职责分工 / X及 / X负责落): no part of the last name.
+_CUT_VERB = re.compile(
+    r"(?:等)?(?:按照?|根据)(?:各自)?职责(?:分工)?$|(?<=\S{2})[及和与]$|(?<=\S{2})(?:负责|配合)[落实推办组]$"
+)
 
 
 def _own_cues(text: str, it: Item, ctx: Context, bare_units: bool) -> tuple[str, Roles]:
