@@ -281,7 +281,7 @@ def _own_task(items: list[Item], lines: list[Line], i: int, text: str) -> bool:
 _FIGURE = re.compile(r"^(?:-|—|[不低于高约超过]{0,3}[\d.,]+(?:%|[万亿]?[元个户人所座台公里吨]*(?:/[^\s/]{1,2})*))$")
 
 
-def is_row(text: str, figures: int) -> bool:
+def _is_row(text: str, figures: int) -> bool:
     """A line of a table flattened with spaces: a text cell first (words, not a figure), then three cells
     or more, ``figures`` of them or more figures (孕产妇免费产前筛查 万人 3.31 3.49  105.3% 卫健委)."""
     cells = text.split()
@@ -296,7 +296,7 @@ def _sub_row(items: list[Item], no: int, text: str, ctx: Context) -> Item | None
     the row's merged 序号. One that prints no unit cell has the units of the row above (its merged unit cell),
     with a warning; None when the lines are no such rows. Numbered M1, M2 … as unnumbered rows are."""
     prev, number = items[-1], f"M{sum(1 for it in items if it.number.startswith('M')) + 1}"
-    if not is_row(text, 2) or not is_row(prev.parts[0], 1) or len(prev.parts) > 1 or prev.labelled:
+    if not _is_row(text, 2) or not _is_row(prev.parts[0], 1) or len(prev.parts) > 1 or prev.labelled:
         return None
     cell = spaced_cell(prev.parts[0])
     above = ctx.names(cell[1], prev.line) if cell else prev.context.responsible
