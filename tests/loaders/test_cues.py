@@ -1387,3 +1387,12 @@ def test_a_stated_convention_that_the_units_before_a_comma_lead_holds_for_every_
 def test_a_bracket_the_text_cuts_inside_its_verb_keeps_the_names_before_it():
     # （X、Y等相关部门负责落 — the page stops inside 负责落实: the verb's start is no part of the last name.
     assert _rows("cut_inside_verb.txt")[1] == ("（二）", ["区教委", "区卫生健康委"], [], [])
+
+
+def test_a_remarks_column_that_names_only_units_is_a_responsible_column():
+    # 备注 under which every filled cell names units: the units share the work (all lead, no 牵头 column).
+    r = load(SAMPLES / "remark_column_units.txt")
+    assert [t.lead for t in r.tasks] == [["办公室", "各镇街", "县直各单位"], ["人事科", "各镇街"], ["督查科"]]
+    assert any("备注 column that names only units" in w.message for w in r.warnings)
+    # notes in the column (长期坚持, 按季度报送): read past, as before
+    assert [t.lead for t in load(SAMPLES / "remark_column_notes.txt").tasks] == [["办公室"], ["人事科"], ["督查科"]]

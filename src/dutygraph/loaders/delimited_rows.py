@@ -235,3 +235,24 @@ def heads_columns(roles: list[str | None], filled: list[_Cell], after_header: bo
     named = sum(1 for r in roles if r is not None)
     worded = {r for r in roles if r is not None} <= {"text", "goal"}
     return (named >= 2 or (after_header and named > 0)) and not (worded and names_anyone(filled))
+
+
+#: A column of notes (备注): read past, unless every cell of it names units.
+_REMARKS = re.compile(r"^备\s*注$")
+
+
+def remark_units(
+    header: list[str | None], names: list[_Cell], rows: list[list[_Cell]], ctx: Context
+) -> list[str | None]:
+    """The header with its 备注 column read as units where, in the rows under it, that column's cells are filled
+    in two rows or more and each names units only (基教科 | 各区教育局、市局直属单位): units that share the work
+    (责任单位), with a warning; the header as it was otherwise."""
+    out = list(header)
+    for k, role in enumerate(header):
+        if role is not None or k >= len(names) or not _REMARKS.match(names[k].flat):
+            continue
+        cells = [r[k].flat for r in rows if len(r) == len(header) and not r[k].empty]
+        if len(cells) >= 2 and all(names_only_units(c) for c in cells):
+            out[k] = "responsible"
+            ctx.warn(names[k].no, "a 备注 column that names only units is read as a 责任单位 column")
+    return out

@@ -37,6 +37,7 @@ from dutygraph.loaders.delimited_rows import (
     heads_columns,
     is_page_details,
     merging,
+    remark_units,
     section_heading,
     table_rows,
     warn_cut_row,
@@ -125,11 +126,12 @@ class DelimitedTableLoader(Loader):
         previous_was_header = False
         rows = [r for r in table_rows(ctx.lines) if any(not c.empty for c in r)]
         header, header_width = _unprinted_header(rows, ctx)
-        for row in rows:
+        for at, row in enumerate(rows):
             filled = [c for c in row if not c.empty]
             roles = ranked_roles([c.flat for c in row], [header_role(c.flat) for c in row])
             if heads_columns(roles, filled, previous_was_header) and not self._task_index(row):
                 header, header_width = _header_row(header if previous_was_header else None, roles, row)
+                header = remark_units(header, row, rows[at + 1 :], ctx)
                 previous_was_header = True
                 continue
             previous_was_header = False
