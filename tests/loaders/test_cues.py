@@ -1394,5 +1394,8 @@ def test_a_remarks_column_that_names_only_units_is_a_responsible_column():
     r = load(SAMPLES / "remark_column_units.txt")
     assert [t.lead for t in r.tasks] == [["办公室", "各镇街", "县直各单位"], ["人事科", "各镇街"], ["督查科"]]
     assert any("备注 column that names only units" in w.message for w in r.warnings)
+    html = load(SAMPLES / "remark_column_units.html")  # a real table reads it the same
+    assert [t.lead for t in html.tasks] == [t.lead for t in r.tasks]
+    assert any("备注 column that names only units" in w.message for w in html.warnings)
     # notes in the column (长期坚持, 按季度报送): read past, as before
     assert [t.lead for t in load(SAMPLES / "remark_column_notes.txt").tasks] == [["办公室"], ["人事科"], ["督查科"]]

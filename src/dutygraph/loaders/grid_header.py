@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import CN_SECTION, ROLE_FIELDS, label_field
 from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
+from dutygraph.loaders.names import names_only_units
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
 from dutygraph.loaders.text import clean_line, squeeze
 
@@ -98,6 +99,8 @@ class Columns:
     #: A second text column right after the task's (项目名称 | 目标任务): its cell follows the task's name.
     content: int | None = None
     signatures: set[tuple[str, ...]] = field(default_factory=set)
+    #: 备注 columns read as units (every cell under them names units only).
+    remark_units: list[int] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str | None, ...]:
@@ -139,10 +142,31 @@ def find_header(table: Table, grid: list[list[Cell | None]]) -> Columns | None:
             col_roles.append(role)
             col_names.append(name)
         col_roles = ranked_roles(col_names, col_roles)  # 第一责任单位 | 主要责任单位
+        remarks = _remark_units(col_roles, col_names, (rows + tail)[-1] + 1, table, grid)
+        col_roles = [("responsible" if c in remarks else r) for c, r in enumerate(col_roles)]
         if not any(r in ROLE_FIELDS for r in col_roles) or not known:
             continue
-        return _assign(col_roles, rows + tail, table, grid)
+        cols = _assign(col_roles, rows + tail, table, grid)
+        cols.remark_units = remarks
+        return cols
     return None
+
+
+def _remark_units(
+    roles: list[str | None], names: list[str], body: int, table: Table, grid: list[list[Cell | None]]
+) -> list[int]:
+    """The 备注 columns whose cells below the header, filled in two rows or more, each name units only: units
+    that share the work (a 责任单位 column), as :func:`dutygraph.loaders.delimited_rows.remark_units` reads them."""
+    found = []
+    for c, (role, name) in enumerate(zip(roles, names, strict=True)):
+        if role != "extra" or squeeze(name.replace("\n", "")) != "备注":
+            continue
+        cells = {
+            id(cell): cell.text for r in range(body, table.n_rows) if (cell := grid[r][c]) is not None and cell.lines
+        }
+        if len(cells) >= 2 and all(names_only_units(t.replace("\n", "、")) for t in cells.values()):
+            found.append(c)
+    return found
 
 
 def _row_roles(row: list[Cell | None]) -> list[str | None]:

@@ -111,6 +111,11 @@ def read_tables(doc: Document, ctx: Context) -> GridReading:
             log.debug("%s: table %s names no role column; skipped", ctx.file, table.name or "")
             continue
         n_tables += 1
+        if cols.remark_units:
+            ctx.warn(
+                None,
+                f"table {table.name or n_tables}: a 备注 column that names only units is read as a 责任单位 column",
+            )
         if cols.key != state.columns_key:
             state.goal = state.goal_no = state.area = None
             state.section_styles, state.leaders = [], []
