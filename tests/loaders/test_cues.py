@@ -1399,3 +1399,12 @@ def test_a_remarks_column_that_names_only_units_is_a_responsible_column():
     assert any("备注 column that names only units" in w.message for w in html.warnings)
     # notes in the column (长期坚持, 按季度报送): read past, as before
     assert [t.lead for t in load(SAMPLES / "remark_column_notes.txt").tasks] == [["办公室"], ["人事科"], ["督查科"]]
+
+
+def test_a_labelled_list_that_says_who_works_with_whom_gives_the_lead_and_its_support():
+    # 责任单位：X会同Y (no verb after it), as (X会同Y负责) and 由X会同Y负责 read.
+    assert [r[1:3] for r in _rows("joint_in_labels.txt")] == [
+        (["市发展改革委"], ["市财政局", "市自然资源局"]),
+        (["市营商环境建设局"], ["市市场监管局"]),
+        (["市自然资源局"], ["市农业农村局"]),
+    ]

@@ -290,6 +290,9 @@ def _read_labelled(text: str, labels: list[re.Match[str]], line: int, ctx: Conte
             elif not re.search(r"(?:负责人|责任人)$", value):  # X主要负责人, 市政府常务副市长: posts, no one named
                 value = _bracketed_persons(value) or value
                 roles.leaders += [p for p in parse_persons(value) if is_person(p) and not OFFICE_POST.match(p)]
+        elif kind in ("responsible", "lead") and (joint := JOINT.match(value)):  # 责任单位：X会同Y: X leads
+            roles.lead += ctx.names(joint.group("lead"), line)
+            roles.support += ctx.names(joint.group("support"), line)
         elif kind == "responsible" and (groups := ctx.comma_groups(value)):
             roles.lead += ctx.names(groups[0], line)  # 逗号前为牵头单位: the units before the comma lead
             roles.support += ctx.names(groups[1], line)
