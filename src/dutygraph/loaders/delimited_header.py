@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from dutygraph.loaders.base import DOT_NUMBER, label_field
+from dutygraph.loaders.names import names_only_units
 from dutygraph.loaders.text import squeeze
 
 _TEXT_HEADERS = frozenset(
@@ -194,3 +195,13 @@ def merge_headers(first: list[str | None], second: list[str | None]) -> list[str
     padded_first = first + [None] * (width - len(first))
     padded_second = second + [None] * (width - len(second))
     return [b if b is not None else a for a, b in zip(padded_first, padded_second, strict=True)]
+
+
+def remarks_name_units(name: str, cells: list[str]) -> bool:
+    """Whether a 备注 column is one of units: its cells under the header, filled in two rows or more, each
+    name units only (各区教育局、市局直属单位), as a 责任单位 column's do; notes (长期坚持) never.
+
+    >>> remarks_name_units("备  注", ["各镇街", "县直各单位、各镇街"]), remarks_name_units("备注", ["各镇街", "长期"])
+    (True, False)
+    """
+    return squeeze(name) == "备注" and len(cells) >= 2 and all(names_only_units(c) for c in cells)

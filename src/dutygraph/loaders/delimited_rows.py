@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.base import BARE_NUMBER, CN_SECTION, Context, fill_from_above
-from dutygraph.loaders.delimited_header import header_role
+from dutygraph.loaders.delimited_header import header_role, remarks_name_units
 from dutygraph.loaders.headings import heading_cues, heading_title
 from dutygraph.loaders.names import looks_like_unit, names_only_units
 from dutygraph.loaders.persons import is_person
@@ -237,22 +237,17 @@ def heads_columns(roles: list[str | None], filled: list[_Cell], after_header: bo
     return (named >= 2 or (after_header and named > 0)) and not (worded and names_anyone(filled))
 
 
-#: A column of notes (备注): read past, unless every cell of it names units.
-_REMARKS = re.compile(r"^备\s*注$")
-
-
 def remark_units(
     header: list[str | None], names: list[_Cell], rows: list[list[_Cell]], ctx: Context
 ) -> list[str | None]:
-    """The header with its 备注 column read as units where, in the rows under it, that column's cells are filled
-    in two rows or more and each names units only (基教科 | 各区教育局、市局直属单位): units that share the work
-    (责任单位), with a warning; the header as it was otherwise."""
+    """The header with its 备注 column read as a 责任单位 column where the rows under it name units only there (基教科 |
+    各区教育局、市局直属单位, see :func:`remarks_name_units`), with a warning; the header as it was otherwise."""
     out = list(header)
     for k, role in enumerate(header):
-        if role is not None or k >= len(names) or not _REMARKS.match(names[k].flat):
+        if role is not None or k >= len(names):
             continue
         cells = [r[k].flat for r in rows if len(r) == len(header) and not r[k].empty]
-        if len(cells) >= 2 and all(names_only_units(c) for c in cells):
+        if remarks_name_units(names[k].flat, cells):
             out[k] = "responsible"
             ctx.warn(names[k].no, "a 备注 column that names only units is read as a 责任单位 column")
     return out

@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.base import CN_SECTION, ROLE_FIELDS, label_field
-from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles
-from dutygraph.loaders.names import names_only_units
+from dutygraph.loaders.delimited_header import HEADER_TOKENS, ranked_roles, remarks_name_units
 from dutygraph.loaders.read.blocks import Cell, Document, Paragraph, Table
 from dutygraph.loaders.text import clean_line, squeeze
 
@@ -155,16 +154,14 @@ def find_header(table: Table, grid: list[list[Cell | None]]) -> Columns | None:
 def _remark_units(
     roles: list[str | None], names: list[str], body: int, table: Table, grid: list[list[Cell | None]]
 ) -> list[int]:
-    """The 备注 columns whose cells below the header, filled in two rows or more, each name units only: units
-    that share the work (a 责任单位 column), as :func:`dutygraph.loaders.delimited_rows.remark_units` reads them."""
+    """The 备注 columns whose cells below the header name units only (see
+    :func:`dutygraph.loaders.delimited_header.remarks_name_units`): 责任单位 columns."""
     found = []
     for c, (role, name) in enumerate(zip(roles, names, strict=True)):
-        if role != "extra" or squeeze(name.replace("\n", "")) != "备注":
+        if role != "extra":
             continue
-        cells = {
-            id(cell): cell.text for r in range(body, table.n_rows) if (cell := grid[r][c]) is not None and cell.lines
-        }
-        if len(cells) >= 2 and all(names_only_units(t.replace("\n", "、")) for t in cells.values()):
+        cells = {id(cell): cell for r in range(body, table.n_rows) if (cell := grid[r][c]) is not None and cell.lines}
+        if remarks_name_units(name.replace("\n", ""), ["、".join(cell.lines) for cell in cells.values()]):
             found.append(c)
     return found
 
