@@ -16,7 +16,8 @@ from dutygraph.loaders.text import squeeze
 def task_pattern(cells: list[Cell]) -> re.Pattern[str] | None:
     """How tasks are numbered: (1) when any cell starts so; 1. / 1、 in a table
     whose header was printed and whose cells start so at least twice, not each with 1 (cells
-    whose sub-items 1.已完成… 2.… each open at 1 are cells, not numbered rows); else None."""
+    whose sub-items 1.已完成… 2.… each open at 1 are cells, not numbered rows); else None. Where only the
+    cells numbered in turn are the rows, the others are marked ``in_turn = False`` (text, not rows)."""
     if any(PAREN_NUMBER.match(c.lines[0].text) for c in cells):
         return PAREN_NUMBER
     headers = sum(1 for c in cells if squeeze(c.text) in HEADER_TOKENS)
@@ -51,16 +52,13 @@ def _dotted_rows(cells: list[Cell], at: list[int]) -> bool:
 def _in_turn(cells: list[Cell], at: list[int]) -> list[int]:
     """Of the numbered cells, those whose numbers go on one by one from the first's (1, 2, 3 …)."""
     turn: list[int] = []
+    last: int | None = None
     for i in at:
         m = DOT_NUMBER.match(cells[i].lines[0].text)
-        if m and m.group(1).isdigit() and (not turn or int(m.group(1)) == _number(cells[turn[-1]]) + 1):
+        if m and m.group(1).isdigit() and (last is None or int(m.group(1)) == last + 1):
             turn.append(i)
+            last = int(m.group(1))
     return turn
-
-
-def _number(cell: Cell) -> int:
-    m = DOT_NUMBER.match(cell.lines[0].text)
-    return int(m.group(1)) if m and m.group(1).isdigit() else -1
 
 
 def _names_units(cell: Cell) -> bool:
